@@ -1,0 +1,50 @@
+package org.tessel.sim;
+
+import org.tessel.sim.workload.Layer;
+
+/**
+ * What one layer cost. Cycle counts are durations: a layer that keeps the array busy in cycles 0
+ * to n-1 took {@code n} cycles.
+ *
+ * @param index position in the network's execution order
+ * @param layer the layer
+ * @param dataflow short name of the dataflow it ran with
+ * @param cycles cycles from the layer's start to its last output written
+ * @param computeCycles cycles the array spent in folds
+ * @param stallCycles cycles the array waited on memory
+ * @param macs multiply-accumulates performed (the layer's MACs times the batch)
+ * @param folds folds executed on the array (0 for vector layers)
+ * @param usedPeFoldSum sum over folds of the PEs mapped (for mapping efficiency)
+ * @param foldCycles cycles of one fold (0 for vector layers)
+ * @param access SRAM and DRAM access counts
+ * @param events events the engine processed for this layer
+ */
+public record LayerResult(
+    int index,
+    Layer layer,
+    String dataflow,
+    long cycles,
+    long computeCycles,
+    long stallCycles,
+    long macs,
+    long folds,
+    long usedPeFoldSum,
+    long foldCycles,
+    AccessCounts access,
+    long events) {
+
+  /** Fraction of PE-cycles doing MACs over the layer's whole time. */
+  public double utilization(int pes) {
+    return cycles == 0 ? 0 : (double) macs / ((double) pes * cycles);
+  }
+
+  /** Mean over folds of the fraction of PEs mapped. */
+  public double mappingEfficiency(int pes) {
+    return folds == 0 ? 0 : (double) usedPeFoldSum / ((double) folds * pes);
+  }
+
+  /** Mean over folds of the fraction of PE-cycles doing MACs, stalls excluded. */
+  public double computeUtilization(int pes) {
+    return computeCycles == 0 ? 0 : (double) macs / ((double) pes * computeCycles);
+  }
+}

@@ -1,0 +1,71 @@
+package org.tessel.sim;
+
+import java.util.List;
+import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.workload.Network;
+
+/**
+ * The result of simulating a network.
+ *
+ * @param network the network
+ * @param hardware the hardware it ran on
+ * @param batch inputs per run
+ * @param layers per-layer results in execution order
+ */
+public record SimResult(Network network, HardwareSpec hardware, int batch,
+    List<LayerResult> layers) {
+  /** Copies the list. */
+  public SimResult {
+    layers = List.copyOf(layers);
+  }
+
+  /** Total cycles (layers run one after another). */
+  public long cycles() {
+    long sum = 0;
+    for (LayerResult l : layers) {
+      sum += l.cycles();
+    }
+    return sum;
+  }
+
+  /** Total stall cycles. */
+  public long stallCycles() {
+    long sum = 0;
+    for (LayerResult l : layers) {
+      sum += l.stallCycles();
+    }
+    return sum;
+  }
+
+  /** Total MACs performed. */
+  public long macs() {
+    long sum = 0;
+    for (LayerResult l : layers) {
+      sum += l.macs();
+    }
+    return sum;
+  }
+
+  /** Total events processed. */
+  public long events() {
+    long sum = 0;
+    for (LayerResult l : layers) {
+      sum += l.events();
+    }
+    return sum;
+  }
+
+  /** Latency of the whole run in milliseconds at the hardware clock. */
+  public double latencyMs() {
+    return hardware.millis(cycles());
+  }
+
+  /** Summed access counts. */
+  public AccessCounts access() {
+    AccessCounts a = AccessCounts.ZERO;
+    for (LayerResult l : layers) {
+      a = a.plus(l.access());
+    }
+    return a;
+  }
+}

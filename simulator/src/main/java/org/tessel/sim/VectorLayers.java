@@ -1,0 +1,36 @@
+package org.tessel.sim;
+
+import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.workload.Layer;
+import org.tessel.sim.workload.LayerKind;
+import org.tessel.sim.workload.Network;
+
+/**
+ * Element-wise layers (pooling, residual add). They run on a vector unit with one lane per PE
+ * column, one operation per lane per cycle: {@code ceil(ops / cols)} cycles, where a pooling output
+ * costs one operation per window element and a sum one per extra input. No MACs.
+ */
+final class VectorLayers {
+  private VectorLayers() {}
+
+  static long ops(Layer layer, Network network, int batch) {
+    long outputs = layer.outputWords() * batch;
+    if (layer.kind() == LayerKind.ADD) {
+      int inputs = Math.max(2, network.inputsOf(layer).size());
+      return outputs * (inputs - 1);
+    }
+    return outputs * layer.kernelH() * layer.kernelW();
+  }
+
+  static LayerResult simulate(int index, Layer layer, Network network, int batch,
+      HardwareSpec hw) {
+    long ops = ops(layer, network, batch);
+    int lanes = hw.array().cols();
+    long cycles = (ops + lanes - 1) / lanes;
+    long reads = layer.kind() == LayerKind.ADD
+        ? ops + layer.outputWords() * batch
+        : layer.inputWords() * batch;
+    AccessCounts access = new AccessCounts(reads, 0, layer.outputWords() * batch, 0, 0, 0);
+    return new LayerResult(index, layer, "vector", cycles, cycles, 0, 0, 0, 0, 0, access, 0);
+  }
+}

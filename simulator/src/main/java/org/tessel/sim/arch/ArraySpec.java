@@ -1,0 +1,22 @@
+package org.tessel.sim.arch;
+
+import org.tessel.sim.Checks;
+
+/**
+ * The PE array: {@code rows x cols} processing elements, one MAC per PE per cycle.
+ *
+ * @param rows PE rows (SCALE-Sim ArrayHeight)
+ * @param cols PE columns (SCALE-Sim ArrayWidth)
+ */
+public record ArraySpec(int rows, int cols) {
+  /** Validates both dimensions. */
+  public ArraySpec {
+    Checks.positive("array.rows", rows);
+    Checks.positive("array.cols", cols);
+  }
+
+  /** Number of PEs. */
+  public int pes() {
+    return rows * cols;
+  }
+}

@@ -1,0 +1,9 @@
+package org.tessel.sim.arch;
+
+/** How the DRAM interface bandwidth is set, as in SCALE-Sim's {@code InterfaceBandwidth}. */
+public enum BandwidthMode {
+  /** Bandwidth sized so that no layer ever stalls on DRAM (SCALE-Sim {@code CALC}). */
+  CALC,
+  /** The configured words per cycle; stalls come out of the simulation (SCALE-Sim {@code USER}). */
+  USER
+}

@@ -1,0 +1,43 @@
+package org.tessel.sim.arch;
+
+import org.tessel.sim.Checks;
+import org.tessel.sim.dataflow.Dataflow;
+
+/**
+ * A whole accelerator: PE array, SRAMs, DRAM interface, dataflow and clock.
+ *
+ * @param name the run name used for report folders
+ * @param array PE array
+ * @param sram operand SRAMs
+ * @param dram DRAM interface
+ * @param dataflow the dataflow every layer runs with
+ * @param clockMHz core clock, for latency in time units
+ */
+public record HardwareSpec(
+    String name, ArraySpec array, SramSpec sram, DramSpec dram, Dataflow dataflow,
+    double clockMHz) {
+  /** Validates every part. */
+  public HardwareSpec {
+    Checks.notBlank("name", name);
+    if (array == null || sram == null || dram == null || dataflow == null) {
+      throw new IllegalArgumentException("hardware '" + name + "': array, sram, dram and dataflow"
+          + " are required");
+    }
+    Checks.positive("clockMHz", clockMHz);
+  }
+
+  /** The same hardware running another dataflow. */
+  public HardwareSpec withDataflow(Dataflow other) {
+    return new HardwareSpec(name, array, sram, dram, other, clockMHz);
+  }
+
+  /** The same hardware under another run name. */
+  public HardwareSpec withName(String other) {
+    return new HardwareSpec(other, array, sram, dram, dataflow, clockMHz);
+  }
+
+  /** Milliseconds taken by {@code cycles} at this clock. */
+  public double millis(long cycles) {
+    return cycles / (clockMHz * 1000.0);
+  }
+}

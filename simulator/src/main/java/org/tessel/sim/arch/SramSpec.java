@@ -1,0 +1,39 @@
+package org.tessel.sim.arch;
+
+import org.tessel.sim.Checks;
+
+/**
+ * The three double-buffered operand SRAMs, sizes in KiB (SCALE-Sim's "kB" is 1024 bytes) of
+ * {@code wordBytes}-byte words.
+ *
+ * @param ifmapKiB input feature map SRAM
+ * @param filterKiB filter (weight) SRAM
+ * @param ofmapKiB output feature map SRAM
+ * @param wordBytes bytes per word (operand element)
+ * @param banks SRAM banks (SCALE-Sim MemoryBanks; recorded, one bank is modelled)
+ */
+public record SramSpec(long ifmapKiB, long filterKiB, long ofmapKiB, int wordBytes, int banks) {
+  /** Validates every size. */
+  public SramSpec {
+    Checks.positive("sram.ifmapKiB", ifmapKiB);
+    Checks.positive("sram.filterKiB", filterKiB);
+    Checks.positive("sram.ofmapKiB", ofmapKiB);
+    Checks.positive("sram.wordBytes", wordBytes);
+    Checks.positive("sram.banks", banks);
+  }
+
+  /** Ifmap SRAM capacity in words. */
+  public long ifmapWords() {
+    return ifmapKiB * 1024 / wordBytes;
+  }
+
+  /** Filter SRAM capacity in words. */
+  public long filterWords() {
+    return filterKiB * 1024 / wordBytes;
+  }
+
+  /** Ofmap SRAM capacity in words. */
+  public long ofmapWords() {
+    return ofmapKiB * 1024 / wordBytes;
+  }
+}

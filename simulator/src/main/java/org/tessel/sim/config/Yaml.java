@@ -1,0 +1,264 @@
+package org.tessel.sim.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * A thin reader over snakeyaml-engine's node tree that keeps line numbers, so that every error
+ * names the file, the line and the field. Only mappings, sequences and scalars are used.
+ */
+final class Yaml {
+  private final String file;
+
+  private Yaml(String file) {
+    this.file = file;
+  }
+
+  /** Parses {@code path} and returns its root mapping. */
+  static Obj load(Path path) {
+    String name = path.toString();
+    if (!Files.isRegularFile(path)) {
+      throw new ConfigException(name, 0, "", "file not found");
+    }
+    try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      return parse(name, r);
+    } catch (IOException e) {
+      throw new ConfigException(name, 0, "", "cannot read: " + e.getMessage());
+    }
+  }
+
+  /** Parses YAML text; {@code name} is used in messages. */
+  static Obj parse(String name, Reader reader) {
+    Yaml y = new Yaml(name);
+    Optional<Node> root;
+    try {
+      root = new Compose(LoadSettings.builder().setLabel(name).build()).composeReader(reader);
+    } catch (MarkedYamlEngineException e) {
+      int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
+      throw new ConfigException(name, line, "", "not valid YAML: " + e.getProblem());
+    } catch (YamlEngineException e) {
+      throw new ConfigException(name, 0, "", "not valid YAML: " + e.getMessage());
+    }
+    if (root.isEmpty()) {
+      throw new ConfigException(name, 1, "", "the file is empty");
+    }
+    return y.obj(root.get(), "");
+  }
+
+  int lineOf(Node n) {
+    return n.getStartMark().map(Mark::getLine).map(l -> l + 1).orElse(0);
+  }
+
+  Obj obj(Node n, String path) {
+    if (!(n instanceof MappingNode)) {
+      throw new ConfigException(file, lineOf(n), path, "expected a mapping (key: value lines)");
+    }
+    return new Obj((MappingNode) n, path);
+  }
+
+  /** A YAML mapping with its path from the root, for messages. */
+  final class Obj {
+    private final MappingNode node;
+    private final String path;
+    private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+
+    Obj(MappingNode node, String path) {
+      this.node = node;
+      this.path = path;
+      for (NodeTuple t : node.getValue()) {
+        if (!(t.getKeyNode() instanceof ScalarNode)) {
+          throw new ConfigException(file, lineOf(t.getKeyNode()), path, "keys must be plain words");
+        }
+        String key = ((ScalarNode) t.getKeyNode()).getValue();
+        if (entries.put(key, t) != null) {
+          throw new ConfigException(file, lineOf(t.getKeyNode()), field(key), "duplicate key");
+        }
+      }
+    }
+
+    String file() {
+      return file;
+    }
+
+    int line() {
+      return lineOf(node);
+    }
+
+    String field(String key) {
+      return path.isEmpty() ? key : path + "." + key;
+    }
+
+    boolean has(String key) {
+      return entries.containsKey(key);
+    }
+
+    /** Rejects keys outside {@code allowed}, suggesting the closest known key. */
+    void allowOnly(Set<String> allowed) {
+      for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
+        if (!allowed.contains(e.getKey())) {
+          String hint = Suggest.closest(e.getKey(), allowed);
+          throw new ConfigException(file, lineOf(e.getValue().getKeyNode()), field(e.getKey()),
+              "unknown key" + (hint == null ? "" : " (did you mean '" + hint + "'?)")
+                  + "; expected one of " + String.join(", ", allowed));
+        }
+      }
+    }
+
+    ConfigException error(String key, String message) {
+      NodeTuple t = entries.get(key);
+      int line = t == null ? line() : lineOf(t.getValueNode());
+      return new ConfigException(file, line, field(key), message);
+    }
+
+    private Node value(String key) {
+      NodeTuple t = entries.get(key);
+      if (t == null) {
+        throw new ConfigException(file, line(), field(key), "missing (required)");
+      }
+      return t.getValueNode();
+    }
+
+    String string(String key) {
+      Node v = value(key);
+      if (!(v instanceof ScalarNode)) {
+        throw new ConfigException(file, lineOf(v), field(key), "expected a single value");
+      }
+      String s = ((ScalarNode) v).getValue().trim();
+      if (s.isEmpty()) {
+        throw new ConfigException(file, lineOf(v), field(key), "must not be empty");
+      }
+      return s;
+    }
+
+    String string(String key, String fallback) {
+      return has(key) ? string(key) : fallback;
+    }
+
+    long positiveLong(String key) {
+      String s = string(key);
+      long v;
+      try {
+        v = Long.parseLong(s);
+      } catch (NumberFormatException e) {
+        throw error(key, "expected a whole number, was '" + s + "'");
+      }
+      if (v <= 0) {
+        throw error(key, "must be > 0, was " + v);
+      }
+      return v;
+    }
+
+    int positiveInt(String key) {
+      long v = positiveLong(key);
+      if (v > Integer.MAX_VALUE) {
+        throw error(key, "must be at most " + Integer.MAX_VALUE + ", was " + v);
+      }
+      return (int) v;
+    }
+
+    int positiveInt(String key, int fallback) {
+      return has(key) ? positiveInt(key) : fallback;
+    }
+
+    int nonNegativeInt(String key, int fallback) {
+      if (!has(key)) {
+        return fallback;
+      }
+      String s = string(key);
+      int v;
+      try {
+        v = Integer.parseInt(s);
+      } catch (NumberFormatException e) {
+        throw error(key, "expected a whole number, was '" + s + "'");
+      }
+      if (v < 0) {
+        throw error(key, "must be >= 0, was " + v);
+      }
+      return v;
+    }
+
+    double positiveDouble(String key, double fallback) {
+      if (!has(key)) {
+        return fallback;
+      }
+      String s = string(key);
+      double v;
+      try {
+        v = Double.parseDouble(s);
+      } catch (NumberFormatException e) {
+        throw error(key, "expected a number, was '" + s + "'");
+      }
+      if (!(v > 0) || Double.isInfinite(v)) {
+        throw error(key, "must be a number > 0, was " + s);
+      }
+      return v;
+    }
+
+    String choice(String key, String fallback, Set<String> allowed) {
+      if (!has(key)) {
+        return fallback;
+      }
+      String s = string(key).toLowerCase(Locale.ROOT);
+      if (!allowed.contains(s)) {
+        throw error(key, "expected one of " + String.join("|", allowed) + ", was '" + s + "'");
+      }
+      return s;
+    }
+
+    Obj obj(String key) {
+      return Yaml.this.obj(value(key), field(key));
+    }
+
+    List<Obj> objects(String key) {
+      Node v = value(key);
+      if (!(v instanceof SequenceNode)) {
+        throw new ConfigException(file, lineOf(v), field(key), "expected a list ('- ' items)");
+      }
+      List<Obj> out = new ArrayList<>();
+      int i = 0;
+      for (Node item : ((SequenceNode) v).getValue()) {
+        out.add(Yaml.this.obj(item, field(key) + "[" + i++ + "]"));
+      }
+      return out;
+    }
+
+    List<String> strings(String key) {
+      Node v = value(key);
+      List<String> out = new ArrayList<>();
+      if (v instanceof ScalarNode) {
+        out.add(((ScalarNode) v).getValue().trim());
+        return out;
+      }
+      if (!(v instanceof SequenceNode)) {
+        throw new ConfigException(file, lineOf(v), field(key), "expected a name or a list");
+      }
+      for (Node item : ((SequenceNode) v).getValue()) {
+        if (!(item instanceof ScalarNode)) {
+          throw new ConfigException(file, lineOf(item), field(key), "expected names");
+        }
+        out.add(((ScalarNode) item).getValue().trim());
+      }
+      return out;
+    }
+  }
+}

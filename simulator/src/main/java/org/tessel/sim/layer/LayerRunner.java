@@ -1,0 +1,166 @@
+package org.tessel.sim.layer;
+
+import org.tessel.sim.engine.Engine;
+import org.tessel.sim.engine.EventHandler;
+import org.tessel.sim.engine.Phase;
+import org.tessel.sim.engine.SimulationException;
+
+/**
+ * Runs the folds of one layer on the event engine.
+ *
+ * <p>The model: three DRAM ports (ifmap read, filter read, ofmap write), each moving up to {@code
+ * bandwidthWordsPerCycle} words per cycle, or any amount in no time when the bandwidth is
+ * unlimited. Each SRAM is double-buffered: fold {@code k} works from half {@code k % 2}, so the
+ * fill for fold {@code k} may start once fold {@code k - 2} has finished with that half, and runs
+ * while fold {@code k - 1} computes. A fold starts when the previous fold has ended, its ifmap and
+ * filter fills are complete and its ofmap half has been written back (drain of fold {@code k -
+ * 2}). A fold's write-back starts when the fold ends and the write port is free.
+ *
+ * <p>Events: {@code TRANSFER_DONE(port, k)} and {@code FOLD_DONE(k)}; after each, the runner
+ * starts whatever has become possible. A runner is reusable and allocates nothing per event.
+ */
+public final class LayerRunner implements EventHandler {
+  private static final int KIND_FOLD_DONE = 0;
+  private static final int KIND_FILL_IFMAP_DONE = 1;
+  private static final int KIND_FILL_FILTER_DONE = 2;
+  private static final int KIND_DRAIN_DONE = 3;
+
+  private final Engine engine = new Engine();
+  private final int id;
+
+  // per-run state
+  private FoldTraffic traffic;
+  private long foldCycles;
+  private int folds;
+  private long bandwidth; // words per cycle; <= 0 means unlimited
+  private int ifmapFillsStarted;
+  private int ifmapFillsDone;
+  private int filterFillsStarted;
+  private int filterFillsDone;
+  private int foldsStarted;
+  private int foldsDone;
+  private int drainsStarted;
+  private int drainsDone;
+  private boolean arrayBusy;
+  private boolean ifmapPortBusy;
+  private boolean filterPortBusy;
+  private boolean ofmapPortBusy;
+  private long firstFoldStart;
+  private long lastFoldEnd;
+  private long lastDrainEnd;
+
+  /** A runner with its own engine. */
+  public LayerRunner() {
+    id = engine.register(this);
+  }
+
+  /**
+   * Runs {@code folds} folds of {@code foldCycles} each.
+   *
+   * @param folds number of folds (at most {@link Integer#MAX_VALUE})
+   * @param foldCycles cycles per fold
+   * @param traffic DRAM words per fold
+   * @param bandwidthWordsPerCycle words per cycle per port; 0 or less for unlimited
+   * @return when everything happened
+   */
+  public LayerTiming run(long folds, long foldCycles, FoldTraffic traffic,
+      long bandwidthWordsPerCycle) {
+    if (folds <= 0 || folds > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("folds must be in [1, 2^31), was " + folds);
+    }
+    if (foldCycles <= 0) {
+      throw new IllegalArgumentException("foldCycles must be > 0, was " + foldCycles);
+    }
+    this.folds = (int) folds;
+    this.foldCycles = foldCycles;
+    this.traffic = traffic;
+    this.bandwidth = bandwidthWordsPerCycle;
+    ifmapFillsStarted = ifmapFillsDone = filterFillsStarted = filterFillsDone = 0;
+    foldsStarted = foldsDone = drainsStarted = drainsDone = 0;
+    arrayBusy = ifmapPortBusy = filterPortBusy = ofmapPortBusy = false;
+    firstFoldStart = -1;
+    lastFoldEnd = 0;
+    lastDrainEnd = 0;
+    engine.startAt(0);
+    long eventsBefore = engine.eventsProcessed();
+    advance();
+    long end = engine.run();
+    if (foldsDone != this.folds || drainsDone != this.folds) {
+      throw new SimulationException(end, "layer stopped after " + foldsDone + " of " + this.folds
+          + " folds and " + drainsDone + " write-backs: no event left to make progress");
+    }
+    long cycles = Math.max(lastFoldEnd, lastDrainEnd);
+    long compute = folds * foldCycles;
+    return new LayerTiming(cycles, compute, cycles - compute, folds, firstFoldStart, lastFoldEnd,
+        lastDrainEnd, engine.eventsProcessed() - eventsBefore);
+  }
+
+  @Override
+  public void handle(int kind, long arg, Engine e) {
+    switch (kind) {
+      case KIND_FOLD_DONE:
+        arrayBusy = false;
+        foldsDone++;
+        lastFoldEnd = e.now();
+        break;
+      case KIND_FILL_IFMAP_DONE:
+        ifmapPortBusy = false;
+        ifmapFillsDone++;
+        break;
+      case KIND_FILL_FILTER_DONE:
+        filterPortBusy = false;
+        filterFillsDone++;
+        break;
+      case KIND_DRAIN_DONE:
+        ofmapPortBusy = false;
+        drainsDone++;
+        lastDrainEnd = e.now();
+        break;
+      default:
+        throw new SimulationException(e.now(), "unknown event kind " + kind);
+    }
+    advance();
+  }
+
+  /** Starts every transfer and fold whose conditions now hold. */
+  private void advance() {
+    // fills: fold k's half is free once fold k-2 is done
+    if (!ifmapPortBusy && ifmapFillsStarted < folds && foldsDone >= ifmapFillsStarted - 1) {
+      ifmapPortBusy = true;
+      int k = ifmapFillsStarted++;
+      engine.after(transferCycles(traffic.ifmapFillWords(k)), Phase.TRANSFER_DONE, id,
+          KIND_FILL_IFMAP_DONE, k);
+    }
+    if (!filterPortBusy && filterFillsStarted < folds && foldsDone >= filterFillsStarted - 1) {
+      filterPortBusy = true;
+      int k = filterFillsStarted++;
+      engine.after(transferCycles(traffic.filterFillWords(k)), Phase.TRANSFER_DONE, id,
+          KIND_FILL_FILTER_DONE, k);
+    }
+    // write-back of a finished fold
+    if (!ofmapPortBusy && drainsStarted < foldsDone) {
+      ofmapPortBusy = true;
+      int k = drainsStarted++;
+      engine.after(transferCycles(traffic.ofmapDrainWords(k)), Phase.TRANSFER_DONE, id,
+          KIND_DRAIN_DONE, k);
+    }
+    // next fold
+    int k = foldsStarted;
+    if (!arrayBusy && k < folds && ifmapFillsDone > k && filterFillsDone > k
+        && drainsDone >= k - 1) {
+      arrayBusy = true;
+      foldsStarted++;
+      if (k == 0) {
+        firstFoldStart = engine.now();
+      }
+      engine.after(foldCycles, Phase.COMPUTE_DONE, id, KIND_FOLD_DONE, k);
+    }
+  }
+
+  private long transferCycles(long words) {
+    if (words <= 0 || bandwidth <= 0) {
+      return 0;
+    }
+    return (words + bandwidth - 1) / bandwidth;
+  }
+}

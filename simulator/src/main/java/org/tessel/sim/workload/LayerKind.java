@@ -1,0 +1,28 @@
+package org.tessel.sim.workload;
+
+/** What a layer computes; decides how it is lowered onto the PE array. */
+public enum LayerKind {
+  /** Convolution, including grouped and depthwise ({@code groups > 1}). */
+  CONV(true),
+  /** Fully connected (inner product): a 1x1 convolution over the flattened input. */
+  FC(true),
+  /** Plain matrix multiply M x K times K x N (SCALE-Sim's {@code -i gemm}). */
+  GEMM(true),
+  /** Max pooling: comparisons on the vector lanes, no MACs. */
+  MAXPOOL(false),
+  /** Average pooling: additions on the vector lanes, no MACs. */
+  AVGPOOL(false),
+  /** Element-wise sum of two or more inputs (residual add). */
+  ADD(false);
+
+  private final boolean usesArray;
+
+  LayerKind(boolean usesArray) {
+    this.usesArray = usesArray;
+  }
+
+  /** True when the layer runs as GEMMs on the PE array; false for vector (element-wise) work. */
+  public boolean usesArray() {
+    return usesArray;
+  }
+}
