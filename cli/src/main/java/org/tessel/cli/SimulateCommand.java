@@ -1,0 +1,131 @@
+package org.tessel.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.tessel.sim.SimResult;
+import org.tessel.sim.Simulation;
+import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.HardwareReader;
+import org.tessel.sim.config.Inputs;
+import org.tessel.sim.config.ScaleSimConfigReader;
+import org.tessel.sim.config.TopologyReader;
+import org.tessel.sim.dataflow.Dataflows;
+import org.tessel.sim.report.AtomicDirectory;
+import org.tessel.sim.report.ScaleSimReports;
+import org.tessel.sim.report.Summary;
+import org.tessel.sim.workload.Network;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tessel simulate}: one network on one piece of hardware, per-layer cycles out. */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Simulate a network cycle-exactly and print per-layer cycles.",
+      "With -p DIR, also write DIR/<run_name>/ with SCALE-Sim's COMPUTE_REPORT.csv,"
+          + " BANDWIDTH_REPORT.csv, DETAILED_ACCESS_REPORT.csv and Tessel's SUMMARY.json."
+    })
+final class SimulateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-t", "--topology"}, required = true, paramLabel = "FILE",
+      description = "Network: a SCALE-Sim topology CSV or a Tessel network YAML file.")
+  Path topology;
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+      description = "Hardware: a SCALE-Sim .cfg or a Tessel hardware YAML file.")
+  Path config;
+
+  @Option(names = "--hw", paramLabel = "PRESET|FILE",
+      description = "Hardware preset (${COMPLETION-CANDIDATES}) or file; default: "
+          + HardwareReader.DEFAULT_PRESET + ".",
+      completionCandidates = Presets.class)
+  String hw;
+
+  @Option(names = {"-i", "--input-type"}, paramLabel = "conv|gemm", defaultValue = "conv",
+      description = "Columns of a topology CSV, as SCALE-Sim's -i (default: ${DEFAULT-VALUE}).")
+  String inputType;
+
+  @Option(names = "--dataflow", paramLabel = "os|ws|is",
+      description = "Override the hardware's dataflow.")
+  String dataflow;
+
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
+      description = "Inputs per run (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = {"-p", "--path"}, paramLabel = "DIR",
+      description = "Write report files to DIR/<run_name>/.")
+  Path outDir;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only the totals line.")
+  boolean quiet;
+
+  /** Preset names for help and completion. */
+  static final class Presets implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return HardwareReader.PRESETS.iterator();
+    }
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (config != null && hw != null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "give either -c/--config or --hw, not both");
+    }
+    if (batch <= 0) {
+      throw new ConfigException("--batch", 0, "", "must be > 0, was " + batch);
+    }
+    HardwareSpec hardware = config != null ? Inputs.hardwareFile(config)
+        : Inputs.hardware(hw != null ? hw : HardwareReader.DEFAULT_PRESET);
+    if (dataflow != null) {
+      hardware = hardware.withDataflow(Dataflows.find(dataflow).orElseThrow(() ->
+          new ConfigException("--dataflow", 0, "", "expected " + Dataflows.names() + ", was '"
+              + dataflow + "'")));
+    }
+    TopologyReader.Mode mode;
+    switch (inputType.toLowerCase(java.util.Locale.ROOT)) {
+      case "conv":
+        mode = TopologyReader.Mode.CONV;
+        break;
+      case "gemm":
+        mode = TopologyReader.Mode.GEMM;
+        break;
+      default:
+        throw new ConfigException("-i", 0, "", "expected conv or gemm, was '" + inputType + "'");
+    }
+    Network network = Inputs.network(topology, mode);
+    SimResult result = Simulation.run(network, hardware, batch);
+
+    if (outDir != null) {
+      try (AtomicDirectory out = AtomicDirectory.begin(outDir.resolve(hardware.name()))) {
+        ScaleSimReports.write(result, out.dir());
+        java.nio.file.Files.writeString(out.dir().resolve("SUMMARY.json"), Summary.json(result));
+        out.commit();
+      }
+    }
+    var w = spec.commandLine().getOut();
+    if (quiet) {
+      w.printf(java.util.Locale.ROOT, "%s: %d cycles, %d stall, %.4f ms%n", network.name(),
+          result.cycles(), result.stallCycles(), result.latencyMs());
+    } else {
+      w.print(Summary.table(result));
+      if (config != null && (config.toString().endsWith(".cfg") || ScaleSimConfigReader.looksLikeIni(config))) {
+        w.println("note: cycles are durations; SCALE-Sim's Total Cycles (COMPUTE_REPORT.csv) are"
+            + " one less per layer");
+      }
+    }
+    if (outDir != null) {
+      w.println("reports: " + outDir.resolve(hardware.name()));
+    }
+    w.flush();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * The {@code tessel} command line (picocli). Subcommands parse their options, call the library
+ * modules and write files; they hold no simulation logic.
+ */
+package org.tessel.cli;
