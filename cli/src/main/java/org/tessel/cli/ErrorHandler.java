@@ -12,6 +12,12 @@ import picocli.CommandLine.ParseResult;
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+    if (ex instanceof CommandLine.ParameterException) {
+      cmd.getErr().println("tessel: " + ex.getMessage() + " (see '" + cmd.getCommandName()
+          + " --help')");
+      cmd.getErr().flush();
+      return ExitCodes.USAGE;
+    }
     if (ex instanceof ConfigException || ex instanceof SimulationException) {
       cmd.getErr().println("tessel: " + ex.getMessage());
       cmd.getErr().flush();

@@ -14,6 +14,9 @@ final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
 
   @Override
   public int getExitCode(Throwable t) {
+    if (t instanceof CommandLine.ParameterException) {
+      return USAGE;
+    }
     if (t instanceof ConfigException) {
       return CONFIG;
     }

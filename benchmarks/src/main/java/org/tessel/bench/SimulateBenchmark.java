@@ -1,0 +1,77 @@
+package org.tessel.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.tessel.sim.SimResult;
+import org.tessel.sim.Simulation;
+import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.dataflow.Dataflows;
+import org.tessel.sim.workload.Network;
+
+/**
+ * Whole-network simulation: ResNet-18 (21 layers, SCALE-Sim's topology) on a 32x32 array, per
+ * dataflow, with CALC bandwidth (bandwidth 0) and USER bandwidth of 10 words per cycle.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar SimulateBenchmark -prof gc
+ * </pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class SimulateBenchmark {
+  @Param({"os", "ws", "is"})
+  String dataflow;
+
+  @Param({"0", "10"})
+  int bandwidth;
+
+  private Network network;
+  private Simulation simulation;
+
+  /** Simulated cycles, reported by JMH as a rate (cycles per second of benchmark time). */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  public static class Simulated {
+    /** Simulated cycles. */
+    public long cycles;
+    /** Engine events processed. */
+    public long events;
+
+    @Setup(Level.Iteration)
+    public void clear() {
+      cycles = 0;
+      events = 0;
+    }
+  }
+
+  @Setup(Level.Trial)
+  public void setup() {
+    network = Fixtures.resnet18ScaleSim();
+    HardwareSpec hw = Fixtures.array(32, 32, Dataflows.find(dataflow).orElseThrow(), bandwidth);
+    simulation = new Simulation(hw);
+  }
+
+  @Benchmark
+  public long resnet18(Simulated counters) {
+    SimResult r = simulation.simulate(network, 1);
+    counters.cycles += r.cycles();
+    counters.events += r.events();
+    return r.cycles();
+  }
+}
