@@ -16,7 +16,7 @@ import org.tessel.sim.workload.Layer;
  * @param folds folds executed on the array (0 for vector layers)
  * @param usedPeFoldSum sum over folds of the PEs mapped (for mapping efficiency)
  * @param foldCycles cycles of one fold (0 for vector layers)
- * @param access SRAM and DRAM access counts
+ * @param report the layer's line in SCALE-Sim's reports (access counts and windows included)
  * @param events events the engine processed for this layer
  */
 public record LayerResult(
@@ -30,8 +30,13 @@ public record LayerResult(
     long folds,
     long usedPeFoldSum,
     long foldCycles,
-    AccessCounts access,
+    ReportRow report,
     long events) {
+
+  /** SRAM and DRAM access counts. */
+  public AccessCounts access() {
+    return report.access();
+  }
 
   /** Fraction of PE-cycles doing MACs over the layer's whole time. */
   public double utilization(int pes) {

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.dataflow.FoldPlan;
 import org.tessel.sim.layer.FoldTraffic;
 import org.tessel.sim.layer.LayerRunner;
 import org.tessel.sim.layer.LayerTiming;
 import org.tessel.sim.memory.OperandTraffic;
+import org.tessel.sim.memory.scalesim.ScaleSimMemory;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
@@ -49,6 +51,9 @@ public final class Simulation {
       return VectorLayers.simulate(index, layer, network, batch, hw);
     }
     FoldPlan plan = hw.dataflow().plan(layer.gemm(batch), hw.array());
+    if (hw.memoryModel() == MemoryModel.SCALESIM) {
+      return ScaleSimMemory.simulate(index, layer, batch, plan, hw);
+    }
     long folds = plan.folds() * layer.groups();
     boolean calc = hw.dram().mode() == BandwidthMode.CALC;
     OperandTraffic traffic = OperandTraffic.of(layer, batch, plan, hw);
@@ -56,8 +61,33 @@ public final class Simulation {
     LayerTiming t =
         runner.run(folds, plan.foldCycles(), dram, calc ? 0 : hw.dram().bandwidthWordsPerCycle());
     long macs = layer.macs() * batch;
+    long usedPeFoldSum = plan.usedPeFoldSum() * layer.groups();
     return new LayerResult(index, layer, hw.dataflow().shortName(), t.cycles(), t.computeCycles(),
-        t.stallCycles(), macs, folds, plan.usedPeFoldSum() * layer.groups(), plan.foldCycles(),
-        traffic.access(), t.events());
+        t.stallCycles(), macs, folds, usedPeFoldSum, plan.foldCycles(),
+        tilesReport(t, macs, folds, usedPeFoldSum, traffic.access()), t.events());
+  }
+
+  /** The report line of a layer run on the tile model, from its timing and traffic. */
+  private ReportRow tilesReport(LayerTiming t, long macs, long folds, long usedPeFoldSum,
+      AccessCounts a) {
+    double pes = hw.array().pes();
+    long total = t.cycles() - 1;
+    long sramStart = t.firstFoldStartCycle();
+    long sramStop = t.lastFoldEndCycle() - 1;
+    return new ReportRow(total, t.stallCycles(),
+        total <= 0 ? 0 : 100.0 * macs / (pes * total),
+        100.0 * usedPeFoldSum / (pes * folds),
+        100.0 * macs / (pes * t.computeCycles()),
+        new StreamStats(sramStart, sramStop, a.sramIfmapReads()),
+        new StreamStats(sramStart, sramStop, a.sramFilterReads()),
+        new StreamStats(sramStart, sramStop, a.sramOfmapWrites()),
+        port(t.ports()[0], a.dramIfmapReads()),
+        port(t.ports()[1], a.dramFilterReads()),
+        port(t.ports()[2], a.dramOfmapWrites()));
+  }
+
+  private static StreamStats port(long[] window, long words) {
+    return window[0] < 0 ? new StreamStats(0, 0, words)
+        : new StreamStats(window[0], window[1], words);
   }
 }

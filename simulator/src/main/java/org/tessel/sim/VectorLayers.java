@@ -30,7 +30,10 @@ final class VectorLayers {
     long reads = layer.kind() == LayerKind.ADD
         ? ops + layer.outputWords() * batch
         : layer.inputWords() * batch;
-    AccessCounts access = new AccessCounts(reads, 0, layer.outputWords() * batch, 0, 0, 0);
-    return new LayerResult(index, layer, "vector", cycles, cycles, 0, 0, 0, 0, 0, access, 0);
+    ReportRow row = new ReportRow(cycles - 1, 0, 0, 0, 0,
+        new StreamStats(0, cycles - 1, reads), StreamStats.NONE,
+        new StreamStats(0, cycles - 1, layer.outputWords() * batch), StreamStats.NONE,
+        StreamStats.NONE, StreamStats.NONE);
+    return new LayerResult(index, layer, "vector", cycles, cycles, 0, 0, 0, 0, 0, row, 0);
   }
 }

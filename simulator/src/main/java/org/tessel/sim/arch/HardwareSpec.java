@@ -12,28 +12,42 @@ import org.tessel.sim.dataflow.Dataflow;
  * @param dram DRAM interface
  * @param dataflow the dataflow every layer runs with
  * @param clockMHz core clock, for latency in time units
+ * @param memoryModel how SRAMs and DRAM are modelled
  */
 public record HardwareSpec(
     String name, ArraySpec array, SramSpec sram, DramSpec dram, Dataflow dataflow,
-    double clockMHz) {
+    double clockMHz, MemoryModel memoryModel) {
   /** Validates every part. */
   public HardwareSpec {
     Checks.notBlank("name", name);
-    if (array == null || sram == null || dram == null || dataflow == null) {
-      throw new IllegalArgumentException("hardware '" + name + "': array, sram, dram and dataflow"
-          + " are required");
+    if (array == null || sram == null || dram == null || dataflow == null
+        || memoryModel == null) {
+      throw new IllegalArgumentException("hardware '" + name + "': array, sram, dram, dataflow"
+          + " and memoryModel are required");
     }
     Checks.positive("clockMHz", clockMHz);
   }
 
+  /** Hardware with Tessel's tile memory model. */
+  public HardwareSpec(
+      String name, ArraySpec array, SramSpec sram, DramSpec dram, Dataflow dataflow,
+      double clockMHz) {
+    this(name, array, sram, dram, dataflow, clockMHz, MemoryModel.TILES);
+  }
+
   /** The same hardware running another dataflow. */
   public HardwareSpec withDataflow(Dataflow other) {
-    return new HardwareSpec(name, array, sram, dram, other, clockMHz);
+    return new HardwareSpec(name, array, sram, dram, other, clockMHz, memoryModel);
   }
 
   /** The same hardware under another run name. */
   public HardwareSpec withName(String other) {
-    return new HardwareSpec(other, array, sram, dram, dataflow, clockMHz);
+    return new HardwareSpec(other, array, sram, dram, dataflow, clockMHz, memoryModel);
+  }
+
+  /** The same hardware with another memory model. */
+  public HardwareSpec withMemoryModel(MemoryModel other) {
+    return new HardwareSpec(name, array, sram, dram, dataflow, clockMHz, other);
   }
 
   /** Milliseconds taken by {@code cycles} at this clock. */

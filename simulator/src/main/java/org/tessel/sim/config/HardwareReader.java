@@ -12,6 +12,7 @@ import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.arch.SramSpec;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
@@ -28,7 +29,7 @@ public final class HardwareReader {
   public static final String DEFAULT_PRESET = "default";
 
   private static final Set<String> TOP = Set.of("name", "clockMHz", "dataflow", "array", "sram",
-      "dram");
+      "dram", "memoryModel");
 
   private HardwareReader() {}
 
@@ -81,6 +82,8 @@ public final class HardwareReader {
     int bw = d.positiveInt("bandwidthWordsPerCycle", 10);
     DramSpec dram = new DramSpec(mode.equals("calc") ? BandwidthMode.CALC : BandwidthMode.USER,
         bw);
-    return new HardwareSpec(name, array, sram, dram, dataflow, clock);
+    String model = root.choice("memoryModel", "tiles", Set.of("tiles", "scalesim"));
+    return new HardwareSpec(name, array, sram, dram, dataflow, clock,
+        model.equals("tiles") ? MemoryModel.TILES : MemoryModel.SCALESIM);
   }
 }

@@ -60,10 +60,10 @@ public final class NetworkReader {
       List<String> inputs = o.has("inputs") ? o.strings("inputs")
           : previous == null ? List.of() : List.of(previous);
       List<Shape> inShapes = new ArrayList<>();
-      for (String in : inputs) {
-        Shape s = shapes.get(in);
+      for (int i = 0; i < inputs.size(); i++) {
+        Shape s = shapes.get(inputs.get(i));
         if (s == null) {
-          throw o.error("inputs", "'" + in + "' is not a layer defined above");
+          throw o.itemError("inputs", i, "'" + inputs.get(i) + "' is not a layer defined above");
         }
         inShapes.add(s);
       }
@@ -111,14 +111,31 @@ public final class NetworkReader {
         int outH = Math.floorDiv(x.h() + 2 * pad - kh, stride) + 1;
         int outW = Math.floorDiv(x.w() + 2 * pad - kw, stride) + 1;
         if (outH <= 0 || outW <= 0) {
-          throw o.error("kernel", "filter " + kh + "x" + kw + " is larger than its padded input "
+          String key = o.has("kernel") ? "kernel"
+              : outH <= 0 && o.has("kernelH") ? "kernelH"
+              : o.has("kernelW") ? "kernelW" : "kernelH";
+          throw o.error(key, "filter " + kh + "x" + kw + " is larger than its padded input "
               + (x.h() + 2 * pad) + "x" + (x.w() + 2 * pad));
+        }
+        if (x.c() % groups != 0) {
+          throw o.error("groups", "groups " + groups + " must divide the input channels "
+              + x.c());
+        }
+        if (filters % groups != 0) {
+          throw o.error(o.has("groups") ? "groups" : "filters", "groups " + groups
+              + " must divide the output channels (filters) " + filters);
         }
         return new Layer(name, LayerKind.CONV, x.h(), x.w(), x.c(), kh, kw, stride, stride, pad,
             pad, outH, outW, filters, groups);
       }
-      case "fc":
-        return Layer.fc(name, x.h() * x.w() * x.c(), o.positiveInt("outputs"));
+      case "fc": {
+        long features = (long) x.h() * x.w() * x.c();
+        if (features > Integer.MAX_VALUE) {
+          throw o.error("type", "fc input " + x.h() + "x" + x.w() + "x" + x.c() + " = " + features
+              + " features, more than " + Integer.MAX_VALUE);
+        }
+        return Layer.fc(name, (int) features, o.positiveInt("outputs"));
+      }
       case "gemm":
         return Layer.gemm(name, o.positiveInt("m"), o.positiveInt("n"), o.positiveInt("k"));
       case "maxpool":

@@ -14,6 +14,7 @@ import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.arch.SramSpec;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
@@ -158,7 +159,7 @@ public final class ScaleSimConfigReader {
     }
     return new HardwareSpec(runName, new ArraySpec(rows, cols),
         new SramSpec(ifmapKiB, filterKiB, ofmapKiB, 1, banks), new DramSpec(mode, bandwidth),
-        dataflow, 200.0);
+        dataflow, 200.0, MemoryModel.SCALESIM);
   }
 
   private static int indexOfDelimiter(String t) {

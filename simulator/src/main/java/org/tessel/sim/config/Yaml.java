@@ -242,6 +242,16 @@ final class Yaml {
       return out;
     }
 
+    /** Error at item {@code i} of the list under {@code key} (its own line). */
+    ConfigException itemError(String key, int i, String message) {
+      Node v = value(key);
+      if (v instanceof SequenceNode && i < ((SequenceNode) v).getValue().size()) {
+        return new ConfigException(file, lineOf(((SequenceNode) v).getValue().get(i)),
+            field(key), message);
+      }
+      return error(key, message);
+    }
+
     List<String> strings(String key) {
       Node v = value(key);
       List<String> out = new ArrayList<>();

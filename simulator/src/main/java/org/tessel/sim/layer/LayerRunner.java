@@ -48,6 +48,8 @@ public final class LayerRunner implements EventHandler {
   private long firstFoldStart;
   private long lastFoldEnd;
   private long lastDrainEnd;
+  private final long[] portFirst = new long[3];
+  private final long[] portLast = new long[3];
 
   /** A runner with its own engine. */
   public LayerRunner() {
@@ -81,6 +83,8 @@ public final class LayerRunner implements EventHandler {
     firstFoldStart = -1;
     lastFoldEnd = 0;
     lastDrainEnd = 0;
+    java.util.Arrays.fill(portFirst, -1);
+    java.util.Arrays.fill(portLast, -1);
     engine.startAt(0);
     long eventsBefore = engine.eventsProcessed();
     advance();
@@ -92,7 +96,8 @@ public final class LayerRunner implements EventHandler {
     long cycles = Math.max(lastFoldEnd, lastDrainEnd);
     long compute = folds * foldCycles;
     return new LayerTiming(cycles, compute, cycles - compute, folds, firstFoldStart, lastFoldEnd,
-        lastDrainEnd, engine.eventsProcessed() - eventsBefore);
+        lastDrainEnd, engine.eventsProcessed() - eventsBefore, new long[][] {
+          {portFirst[0], portLast[0]}, {portFirst[1], portLast[1]}, {portFirst[2], portLast[2]}});
   }
 
   @Override
@@ -128,20 +133,20 @@ public final class LayerRunner implements EventHandler {
     if (!ifmapPortBusy && ifmapFillsStarted < folds && foldsDone >= ifmapFillsStarted - 1) {
       ifmapPortBusy = true;
       int k = ifmapFillsStarted++;
-      engine.after(transferCycles(traffic.ifmapFillWords(k)), Phase.TRANSFER_DONE, id,
+      engine.after(transfer(0, traffic.ifmapFillWords(k)), Phase.TRANSFER_DONE, id,
           KIND_FILL_IFMAP_DONE, k);
     }
     if (!filterPortBusy && filterFillsStarted < folds && foldsDone >= filterFillsStarted - 1) {
       filterPortBusy = true;
       int k = filterFillsStarted++;
-      engine.after(transferCycles(traffic.filterFillWords(k)), Phase.TRANSFER_DONE, id,
+      engine.after(transfer(1, traffic.filterFillWords(k)), Phase.TRANSFER_DONE, id,
           KIND_FILL_FILTER_DONE, k);
     }
     // write-back of a finished fold
     if (!ofmapPortBusy && drainsStarted < foldsDone) {
       ofmapPortBusy = true;
       int k = drainsStarted++;
-      engine.after(transferCycles(traffic.ofmapDrainWords(k)), Phase.TRANSFER_DONE, id,
+      engine.after(transfer(2, traffic.ofmapDrainWords(k)), Phase.TRANSFER_DONE, id,
           KIND_DRAIN_DONE, k);
     }
     // next fold
@@ -155,6 +160,18 @@ public final class LayerRunner implements EventHandler {
       }
       engine.after(foldCycles, Phase.COMPUTE_DONE, id, KIND_FOLD_DONE, k);
     }
+  }
+
+  /** Cycles of a transfer starting now on {@code port}; records the port's active window. */
+  private long transfer(int port, long words) {
+    long cycles = transferCycles(words);
+    if (words > 0) {
+      if (portFirst[port] < 0) {
+        portFirst[port] = engine.now();
+      }
+      portLast[port] = engine.now() + Math.max(cycles, 1) - 1;
+    }
+    return cycles;
   }
 
   private long transferCycles(long words) {

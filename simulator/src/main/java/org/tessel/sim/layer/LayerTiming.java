@@ -11,6 +11,8 @@ package org.tessel.sim.layer;
  * @param lastFoldEndCycle when the last fold ended
  * @param lastDrainEndCycle when the last ofmap write-back ended
  * @param events events the engine processed
+ * @param ports per DRAM port (0 ifmap, 1 filter, 2 ofmap): {first start, last end} of its
+ *     non-empty transfers, or {-1, -1} when it moved nothing
  */
 public record LayerTiming(
     long cycles,
@@ -20,4 +22,5 @@ public record LayerTiming(
     long firstFoldStartCycle,
     long lastFoldEndCycle,
     long lastDrainEndCycle,
-    long events) {}
+    long events,
+    long[][] ports) {}

@@ -3,7 +3,8 @@ package org.tessel.sim.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.tessel.sim.AccessCounts;
+import org.tessel.sim.ReportRow;
+import org.tessel.sim.StreamStats;
 import org.tessel.sim.LayerResult;
 import org.tessel.sim.SimResult;
 
@@ -33,11 +34,6 @@ public final class ScaleSimReports {
 
   private ScaleSimReports() {}
 
-  /** SCALE-Sim's "Total Cycles" for a layer. */
-  public static long totalCycles(LayerResult l) {
-    return l.cycles() - 1;
-  }
-
   /** Writes COMPUTE_REPORT.csv, BANDWIDTH_REPORT.csv and DETAILED_ACCESS_REPORT.csv to dir. */
   public static void write(SimResult r, Path dir) throws IOException {
     Files.writeString(dir.resolve("COMPUTE_REPORT.csv"), compute(r));
@@ -47,33 +43,34 @@ public final class ScaleSimReports {
 
   /** The compute report's text. */
   public static String compute(SimResult r) {
-    int pes = r.hardware().array().pes();
     StringBuilder sb = new StringBuilder(COMPUTE_HEADER).append('\n');
     for (LayerResult l : r.layers()) {
-      long total = totalCycles(l);
-      double overall = total <= 0 ? 0 : 100.0 * l.macs() / ((double) pes * total);
-      sb.append(l.index()).append(", ").append(total).append(", ").append(l.stallCycles())
-          .append(", ").append(PyFloat.repr(overall))
-          .append(", ").append(PyFloat.repr(100.0 * l.mappingEfficiency(pes)))
-          .append(", ").append(PyFloat.repr(100.0 * l.computeUtilization(pes)))
+      ReportRow row = l.report();
+      sb.append(l.index()).append(", ").append(row.totalCycles()).append(", ")
+          .append(row.stallCycles())
+          .append(", ").append(PyFloat.repr(row.overallUtilPct()))
+          .append(", ").append(PyFloat.repr(row.mappingEfficiencyPct()))
+          .append(", ").append(PyFloat.repr(row.computeUtilPct()))
           .append(",\n");
     }
     return sb.toString();
   }
 
-  /** The bandwidth report's text: words per cycle averaged over each stream's active window. */
+  /**
+   * The bandwidth report's text: SRAM words per cycle over the layer's Total Cycles, DRAM words
+   * per cycle over each DRAM stream's own window (as SCALE-Sim computes them).
+   */
   public static String bandwidth(SimResult r) {
     StringBuilder sb = new StringBuilder(BANDWIDTH_HEADER).append('\n');
     for (LayerResult l : r.layers()) {
-      AccessCounts a = l.access();
-      double cycles = Math.max(1, totalCycles(l));
+      ReportRow row = l.report();
       sb.append(l.index())
-          .append(", ").append(PyFloat.repr(a.sramIfmapReads() / cycles))
-          .append(", ").append(PyFloat.repr(a.sramFilterReads() / cycles))
-          .append(", ").append(PyFloat.repr(a.sramOfmapWrites() / cycles))
-          .append(", ").append(PyFloat.repr(a.dramIfmapReads() / cycles))
-          .append(", ").append(PyFloat.repr(a.dramFilterReads() / cycles))
-          .append(", ").append(PyFloat.repr(a.dramOfmapWrites() / cycles))
+          .append(", ").append(PyFloat.repr(row.sramWordsPerCycle(row.sramIfmap())))
+          .append(", ").append(PyFloat.repr(row.sramWordsPerCycle(row.sramFilter())))
+          .append(", ").append(PyFloat.repr(row.sramWordsPerCycle(row.sramOfmap())))
+          .append(", ").append(PyFloat.repr(row.dramIfmap().wordsPerCycleOverWindow()))
+          .append(", ").append(PyFloat.repr(row.dramFilter().wordsPerCycleOverWindow()))
+          .append(", ").append(PyFloat.repr(row.dramOfmap().wordsPerCycleOverWindow()))
           .append(",\n");
     }
     return sb.toString();
@@ -83,22 +80,21 @@ public final class ScaleSimReports {
   public static String detailed(SimResult r) {
     StringBuilder sb = new StringBuilder(DETAILED_HEADER).append('\n');
     for (LayerResult l : r.layers()) {
-      AccessCounts a = l.access();
-      double end = totalCycles(l);
+      ReportRow row = l.report();
       sb.append(l.index());
-      cell(sb, 0.0, end, a.sramIfmapReads());
-      cell(sb, 0.0, end, a.sramFilterReads());
-      cell(sb, 0.0, end, a.sramOfmapWrites());
-      cell(sb, 0.0, end, a.dramIfmapReads());
-      cell(sb, 0.0, end, a.dramFilterReads());
-      cell(sb, 0.0, end, a.dramOfmapWrites());
+      cell(sb, row.sramIfmap());
+      cell(sb, row.sramFilter());
+      cell(sb, row.sramOfmap());
+      cell(sb, row.dramIfmap());
+      cell(sb, row.dramFilter());
+      cell(sb, row.dramOfmap());
       sb.append(",\n");
     }
     return sb.toString();
   }
 
-  private static void cell(StringBuilder sb, double start, double stop, long count) {
-    sb.append(", ").append(PyFloat.repr(start)).append(", ").append(PyFloat.repr(stop))
-        .append(", ").append(count);
+  private static void cell(StringBuilder sb, StreamStats s) {
+    sb.append(", ").append(s.startCycle()).append(".0, ").append(s.stopCycle()).append(".0, ")
+        .append(s.words());
   }
 }
