@@ -15,7 +15,10 @@ import org.tessel.sim.workload.Network;
  * Reads SCALE-Sim topology CSVs: one header line, then one layer per line. Convolution files
  * ({@code -i conv}) have {@code name, ifmap height, ifmap width, filter height, filter width,
  * channels, filters, stride}; GEMM files ({@code -i gemm}) have {@code name, M, N, K}. A trailing
- * comma and blank lines are allowed, as in SCALE-Sim's own files.
+ * comma and blank lines are allowed, as in SCALE-Sim's own files. A ninth convolution column gives
+ * a separate horizontal stride. As SCALE-Sim does, a convolution whose name contains {@code DP} is
+ * depthwise: it becomes one single-channel layer per input channel, named {@code
+ * <name>Channel_<i>}.
  */
 public final class TopologyReader {
   /** Which columns the file has (SCALE-Sim's {@code -i conv|gemm}). */
@@ -62,7 +65,8 @@ public final class TopologyReader {
         continue;
       }
       List<String> cells = split(line);
-      if (cells.size() != fields.length + 1) {
+      boolean twoStrides = mode == Mode.CONV && cells.size() == fields.length + 2;
+      if (cells.size() != fields.length + 1 && !twoStrides) {
         throw new ConfigException(file, n, "", "expected " + (fields.length + 1) + " columns"
             + " (name, " + String.join(", ", fields) + ") for -i "
             + mode.name().toLowerCase(java.util.Locale.ROOT) + ", found " + cells.size());
@@ -74,14 +78,27 @@ public final class TopologyReader {
       if (!names.add(name)) {
         throw new ConfigException(file, n, "Layer name", "duplicate name '" + name + "'");
       }
-      int[] v = new int[fields.length];
-      for (int j = 0; j < fields.length; j++) {
-        v[j] = positive(file, n, fields[j], cells.get(j + 1));
+      int[] v = new int[cells.size() - 1];
+      for (int j = 0; j < v.length; j++) {
+        v[j] = positive(file, n, j < fields.length ? fields[j] : "Stride Width", cells.get(j + 1));
       }
       try {
-        layers.add(mode == Mode.CONV
-            ? Layer.scaleSimConv(name, v[0], v[1], v[2], v[3], v[4], v[5], v[6])
-            : Layer.gemm(name, v[0], v[1], v[2]));
+        if (mode == Mode.GEMM) {
+          layers.add(Layer.gemm(name, v[0], v[1], v[2]));
+        } else if (name.contains("DP")) {
+          for (int c = 0; c < v[4]; c++) {
+            String channelName = name + "Channel_" + c;
+            if (!names.add(channelName)) {
+              throw new ConfigException(file, n, "Layer name", "duplicate name '" + channelName
+                  + "'");
+            }
+            layers.add(Layer.scaleSimConv(channelName, v[0], v[1], v[2], v[3], 1, v[5], v[6],
+                twoStrides ? v[7] : v[6]));
+          }
+        } else {
+          layers.add(Layer.scaleSimConv(name, v[0], v[1], v[2], v[3], v[4], v[5], v[6],
+              twoStrides ? v[7] : v[6]));
+        }
       } catch (IllegalArgumentException e) {
         throw new ConfigException(file, n, name, e.getMessage().replaceFirst("^" + name + ": ",
             ""));

@@ -96,15 +96,21 @@ public record Layer(
    */
   public static Layer scaleSimConv(
       String name, int inH, int inW, int kernelH, int kernelW, int inC, int outC, int stride) {
+    return scaleSimConv(name, inH, inW, kernelH, kernelW, inC, outC, stride, stride);
+  }
+
+  /** As {@link #scaleSimConv(String, int, int, int, int, int, int, int)} with two strides. */
+  public static Layer scaleSimConv(String name, int inH, int inW, int kernelH, int kernelW,
+      int inC, int outC, int strideH, int strideW) {
     if (kernelH > inH || kernelW > inW) {
       throw new IllegalArgumentException(
           name + ": filter " + kernelH + "x" + kernelW + " is larger than its input " + inH + "x"
               + inW);
     }
-    int outH = ceilDiv(inH - kernelH + stride, stride);
-    int outW = ceilDiv(inW - kernelW + stride, stride);
-    return new Layer(name, LayerKind.CONV, inH, inW, inC, kernelH, kernelW, stride, stride, 0, 0,
-        outH, outW, outC, 1);
+    int outH = ceilDiv(inH - kernelH + strideH, strideH);
+    int outW = ceilDiv(inW - kernelW + strideW, strideW);
+    return new Layer(name, LayerKind.CONV, inH, inW, inC, kernelH, kernelW, strideH, strideW, 0,
+        0, outH, outW, outC, 1);
   }
 
   /** A GEMM {@code (m x k) * (k x n)}, as SCALE-Sim lowers it: an m x k input, a 1 x k filter. */
