@@ -22,15 +22,17 @@ import org.tessel.sim.workload.Network;
 
 /**
  * Whole-network simulation: ResNet-18 (21 layers, SCALE-Sim's topology) on a 32x32 array, per
- * dataflow, with CALC bandwidth (bandwidth 0) and USER bandwidth of 10 words per cycle.
+ * dataflow, with CALC bandwidth (bandwidth 0) and USER bandwidth of 10 words per cycle, on
+ * Tessel's tile memory model. The score is whole-network simulations per second; the auxiliary
+ * counters are simulated cycles and engine events per second.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar SimulateBenchmark -prof gc
  * </pre>
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
