@@ -15,6 +15,8 @@ import org.tessel.sim.dataflow.Dataflows;
 import org.tessel.sim.report.AtomicDirectory;
 import org.tessel.sim.report.ScaleSimReports;
 import org.tessel.sim.report.Summary;
+import org.tessel.sim.trace.ChromeTrace;
+import org.tessel.sim.trace.TraceRecorder;
 import org.tessel.sim.workload.Network;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,6 +68,10 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print only the totals line.")
   boolean quiet;
 
+  @Option(names = "--trace", paramLabel = "FILE",
+      description = "Write a timeline (Chrome trace-event JSON) for Perfetto or chrome://tracing.")
+  Path traceFile;
+
   /** Preset names for help and completion. */
   static final class Presets implements Iterable<String> {
     @Override
@@ -102,7 +108,12 @@ final class SimulateCommand implements Callable<Integer> {
         throw new ConfigException("-i", 0, "", "expected conv or gemm, was '" + inputType + "'");
     }
     Network network = Inputs.network(topology, mode);
-    SimResult result = Simulation.run(network, hardware, batch);
+    TraceRecorder recorder = traceFile == null ? null : new TraceRecorder();
+    SimResult result = new Simulation(hardware, recorder).simulate(network, batch);
+    if (recorder != null) {
+      AtomicDirectory.writeFile(traceFile, ChromeTrace.json(recorder, hardware.clockMHz(),
+          network.name() + " on " + hardware.name()));
+    }
 
     if (outDir != null) {
       try (AtomicDirectory out = AtomicDirectory.begin(outDir.resolve(hardware.name()))) {
@@ -124,6 +135,9 @@ final class SimulateCommand implements Callable<Integer> {
     }
     if (outDir != null) {
       w.println("reports: " + outDir.resolve(hardware.name()));
+    }
+    if (traceFile != null) {
+      w.println("timeline: " + traceFile + " (open in ui.perfetto.dev or chrome://tracing)");
     }
     w.flush();
     return ExitCodes.OK;

@@ -11,6 +11,8 @@ import org.tessel.sim.layer.LayerRunner;
 import org.tessel.sim.layer.LayerTiming;
 import org.tessel.sim.memory.OperandTraffic;
 import org.tessel.sim.memory.scalesim.ScaleSimMemory;
+import org.tessel.sim.trace.TraceRecorder;
+import org.tessel.sim.trace.Track;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
@@ -23,10 +25,17 @@ import org.tessel.sim.workload.Network;
 public final class Simulation {
   private final HardwareSpec hw;
   private final LayerRunner runner = new LayerRunner();
+  private final TraceRecorder trace;
 
   /** A simulation of {@code hw}. */
   public Simulation(HardwareSpec hw) {
+    this(hw, null);
+  }
+
+  /** A simulation of {@code hw} that records a timeline in {@code trace} (null: none). */
+  public Simulation(HardwareSpec hw, TraceRecorder trace) {
     this.hw = hw;
+    this.trace = trace;
   }
 
   /** Simulates {@code network} for {@code batch} inputs on {@code hw}. */
@@ -39,8 +48,23 @@ public final class Simulation {
     Checks.positive("batch", batch);
     List<LayerResult> results = new ArrayList<>(network.layers().size());
     int index = 0;
+    long start = 0;
     for (Layer layer : network.layers()) {
-      results.add(simulate(index++, layer, network, batch));
+      if (trace != null) {
+        trace.beginLayer(layer.name(), start);
+      }
+      LayerResult r = simulate(index++, layer, network, batch);
+      if (trace != null) {
+        if (r.folds() == 0) {
+          trace.span(Track.VECTOR, 0, r.cycles(), 0);
+        } else if (hw.memoryModel() == MemoryModel.SCALESIM) {
+          trace.span(Track.ARRAY, 0, r.computeCycles(), 0);
+          trace.span(Track.STALL, r.computeCycles(), r.cycles(), 0);
+        }
+        trace.endLayer(r.cycles());
+      }
+      start += r.cycles();
+      results.add(r);
     }
     return new SimResult(network, hw, batch, results);
   }
@@ -58,8 +82,8 @@ public final class Simulation {
     boolean calc = hw.dram().mode() == BandwidthMode.CALC;
     OperandTraffic traffic = OperandTraffic.of(layer, batch, plan, hw);
     FoldTraffic dram = calc ? FoldTraffic.NONE : traffic;
-    LayerTiming t =
-        runner.run(folds, plan.foldCycles(), dram, calc ? 0 : hw.dram().bandwidthWordsPerCycle());
+    LayerTiming t = runner.run(folds, plan.foldCycles(), dram,
+        calc ? 0 : hw.dram().bandwidthWordsPerCycle(), trace);
     long macs = layer.macs() * batch;
     long usedPeFoldSum = plan.usedPeFoldSum() * layer.groups();
     return new LayerResult(index, layer, hw.dataflow().shortName(), t.cycles(), t.computeCycles(),

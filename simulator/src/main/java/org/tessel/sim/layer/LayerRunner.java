@@ -4,6 +4,8 @@ import org.tessel.sim.engine.Engine;
 import org.tessel.sim.engine.EventHandler;
 import org.tessel.sim.engine.Phase;
 import org.tessel.sim.engine.SimulationException;
+import org.tessel.sim.trace.TraceRecorder;
+import org.tessel.sim.trace.Track;
 
 /**
  * Runs the folds of one layer on the event engine.
@@ -48,6 +50,8 @@ public final class LayerRunner implements EventHandler {
   private long firstFoldStart;
   private long lastFoldEnd;
   private long lastDrainEnd;
+  private TraceRecorder trace;
+  private long lastArrayFree;
   private final long[] portFirst = new long[3];
   private final long[] portLast = new long[3];
 
@@ -67,6 +71,17 @@ public final class LayerRunner implements EventHandler {
    */
   public LayerTiming run(long folds, long foldCycles, FoldTraffic traffic,
       long bandwidthWordsPerCycle) {
+    return run(folds, foldCycles, traffic, bandwidthWordsPerCycle, null);
+  }
+
+  /**
+   * As {@link #run(long, long, FoldTraffic, long)}, recording folds, transfers and stalls in
+   * {@code recorder} (null: no recording).
+   */
+  public LayerTiming run(long folds, long foldCycles, FoldTraffic traffic,
+      long bandwidthWordsPerCycle, TraceRecorder recorder) {
+    this.trace = recorder;
+    this.lastArrayFree = 0;
     if (folds <= 0 || folds > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("folds must be in [1, 2^31), was " + folds);
     }
@@ -95,6 +110,9 @@ public final class LayerRunner implements EventHandler {
     }
     long cycles = Math.max(lastFoldEnd, lastDrainEnd);
     long compute = folds * foldCycles;
+    if (trace != null) {
+      trace.span(Track.STALL, lastFoldEnd, cycles, this.folds);
+    }
     return new LayerTiming(cycles, compute, cycles - compute, folds, firstFoldStart, lastFoldEnd,
         lastDrainEnd, engine.eventsProcessed() - eventsBefore, new long[][] {
           {portFirst[0], portLast[0]}, {portFirst[1], portLast[1]}, {portFirst[2], portLast[2]}});
@@ -107,6 +125,9 @@ public final class LayerRunner implements EventHandler {
         arrayBusy = false;
         foldsDone++;
         lastFoldEnd = e.now();
+        if (trace != null) {
+          trace.span(Track.ARRAY, e.now() - foldCycles, e.now(), arg);
+        }
         break;
       case KIND_FILL_IFMAP_DONE:
         ifmapPortBusy = false;
@@ -158,6 +179,10 @@ public final class LayerRunner implements EventHandler {
       if (k == 0) {
         firstFoldStart = engine.now();
       }
+      if (trace != null) {
+        trace.span(Track.STALL, lastArrayFree, engine.now(), k);
+        lastArrayFree = engine.now() + foldCycles;
+      }
       engine.after(foldCycles, Phase.COMPUTE_DONE, id, KIND_FOLD_DONE, k);
     }
   }
@@ -165,6 +190,11 @@ public final class LayerRunner implements EventHandler {
   /** Cycles of a transfer starting now on {@code port}; records the port's active window. */
   private long transfer(int port, long words) {
     long cycles = transferCycles(words);
+    if (trace != null) {
+      trace.span(port == 0 ? Track.IFMAP_DRAM : port == 1 ? Track.FILTER_DRAM : Track.OFMAP_DRAM,
+          engine.now(), engine.now() + cycles, port == 2 ? drainsStarted - 1
+              : port == 0 ? ifmapFillsStarted - 1 : filterFillsStarted - 1);
+    }
     if (words > 0) {
       if (portFirst[port] < 0) {
         portFirst[port] = engine.now();

@@ -29,6 +29,7 @@ public final class AtomicDirectory implements AutoCloseable {
     Path parent = abs.getParent();
     Files.createDirectories(parent);
     Path temp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".tmp-");
+    readable(temp, "rwxr-xr-x");
     return new AtomicDirectory(abs, temp);
   }
 
@@ -39,6 +40,11 @@ public final class AtomicDirectory implements AutoCloseable {
 
   /** Moves the finished directory into place. */
   public void commit() throws IOException {
+    try (var files = Files.list(temp)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        readable(f, Files.isDirectory(f) ? "rwxr-xr-x" : "rw-r--r--");
+      }
+    }
     Path old = null;
     if (Files.exists(target)) {
       old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
@@ -71,9 +77,18 @@ public final class AtomicDirectory implements AutoCloseable {
     Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
     try {
       Files.writeString(tmp, content);
+      readable(tmp, "rw-r--r--");
       Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Temp files are private; results get the usual permissions where the file system has them. */
+  private static void readable(Path p, String perms) throws IOException {
+    if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+          perms));
     }
   }
 
