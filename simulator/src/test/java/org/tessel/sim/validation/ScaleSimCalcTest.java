@@ -19,7 +19,10 @@ import org.tessel.sim.config.TopologyReader;
 import org.tessel.sim.testing.Shared;
 import org.tessel.sim.workload.Network;
 
-/** Every CALC case SCALE-Sim v2 produced: Total Cycles per layer equal, exactly. */
+/**
+ * Every CALC case SCALE-Sim v2 produced: Total Cycles per layer equal, exactly. The {@code .cfg}
+ * reader selects the SCALE-Sim memory model; {@link ScaleSimReportsTest} compares every column.
+ */
 final class ScaleSimCalcTest {
   static Stream<String> cases() throws IOException {
     Path v = Shared.validationDirOrNull();

@@ -1,17 +1,176 @@
 package org.tessel.sim.memory.scalesim;
 
 import org.tessel.sim.LayerResult;
+import org.tessel.sim.ReportRow;
+import org.tessel.sim.StreamStats;
+import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.dataflow.FoldPlan;
 import org.tessel.sim.workload.Layer;
 
-/** Runs one layer through SCALE-Sim v2's memory system. */
+/**
+ * Runs one layer through SCALE-Sim v2's memory system (scalesim-project/scale-sim-v2: {@code
+ * double_buffered_scratchpad_mem.py}, {@code read_buffer.py}, {@code read_buffer_estimate_bw.py},
+ * {@code write_buffer.py}, {@code systolic_compute_{os,ws,is}.py}), giving the numbers of its
+ * three report files. The model is specified in docs/validation.md (SCALE-Sim v2 section).
+ *
+ * <p>One GEMM: each fold takes {@code foldRows} demand rows (os {@code t + rows + cols - 2}, ws/is
+ * {@code 2 rows + t + cols - 2}); row {@code i} is serviced at cycle {@code i + stall}. USER
+ * bandwidth: the ifmap and filter read buffers ({@link UserReadBuffer}) prefetch lines of their
+ * operand's prefetch order into a sliding window and stall the row that misses; their walks run
+ * first and give sorted event rows. CALC bandwidth: reads never stall and {@link
+ * EstimateReadBuffer} walks the demand afterwards for the DRAM columns. In both modes the ofmap
+ * {@link WriteBuffer} (DRAM bandwidth: USER's, or the array width for CALC) can stall a write
+ * that finds no space during a drain. {@link RowLoop} combines them, jumping between event rows.
+ *
+ * <p>Cost: {@code O(SRAM ifmap + filter reads)} for the demand walks (one hit test each, a binary
+ * search in USER mode), {@code O(prefetch matrix)} to cut the USER prefetch order into lines,
+ * {@code O(events * log(demand rows))} for the row loop and {@code O(folds)} for the utilisation
+ * sums. Memory: an int per address (CALC), or per (address, line) pair (USER), plus three ints
+ * per output pixel; no demand matrix is built, nothing is allocated per element or row.
+ *
+ * <p>Extensions, which SCALE-Sim does not have:
+ *
+ * <ul>
+ *   <li><b>Batch</b>: the GEMM has {@code batch * outPixels} ofmap rows; row {@code p} belongs to
+ *       image {@code p / outPixels} and reads that image's input (address offset {@code b * inH *
+ *       inW * inC}).
+ *   <li><b>Groups</b>: the {@code groups} GEMMs run one after another with fresh buffers, each on
+ *       its channel slice; cycles, stalls and counts add up, windows run from the first GEMM's
+ *       start to the last GEMM's stop (GEMM {@code g} starts at {@code g * (total + 1)}). Their
+ *       address streams are equal up to a constant offset, so one GEMM is simulated and repeated
+ *       (the result's {@code events} are that GEMM's); the utilisation averages run over all
+ *       groups' folds in order.
+ *   <li><b>Padding</b> ({@code padH, padW > 0}, Tessel network files): input coordinate {@code oy *
+ *       stride - pad + ky} outside the input is an im2col hole (no address), like SCALE-Sim's
+ *       windows that run past the input edge.
+ * </ul>
+ *
+ * <p>Degenerate sizes SCALE-Sim cannot run get a value instead of a crash: CALC read buffers under
+ * 100 words use sets of one word, and a layer with Total Cycles 0 reports 0 % overall util.
+ */
 public final class ScaleSimMemory {
   private ScaleSimMemory() {}
 
-  /** Simulates {@code layer} (all its groups) for {@code batch} inputs under {@code plan}. */
+  /**
+   * Simulates {@code layer} (all its groups) for {@code batch} inputs under {@code plan}.
+   *
+   * @throws IllegalArgumentException when {@code plan} is not an os, ws or is layout, or an
+   *     operand exceeds 2^31 words
+   */
   public static LayerResult simulate(int index, Layer layer, int batch, FoldPlan plan,
       HardwareSpec hw) {
-    throw new UnsupportedOperationException("SCALE-Sim memory model: not yet implemented");
+    Shape s = Shape.of(plan);
+    GemmRun g = runGemm(s, new Operands(layer, batch), hw);
+    long groups = layer.groups();
+    long period = g.totalCycles() + 1;
+    long cycles = groups * period;
+    long total = cycles - 1;
+    long shift = (groups - 1) * period;
+    long macs = layer.macs() * batch;
+    long pes = (long) s.rows * s.cols;
+    double overall = total == 0 ? 0 : (double) (macs * 100) / (double) (total * pes);
+    ReportRow row = new ReportRow(total, groups * g.stallCycles(), overall,
+        mappingEfficiencyPct(s, groups), computeUtilPct(s, groups),
+        repeat(g.sramIfmap(), groups, shift), repeat(g.sramFilter(), groups, shift),
+        repeat(g.sramOfmap(), groups, shift), repeat(g.dramIfmap(), groups, shift),
+        repeat(g.dramFilter(), groups, shift), repeat(g.dramOfmap(), groups, shift));
+    return new LayerResult(index, layer, hw.dataflow().shortName(), cycles,
+        groups * s.demandRows, row.stallCycles(), macs, groups * s.folds,
+        plan.usedPeFoldSum() * groups, plan.foldCycles(), row, g.events());
+  }
+
+  private static StreamStats repeat(StreamStats one, long groups, long shift) {
+    return new StreamStats(one.startCycle(), one.stopCycle() + shift, one.words() * groups);
+  }
+
+  /** One GEMM through the three buffers. */
+  static GemmRun runGemm(Shape s, Operands ops, HardwareSpec hw) {
+    boolean user = hw.dram().mode() == BandwidthMode.USER;
+    int bw = hw.dram().bandwidthWordsPerCycle();
+    OperandStream ifmap = OperandStream.ifmap(s, ops);
+    OperandStream filter = OperandStream.filter(s, ops);
+    OfmapRows ofmap = new OfmapRows(s);
+    WriteBuffer wb = new WriteBuffer(hw.sram().ofmapWords(), user ? bw : s.cols);
+    ReadEvents ifmapEvents = ReadEvents.NONE;
+    ReadEvents filterEvents = ReadEvents.NONE;
+    UserReadBuffer ifmapBuf = null;
+    UserReadBuffer filterBuf = null;
+    if (user) {
+      ifmapBuf = new UserReadBuffer(hw.sram().ifmapWords(), bw);
+      ifmapEvents = ifmapBuf.walk(s, ifmap,
+          PrefetchLines.build(ifmap, ops.ifmapSpace, ifmapBuf.wordsPerLine()));
+      filterBuf = new UserReadBuffer(hw.sram().filterWords(), bw);
+      filterEvents = filterBuf.walk(s, filter,
+          PrefetchLines.build(filter, ops.filterSpace, filterBuf.wordsPerLine()));
+    }
+    long ifFirst = ifmap.firstRow();
+    long ifLast = ifmap.lastRow();
+    long flFirst = filter.firstRow();
+    long flLast = filter.lastRow();
+    long ofFirst = ofmap.firstRow();
+    long ofLast = ofmap.lastRow();
+    RowLoop loop = new RowLoop(s, ofmap, wb, ifmapEvents, filterEvents, ifFirst, ifLast,
+        flFirst, flLast, ofFirst, ofLast);
+    long total = loop.run();
+    wb.emptyAll(total);
+    StreamStats dramIfmap;
+    StreamStats dramFilter;
+    if (user) {
+      dramIfmap = new StreamStats(ifmapBuf.dramStartCycle(), ifmapBuf.dramStopCycle(),
+          ifmapBuf.dramWords());
+      dramFilter = new StreamStats(filterBuf.dramStartCycle(), filterBuf.dramStopCycle(),
+          filterBuf.dramWords());
+    } else {
+      EstimateReadBuffer e = new EstimateReadBuffer(hw.sram().ifmapWords());
+      e.walk(s, ifmap, ops.ifmapSpace, loop);
+      dramIfmap = new StreamStats(e.dramStartCycle(), e.dramStopCycle(), e.dramWords());
+      e = new EstimateReadBuffer(hw.sram().filterWords());
+      e.walk(s, filter, ops.filterSpace, loop);
+      dramFilter = new StreamStats(e.dramStartCycle(), e.dramStopCycle(), e.dramWords());
+    }
+    return new GemmRun(total, loop.stall(),
+        new StreamStats(loop.answer(0, 0), loop.answer(1, 0), s.sramIfmapReads()),
+        new StreamStats(loop.answer(2, 1), loop.answer(3, 1), s.sramFilterReads()),
+        new StreamStats(loop.answer(4, 2), loop.answer(5, 2), s.sramOfmapWrites()),
+        dramIfmap, dramFilter,
+        new StreamStats(wb.dramStartCycle(), wb.dramStopCycle(), wb.dramWords()),
+        loop.events());
+  }
+
+  /**
+   * SCALE-Sim's Mapping Efficiency %: {@code (sum over folds of ru * cu / pes) / folds * 100},
+   * summed in fold order as SCALE-Sim does, so that the last digit agrees.
+   */
+  static double mappingEfficiencyPct(Shape s, long groups) {
+    double pes = (double) s.rows * s.cols;
+    double sum = 0;
+    for (long g = 0; g < groups; g++) {
+      for (int fc = 0; fc < s.colFolds; fc++) {
+        int cu = s.usedCols(fc);
+        for (int fr = 0; fr < s.rowFolds; fr++) {
+          sum += (double) ((long) s.usedRows(fr) * cu) / pes;
+        }
+      }
+    }
+    return sum / ((double) s.folds * groups) * 100;
+  }
+
+  /**
+   * SCALE-Sim's Compute Util %: {@code (sum over folds of ru * cu * t / (pes * rows')) / folds *
+   * 100} with {@code rows'} = {@link Shape#computeUtilRows()}, in SCALE-Sim's operation order.
+   */
+  static double computeUtilPct(Shape s, long groups) {
+    double den = (double) ((long) s.rows * s.cols * s.computeUtilRows());
+    double sum = 0;
+    for (long g = 0; g < groups; g++) {
+      for (int fc = 0; fc < s.colFolds; fc++) {
+        int cu = s.usedCols(fc);
+        for (int fr = 0; fr < s.rowFolds; fr++) {
+          sum += (double) ((long) s.usedRows(fr) * cu * s.t) / den;
+        }
+      }
+    }
+    return sum / ((double) s.folds * groups) * 100;
   }
 }
