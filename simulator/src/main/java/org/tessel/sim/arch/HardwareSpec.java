@@ -13,19 +13,28 @@ import org.tessel.sim.dataflow.Dataflow;
  * @param dataflow the dataflow every layer runs with
  * @param clockMHz core clock, for latency in time units
  * @param memoryModel how SRAMs and DRAM are modelled
+ * @param cgra network, buffer ports, scratchpads, reconfiguration and energy
  */
 public record HardwareSpec(
     String name, ArraySpec array, SramSpec sram, DramSpec dram, Dataflow dataflow,
-    double clockMHz, MemoryModel memoryModel) {
+    double clockMHz, MemoryModel memoryModel, CgraSpec cgra) {
   /** Validates every part. */
   public HardwareSpec {
     Checks.notBlank("name", name);
     if (array == null || sram == null || dram == null || dataflow == null
-        || memoryModel == null) {
-      throw new IllegalArgumentException("hardware '" + name + "': array, sram, dram, dataflow"
-          + " and memoryModel are required");
+        || memoryModel == null || cgra == null) {
+      throw new IllegalArgumentException("hardware '" + name + "': array, sram, dram, dataflow,"
+          + " memoryModel and cgra are required");
     }
     Checks.positive("clockMHz", clockMHz);
+  }
+
+  /** Hardware with a systolic-mesh CGRA part (SCALE-Sim's array). */
+  public HardwareSpec(
+      String name, ArraySpec array, SramSpec sram, DramSpec dram, Dataflow dataflow,
+      double clockMHz, MemoryModel memoryModel) {
+    this(name, array, sram, dram, dataflow, clockMHz, memoryModel,
+        CgraSpec.systolic(array, sram.wordBytes()));
   }
 
   /** Hardware with Tessel's tile memory model. */
@@ -37,17 +46,22 @@ public record HardwareSpec(
 
   /** The same hardware running another dataflow. */
   public HardwareSpec withDataflow(Dataflow other) {
-    return new HardwareSpec(name, array, sram, dram, other, clockMHz, memoryModel);
+    return new HardwareSpec(name, array, sram, dram, other, clockMHz, memoryModel, cgra);
   }
 
   /** The same hardware under another run name. */
   public HardwareSpec withName(String other) {
-    return new HardwareSpec(other, array, sram, dram, dataflow, clockMHz, memoryModel);
+    return new HardwareSpec(other, array, sram, dram, dataflow, clockMHz, memoryModel, cgra);
   }
 
   /** The same hardware with another memory model. */
   public HardwareSpec withMemoryModel(MemoryModel other) {
-    return new HardwareSpec(name, array, sram, dram, dataflow, clockMHz, other);
+    return new HardwareSpec(name, array, sram, dram, dataflow, clockMHz, other, cgra);
+  }
+
+  /** The same hardware with another CGRA part. */
+  public HardwareSpec withCgra(CgraSpec other) {
+    return new HardwareSpec(name, array, sram, dram, dataflow, clockMHz, memoryModel, other);
   }
 
   /** Milliseconds taken by {@code cycles} at this clock. */
