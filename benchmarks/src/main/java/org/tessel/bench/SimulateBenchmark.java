@@ -17,13 +17,14 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.tessel.sim.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.dataflow.Dataflows;
 import org.tessel.sim.workload.Network;
 
 /**
  * Whole-network simulation: ResNet-18 (21 layers, SCALE-Sim's topology) on a 32x32 array, per
  * dataflow, with CALC bandwidth (bandwidth 0) and USER bandwidth of 10 words per cycle, on
- * Tessel's tile memory model. The score is whole-network simulations per second; the auxiliary
+ * Tessel's tile memory model and on SCALE-Sim's (which writes SCALE-Sim's reports). The score is whole-network simulations per second; the auxiliary
  * counters are simulated cycles and engine events per second.
  *
  * <pre>
@@ -42,6 +43,9 @@ public class SimulateBenchmark {
 
   @Param({"0", "10"})
   int bandwidth;
+
+  @Param({"tiles", "scalesim"})
+  String memoryModel;
 
   private Network network;
   private Simulation simulation;
@@ -65,7 +69,8 @@ public class SimulateBenchmark {
   @Setup(Level.Trial)
   public void setup() {
     network = Fixtures.resnet18ScaleSim();
-    HardwareSpec hw = Fixtures.array(32, 32, Dataflows.find(dataflow).orElseThrow(), bandwidth);
+    HardwareSpec hw = Fixtures.array(32, 32, Dataflows.find(dataflow).orElseThrow(), bandwidth)
+        .withMemoryModel(MemoryModel.valueOf(memoryModel.toUpperCase(java.util.Locale.ROOT)));
     simulation = new Simulation(hw);
   }
 

@@ -18,6 +18,9 @@ import org.tessel.sim.workload.Layer;
  * @param foldCycles cycles of one fold (0 for vector layers)
  * @param report the layer's line in SCALE-Sim's reports (access counts and windows included)
  * @param events events the engine processed for this layer
+ * @param reconfigCycles cycles spent reconfiguring the array before this layer (not in {@code
+ *     cycles})
+ * @param configuration the array configuration the layer ran with (for example the dataflow)
  */
 public record LayerResult(
     int index,
@@ -31,7 +34,28 @@ public record LayerResult(
     long usedPeFoldSum,
     long foldCycles,
     ReportRow report,
-    long events) {
+    long events,
+    long reconfigCycles,
+    String configuration) {
+
+  /** A result with no reconfiguration, configured by its dataflow. */
+  public LayerResult(int index, Layer layer, String dataflow, long cycles, long computeCycles,
+      long stallCycles, long macs, long folds, long usedPeFoldSum, long foldCycles,
+      ReportRow report, long events) {
+    this(index, layer, dataflow, cycles, computeCycles, stallCycles, macs, folds, usedPeFoldSum,
+        foldCycles, report, events, 0, dataflow);
+  }
+
+  /** The same result after a reconfiguration of {@code cycles}. */
+  public LayerResult withReconfigCycles(long cycles) {
+    return new LayerResult(index, layer, dataflow, this.cycles, computeCycles, stallCycles, macs,
+        folds, usedPeFoldSum, foldCycles, report, events, cycles, configuration);
+  }
+
+  /** Cycles of the layer including the reconfiguration before it. */
+  public long totalCycles() {
+    return cycles + reconfigCycles;
+  }
 
   /** SRAM and DRAM access counts. */
   public AccessCounts access() {

@@ -19,13 +19,33 @@ public record SimResult(Network network, HardwareSpec hardware, int batch,
     layers = List.copyOf(layers);
   }
 
-  /** Total cycles (layers run one after another). */
+  /** Total cycles: layers run one after another, each after its reconfiguration. */
   public long cycles() {
     long sum = 0;
     for (LayerResult l : layers) {
-      sum += l.cycles();
+      sum += l.totalCycles();
     }
     return sum;
+  }
+
+  /** Cycles spent reconfiguring the array. */
+  public long reconfigCycles() {
+    long sum = 0;
+    for (LayerResult l : layers) {
+      sum += l.reconfigCycles();
+    }
+    return sum;
+  }
+
+  /** Number of reconfigurations. */
+  public int reconfigurations() {
+    int n = 0;
+    for (LayerResult l : layers) {
+      if (l.reconfigCycles() > 0) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Total stall cycles. */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
+import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.FoldPlan;
 import org.tessel.sim.layer.FoldTraffic;
 import org.tessel.sim.layer.LayerRunner;
@@ -45,15 +46,44 @@ public final class Simulation {
 
   /** Simulates every layer of {@code network} for {@code batch} inputs. */
   public SimResult simulate(Network network, int batch) {
+    return simulate(network, batch, layer -> hw.dataflow());
+  }
+
+  /**
+   * Simulates every layer of {@code network}, each with the dataflow {@code choice} gives it;
+   * switching dataflow between array layers costs a reconfiguration.
+   */
+  public SimResult simulate(Network network, int batch,
+      java.util.function.Function<Layer, Dataflow> choice) {
     Checks.positive("batch", batch);
     List<LayerResult> results = new ArrayList<>(network.layers().size());
     int index = 0;
     long start = 0;
+    String configured = null;
+    long reconfigCost = hw.cgra().reconfig().cycles();
     for (Layer layer : network.layers()) {
+      // the array changes configuration only for layers that use it
+      Dataflow dataflow = layer.kind().usesArray() ? choice.apply(layer) : null;
+      String configuration = dataflow == null ? null : configurationOf(dataflow);
+      long reconfig = 0;
+      if (configuration != null && reconfigCost > 0 && !configuration.equals(configured)) {
+        reconfig = reconfigCost;
+        if (trace != null) {
+          trace.beginLayer(layer.name(), start);
+          trace.span(Track.RECONFIG, 0, reconfig, index);
+        }
+        start += reconfig;
+      }
+      if (configuration != null) {
+        configured = configuration;
+      }
       if (trace != null) {
         trace.beginLayer(layer.name(), start);
       }
-      LayerResult r = simulate(index++, layer, network, batch);
+      LayerResult r = simulate(index++, layer, network, batch, dataflow);
+      if (reconfig > 0) {
+        r = r.withReconfigCycles(reconfig);
+      }
       if (trace != null) {
         if (r.folds() == 0) {
           trace.span(Track.VECTOR, 0, r.cycles(), 0);
@@ -69,14 +99,29 @@ public final class Simulation {
     return new SimResult(network, hw, batch, results);
   }
 
+  /**
+   * The array configuration a layer needs: what the reconfiguration loads. For the systolic
+   * dataflows it is the dataflow (the operand routing of every PE).
+   */
+  static String configurationOf(Dataflow dataflow) {
+    return dataflow.shortName();
+  }
+
   /** Simulates one layer; {@code network} supplies the inputs of element-wise layers. */
   public LayerResult simulate(int index, Layer layer, Network network, int batch) {
+    return simulate(index, layer, network, batch, hw.dataflow());
+  }
+
+  /** Simulates one layer with {@code dataflow} (ignored for element-wise layers). */
+  public LayerResult simulate(int index, Layer layer, Network network, int batch,
+      Dataflow dataflow) {
     if (!layer.kind().usesArray()) {
       return VectorLayers.simulate(index, layer, network, batch, hw);
     }
-    FoldPlan plan = hw.dataflow().plan(layer.gemm(batch), hw.array());
+    HardwareSpec lhw = dataflow == hw.dataflow() ? hw : hw.withDataflow(dataflow);
+    FoldPlan plan = dataflow.plan(layer.gemm(batch), hw.array());
     if (hw.memoryModel() == MemoryModel.SCALESIM) {
-      return ScaleSimMemory.simulate(index, layer, batch, plan, hw);
+      return ScaleSimMemory.simulate(index, layer, batch, plan, lhw);
     }
     long folds = plan.folds() * layer.groups();
     boolean calc = hw.dram().mode() == BandwidthMode.CALC;
@@ -86,7 +131,7 @@ public final class Simulation {
         calc ? 0 : hw.dram().bandwidthWordsPerCycle(), trace);
     long macs = layer.macs() * batch;
     long usedPeFoldSum = plan.usedPeFoldSum() * layer.groups();
-    return new LayerResult(index, layer, hw.dataflow().shortName(), t.cycles(), t.computeCycles(),
+    return new LayerResult(index, layer, dataflow.shortName(), t.cycles(), t.computeCycles(),
         t.stallCycles(), macs, folds, usedPeFoldSum, plan.foldCycles(),
         tilesReport(t, macs, folds, usedPeFoldSum, traffic.access()), t.events());
   }

@@ -31,6 +31,8 @@ public final class Summary {
     j.object("total")
         .field("cycles", r.cycles())
         .field("stallCycles", r.stallCycles())
+        .field("reconfigCycles", r.reconfigCycles())
+        .field("reconfigurations", r.reconfigurations())
         .field("macs", r.macs())
         .field("latencyMs", r.latencyMs())
         .field("utilization", r.cycles() == 0 ? 0 : (double) r.macs() / pes / r.cycles());
@@ -46,7 +48,9 @@ public final class Summary {
           .field("cycles", l.cycles())
           .field("computeCycles", l.computeCycles())
           .field("stallCycles", l.stallCycles())
-          .field("latencyMs", hw.millis(l.cycles()))
+          .field("reconfigCycles", l.reconfigCycles())
+          .field("configuration", l.configuration())
+          .field("latencyMs", hw.millis(l.totalCycles()))
           .field("macs", l.macs())
           .field("folds", l.folds())
           .field("foldCycles", l.foldCycles())
@@ -88,19 +92,19 @@ public final class Summary {
     for (LayerResult l : r.layers()) {
       nameWidth = Math.max(nameWidth, l.layer().name().length());
     }
-    String fmt = "%3s  %-" + nameWidth + "s  %-7s  %12s  %12s  %14s  %6s  %10s%n";
+    String fmt = "%3s  %-" + nameWidth + "s  %-7s  %12s  %12s  %9s  %14s  %6s  %10s%n";
     sb.append(String.format(java.util.Locale.ROOT, fmt, "#", "layer", "kind", "cycles", "stall",
-        "MACs", "util%", "ms"));
+        "reconfig", "MACs", "util%", "ms"));
     for (LayerResult l : r.layers()) {
       sb.append(String.format(java.util.Locale.ROOT, fmt, l.index(), l.layer().name(),
           l.layer().kind().name().toLowerCase(java.util.Locale.ROOT), l.cycles(),
-          l.stallCycles(), l.macs(), String.format(java.util.Locale.ROOT, "%.1f",
-              100 * l.utilization(pes)),
-          String.format(java.util.Locale.ROOT, "%.4f", hw.millis(l.cycles()))));
+          l.stallCycles(), l.reconfigCycles(), l.macs(), String.format(java.util.Locale.ROOT,
+              "%.1f", 100 * l.utilization(pes)),
+          String.format(java.util.Locale.ROOT, "%.4f", hw.millis(l.totalCycles()))));
     }
     sb.append(String.format(java.util.Locale.ROOT, fmt, "", "total", "", r.cycles(),
-        r.stallCycles(), r.macs(), String.format(java.util.Locale.ROOT, "%.1f",
-            r.cycles() == 0 ? 0.0 : 100.0 * r.macs() / pes / r.cycles()),
+        r.stallCycles(), r.reconfigCycles(), r.macs(), String.format(java.util.Locale.ROOT,
+            "%.1f", r.cycles() == 0 ? 0.0 : 100.0 * r.macs() / pes / r.cycles()),
         String.format(java.util.Locale.ROOT, "%.4f", r.latencyMs())));
     return sb.toString();
   }

@@ -52,6 +52,8 @@ public final class ChromeTrace {
         return folds(rec, i);
       case STALL:
         return "stall";
+      case RECONFIG:
+        return "reconfigure for " + rec.layerName(i);
       case VECTOR:
         return rec.layerName(i);
       default:

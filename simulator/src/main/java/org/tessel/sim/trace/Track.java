@@ -4,6 +4,8 @@ package org.tessel.sim.trace;
 public enum Track {
   /** One span per layer. */
   LAYERS("layers"),
+  /** Reconfiguring the array between layers. */
+  RECONFIG("reconfiguration"),
   /** The PE array: one span per fold. */
   ARRAY("PE array"),
   /** Cycles the array waited on memory. */

@@ -11,6 +11,8 @@ import org.tessel.sim.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
+import org.tessel.sim.arch.CgraSpec;
+import org.tessel.sim.arch.ReconfigSpec;
 import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.SramSpec;
@@ -27,8 +29,10 @@ final class TraceTest {
         Layer.conv("c1", 12, 12, 3, 3, 1, 1, 8, 1),
         Layer.conv("c2", 12, 12, 8, 3, 2, 1, 16, 2),
         Layer.gemm("g", 20, 9, 30)));
-    HardwareSpec hw = new HardwareSpec("h", new ArraySpec(4, 4), new SramSpec(1, 1, 1, 64, 1),
+    HardwareSpec base = new HardwareSpec("h", new ArraySpec(4, 4), new SramSpec(1, 1, 1, 64, 1),
         new DramSpec(BandwidthMode.USER, 3), Dataflows.find(df).orElseThrow(), 100);
+    HardwareSpec hw = base.withCgra(CgraSpec.systolic(base.array(), 64)
+        .withReconfig(new ReconfigSpec(100, 8, 3)));
     TraceRecorder rec = new TraceRecorder();
     SimResult r = new Simulation(hw, rec).simulate(net, 2);
     long[] sum = new long[Track.VALUES.length];
@@ -36,7 +40,10 @@ final class TraceTest {
     for (int i = 0; i < rec.size(); i++) {
       sum[rec.track(i).ordinal()] += rec.end(i) - rec.start(i);
       if (rec.track(i) == Track.LAYERS) {
-        assertEquals(prevLayerEnd, rec.start(i), "layers are back to back");
+        assertEquals(prevLayerEnd, rec.start(i), "layers (and reconfigurations) are back to back");
+        prevLayerEnd = rec.end(i);
+      } else if (rec.track(i) == Track.RECONFIG) {
+        assertEquals(prevLayerEnd, rec.start(i), "a reconfiguration precedes its layer");
         prevLayerEnd = rec.end(i);
       }
     }
@@ -47,7 +54,9 @@ final class TraceTest {
       stall += l.stallCycles();
     }
     assertTrue(stall > 0, "the case must stall to test stall spans");
-    assertEquals(r.cycles(), sum[Track.LAYERS.ordinal()]);
+    assertEquals(r.reconfigCycles(), sum[Track.RECONFIG.ordinal()]);
+    assertEquals(16, r.reconfigCycles(), "one initial load of ceil(100 / 8) + 3 cycles");
+    assertEquals(r.cycles(), sum[Track.LAYERS.ordinal()] + sum[Track.RECONFIG.ordinal()]);
     assertEquals(r.cycles(), prevLayerEnd);
     assertEquals(compute, sum[Track.ARRAY.ordinal()]);
     assertEquals(stall, sum[Track.STALL.ordinal()]);
