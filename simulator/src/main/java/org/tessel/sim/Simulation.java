@@ -7,11 +7,13 @@ import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.FoldPlan;
+import org.tessel.sim.layer.FoldDurations;
 import org.tessel.sim.layer.FoldTraffic;
 import org.tessel.sim.layer.LayerRunner;
 import org.tessel.sim.layer.LayerTiming;
 import org.tessel.sim.memory.OperandTraffic;
 import org.tessel.sim.memory.scalesim.ScaleSimMemory;
+import org.tessel.sim.noc.SystolicTiming;
 import org.tessel.sim.trace.TraceRecorder;
 import org.tessel.sim.trace.Track;
 import org.tessel.sim.workload.Layer;
@@ -27,6 +29,7 @@ public final class Simulation {
   private final HardwareSpec hw;
   private final LayerRunner runner = new LayerRunner();
   private final TraceRecorder trace;
+  private SystolicTiming timing;
 
   /** A simulation of {@code hw}. */
   public Simulation(HardwareSpec hw) {
@@ -127,12 +130,16 @@ public final class Simulation {
     boolean calc = hw.dram().mode() == BandwidthMode.CALC;
     OperandTraffic traffic = OperandTraffic.of(layer, batch, plan, hw);
     FoldTraffic dram = calc ? FoldTraffic.NONE : traffic;
-    LayerTiming t = runner.run(folds, plan.foldCycles(), dram,
-        calc ? 0 : hw.dram().bandwidthWordsPerCycle(), trace);
+    if (timing == null) {
+      timing = new SystolicTiming(hw);
+    }
+    long[] classes = timing.foldClasses(plan);
+    LayerTiming t = runner.run(folds, new FoldDurations(plan.rowFolds(), plan.colFolds(), classes),
+        dram, calc ? 0 : hw.dram().bandwidthWordsPerCycle(), trace);
     long macs = layer.macs() * batch;
     long usedPeFoldSum = plan.usedPeFoldSum() * layer.groups();
     return new LayerResult(index, layer, dataflow.shortName(), t.cycles(), t.computeCycles(),
-        t.stallCycles(), macs, folds, usedPeFoldSum, plan.foldCycles(),
+        t.stallCycles(), macs, folds, usedPeFoldSum, classes[0],
         tilesReport(t, macs, folds, usedPeFoldSum, traffic.access()), t.events());
   }
 

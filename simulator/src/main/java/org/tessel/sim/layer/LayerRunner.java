@@ -32,7 +32,8 @@ public final class LayerRunner implements EventHandler {
 
   // per-run state
   private FoldTraffic traffic;
-  private long foldCycles;
+  private FoldDurations durations;
+  private long foldStart;
   private int folds;
   private long bandwidth; // words per cycle; <= 0 means unlimited
   private int ifmapFillsStarted;
@@ -80,16 +81,26 @@ public final class LayerRunner implements EventHandler {
    */
   public LayerTiming run(long folds, long foldCycles, FoldTraffic traffic,
       long bandwidthWordsPerCycle, TraceRecorder recorder) {
+    if (foldCycles <= 0) {
+      throw new IllegalArgumentException("foldCycles must be > 0, was " + foldCycles);
+    }
+    return run(folds, FoldDurations.constant(foldCycles), traffic, bandwidthWordsPerCycle,
+        recorder);
+  }
+
+  /**
+   * Runs {@code folds} folds whose cycles come from {@code durations}, recording in {@code
+   * recorder} (null: no recording).
+   */
+  public LayerTiming run(long folds, FoldDurations durations, FoldTraffic traffic,
+      long bandwidthWordsPerCycle, TraceRecorder recorder) {
     this.trace = recorder;
     this.lastArrayFree = 0;
     if (folds <= 0 || folds > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("folds must be in [1, 2^31), was " + folds);
     }
-    if (foldCycles <= 0) {
-      throw new IllegalArgumentException("foldCycles must be > 0, was " + foldCycles);
-    }
     this.folds = (int) folds;
-    this.foldCycles = foldCycles;
+    this.durations = durations;
     this.traffic = traffic;
     this.bandwidth = bandwidthWordsPerCycle;
     ifmapFillsStarted = ifmapFillsDone = filterFillsStarted = filterFillsDone = 0;
@@ -109,7 +120,7 @@ public final class LayerRunner implements EventHandler {
           + " folds and " + drainsDone + " write-backs: no event left to make progress");
     }
     long cycles = Math.max(lastFoldEnd, lastDrainEnd);
-    long compute = folds * foldCycles;
+    long compute = durations.total(folds);
     if (trace != null) {
       trace.span(Track.STALL, lastFoldEnd, cycles, this.folds);
     }
@@ -126,7 +137,7 @@ public final class LayerRunner implements EventHandler {
         foldsDone++;
         lastFoldEnd = e.now();
         if (trace != null) {
-          trace.span(Track.ARRAY, e.now() - foldCycles, e.now(), arg);
+          trace.span(Track.ARRAY, foldStart, e.now(), arg);
         }
         break;
       case KIND_FILL_IFMAP_DONE:
@@ -179,11 +190,13 @@ public final class LayerRunner implements EventHandler {
       if (k == 0) {
         firstFoldStart = engine.now();
       }
+      long cycles = durations.cycles(k);
+      foldStart = engine.now();
       if (trace != null) {
         trace.span(Track.STALL, lastArrayFree, engine.now(), k);
-        lastArrayFree = engine.now() + foldCycles;
+        lastArrayFree = engine.now() + cycles;
       }
-      engine.after(foldCycles, Phase.COMPUTE_DONE, id, KIND_FOLD_DONE, k);
+      engine.after(cycles, Phase.COMPUTE_DONE, id, KIND_FOLD_DONE, k);
     }
   }
 
