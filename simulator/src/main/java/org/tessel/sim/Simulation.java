@@ -6,13 +6,14 @@ import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.dataflow.Dataflow;
-import org.tessel.sim.dataflow.FoldPlan;
-import org.tessel.sim.layer.FoldDurations;
+import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.dataflow.LayerMapping;
+import org.tessel.sim.dataflow.MappingContext;
 import org.tessel.sim.layer.FoldTraffic;
 import org.tessel.sim.layer.LayerRunner;
 import org.tessel.sim.layer.LayerTiming;
-import org.tessel.sim.memory.OperandTraffic;
 import org.tessel.sim.memory.scalesim.ScaleSimMemory;
+import org.tessel.sim.noc.CompiledNoc;
 import org.tessel.sim.noc.SystolicTiming;
 import org.tessel.sim.trace.TraceRecorder;
 import org.tessel.sim.trace.Track;
@@ -29,7 +30,7 @@ public final class Simulation {
   private final HardwareSpec hw;
   private final LayerRunner runner = new LayerRunner();
   private final TraceRecorder trace;
-  private SystolicTiming timing;
+  private Context context;
 
   /** A simulation of {@code hw}. */
   public Simulation(HardwareSpec hw) {
@@ -67,7 +68,7 @@ public final class Simulation {
     for (Layer layer : network.layers()) {
       // the array changes configuration only for layers that use it
       Dataflow dataflow = layer.kind().usesArray() ? choice.apply(layer) : null;
-      String configuration = dataflow == null ? null : configurationOf(dataflow);
+      String configuration = dataflow == null ? null : configurationOf(layer, batch, dataflow);
       long reconfig = 0;
       if (configuration != null && reconfigCost > 0 && !configuration.equals(configured)) {
         reconfig = reconfigCost;
@@ -106,8 +107,9 @@ public final class Simulation {
    * The array configuration a layer needs: what the reconfiguration loads. For the systolic
    * dataflows it is the dataflow (the operand routing of every PE).
    */
-  static String configurationOf(Dataflow dataflow) {
-    return dataflow.shortName();
+  private String configurationOf(Layer layer, int batch, Dataflow dataflow) {
+    return dataflow.systolic() ? dataflow.shortName()
+        : map(layer, batch, dataflow).configuration();
   }
 
   /** Simulates one layer; {@code network} supplies the inputs of element-wise layers. */
@@ -122,25 +124,64 @@ public final class Simulation {
       return VectorLayers.simulate(index, layer, network, batch, hw);
     }
     HardwareSpec lhw = dataflow == hw.dataflow() ? hw : hw.withDataflow(dataflow);
-    FoldPlan plan = dataflow.plan(layer.gemm(batch), hw.array());
     if (hw.memoryModel() == MemoryModel.SCALESIM) {
-      return ScaleSimMemory.simulate(index, layer, batch, plan, lhw);
+      if (!dataflow.systolic()) {
+        throw new ConfigException("memoryModel", 0, "", "SCALE-Sim's memory model runs the"
+            + " systolic dataflows (os, ws, is) only, not " + dataflow.shortName());
+      }
+      return ScaleSimMemory.simulate(index, layer, batch,
+          dataflow.plan(layer.gemm(batch), hw.array()), lhw);
     }
-    long folds = plan.folds() * layer.groups();
+    LayerMapping m = map(layer, batch, dataflow);
     boolean calc = hw.dram().mode() == BandwidthMode.CALC;
-    OperandTraffic traffic = OperandTraffic.of(layer, batch, plan, hw);
-    FoldTraffic dram = calc ? FoldTraffic.NONE : traffic;
-    if (timing == null) {
-      timing = new SystolicTiming(hw);
-    }
-    long[] classes = timing.foldClasses(plan);
-    LayerTiming t = runner.run(folds, new FoldDurations(plan.rowFolds(), plan.colFolds(), classes),
-        dram, calc ? 0 : hw.dram().bandwidthWordsPerCycle(), trace);
-    long macs = layer.macs() * batch;
-    long usedPeFoldSum = plan.usedPeFoldSum() * layer.groups();
+    FoldTraffic dram = calc ? FoldTraffic.NONE : m.traffic();
+    LayerTiming t = runner.run(m.passes(), m.durations(), dram,
+        calc ? 0 : hw.dram().bandwidthWordsPerCycle(), trace);
     return new LayerResult(index, layer, dataflow.shortName(), t.cycles(), t.computeCycles(),
-        t.stallCycles(), macs, folds, usedPeFoldSum, classes[0],
-        tilesReport(t, macs, folds, usedPeFoldSum, traffic.access()), t.events());
+        t.stallCycles(), m.macs(), m.passes(), m.usedPeFoldSum(), m.nominalPassCycles(),
+        tilesReport(t, m.macs(), m.passes(), m.usedPeFoldSum(), m.access()), t.events(), 0,
+        m.configuration());
+  }
+
+  /** Maps {@code layer} with {@code dataflow} on this simulation's hardware. */
+  public LayerMapping map(Layer layer, int batch, Dataflow dataflow) {
+    if (dataflow.systolic()) {
+      return new SystolicMapping(dataflow, layer, batch,
+          dataflow.plan(layer.gemm(batch), hw.array()), context().timing(), hw);
+    }
+    return dataflow.map(layer, batch, context());
+  }
+
+  private Context context() {
+    if (context == null) {
+      context = new Context(hw);
+    }
+    return context;
+  }
+
+  /** Per-simulation caches: the compiled network and the systolic timing over it. */
+  private static final class Context implements MappingContext {
+    private final HardwareSpec hw;
+    private final SystolicTiming timing;
+
+    Context(HardwareSpec hw) {
+      this.hw = hw;
+      this.timing = new SystolicTiming(hw);
+    }
+
+    SystolicTiming timing() {
+      return timing;
+    }
+
+    @Override
+    public HardwareSpec hardware() {
+      return hw;
+    }
+
+    @Override
+    public CompiledNoc noc() {
+      return timing.noc();
+    }
   }
 
   /** The report line of a layer run on the tile model, from its timing and traffic. */

@@ -1,0 +1,80 @@
+package org.tessel.sim;
+
+import org.tessel.sim.dataflow.Dataflow;
+import org.tessel.sim.dataflow.FoldPlan;
+import org.tessel.sim.dataflow.LayerMapping;
+import org.tessel.sim.layer.FoldDurations;
+import org.tessel.sim.layer.FoldTraffic;
+import org.tessel.sim.memory.OperandTraffic;
+import org.tessel.sim.noc.SystolicTiming;
+import org.tessel.sim.workload.Layer;
+
+/**
+ * A layer on a systolic dataflow: the folds of its GEMM (times its groups), timed on the network
+ * by {@link SystolicTiming}, with operand-slice DRAM traffic ({@link OperandTraffic}).
+ */
+final class SystolicMapping implements LayerMapping {
+  private final Dataflow dataflow;
+  private final FoldPlan plan;
+  private final long groups;
+  private final long macs;
+  private final FoldDurations durations;
+  private final long[] classes;
+  private final OperandTraffic traffic;
+
+  SystolicMapping(Dataflow dataflow, Layer layer, int batch, FoldPlan plan, SystolicTiming timing,
+      org.tessel.sim.arch.HardwareSpec hw) {
+    this.dataflow = dataflow;
+    this.plan = plan;
+    this.groups = layer.groups();
+    this.macs = layer.macs() * batch;
+    this.classes = timing.foldClasses(plan);
+    this.durations = new FoldDurations(plan.rowFolds(), plan.colFolds(), classes);
+    this.traffic = OperandTraffic.of(layer, batch, plan, hw);
+  }
+
+  /** The fold plan of one group. */
+  FoldPlan plan() {
+    return plan;
+  }
+
+  @Override
+  public String configuration() {
+    return dataflow.shortName();
+  }
+
+  @Override
+  public long passes() {
+    return plan.folds() * groups;
+  }
+
+  @Override
+  public FoldDurations durations() {
+    return durations;
+  }
+
+  @Override
+  public FoldTraffic traffic() {
+    return traffic;
+  }
+
+  @Override
+  public long macs() {
+    return macs;
+  }
+
+  @Override
+  public long usedPeFoldSum() {
+    return plan.usedPeFoldSum() * groups;
+  }
+
+  @Override
+  public long nominalPassCycles() {
+    return classes[0];
+  }
+
+  @Override
+  public AccessCounts access() {
+    return traffic.access();
+  }
+}

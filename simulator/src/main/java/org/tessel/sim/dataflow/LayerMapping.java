@@ -1,0 +1,36 @@
+package org.tessel.sim.dataflow;
+
+import org.tessel.sim.AccessCounts;
+import org.tessel.sim.layer.FoldDurations;
+import org.tessel.sim.layer.FoldTraffic;
+
+/**
+ * A layer mapped onto the array by a dataflow: the passes (folds, processing passes) it runs in
+ * order, how long each takes on the network, what each needs from and returns to DRAM, and the
+ * counts reports need. The engine runs any mapping the same way.
+ */
+public interface LayerMapping {
+  /** What the reconfiguration loads for this mapping; equal strings need no reconfiguration. */
+  String configuration();
+
+  /** Passes in execution order. */
+  long passes();
+
+  /** Cycles of each pass. */
+  FoldDurations durations();
+
+  /** DRAM words each pass needs before it starts and writes back after it ends. */
+  FoldTraffic traffic();
+
+  /** Multiply-accumulates performed. */
+  long macs();
+
+  /** Sum over passes of the PEs mapped (mapping efficiency is this over passes times PEs). */
+  long usedPeFoldSum();
+
+  /** Cycles of a full pass (for reports). */
+  long nominalPassCycles();
+
+  /** SRAM and DRAM access counts over the layer. */
+  AccessCounts access();
+}
