@@ -11,7 +11,14 @@ import java.util.Set;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.DramSpec;
+import org.tessel.sim.arch.CgraSpec;
+import org.tessel.sim.arch.EnergyTable;
+import org.tessel.sim.arch.GlbSpec;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.NocSpec;
+import org.tessel.sim.arch.NocTopology;
+import org.tessel.sim.arch.ReconfigSpec;
+import org.tessel.sim.arch.ScratchpadSpec;
 import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.arch.SramSpec;
 import org.tessel.sim.dataflow.Dataflow;
@@ -29,7 +36,7 @@ public final class HardwareReader {
   public static final String DEFAULT_PRESET = "default";
 
   private static final Set<String> TOP = Set.of("name", "clockMHz", "dataflow", "array", "sram",
-      "dram", "memoryModel");
+      "dram", "memoryModel", "noc", "glb", "scratchpad", "reconfig", "energy");
 
   private HardwareReader() {}
 
@@ -83,7 +90,55 @@ public final class HardwareReader {
     DramSpec dram = new DramSpec(mode.equals("calc") ? BandwidthMode.CALC : BandwidthMode.USER,
         bw);
     String model = root.choice("memoryModel", "tiles", Set.of("tiles", "scalesim"));
+    CgraSpec cgra = cgra(root, array, sram.wordBytes());
     return new HardwareSpec(name, array, sram, dram, dataflow, clock,
-        model.equals("tiles") ? MemoryModel.TILES : MemoryModel.SCALESIM);
+        model.equals("tiles") ? MemoryModel.TILES : MemoryModel.SCALESIM, cgra);
+  }
+
+  /** The CGRA sections; each absent field keeps SCALE-Sim's systolic default. */
+  private static CgraSpec cgra(Yaml.Obj root, ArraySpec array, int wordBytes) {
+    CgraSpec d = CgraSpec.systolic(array, wordBytes);
+    NocSpec noc = d.noc();
+    if (root.has("noc")) {
+      Yaml.Obj o = root.obj("noc");
+      o.allowOnly(Set.of("topology", "linkBytesPerCycle", "hopLatencyCycles", "multicast"));
+      String t = o.choice("topology", "mesh", Set.of("mesh", "xybus"));
+      noc = new NocSpec(t.equals("mesh") ? NocTopology.SYSTOLIC_MESH : NocTopology.XY_BUS,
+          o.positiveInt("linkBytesPerCycle", noc.linkBytesPerCycle()),
+          o.nonNegativeInt("hopLatencyCycles", noc.hopLatencyCycles()),
+          o.choice("multicast", t.equals("xybus") ? "true" : "false",
+              Set.of("true", "false")).equals("true"));
+    }
+    GlbSpec glb = d.glb();
+    if (root.has("glb")) {
+      Yaml.Obj o = root.obj("glb");
+      o.allowOnly(Set.of("banks", "ports", "bytesPerPortPerCycle"));
+      glb = new GlbSpec(o.positiveInt("banks", glb.banks()), o.positiveInt("ports", glb.ports()),
+          o.positiveInt("bytesPerPortPerCycle", glb.bytesPerPortPerCycle()));
+    }
+    ScratchpadSpec spad = d.scratchpads();
+    if (root.has("scratchpad")) {
+      Yaml.Obj o = root.obj("scratchpad");
+      o.allowOnly(Set.of("filterWords", "ifmapWords", "psumWords"));
+      spad = new ScratchpadSpec(o.positiveInt("filterWords", spad.filterWords()),
+          o.positiveInt("ifmapWords", spad.ifmapWords()),
+          o.positiveInt("psumWords", spad.psumWords()));
+    }
+    ReconfigSpec reconfig = d.reconfig();
+    if (root.has("reconfig")) {
+      Yaml.Obj o = root.obj("reconfig");
+      o.allowOnly(Set.of("configBits", "busBitsPerCycle", "drainCycles"));
+      reconfig = new ReconfigSpec(o.nonNegativeInt("configBits", 0),
+          o.positiveInt("busBitsPerCycle", 1), o.nonNegativeInt("drainCycles", 0));
+    }
+    EnergyTable energy = d.energy();
+    if (root.has("energy")) {
+      Yaml.Obj o = root.obj("energy");
+      o.allowOnly(Set.of("macPj", "rfPj", "nocPj", "glbPj", "dramPj"));
+      energy = new EnergyTable(o.positiveDouble("macPj", energy.macPj()),
+          o.positiveDouble("rfPj", energy.rfPj()), o.positiveDouble("nocPj", energy.nocPj()),
+          o.positiveDouble("glbPj", energy.glbPj()), o.positiveDouble("dramPj", energy.dramPj()));
+    }
+    return new CgraSpec(noc, glb, spad, reconfig, energy);
   }
 }
