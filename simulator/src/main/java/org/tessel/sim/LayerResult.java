@@ -21,6 +21,7 @@ import org.tessel.sim.workload.Layer;
  * @param reconfigCycles cycles spent reconfiguring the array before this layer (not in {@code
  *     cycles})
  * @param configuration the array configuration the layer ran with (for example the dataflow)
+ * @param energy accesses at each level, for the energy model
  */
 public record LayerResult(
     int index,
@@ -36,20 +37,28 @@ public record LayerResult(
     ReportRow report,
     long events,
     long reconfigCycles,
-    String configuration) {
+    String configuration,
+    EnergyCounts energy) {
 
   /** A result with no reconfiguration, configured by its dataflow. */
   public LayerResult(int index, Layer layer, String dataflow, long cycles, long computeCycles,
       long stallCycles, long macs, long folds, long usedPeFoldSum, long foldCycles,
       ReportRow report, long events) {
     this(index, layer, dataflow, cycles, computeCycles, stallCycles, macs, folds, usedPeFoldSum,
-        foldCycles, report, events, 0, dataflow);
+        foldCycles, report, events, 0, dataflow, defaultEnergy(macs, report));
+  }
+
+  private static EnergyCounts defaultEnergy(long macs, ReportRow report) {
+    AccessCounts a = report.access();
+    return new EnergyCounts(macs, 4 * macs, 0,
+        a.sramIfmapReads() + a.sramFilterReads() + a.sramOfmapWrites(),
+        a.dramIfmapReads() + a.dramFilterReads() + a.dramOfmapWrites());
   }
 
   /** The same result after a reconfiguration of {@code cycles}. */
   public LayerResult withReconfigCycles(long cycles) {
     return new LayerResult(index, layer, dataflow, this.cycles, computeCycles, stallCycles, macs,
-        folds, usedPeFoldSum, foldCycles, report, events, cycles, configuration);
+        folds, usedPeFoldSum, foldCycles, report, events, cycles, configuration, energy);
   }
 
   /** Cycles of the layer including the reconfiguration before it. */

@@ -80,6 +80,33 @@ public record SimResult(Network network, HardwareSpec hardware, int batch,
     return hardware.millis(cycles());
   }
 
+  /** Summed energy counts. */
+  public EnergyCounts energy() {
+    EnergyCounts e = EnergyCounts.ZERO;
+    for (LayerResult l : layers) {
+      e = e.plus(l.energy());
+    }
+    return e;
+  }
+
+  /** Total energy in picojoules under the hardware's energy table. */
+  public double energyPj() {
+    return energy().totalPj(hardware.cgra().energy());
+  }
+
+  /** Average power in milliwatts over the run ({@code energy / latency}). */
+  public double powerMw() {
+    double seconds = latencyMs() / 1000.0;
+    return seconds == 0 ? 0 : energyPj() * 1e-12 / seconds * 1000.0;
+  }
+
+  /** Efficiency: giga-MACs per second per watt. */
+  public double gmacPerSecondPerWatt() {
+    double watts = powerMw() / 1000.0;
+    double seconds = latencyMs() / 1000.0;
+    return watts == 0 || seconds == 0 ? 0 : macs() / seconds / 1e9 / watts;
+  }
+
   /** Summed access counts. */
   public AccessCounts access() {
     AccessCounts a = AccessCounts.ZERO;

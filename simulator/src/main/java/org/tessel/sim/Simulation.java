@@ -140,7 +140,7 @@ public final class Simulation {
     return new LayerResult(index, layer, dataflow.shortName(), t.cycles(), t.computeCycles(),
         t.stallCycles(), m.macs(), m.passes(), m.usedPeFoldSum(), m.nominalPassCycles(),
         tilesReport(t, m.macs(), m.passes(), m.usedPeFoldSum(), m.access()), t.events(), 0,
-        m.configuration());
+        m.configuration(), m.energyCounts());
   }
 
   /** Maps {@code layer} with {@code dataflow} on this simulation's hardware. */

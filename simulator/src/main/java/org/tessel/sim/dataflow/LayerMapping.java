@@ -1,6 +1,7 @@
 package org.tessel.sim.dataflow;
 
 import org.tessel.sim.AccessCounts;
+import org.tessel.sim.EnergyCounts;
 import org.tessel.sim.layer.FoldDurations;
 import org.tessel.sim.layer.FoldTraffic;
 
@@ -33,4 +34,17 @@ public interface LayerMapping {
 
   /** SRAM and DRAM access counts over the layer. */
   AccessCounts access();
+
+  /**
+   * Accesses at every level for the energy model. The default counts four scratchpad accesses
+   * per MAC (read ifmap, filter and partial sum, write partial sum, as in the Eyeriss dataflow
+   * paper), no network hops, and the SRAM and DRAM words of {@link #access()}; dataflows that
+   * know better override it.
+   */
+  default EnergyCounts energyCounts() {
+    AccessCounts a = access();
+    return new EnergyCounts(macs(), 4 * macs(), 0,
+        a.sramIfmapReads() + a.sramFilterReads() + a.sramOfmapWrites(),
+        a.dramIfmapReads() + a.dramFilterReads() + a.dramOfmapWrites());
+  }
 }

@@ -1,8 +1,10 @@
 package org.tessel.sim.report;
 
 import org.tessel.sim.AccessCounts;
+import org.tessel.sim.EnergyCounts;
 import org.tessel.sim.LayerResult;
 import org.tessel.sim.SimResult;
+import org.tessel.sim.arch.EnergyTable;
 import org.tessel.sim.arch.HardwareSpec;
 
 /** Tessel's machine-readable summary (JSON) and its terminal table. */
@@ -35,8 +37,12 @@ public final class Summary {
         .field("reconfigurations", r.reconfigurations())
         .field("macs", r.macs())
         .field("latencyMs", r.latencyMs())
-        .field("utilization", r.cycles() == 0 ? 0 : (double) r.macs() / pes / r.cycles());
+        .field("utilization", r.cycles() == 0 ? 0 : (double) r.macs() / pes / r.cycles())
+        .field("energyPj", r.energyPj())
+        .field("powerMw", r.powerMw())
+        .field("gmacPerSecondPerWatt", r.gmacPerSecondPerWatt());
     access(j, r.access());
+    energy(j, r.energy(), hw);
     j.endObject();
     j.beginArray("layers");
     for (LayerResult l : r.layers()) {
@@ -58,10 +64,28 @@ public final class Summary {
           .field("mappingEfficiency", l.mappingEfficiency(pes))
           .field("computeUtilization", l.computeUtilization(pes));
       access(j, l.access());
+      energy(j, l.energy(), hw);
       j.endObject();
     }
     j.endArray();
     return j.endObject().toString();
+  }
+
+  private static void energy(Json j, EnergyCounts e, HardwareSpec hw) {
+    EnergyTable t = hw.cgra().energy();
+    j.object("energy")
+        .field("macs", e.macs())
+        .field("rfAccesses", e.rfAccesses())
+        .field("nocWordHops", e.nocWordHops())
+        .field("glbAccesses", e.glbAccesses())
+        .field("dramAccesses", e.dramAccesses())
+        .field("macPj", e.macPj(t))
+        .field("rfPj", e.rfPj(t))
+        .field("nocPj", e.nocPj(t))
+        .field("glbPj", e.glbPj(t))
+        .field("dramPj", e.dramPj(t))
+        .field("totalPj", e.totalPj(t))
+        .endObject();
   }
 
   private static void access(Json j, AccessCounts a) {
@@ -73,6 +97,10 @@ public final class Summary {
         .field("dramFilterReads", a.dramFilterReads())
         .field("dramOfmapWrites", a.dramOfmapWrites())
         .endObject();
+  }
+
+  private static double pct(double part, double whole) {
+    return whole == 0 ? 0 : 100 * part / whole;
   }
 
   /** A readable per-layer table with totals, for the terminal. */
@@ -106,6 +134,14 @@ public final class Summary {
         r.stallCycles(), r.reconfigCycles(), r.macs(), String.format(java.util.Locale.ROOT,
             "%.1f", r.cycles() == 0 ? 0.0 : 100.0 * r.macs() / pes / r.cycles()),
         String.format(java.util.Locale.ROOT, "%.4f", r.latencyMs())));
+    EnergyCounts e = r.energy();
+    EnergyTable t = hw.cgra().energy();
+    sb.append(String.format(java.util.Locale.ROOT,
+        "energy %.3f uJ (MAC %.1f%%, RF %.1f%%, NoC %.1f%%, GLB %.1f%%, DRAM %.1f%%),"
+            + " %.1f mW, %.1f GMAC/s/W%n",
+        r.energyPj() * 1e-6, pct(e.macPj(t), r.energyPj()), pct(e.rfPj(t), r.energyPj()),
+        pct(e.nocPj(t), r.energyPj()), pct(e.glbPj(t), r.energyPj()),
+        pct(e.dramPj(t), r.energyPj()), r.powerMw(), r.gmacPerSecondPerWatt()));
     return sb.toString();
   }
 }
