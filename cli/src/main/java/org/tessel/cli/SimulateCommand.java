@@ -16,6 +16,7 @@ import org.tessel.sim.report.AtomicDirectory;
 import org.tessel.sim.report.ScaleSimReports;
 import org.tessel.sim.report.Summary;
 import org.tessel.sim.trace.ChromeTrace;
+import org.tessel.sim.trace.HtmlTimeline;
 import org.tessel.sim.trace.TraceRecorder;
 import org.tessel.sim.workload.Network;
 import picocli.CommandLine.Command;
@@ -72,6 +73,10 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Write a timeline (Chrome trace-event JSON) for Perfetto or chrome://tracing.")
   Path traceFile;
 
+  @Option(names = "--timeline", paramLabel = "FILE.html",
+      description = "Write the timeline as a self-contained HTML page (SVG), viewable offline.")
+  Path timelineFile;
+
   /** Preset names for help and completion. */
   static final class Presets implements Iterable<String> {
     @Override
@@ -108,11 +113,17 @@ final class SimulateCommand implements Callable<Integer> {
         throw new ConfigException("-i", 0, "", "expected conv or gemm, was '" + inputType + "'");
     }
     Network network = Inputs.network(topology, mode);
-    TraceRecorder recorder = traceFile == null ? null : new TraceRecorder();
+    TraceRecorder recorder = traceFile == null && timelineFile == null ? null
+        : new TraceRecorder();
     SimResult result = new Simulation(hardware, recorder).simulate(network, batch);
-    if (recorder != null) {
+    String title = network.name() + " on " + hardware.name();
+    if (traceFile != null) {
       AtomicDirectory.writeFile(traceFile, ChromeTrace.json(recorder, hardware.clockMHz(),
-          network.name() + " on " + hardware.name()));
+          title));
+    }
+    if (timelineFile != null) {
+      AtomicDirectory.writeFile(timelineFile, HtmlTimeline.html(recorder, hardware.clockMHz(),
+          title));
     }
 
     if (outDir != null) {
@@ -137,7 +148,10 @@ final class SimulateCommand implements Callable<Integer> {
       w.println("reports: " + outDir.resolve(hardware.name()));
     }
     if (traceFile != null) {
-      w.println("timeline: " + traceFile + " (open in ui.perfetto.dev or chrome://tracing)");
+      w.println("trace: " + traceFile + " (open in ui.perfetto.dev or chrome://tracing)");
+    }
+    if (timelineFile != null) {
+      w.println("timeline: " + timelineFile);
     }
     w.flush();
     return ExitCodes.OK;
