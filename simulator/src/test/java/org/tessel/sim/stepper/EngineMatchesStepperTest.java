@@ -35,6 +35,9 @@ import org.tessel.sim.workload.Network;
  */
 final class EngineMatchesStepperTest {
   private static final int[] WORD_BYTES = {64, 32, 16, 8, 4, 2, 1};
+  /** The dataflows timed as GEMM folds (row stationary maps whole layers and is not stepped). */
+  private static final List<Dataflow> SYSTOLIC =
+      Dataflows.all().stream().filter(Dataflow::systolic).toList();
 
   static LongStream seeds() {
     return LongStream.rangeClosed(1, 1000).map(i -> i * 0x9E3779B97F4A7C15L);
@@ -75,7 +78,7 @@ final class EngineMatchesStepperTest {
     for (long seed : seeds().limit(200).toArray()) {
       Case c = Case.random(new SplittableRandom(seed), false);
       Layer layer = c.layers().get(0);
-      for (Dataflow d : Dataflows.all()) {
+      for (Dataflow d : SYSTOLIC) {
         HardwareSpec hw = c.hardware(d, BandwidthMode.USER);
         StepperResult s = SystolicStepper.run(layer, c.batch(), hw, seed);
         FoldPlan plan = d.plan(layer.gemm(c.batch()), hw.array());
@@ -179,7 +182,7 @@ final class EngineMatchesStepperTest {
 
   private static void checkAllDataflowsAndModes(long seed, Case c) {
     Network network = Network.chain("stepper", c.layers());
-    for (Dataflow d : Dataflows.all()) {
+    for (Dataflow d : SYSTOLIC) {
       for (BandwidthMode mode : BandwidthMode.values()) {
         HardwareSpec hw = c.hardware(d, mode);
         List<LayerResult> results;

@@ -15,6 +15,8 @@ package org.tessel.sim.stepper;
  * @param lastDrainEndCycle the cycle boundary at which the last write-back completed
  * @param outputMismatches ofmap elements that differ from the reference product (0 when the
  *     array computed the GEMM)
+ * @param foldCycles stepped cycles of each fold, in fold order
+ * @param heldCycles cycles inside folds in which the array held still waiting for a buffer port
  */
 record StepperResult(
     long cycles,
@@ -27,4 +29,22 @@ record StepperResult(
     long firstFoldStartCycle,
     long lastFoldEndCycle,
     long lastDrainEndCycle,
-    int outputMismatches) {}
+    int outputMismatches,
+    long[] foldCycles,
+    long heldCycles) {
+
+  @Override
+  public String toString() {
+    StringBuilder list = new StringBuilder("[");
+    for (int k = 0; k < foldCycles.length && k < 12; k++) {
+      list.append(k == 0 ? "" : ", ").append(foldCycles[k]);
+    }
+    list.append(foldCycles.length > 12 ? ", ...]" : "]");
+    return "StepperResult[cycles=" + cycles + ", computeCycles=" + computeCycles
+        + ", stallCycles=" + stallCycles + ", macs=" + macs + ", folds=" + folds
+        + ", minFoldCycles=" + minFoldCycles + ", maxFoldCycles=" + maxFoldCycles
+        + ", firstFoldStartCycle=" + firstFoldStartCycle + ", lastFoldEndCycle="
+        + lastFoldEndCycle + ", lastDrainEndCycle=" + lastDrainEndCycle + ", outputMismatches="
+        + outputMismatches + ", heldCycles=" + heldCycles + ", foldCycles=" + list + "]";
+  }
+}

@@ -1,10 +1,15 @@
 package org.tessel.sim.stepper;
 
 import org.tessel.sim.arch.BandwidthMode;
+import org.tessel.sim.arch.GlbSpec;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
+import org.tessel.sim.arch.NocSpec;
+import org.tessel.sim.arch.NocTopology;
 import org.tessel.sim.dataflow.FoldPlan;
+import org.tessel.sim.dataflow.InputStationary;
 import org.tessel.sim.dataflow.OutputStationary;
+import org.tessel.sim.dataflow.WeightStationary;
 import org.tessel.sim.layer.FoldTraffic;
 import org.tessel.sim.memory.OperandTraffic;
 import org.tessel.sim.workload.GemmShape;
@@ -41,6 +46,14 @@ import org.tessel.sim.workload.Layer;
  * sequence (fold {@code k} of the layer is fold {@code k % perGroup} of group {@code k /
  * perGroup}); the words per fold come from {@link OperandTraffic}, as in the engine. This is
  * {@link MemoryModel#TILES}; SCALE-Sim's line-buffer model is not stepped here.
+ *
+ * <p>Inside a fold, the array is fed by the global buffer's read ports ({@code hw.cgra().glb()})
+ * word by word ({@link EdgeFeed}): the array advances in lockstep only when every edge register it
+ * reads from holds its word, and otherwise holds still for the cycle ({@link PortGatedArray}).
+ * With SCALE-Sim's edge (one one-word port per row and per column) the ports never hold the array
+ * back. The network must be the systolic mesh with one-cycle hops (the PE registers move one PE
+ * per cycle); links of any width are allowed (a mesh link never carries more than one word per
+ * cycle here). Write ports are not stepped (the engine does not time them either).
  */
 final class SystolicStepper {
   /** Stands for unlimited bandwidth. */
@@ -50,6 +63,12 @@ final class SystolicStepper {
 
   /** Steps {@code layer} for {@code batch} inputs on {@code hw}; {@code seed} draws operands. */
   static StepperResult run(Layer layer, int batch, HardwareSpec hw, long seed) {
+    return run(layer, batch, hw, seed, EdgeFeed.Rules.DEFAULT);
+  }
+
+  /** As {@link #run(Layer, int, HardwareSpec, long)}, with edge registers following {@code rules}. */
+  static StepperResult run(Layer layer, int batch, HardwareSpec hw, long seed,
+      EdgeFeed.Rules rules) {
     if (hw.memoryModel() != MemoryModel.TILES) {
       throw new IllegalArgumentException("the stepper models TILES only, not " + hw.memoryModel());
     }
@@ -61,8 +80,14 @@ final class SystolicStepper {
     int groups = layer.groups();
     GemmData data = new GemmData(g, groups, seed);
     Mapping m = new Mapping(plan.rowDim(), plan.colDim(), plan.streamDim(), rows, cols, data);
-    FoldArray array = hw.dataflow() instanceof OutputStationary
-        ? new OutputStationaryArray(m) : new StationaryArray(m);
+    if (!(hw.dataflow() instanceof OutputStationary || hw.dataflow() instanceof WeightStationary
+        || hw.dataflow() instanceof InputStationary)) {
+      throw new IllegalArgumentException("the stepper models os, ws and is, not "
+          + hw.dataflow());
+    }
+    boolean os = hw.dataflow() instanceof OutputStationary;
+    FoldArray registers = os ? new OutputStationaryArray(m) : new StationaryArray(m);
+    PortGatedArray array = new PortGatedArray(registers, feed(hw, rules), m, os);
     int rowFolds = (m.rowExtent() + rows - 1) / rows;
     int colFolds = (m.colExtent() + cols - 1) / cols;
     FoldTraffic traffic = OperandTraffic.of(layer, batch, plan, hw);
@@ -70,6 +95,18 @@ final class SystolicStepper {
         ? UNLIMITED : hw.dram().bandwidthWordsPerCycle();
     return new SystolicStepper.Run(array, data, rowFolds, colFolds, groups, traffic, bandwidth)
         .go();
+  }
+
+  /** The read ports of {@code hw}'s global buffer feeding its array's edge registers. */
+  static EdgeFeed feed(HardwareSpec hw, EdgeFeed.Rules rules) {
+    NocSpec noc = hw.cgra().noc();
+    if (noc.topology() != NocTopology.SYSTOLIC_MESH || noc.hopLatencyCycles() != 1) {
+      throw new IllegalArgumentException("the stepper models a systolic mesh with one-cycle hops,"
+          + " not " + noc);
+    }
+    GlbSpec glb = hw.cgra().glb();
+    int width = Math.max(1, glb.bytesPerPortPerCycle() / hw.sram().wordBytes());
+    return new EdgeFeed(hw.array().rows(), hw.array().cols(), glb.ports(), width, rules);
   }
 
   /** One DRAM port: one transfer at a time, in fold order, up to {@code B} words per cycle. */
@@ -112,7 +149,7 @@ final class SystolicStepper {
   }
 
   private static final class Run {
-    private final FoldArray array;
+    private final PortGatedArray array;
     private final GemmData data;
     private final int rowFolds;
     private final int perGroup;
@@ -132,8 +169,9 @@ final class SystolicStepper {
     private long maxFold;
     private long firstFoldStart = -1;
     private long lastFoldEnd;
+    private final long[] stepped;
 
-    Run(FoldArray array, GemmData data, int rowFolds, int colFolds, int groups,
+    Run(PortGatedArray array, GemmData data, int rowFolds, int colFolds, int groups,
         FoldTraffic traffic, long bandwidth) {
       this.array = array;
       this.data = data;
@@ -144,6 +182,7 @@ final class SystolicStepper {
       this.ifmap = new Port(bandwidth);
       this.filter = new Port(bandwidth);
       this.ofmap = new Port(bandwidth);
+      this.stepped = new long[folds];
     }
 
     StepperResult go() {
@@ -156,7 +195,7 @@ final class SystolicStepper {
         if (foldsEnded == folds && ofmap.done == folds) {
           return new StepperResult(c, computeCycles, stallCycles, array.macs(), foldsEnded,
               minFold, maxFold, firstFoldStart, lastFoldEnd, ofmap.lastDone,
-              data.mismatches());
+              data.mismatches(), stepped, array.heldCycles());
         }
         if (!arrayBusy && !ifmap.busy && !filter.busy && !ofmap.busy) {
           throw new IllegalStateException("stepper deadlock at cycle " + c + ": " + foldsEnded
@@ -175,6 +214,7 @@ final class SystolicStepper {
             lastFoldEnd = c + 1;
             minFold = Math.min(minFold, foldCycles);
             maxFold = Math.max(maxFold, foldCycles);
+            stepped[foldsEnded - 1] = foldCycles;
           }
         } else {
           stallCycles++;
