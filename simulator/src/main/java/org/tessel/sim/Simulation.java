@@ -14,6 +14,7 @@ import org.tessel.sim.layer.LayerRunner;
 import org.tessel.sim.layer.LayerTiming;
 import org.tessel.sim.memory.scalesim.ScaleSimMemory;
 import org.tessel.sim.noc.CompiledNoc;
+import org.tessel.sim.noc.NocGraphs;
 import org.tessel.sim.noc.SystolicTiming;
 import org.tessel.sim.trace.TraceRecorder;
 import org.tessel.sim.trace.Track;
@@ -159,17 +160,23 @@ public final class Simulation {
     return context;
   }
 
-  /** Per-simulation caches: the compiled network and the systolic timing over it. */
+  /**
+   * Per-simulation caches: the compiled network and the systolic timing over it, each built on
+   * first use (the systolic timing needs the mesh's edge registers, which other topologies lack).
+   */
   private static final class Context implements MappingContext {
     private final HardwareSpec hw;
-    private final SystolicTiming timing;
+    private SystolicTiming timing;
+    private CompiledNoc noc;
 
     Context(HardwareSpec hw) {
       this.hw = hw;
-      this.timing = new SystolicTiming(hw);
     }
 
     SystolicTiming timing() {
+      if (timing == null) {
+        timing = new SystolicTiming(hw);
+      }
       return timing;
     }
 
@@ -180,7 +187,11 @@ public final class Simulation {
 
     @Override
     public CompiledNoc noc() {
-      return timing.noc();
+      if (noc == null) {
+        noc = timing != null ? timing.noc() : new CompiledNoc(NocGraphs.build(hw.array(),
+            hw.cgra().noc(), hw.cgra().glb(), hw.sram().wordBytes()));
+      }
+      return noc;
     }
   }
 

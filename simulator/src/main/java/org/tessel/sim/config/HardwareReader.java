@@ -30,7 +30,7 @@ import org.tessel.sim.dataflow.Dataflows;
  */
 public final class HardwareReader {
   /** Names of the built-in presets, in {@code org/tessel/sim/presets/NAME.yaml}. */
-  public static final List<String> PRESETS = List.of("default", "scalesim32");
+  public static final List<String> PRESETS = List.of("default", "scalesim32", "eyeriss");
 
   /** The preset used when no hardware is given. */
   public static final String DEFAULT_PRESET = "default";

@@ -7,7 +7,8 @@ import java.util.Optional;
 /** The known dataflows, looked up by short name. */
 public final class Dataflows {
   private static final List<Dataflow> ALL =
-      List.of(OutputStationary.INSTANCE, WeightStationary.INSTANCE, InputStationary.INSTANCE);
+      List.of(OutputStationary.INSTANCE, WeightStationary.INSTANCE, InputStationary.INSTANCE,
+          RowStationary.INSTANCE);
 
   private Dataflows() {}
 

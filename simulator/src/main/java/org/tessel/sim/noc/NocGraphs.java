@@ -86,12 +86,52 @@ public final class NocGraphs {
     return g;
   }
 
+  /** Channel of the ifmap GIN in {@link #xyBus}: read port 0, Y bus hub {@code Y_BUS 0}. */
+  public static final int XY_IFMAP = 0;
+
+  /** Channel of the psum GON (results and partial sums back to the buffer): write port 0. */
+  public static final int XY_PSUM_OUT = 1;
+
+  /** Channel of the filter GIN: read port {@code 1 mod ports}. */
+  public static final int XY_FILTER = 2;
+
+  /** Channel of the psum GIN (partial sums read back into the chains): read port 2 mod ports. */
+  public static final int XY_PSUM_IN = 3;
+
+  /** The Y bus hub of {@code channel} in {@link #xyBus}. */
+  public static NocNode xyHub(int channel) {
+    return new NocNode(Kind.Y_BUS, channel, 0);
+  }
+
+  /** The X bus of PE row {@code row} on {@code channel} in {@link #xyBus}. */
+  public static NocNode xyRowBus(int channel, int row) {
+    return new NocNode(Kind.X_BUS, row, channel);
+  }
+
   /**
-   * Eyeriss-style buses: a Y bus from the global buffer's read port to every row's X bus, an X bus
-   * along each row reaching every PE of the row in one transaction (multicast when the NoC allows
-   * it), the reverse path for partial sums and results, and local links from each PE to the PE
-   * above it (partial-sum accumulation up a column). Bus links have the NoC's width and hop
-   * latency.
+   * Eyeriss-style buses (Chen et al., "Eyeriss: An Energy-Efficient Reconfigurable Accelerator for
+   * Deep Convolutional Neural Networks", JSSC 2017, Sec. V): each data type has its own network,
+   * a Y bus from the global buffer plus one X bus per PE row.
+   *
+   * <ul>
+   *   <li>three input networks (GIN) in this order: ifmap ({@link #XY_IFMAP}), filter ({@link
+   *       #XY_FILTER}) and psum read-back ({@link #XY_PSUM_IN}). Each is: the buffer's read port
+   *       ({@code 0}, {@code 1 mod ports}, {@code 2 mod ports}) to the channel's Y bus hub, the hub
+   *       to every row's X bus, and every X bus to each PE of its row ("tap"). With {@code
+   *       noc.multicast} every one of these links, the read port included, delivers one word to
+   *       all receivers behind it in one transaction; without it each receiver costs its own
+   *       transfer;
+   *   <li>one output network (GON, {@link #XY_PSUM_OUT}): each PE to its row's output X bus, the
+   *       X buses to the output Y bus hub, the hub to write port 0;
+   *   <li>local links from each PE to the PE above it (row {@code r} to {@code r - 1}), along
+   *       which partial sums accumulate up a column.
+   * </ul>
+   *
+   * Port links have the buffer's width ({@code glb.bytesPerPortPerCycle}) and no latency; Y and X
+   * bus segments and the local links have the NoC's width and hop latency; taps have the NoC's
+   * width and no latency. The nodes of the ifmap input and psum output networks are those of the
+   * single-network version ({@code Y_BUS 0} in, {@code Y_BUS 1} out), and the fewest-hops route
+   * from the buffer to a PE runs over the ifmap network.
    */
   public static Graph<NocNode, NocLink> xyBus(ArraySpec array, NocSpec noc, GlbSpec glb,
       int wordBytes) {
@@ -102,23 +142,35 @@ public final class NocGraphs {
     int hop = noc.hopLatencyCycles();
     boolean mc = noc.multicast();
     NocNode buffer = new NocNode(Kind.GLB, 0, 0);
-    NocNode rp = new NocNode(Kind.READ_PORT, 0, 0);
-    NocNode wp = new NocNode(Kind.WRITE_PORT, 0, 0);
-    NocNode yIn = new NocNode(Kind.Y_BUS, 0, 0);
-    NocNode yOut = new NocNode(Kind.Y_BUS, 1, 0);
-    link(g, id, buffer, rp, portWords, 0, false, "read port");
-    link(g, id, wp, buffer, portWords, 0, false, "write port");
-    link(g, id, rp, yIn, busWords, hop, mc, "Y bus in");
-    link(g, id, yOut, wp, busWords, hop, mc, "Y bus out");
+    g.addVertex(buffer);
+    for (int p = 0; p < glb.ports(); p++) {
+      link(g, id, buffer, new NocNode(Kind.READ_PORT, p, 0), portWords, 0, mc, "read port " + p);
+      link(g, id, new NocNode(Kind.WRITE_PORT, p, 0), buffer, portWords, 0, false,
+          "write port " + p);
+    }
+    int[] inputs = {XY_IFMAP, XY_FILTER, XY_PSUM_IN};
+    for (int k = 0; k < inputs.length; k++) {
+      int ch = inputs[k];
+      String name = channelName(ch);
+      NocNode hub = xyHub(ch);
+      link(g, id, new NocNode(Kind.READ_PORT, k % glb.ports(), 0), hub, busWords, hop, mc,
+          name + " Y bus");
+      for (int r = 0; r < array.rows(); r++) {
+        NocNode x = xyRowBus(ch, r);
+        link(g, id, hub, x, busWords, hop, mc, name + " X bus " + r);
+        for (int c = 0; c < array.cols(); c++) {
+          link(g, id, x, NocNode.pe(r, c), busWords, 0, mc, name + " X bus " + r + " tap " + c);
+        }
+      }
+    }
+    NocNode out = xyHub(XY_PSUM_OUT);
+    link(g, id, out, new NocNode(Kind.WRITE_PORT, 0, 0), busWords, hop, mc, "psum out Y bus");
     for (int r = 0; r < array.rows(); r++) {
-      NocNode xIn = new NocNode(Kind.X_BUS, r, 0);
-      NocNode xOut = new NocNode(Kind.X_BUS, r, 1);
-      link(g, id, yIn, xIn, busWords, hop, mc, "X bus " + r + " in");
-      link(g, id, xOut, yOut, busWords, hop, mc, "X bus " + r + " out");
+      NocNode x = xyRowBus(XY_PSUM_OUT, r);
+      link(g, id, x, out, busWords, hop, mc, "psum out X bus " + r);
       for (int c = 0; c < array.cols(); c++) {
         NocNode pe = NocNode.pe(r, c);
-        link(g, id, xIn, pe, busWords, 0, mc, "X bus " + r + " tap " + c);
-        link(g, id, pe, xOut, busWords, 0, mc, "X bus " + r + " out tap " + c);
+        link(g, id, pe, x, busWords, 0, mc, "psum out X bus " + r + " tap " + c);
         if (r > 0) {
           link(g, id, pe, NocNode.pe(r - 1, c), busWords, hop, false,
               "psum " + c + " " + r + "->" + (r - 1));
@@ -126,6 +178,19 @@ public final class NocGraphs {
       }
     }
     return g;
+  }
+
+  private static String channelName(int channel) {
+    switch (channel) {
+      case XY_IFMAP:
+        return "ifmap";
+      case XY_FILTER:
+        return "filter";
+      case XY_PSUM_IN:
+        return "psum in";
+      default:
+        return "psum out";
+    }
   }
 
   private static void link(Graph<NocNode, NocLink> g, int[] id, NocNode from, NocNode to,

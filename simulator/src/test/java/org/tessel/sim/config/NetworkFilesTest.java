@@ -93,8 +93,11 @@ final class NetworkFilesTest {
 
   static Network load(String file) {
     Path p = dir().resolve(file);
-    return file.endsWith(".csv") ? TopologyReader.read(p, TopologyReader.Mode.GEMM)
-        : NetworkReader.read(p);
+    if (file.endsWith(".csv")) {
+      return TopologyReader.read(p, file.equals("gemm_list.csv") ? TopologyReader.Mode.GEMM
+          : TopologyReader.Mode.CONV);
+    }
+    return NetworkReader.read(p);
   }
 
   /** Parameters of the array layers: weights plus a bias, or batch-norm scale and shift. */
@@ -272,7 +275,8 @@ final class NetworkFilesTest {
   }
 
   static Stream<String> files() {
-    return Stream.concat(networks().map(Expected::file), Stream.of("gemm_list.csv"));
+    return Stream.concat(networks().map(Expected::file),
+        Stream.of("gemm_list.csv", "alexnet_eyeriss.csv"));
   }
 
   /**

@@ -1,0 +1,50 @@
+package org.tessel.sim.dataflow.rs;
+
+/** Whether a given mapping is one {@link MappingSearch} could choose, and if not, why. */
+final class Legality {
+  private Legality() {}
+
+  /** Null when {@code mp} is legal for {@code shape}; otherwise the first rule it breaks. */
+  static String check(RsShape shape, RsMapping mp, int batch, RsHardware hw) {
+    int qs = mp.q() * shape.s();
+    if (mp.e() > shape.e()) {
+      return "e=" + mp.e() + " exceeds the " + shape.e() + " output rows";
+    }
+    if (shape.c() % (mp.q() * mp.r()) != 0 || shape.m() % mp.m() != 0 || batch % mp.n() != 0) {
+      return "q*r must divide C=" + shape.c() + ", m must divide M=" + shape.m()
+          + " and n the batch " + batch;
+    }
+    if (qs > hw.ifmapSpadWords()) {
+      return "q*S = " + qs + " exceeds the " + hw.ifmapSpadWords() + "-word ifmap scratchpad";
+    }
+    if (mp.p() * qs > hw.filterSpadWords()) {
+      return "p*q*S = " + mp.p() * qs + " exceeds the " + hw.filterSpadWords()
+          + "-word filter scratchpad";
+    }
+    if (mp.p() > hw.psumSpadWords()) {
+      return "p = " + mp.p() + " exceeds the " + hw.psumSpadWords() + "-word psum scratchpad";
+    }
+    if (Placement.of(shape, mp.e(), mp.r(), mp.t(), hw.rows(), hw.cols()) == null) {
+      return "r x t = " + mp.r() + " x " + mp.t() + " copies of a set " + mp.e()
+          + " wide do not fit the " + hw.rows() + "x" + hw.cols() + " array";
+    }
+    long wb = hw.wordBytes();
+    long filterBytes = (long) mp.p() * mp.t() * mp.q() * mp.r() * shape.r() * shape.s() * wb;
+    if (filterBytes > hw.filterGlbBytes()) {
+      return "filters of a pass take " + filterBytes + " bytes, the filter buffer has "
+          + hw.filterGlbBytes();
+    }
+    long bank = hw.glbBankBytes();
+    long banks = ceilDiv((long) mp.n() * mp.q() * mp.r() * shape.rowsFor(mp.e()) * shape.w() * wb,
+        bank) + ceilDiv((long) mp.n() * mp.m() * mp.e() * shape.f() * wb, bank);
+    if (banks > hw.glbBanks()) {
+      return "ifmap and psum tiles need " + banks + " banks, the global buffer has "
+          + hw.glbBanks();
+    }
+    return null;
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
+  }
+}

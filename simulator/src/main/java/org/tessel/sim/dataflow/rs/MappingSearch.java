@@ -1,0 +1,194 @@
+package org.tessel.sim.dataflow.rs;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Chooses a layer group's row-stationary mapping: one rule for every layer (Model A of {@code
+ * docs/models/eyeriss/model.md}, section (a)).
+ *
+ * <ol>
+ *   <li>Enumerate {@code e = 1..E}; a set wider than the array is folded ({@link Placement}) and
+ *       needs {@code R * fold <= rows}. Enumerate {@code q} with {@code q S <= ifmapWords}, {@code
+ *       p <= psumWords} with {@code p q S <= filterWords}, {@code r} and {@code t} whose copies
+ *       can be placed, {@code n} dividing the batch and {@code m}, a multiple of {@code p t}
+ *       dividing {@code M}; {@code q} and {@code q r} divide {@code C}, {@code p t} divides {@code
+ *       M}.
+ *   <li>Keep the mappings whose tiles fit the global buffer: the ifmap tile {@code n q r rows W}
+ *       and the partial-sum tile {@code n m e F} take whole banks and share the banks; the filters
+ *       of a pass, {@code p t q r R S} words, fit the filter region.
+ *   <li>Minimise the energy proxy ({@link Accesses#energy}); among the mappings within 2 % of the
+ *       minimum, which the proxy cannot tell apart, take the one with the fewest cycles ({@link
+ *       PassTimer}), then the lower energy, then the first in enumeration order.
+ * </ol>
+ */
+final class MappingSearch {
+  /** Mappings within this fraction of the lowest energy count as equally good. */
+  static final double ENERGY_TIE = 0.02;
+
+  private final RsShape shape;
+  private final int batch;
+  private final RsHardware hw;
+  private final PassTimer timer;
+  private final int[] divisorsOfM;
+  private int legal;
+
+  MappingSearch(RsShape shape, int batch, RsHardware hw, PassTimer timer) {
+    this.shape = shape;
+    this.batch = batch;
+    this.hw = hw;
+    this.timer = timer;
+    List<Integer> d = new ArrayList<>();
+    for (int k = 1; k <= shape.m(); k++) {
+      if (shape.m() % k == 0) {
+        d.add(k);
+      }
+    }
+    divisorsOfM = d.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Called for each legal mapping, in enumeration order. */
+  private interface Visitor {
+    void visit(int e, int q, int p, int r, int t, int n, int m, double energy);
+  }
+
+  /** Legal mappings seen by the last {@link #best()} (for reports and tests). */
+  int legalMappings() {
+    return legal;
+  }
+
+  /**
+   * The chosen mapping.
+   *
+   * @return the mapping, or null when no mapping is legal ({@link #whyNone()} says why)
+   */
+  RsMapping best() {
+    double[] min = {Double.POSITIVE_INFINITY};
+    legal = 0;
+    enumerate((e, q, p, r, t, n, m, energy) -> {
+      legal++;
+      if (energy < min[0]) {
+        min[0] = energy;
+      }
+    });
+    if (legal == 0) {
+      return null;
+    }
+    double limit = (1 + ENERGY_TIE) * min[0];
+    RsMapping[] best = {null};
+    long[] bestCycles = {Long.MAX_VALUE};
+    double[] bestEnergy = {Double.POSITIVE_INFINITY};
+    enumerate((e, q, p, r, t, n, m, energy) -> {
+      if (energy > limit) {
+        return;
+      }
+      RsMapping mp = new RsMapping(m, n, e, p, q, r, t);
+      long cycles = timer.groupCycles(mp, batch);
+      if (cycles < bestCycles[0] || (cycles == bestCycles[0] && energy < bestEnergy[0])) {
+        best[0] = mp;
+        bestCycles[0] = cycles;
+        bestEnergy[0] = energy;
+      }
+    });
+    return best[0];
+  }
+
+  private void enumerate(Visitor v) {
+    int rows = hw.rows();
+    int cols = hw.cols();
+    int s = shape.s();
+    int c = shape.c();
+    int mm = shape.m();
+    long wb = hw.wordBytes();
+    long bank = hw.glbBankBytes();
+    for (int e = 1; e <= shape.e(); e++) {
+      int slotRows = Placement.slotRows(shape, e, rows, cols);
+      int sets = Placement.slots(shape, e, rows, cols);
+      if (sets == 0) {
+        continue;
+      }
+      long rowsE = shape.rowsFor(e);
+      for (int q = 1; q <= hw.ifmapSpadWords() / s; q++) {
+        if (c % q != 0) {
+          continue;
+        }
+        int pMax = Math.min(hw.psumSpadWords(), hw.filterSpadWords() / (q * s));
+        for (int p = 1; p <= pMax; p++) {
+          for (int r = 1; r <= Math.min(sets, slotRows); r++) {
+            if (c % (q * r) != 0) {
+              continue;
+            }
+            for (int t = 1; t <= sets / r; t++) {
+              if (mm % (p * t) != 0 || Placement.of(shape, e, r, t, rows, cols) == null) {
+                continue;
+              }
+              long filterBytes = (long) p * t * q * r * shape.r() * s * wb;
+              if (filterBytes > hw.filterGlbBytes()) {
+                continue;
+              }
+              for (int n = 1; n <= batch; n++) {
+                if (batch % n != 0) {
+                  continue;
+                }
+                long ifmapBanks = ceilDiv((long) n * q * r * rowsE * shape.w() * wb, bank);
+                for (int m : divisorsOfM) {
+                  if (m % (p * t) != 0) {
+                    continue;
+                  }
+                  long psumBanks = ceilDiv((long) n * m * e * shape.f() * wb, bank);
+                  if (ifmapBanks + psumBanks > hw.glbBanks()) {
+                    break; // larger m only needs more banks
+                  }
+                  RsMapping mp = new RsMapping(m, n, e, p, q, r, t);
+                  v.visit(e, q, p, r, t, n, m, Accesses.of(shape, mp, batch).energy(hw));
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Why no mapping is legal: the first constraint that even the smallest mapping ({@code e = n =
+   * p = q = r = t = m = 1}) breaks, and by how much.
+   */
+  String whyNone() {
+    int s = shape.s();
+    if (s > hw.ifmapSpadWords()) {
+      return "filter row of " + s + " words needs q*S <= " + hw.ifmapSpadWords()
+          + " ifmap scratchpad words (" + (s - hw.ifmapSpadWords()) + " too many)";
+    }
+    if (shape.r() > hw.rows()) {
+      return "filter of " + shape.r() + " rows needs R <= " + hw.rows() + " PE rows ("
+          + (shape.r() - hw.rows()) + " too many)";
+    }
+    if (s > hw.filterSpadWords()) {
+      return "filter row of " + s + " words needs p*q*S <= " + hw.filterSpadWords()
+          + " filter scratchpad words (" + (s - hw.filterSpadWords()) + " too many)";
+    }
+    long wb = hw.wordBytes();
+    long filterBytes = (long) shape.r() * s * wb;
+    if (filterBytes > hw.filterGlbBytes()) {
+      return "one channel of one filter (" + filterBytes + " bytes) needs more than the "
+          + hw.filterGlbBytes() + "-byte filter buffer (" + (filterBytes - hw.filterGlbBytes())
+          + " bytes too many)";
+    }
+    long bank = hw.glbBankBytes();
+    long ifmapBytes = (long) shape.rowsFor(1) * shape.w() * wb;
+    long psumBytes = (long) shape.f() * wb;
+    long banks = ceilDiv(ifmapBytes, bank) + ceilDiv(psumBytes, bank);
+    if (banks > hw.glbBanks()) {
+      return "the smallest tile (" + shape.rowsFor(1) + " ifmap rows of " + shape.w()
+          + " words and one output row of " + shape.f() + " words) needs " + banks + " banks of "
+          + bank + " bytes, the global buffer has " + hw.glbBanks() + " ("
+          + (banks - hw.glbBanks()) + " too many)";
+    }
+    return "no legal mapping on the " + hw.rows() + "x" + hw.cols() + " array";
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
+  }
+}

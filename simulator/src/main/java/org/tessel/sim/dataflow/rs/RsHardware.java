@@ -1,0 +1,69 @@
+package org.tessel.sim.dataflow.rs;
+
+import org.tessel.sim.Checks;
+import org.tessel.sim.arch.HardwareSpec;
+
+/**
+ * What the row-stationary mapping reads from the hardware, and the PE's timing constants.
+ *
+ * <p>The global buffer holds ifmaps and partial sums in {@code glbBanks} banks of {@code
+ * glbBankBytes} each (Eyeriss: 25 banks of 4 KiB, the preset's {@code sram.ifmapKiB} split over
+ * {@code glb.banks}); a tile takes whole banks. Filters have their own region of {@code
+ * filterGlbBytes} ({@code sram.filterKiB}).
+ *
+ * @param rows PE rows
+ * @param cols PE columns
+ * @param filterSpadWords filter scratchpad per PE
+ * @param ifmapSpadWords ifmap scratchpad per PE
+ * @param psumSpadWords partial-sum scratchpad per PE
+ * @param glbBanks banks shared by ifmaps and partial sums
+ * @param glbBankBytes bytes per bank
+ * @param filterGlbBytes bytes of the filter region
+ * @param wordBytes bytes per word
+ * @param dramWordCost energy of one DRAM word access (the mapping's energy proxy)
+ * @param glbWordCost energy of one global-buffer word access (the mapping's energy proxy)
+ * @param macPipelineCycles PE MAC pipeline depth, {@code L_pipe} (Eyeriss: 2 stages)
+ * @param ifmapSpadWritesPerCycle words the ifmap scratchpad accepts per cycle, {@code spad_wr}
+ * @param accumulateCycles extra ALU cycles per partial sum for the vertical accumulation, {@code
+ *     c_acc} (0: the psum from the PE below seeds the accumulator through the adder-input mux)
+ */
+public record RsHardware(int rows, int cols, int filterSpadWords, int ifmapSpadWords,
+    int psumSpadWords, int glbBanks, long glbBankBytes, long filterGlbBytes, int wordBytes,
+    double dramWordCost, double glbWordCost, int macPipelineCycles, int ifmapSpadWritesPerCycle,
+    int accumulateCycles) {
+
+  /** Eyeriss's PE: a 2-stage MAC pipeline. */
+  public static final int EYERISS_MAC_PIPELINE_CYCLES = 2;
+
+  /** Eyeriss's ifmap scratchpad: one write port (an assumption of the model). */
+  public static final int EYERISS_IFMAP_SPAD_WRITES_PER_CYCLE = 1;
+
+  /** Validates every figure. */
+  public RsHardware {
+    Checks.positive("rows", rows);
+    Checks.positive("cols", cols);
+    Checks.positive("scratchpad.filterWords", filterSpadWords);
+    Checks.positive("scratchpad.ifmapWords", ifmapSpadWords);
+    Checks.positive("scratchpad.psumWords", psumSpadWords);
+    Checks.positive("glb.banks", glbBanks);
+    Checks.positive("glb bank bytes", glbBankBytes);
+    Checks.positive("sram.filterKiB", filterGlbBytes);
+    Checks.positive("sram.wordBytes", wordBytes);
+    Checks.positive("energy.dramPj", dramWordCost);
+    Checks.positive("energy.glbPj", glbWordCost);
+    Checks.nonNegative("macPipelineCycles", macPipelineCycles);
+    Checks.positive("ifmapSpadWritesPerCycle", ifmapSpadWritesPerCycle);
+    Checks.nonNegative("accumulateCycles", accumulateCycles);
+  }
+
+  /** The row-stationary view of {@code hw}, with Eyeriss's PE timing. */
+  public static RsHardware of(HardwareSpec hw) {
+    var spad = hw.cgra().scratchpads();
+    int banks = hw.cgra().glb().banks();
+    return new RsHardware(hw.array().rows(), hw.array().cols(), spad.filterWords(),
+        spad.ifmapWords(), spad.psumWords(), banks,
+        Math.max(1, hw.sram().ifmapKiB() * 1024 / banks), hw.sram().filterKiB() * 1024,
+        hw.sram().wordBytes(), hw.cgra().energy().dramPj(), hw.cgra().energy().glbPj(),
+        EYERISS_MAC_PIPELINE_CYCLES, EYERISS_IFMAP_SPAD_WRITES_PER_CYCLE, 0);
+  }
+}

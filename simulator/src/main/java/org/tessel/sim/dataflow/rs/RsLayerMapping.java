@@ -1,0 +1,211 @@
+package org.tessel.sim.dataflow.rs;
+
+import org.tessel.sim.AccessCounts;
+import org.tessel.sim.EnergyCounts;
+import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.NocTopology;
+import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.dataflow.LayerMapping;
+import org.tessel.sim.dataflow.MappingContext;
+import org.tessel.sim.layer.FoldDurations;
+import org.tessel.sim.layer.FoldTraffic;
+import org.tessel.sim.workload.Layer;
+
+/**
+ * A layer mapped row-stationary: the chosen {@link RsMapping}, its passes in {@link PassOrder},
+ * each timed by {@link PassTimer} on the hardware's X/Y-bus network, and their DRAM traffic. A
+ * grouped layer runs its groups one after another with the same mapping.
+ */
+public final class RsLayerMapping implements LayerMapping {
+  private final Layer layer;
+  private final RsShape shape;
+  private final RsMapping mapping;
+  private final int batch;
+  private final PassCycles[] strips;
+  private final long[] stripCycles;
+  private final PassOrder order;
+  private final FoldDurations durations;
+  private final RsTraffic traffic;
+  private final Accesses accesses;
+  private final int legalMappings;
+
+  private RsLayerMapping(Layer layer, RsShape shape, RsMapping mapping, int batch,
+      PassTimer timer, int legalMappings) {
+    this.layer = layer;
+    this.shape = shape;
+    this.mapping = mapping;
+    this.batch = batch;
+    this.legalMappings = legalMappings;
+    int n = mapping.strips(shape);
+    strips = new PassCycles[n];
+    stripCycles = new long[n];
+    for (int k = 0; k < n; k++) {
+      strips[k] = timer.time(mapping, mapping.stripWidth(shape, k));
+      stripCycles[k] = strips[k].total();
+    }
+    order = new PassOrder(shape, mapping);
+    durations = FoldDurations.repeating(order.stripRun(), stripCycles);
+    traffic = new RsTraffic(shape, mapping);
+    accesses = Accesses.of(shape, mapping, batch).times(shape.groups());
+  }
+
+  /**
+   * Maps {@code layer} with the mapping {@link MappingSearch} chooses.
+   *
+   * @throws ConfigException when the hardware has no X/Y buses or no mapping fits (the message
+   *     says what does not fit and by how much)
+   */
+  public static RsLayerMapping search(Layer layer, int batch, MappingContext context) {
+    RsShape shape = RsShape.of(layer);
+    RsHardware hw = RsHardware.of(checked(layer, context.hardware()));
+    PassTimer timer = new PassTimer(new RsNetwork(context.noc(), hw.rows(), hw.cols()), shape,
+        hw);
+    MappingSearch search = new MappingSearch(shape, batch, hw, timer);
+    RsMapping best = search.best();
+    if (best == null) {
+      throw refused(layer, search.whyNone());
+    }
+    return new RsLayerMapping(layer, shape, best, batch, timer, search.legalMappings());
+  }
+
+  /**
+   * Maps {@code layer} with a given mapping (for comparisons, such as the paper's Table III).
+   *
+   * @throws ConfigException when the hardware has no X/Y buses or the mapping is not legal
+   */
+  public static RsLayerMapping fixed(Layer layer, int batch, MappingContext context,
+      RsMapping mapping) {
+    RsShape shape = RsShape.of(layer);
+    RsHardware hw = RsHardware.of(checked(layer, context.hardware()));
+    PassTimer timer = new PassTimer(new RsNetwork(context.noc(), hw.rows(), hw.cols()), shape,
+        hw);
+    String why = Legality.check(shape, mapping, batch, hw);
+    if (why != null) {
+      throw refused(layer, "mapping " + mapping + " is not legal: " + why);
+    }
+    return new RsLayerMapping(layer, shape, mapping, batch, timer, 0);
+  }
+
+  private static HardwareSpec checked(Layer layer, HardwareSpec hw) {
+    if (hw.cgra().noc().topology() != NocTopology.XY_BUS) {
+      throw refused(layer, "row stationary needs noc.topology xybus (separate filter, ifmap and"
+          + " psum buses with multicast), the hardware '" + hw.name() + "' has "
+          + hw.cgra().noc().topology());
+    }
+    return hw;
+  }
+
+  private static ConfigException refused(Layer layer, String why) {
+    return new ConfigException("layer " + layer.name(), 0, "",
+        "no row-stationary mapping fits: " + why);
+  }
+
+  /** The layer. */
+  public Layer layer() {
+    return layer;
+  }
+
+  /** The layer as row stationary sees one of its groups. */
+  public RsShape shape() {
+    return shape;
+  }
+
+  /** The mapping every group runs with. */
+  public RsMapping mapping() {
+    return mapping;
+  }
+
+  /** Legal mappings the search considered (0 for a {@link #fixed} mapping). */
+  public int legalMappings() {
+    return legalMappings;
+  }
+
+  /** PEs the configuration switches on, {@code R e r t} (Table V's "active PEs"). */
+  public int activePes() {
+    return mapping.activePes(shape);
+  }
+
+  /** The timing terms of a pass over strip {@code k}. */
+  public PassCycles stripTiming(int k) {
+    return strips[k];
+  }
+
+  /** The strip pass {@code k} works on. */
+  public int strip(long k) {
+    return order.strip(k);
+  }
+
+  /** MACs of pass {@code k}: {@code n p t q r R S eS F}. */
+  public long passMacs(long k) {
+    int es = mapping.stripWidth(shape, order.strip(k));
+    return (long) mapping.n() * mapping.p() * mapping.t() * mapping.q() * mapping.r() * shape.r()
+        * shape.s() * es * shape.f();
+  }
+
+  /** The layer's accesses (all groups). */
+  public Accesses accesses() {
+    return accesses;
+  }
+
+  /**
+   * The layer's shape and mapping: what the 1794-bit scan chain of Eyeriss loads. Layers with
+   * equal text run without reconfiguring in between.
+   */
+  @Override
+  public String configuration() {
+    return "rs H" + shape.h() + " W" + shape.w() + " R" + shape.r() + " S" + shape.s() + " E"
+        + shape.e() + " F" + shape.f() + " C" + shape.c() + " M" + shape.m() + " U"
+        + shape.strideH() + "x" + shape.strideW() + " G" + shape.groups() + " N" + batch + " "
+        + mapping;
+  }
+
+  @Override
+  public long passes() {
+    return shape.groups() * mapping.passesPerGroup(shape, batch);
+  }
+
+  @Override
+  public FoldDurations durations() {
+    return durations;
+  }
+
+  @Override
+  public FoldTraffic traffic() {
+    return traffic;
+  }
+
+  @Override
+  public long macs() {
+    return shape.groups() * shape.macsPerGroup(batch);
+  }
+
+  /** Every pass counts the PEs the configuration switches on ({@link #activePes()}). */
+  @Override
+  public long usedPeFoldSum() {
+    return passes() * activePes();
+  }
+
+  @Override
+  public long nominalPassCycles() {
+    return stripCycles[0];
+  }
+
+  @Override
+  public AccessCounts access() {
+    return accesses.counts();
+  }
+
+  /**
+   * Row-stationary energy counts: four scratchpad accesses per MAC; network hops are the partial
+   * sums climbing the chains, {@code R r - 1} PE-to-PE hops for each of the {@code N M E F} outputs
+   * in every channel group; the global buffer counts ifmap and filter reads and partial-sum writes
+   * and read-backs ({@link Accesses}).
+   */
+  @Override
+  public EnergyCounts energyCounts() {
+    long hops = (long) batch * mapping.channelGroups(shape) * shape.m() * shape.e() * shape.f()
+        * (shape.r() * mapping.r() - 1) * shape.groups();
+    return new EnergyCounts(macs(), 4 * macs(), hops, accesses.glbWords(),
+        accesses.dramWords());
+  }
+}

@@ -1,0 +1,91 @@
+package org.tessel.sim.dataflow.rs;
+
+import org.tessel.sim.Checks;
+
+/**
+ * The parameters of a row-stationary mapping, named as in Table III of the Eyeriss JSSC paper.
+ *
+ * <p>The logical PE set is {@code R x e}: PE {@code (i, j)} convolves filter row {@code i} with
+ * ifmap row {@code j * U + i} and produces output row {@code j} of its strip. The output rows are
+ * strip-mined into strips of {@code e} rows (the last strip may be narrower). {@code r} copies of
+ * the set work on different channels and {@code t} copies on different filters; each PE holds
+ * {@code p} filters of {@code q} channels; a pass processes {@code n} images; the global buffer
+ * keeps the partial sums of {@code m} output channels.
+ *
+ * @param m output channels whose partial sums the global buffer holds (a multiple of {@code p t})
+ * @param n images per pass
+ * @param e output rows per strip (the set width before folding)
+ * @param p filters per PE
+ * @param q channels per PE
+ * @param r set copies on different channels (stacked, their partial-sum chains joined)
+ * @param t set copies on different filters (sharing the ifmap by multicast)
+ */
+public record RsMapping(int m, int n, int e, int p, int q, int r, int t) {
+  /** Validates every parameter. */
+  public RsMapping {
+    Checks.positive("rs m", m);
+    Checks.positive("rs n", n);
+    Checks.positive("rs e", e);
+    Checks.positive("rs p", p);
+    Checks.positive("rs q", q);
+    Checks.positive("rs r", r);
+    Checks.positive("rs t", t);
+    if (m % (p * t) != 0) {
+      throw new IllegalArgumentException("rs m: must be a multiple of p*t = " + (p * t)
+          + ", was " + m);
+    }
+  }
+
+  /** Strips of the output rows: {@code ceil(E / e)}. */
+  public int strips(RsShape shape) {
+    return (shape.e() + e - 1) / e;
+  }
+
+  /** Width of strip {@code k} (the last one may be narrower). */
+  public int stripWidth(RsShape shape, int k) {
+    return Math.min(e, shape.e() - k * e);
+  }
+
+  /** Channel groups: {@code ceil(C / (q r))}. */
+  public int channelGroups(RsShape shape) {
+    return ceilDiv(shape.c(), q * r);
+  }
+
+  /** Filter groups inside one group of {@code m} channels: {@code m / (p t)}. */
+  public int filterGroupsPerM() {
+    return m / (p * t);
+  }
+
+  /** Groups of {@code m} output channels: {@code ceil(M / m)}. */
+  public int outputGroups(RsShape shape) {
+    return ceilDiv(shape.m(), m);
+  }
+
+  /** Batch groups: {@code ceil(N / n)}. */
+  public int batchGroups(int batch) {
+    return ceilDiv(batch, n);
+  }
+
+  /**
+   * Passes of one layer group: {@code ceil(N/n) * ceil(E/e) * ceil(C/(q r)) * ceil(M/(p t))}.
+   */
+  public long passesPerGroup(RsShape shape, int batch) {
+    return (long) batchGroups(batch) * strips(shape) * channelGroups(shape)
+        * outputGroups(shape) * filterGroupsPerM();
+  }
+
+  /** PEs the configuration switches on: {@code R * e * r * t} (Table V's "active PEs"). */
+  public int activePes(RsShape shape) {
+    return shape.r() * e * r * t;
+  }
+
+  /** Compact text, {@code m=96 n=1 e=7 p=16 q=1 r=1 t=2} (the prototype's format). */
+  @Override
+  public String toString() {
+    return "m=" + m + " n=" + n + " e=" + e + " p=" + p + " q=" + q + " r=" + r + " t=" + t;
+  }
+
+  static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
+  }
+}

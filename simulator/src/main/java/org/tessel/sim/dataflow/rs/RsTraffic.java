@@ -1,0 +1,44 @@
+package org.tessel.sim.dataflow.rs;
+
+import org.tessel.sim.layer.FoldTraffic;
+
+/**
+ * DRAM words of each row-stationary pass ({@link PassOrder}): every pass loads its filters
+ * ({@code p t q r R S}); the first pass of a channel group loads the group's ifmap rows ({@code n q
+ * r rows W}); a pass of the last channel group writes its finished outputs ({@code n p t eS F}).
+ * Summed over a layer these are {@link Accesses}' DRAM counts. Allocates nothing.
+ */
+final class RsTraffic implements FoldTraffic {
+  private final PassOrder order;
+  private final long filterWords;
+  private final long[] ifmapWords;
+  private final long[] ofmapWords;
+
+  RsTraffic(RsShape shape, RsMapping mp) {
+    this.order = new PassOrder(shape, mp);
+    this.filterWords = (long) mp.p() * mp.t() * mp.q() * mp.r() * shape.r() * shape.s();
+    int strips = mp.strips(shape);
+    ifmapWords = new long[strips];
+    ofmapWords = new long[strips];
+    for (int k = 0; k < strips; k++) {
+      int es = mp.stripWidth(shape, k);
+      ifmapWords[k] = (long) mp.n() * mp.q() * mp.r() * shape.rowsFor(es) * shape.w();
+      ofmapWords[k] = (long) mp.n() * mp.p() * mp.t() * es * shape.f();
+    }
+  }
+
+  @Override
+  public long ifmapFillWords(int k) {
+    return order.firstFilterGroup(k) ? ifmapWords[order.strip(k)] : 0;
+  }
+
+  @Override
+  public long filterFillWords(int k) {
+    return filterWords;
+  }
+
+  @Override
+  public long ofmapDrainWords(int k) {
+    return order.lastChannelGroup(k) ? ofmapWords[order.strip(k)] : 0;
+  }
+}
