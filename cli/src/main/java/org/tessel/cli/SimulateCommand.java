@@ -54,8 +54,8 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Columns of a topology CSV, as SCALE-Sim's -i (default: ${DEFAULT-VALUE}).")
   String inputType;
 
-  @Option(names = "--dataflow", paramLabel = "os|ws|is",
-      description = "Override the hardware's dataflow.")
+  @Option(names = "--dataflow", paramLabel = "os|ws|is|rs",
+      description = "Override the hardware's dataflow: output, weight, input or row stationary.")
   String dataflow;
 
   @Option(names = "--batch", paramLabel = "N", defaultValue = "1",

@@ -193,4 +193,13 @@ final class SimulateCommandTest {
     assertEquals(3, r.exitCode, r::toString);
     assertTrue(r.err.contains("unknown preset 'defualt' (did you mean 'default'?)"), r.err);
   }
+
+  @Test
+  void systolicDataflowOnBusHardware_isRefusedClearly() throws IOException {
+    Path topo = write("t.csv", TOPO);
+    Cli r = Cli.run("simulate", "--hw", "eyeriss", "--dataflow", "os", "-t", topo.toString());
+    assertEquals(3, r.exitCode, r::toString);
+    assertTrue(r.err.contains("os runs on a systolic mesh, but this hardware's network is xy_bus"
+        + " (use --dataflow rs, or noc.topology: mesh)"), r.err);
+  }
 }

@@ -146,6 +146,13 @@ public final class Simulation {
 
   /** Maps {@code layer} with {@code dataflow} on this simulation's hardware. */
   public LayerMapping map(Layer layer, int batch, Dataflow dataflow) {
+    if (dataflow.systolic()
+        && hw.cgra().noc().topology() != org.tessel.sim.arch.NocTopology.SYSTOLIC_MESH) {
+      throw new ConfigException(hw.name(), 0, "dataflow", dataflow.shortName() + " runs on a"
+          + " systolic mesh, but this hardware's network is "
+          + hw.cgra().noc().topology().name().toLowerCase(java.util.Locale.ROOT)
+          + " (use --dataflow rs, or noc.topology: mesh)");
+    }
     if (dataflow.systolic()) {
       return new SystolicMapping(dataflow, layer, batch,
           dataflow.plan(layer.gemm(batch), hw.array()), context().timing(), hw);
