@@ -135,12 +135,19 @@ public final class Simulation {
     }
     LayerMapping m = map(layer, batch, dataflow);
     boolean calc = hw.dram().mode() == BandwidthMode.CALC;
+    if (!calc && m instanceof SystolicMapping) {
+      long[] half = ((SystolicMapping) m).halfCapacities();
+      runner.setHalfCapacities(half[0], half[1], half[2]);
+    } else {
+      runner.setHalfCapacities(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+    }
     FoldTraffic dram = calc ? FoldTraffic.NONE : m.traffic();
     LayerTiming t = runner.run(m.passes(), m.durations(), dram,
         calc ? 0 : hw.dram().bandwidthWordsPerCycle(), trace);
+    long folds = m instanceof SystolicMapping ? ((SystolicMapping) m).folds() : m.passes();
     return new LayerResult(index, layer, dataflow.shortName(), t.cycles(), t.computeCycles(),
-        t.stallCycles(), m.macs(), m.passes(), m.usedPeFoldSum(), m.nominalPassCycles(),
-        tilesReport(t, m.macs(), m.passes(), m.usedPeFoldSum(), m.access()), t.events(), 0,
+        t.stallCycles(), m.macs(), folds, m.usedPeFoldSum(), m.nominalPassCycles(),
+        tilesReport(t, m.macs(), folds, m.usedPeFoldSum(), m.access()), t.events(), 0,
         m.configuration(), m.energyCounts());
   }
 

@@ -21,6 +21,8 @@ final class SystolicMapping implements LayerMapping {
   private final FoldDurations durations;
   private final long[] classes;
   private final OperandTraffic traffic;
+  /** Chunks of the folds when DRAM traffic is simulated (USER bandwidth); null otherwise. */
+  private final FoldChunks chunks;
 
   SystolicMapping(Dataflow dataflow, Layer layer, int batch, FoldPlan plan, SystolicTiming timing,
       org.tessel.sim.arch.HardwareSpec hw) {
@@ -31,6 +33,13 @@ final class SystolicMapping implements LayerMapping {
     this.classes = timing.foldClasses(plan);
     this.durations = new FoldDurations(plan.rowFolds(), plan.colFolds(), classes);
     this.traffic = OperandTraffic.of(layer, batch, plan, hw);
+    this.chunks = hw.dram().mode() == org.tessel.sim.arch.BandwidthMode.USER
+        ? new FoldChunks(layer.name(), dataflow.shortName(), plan, traffic, timing) : null;
+  }
+
+  /** What one fold may hold of each operand (words): half of each SRAM. */
+  long[] halfCapacities() {
+    return traffic.halfCapacities();
   }
 
   /** The fold plan of one group. */
@@ -45,17 +54,22 @@ final class SystolicMapping implements LayerMapping {
 
   @Override
   public long passes() {
-    return plan.folds() * groups;
+    return (chunks == null ? plan.folds() : chunks.passesPerGroup()) * groups;
   }
 
   @Override
   public FoldDurations durations() {
-    return durations;
+    return chunks == null ? durations : chunks.durations();
   }
 
   @Override
   public FoldTraffic traffic() {
-    return traffic;
+    return chunks == null ? traffic : chunks;
+  }
+
+  /** Folds (before chunking), for mapping efficiency. */
+  long folds() {
+    return plan.folds() * groups;
   }
 
   @Override
@@ -75,7 +89,13 @@ final class SystolicMapping implements LayerMapping {
 
   @Override
   public AccessCounts access() {
-    return traffic.access();
+    AccessCounts a = traffic.access();
+    if (chunks == null) {
+      return a;
+    }
+    long[] d = chunks.dramWords();
+    return new AccessCounts(a.sramIfmapReads(), a.sramFilterReads(), a.sramOfmapWrites(),
+        d[0] * groups, d[1] * groups, d[2] * groups);
   }
 
   /**

@@ -52,6 +52,7 @@ public final class LayerRunner implements EventHandler {
   private long lastFoldEnd;
   private long lastDrainEnd;
   private TraceRecorder trace;
+  private final long[] halfCapacity = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
   private long lastArrayFree;
   private final long[] portFirst = new long[3];
   private final long[] portLast = new long[3];
@@ -200,8 +201,22 @@ public final class LayerRunner implements EventHandler {
     }
   }
 
+  /**
+   * Sets what one SRAM half holds (ifmap, filter, ofmap words) for the following runs; a transfer
+   * larger than its half is an invariant broken (the mapping should have been refused).
+   */
+  public void setHalfCapacities(long ifmapWords, long filterWords, long ofmapWords) {
+    halfCapacity[0] = ifmapWords;
+    halfCapacity[1] = filterWords;
+    halfCapacity[2] = ofmapWords;
+  }
+
   /** Cycles of a transfer starting now on {@code port}; records the port's active window. */
   private long transfer(int port, long words) {
+    if (words > halfCapacity[port]) {
+      throw new SimulationException(engine.now(), (port == 0 ? "ifmap" : port == 1 ? "filter"
+          : "ofmap") + " SRAM half overflows: " + words + " words into " + halfCapacity[port]);
+    }
     long cycles = transferCycles(words);
     if (trace != null) {
       trace.span(port == 0 ? Track.IFMAP_DRAM : port == 1 ? Track.FILTER_DRAM : Track.OFMAP_DRAM,

@@ -23,6 +23,9 @@ public final class OperandTraffic implements FoldTraffic {
   private final long ifmapTotal;
   private final long filterTotal;
   private final AccessCounts access;
+  private final long ifmapHalf;
+  private final long filterHalf;
+  private final long ofmapHalf;
 
   private OperandTraffic(Layer layer, int batch, FoldPlan plan, HardwareSpec hw) {
     this.plan = plan;
@@ -34,8 +37,11 @@ public final class OperandTraffic implements FoldTraffic {
     long t = extent(GemmDim.T);
     this.ifmapTotal = sr * t;
     this.filterTotal = t * sc;
-    this.ifmapResident = ifmapTotal * groups <= hw.sram().ifmapWords() / 2;
-    this.filterResident = filterTotal * groups <= hw.sram().filterWords() / 2;
+    this.ifmapHalf = hw.sram().ifmapWords() / 2;
+    this.filterHalf = hw.sram().filterWords() / 2;
+    this.ofmapHalf = hw.sram().ofmapWords() / 2;
+    this.ifmapResident = ifmapTotal * groups <= ifmapHalf;
+    this.filterResident = filterTotal * groups <= filterHalf;
     long dramIfmap = 0;
     long dramFilter = 0;
     long dramOfmap = 0;
@@ -56,6 +62,46 @@ public final class OperandTraffic implements FoldTraffic {
   /** The traffic of {@code layer} (all its groups) under {@code plan}. */
   public static OperandTraffic of(Layer layer, int batch, FoldPlan plan, HardwareSpec hw) {
     return new OperandTraffic(layer, batch, plan, hw);
+  }
+
+  /**
+   * Words per stream step of each operand's slice in fold {@code k} (ifmap, filter, ofmap), or -1
+   * for an operand that is not streamed (the stationary one, loaded whole before the fold).
+   */
+  public long[] wordsPerStep(int k) {
+    long kk = k % perGroupFolds;
+    long fr = kk % rowFolds;
+    long fc = kk / rowFolds;
+    return new long[] {perStep(GemmDim.SR, GemmDim.T, fr, fc),
+        perStep(GemmDim.T, GemmDim.SC, fr, fc), perStep(GemmDim.SR, GemmDim.SC, fr, fc)};
+  }
+
+  private long perStep(GemmDim a, GemmDim b, long fr, long fc) {
+    if (a != plan.streamDim() && b != plan.streamDim()) {
+      return -1;
+    }
+    return slice(a, b, fr, fc) / plan.streamLength();
+  }
+
+  /** Whether the whole ifmap (0) or filter (1) stays on chip for the layer. */
+  public boolean resident(int operand) {
+    return operand == 0 ? ifmapResident : filterResident;
+  }
+
+  /** Words of the largest ifmap fill, filter fill and ofmap write-back of any fold. */
+  public long[] largestTransfers() {
+    long[] max = new long[3];
+    for (int k = 0; k < perGroupFolds; k++) {
+      max[0] = Math.max(max[0], ifmapFillWords(k));
+      max[1] = Math.max(max[1], filterFillWords(k));
+      max[2] = Math.max(max[2], ofmapDrainWords(k));
+    }
+    return max;
+  }
+
+  /** Capacity in words of half of each SRAM (ifmap, filter, ofmap): what one fold may hold. */
+  public long[] halfCapacities() {
+    return new long[] {ifmapHalf, filterHalf, ofmapHalf};
   }
 
   /** Access counts over the whole layer. */

@@ -59,6 +59,23 @@ public final class SystolicTiming {
     return noc;
   }
 
+  /** Cycles of the skewed wavefront crossing the array (the last part of every fold). */
+  public long skewLatency() {
+    return skewLatency;
+  }
+
+  /** Cycles of the preload phase of fold {@code (fr, fc)} (0 for output stationary). */
+  public long preloadCycles(FoldPlan plan, long fr, long fc) {
+    if (plan.preloadCycles() == 0) {
+      return 0;
+    }
+    load.clear();
+    for (int c = 0; c < plan.usedCols(fc); c++) {
+      load.add(colRoute[c], rows);
+    }
+    return Math.max(plan.preloadCycles(), load.boundCycles());
+  }
+
   /** Cycles of fold {@code (fr, fc)} of {@code plan}. */
   public long foldCycles(FoldPlan plan, long fr, long fc) {
     int usedRows = plan.usedRows(fr);

@@ -459,6 +459,8 @@ final class EngineMatchesPortStepperTest {
       int wordBytes = WORD_BYTES[rnd.nextInt(WORD_BYTES.length)];
       SramSpec sram = new SramSpec(rnd.nextInt(1, 5), rnd.nextInt(1, 5), rnd.nextInt(1, 5),
           wordBytes, 1);
+      // at least one fold's slices per SRAM half: the stepper runs whole folds (no chunking)
+      sram = FitSram.enlarge(sram, layers, batch, rows, cols);
       int bandwidth = rnd.nextInt(1, rnd.nextInt(1, 9) + 1);
       // ports: skewed towards few (contention), sometimes one per edge register
       int edges = rows + cols;

@@ -252,6 +252,8 @@ final class EngineMatchesStepperTest {
       int wordBytes = WORD_BYTES[rnd.nextInt(rnd.nextInt(WORD_BYTES.length) + 1)];
       SramSpec sram = new SramSpec(rnd.nextInt(1, 5), rnd.nextInt(1, 5), rnd.nextInt(1, 5),
           wordBytes, 1);
+      // at least one fold's slices per SRAM half: the stepper runs whole folds (no chunking)
+      sram = FitSram.enlarge(sram, layers, batch, rows, cols);
       int bandwidth = rnd.nextInt(1, rnd.nextInt(1, 9) + 1);
       return new Case(layers, batch, rows, cols, sram, bandwidth);
     }

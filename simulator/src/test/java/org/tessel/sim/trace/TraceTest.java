@@ -29,7 +29,7 @@ final class TraceTest {
         Layer.conv("c1", 12, 12, 3, 3, 1, 1, 8, 1),
         Layer.conv("c2", 12, 12, 8, 3, 2, 1, 16, 2),
         Layer.gemm("g", 20, 9, 30)));
-    HardwareSpec base = new HardwareSpec("h", new ArraySpec(4, 4), new SramSpec(1, 1, 1, 64, 1),
+    HardwareSpec base = new HardwareSpec("h", new ArraySpec(4, 4), new SramSpec(2, 2, 2, 64, 1),
         new DramSpec(BandwidthMode.USER, 3), Dataflows.find(df).orElseThrow(), 100);
     HardwareSpec hw = base.withCgra(CgraSpec.systolic(base.array(), 64)
         .withReconfig(new ReconfigSpec(100, 8, 3)));
