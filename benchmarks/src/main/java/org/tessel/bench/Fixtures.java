@@ -35,6 +35,25 @@ final class Fixtures {
     return Network.chain("resnet18", List.of(layers));
   }
 
+  /**
+   * AlexNet CONV1-5 as the Eyeriss papers give them ({@code traces/networks/alexnet_eyeriss.csv}:
+   * padded input sizes, CONV2, CONV4 and CONV5 with one group's channels and all filters, which
+   * gives the grouped layers' MACs), built as {@code TopologyReader} builds that file.
+   */
+  static Network alexnetEyerissConv() {
+    // ifmap height = width, filter height = width, channels, filters, stride
+    int[][] s = {
+      {227, 11, 3, 96, 4}, {31, 5, 48, 256, 1}, {15, 3, 256, 384, 1}, {15, 3, 192, 384, 1},
+      {15, 3, 192, 256, 1}
+    };
+    Layer[] layers = new Layer[s.length];
+    for (int i = 0; i < s.length; i++) {
+      int[] r = s[i];
+      layers[i] = Layer.scaleSimConv("CONV" + (i + 1), r[0], r[0], r[1], r[1], r[2], r[3], r[4]);
+    }
+    return Network.chain("alexnet_eyeriss", List.of(layers));
+  }
+
   /** A {@code rows x cols} array with 64 KiB SRAMs; USER mode when bandwidth > 0. */
   static HardwareSpec array(int rows, int cols, Dataflow df, int bandwidthWordsPerCycle) {
     DramSpec dram = bandwidthWordsPerCycle > 0

@@ -1,0 +1,95 @@
+package org.tessel.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.tessel.sim.SimResult;
+import org.tessel.sim.Simulation;
+import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.config.HardwareReader;
+import org.tessel.sim.dataflow.RowStationary;
+import org.tessel.sim.workload.Network;
+
+/**
+ * AlexNet CONV1-5 (the Eyeriss papers' shapes, {@link Fixtures#alexnetEyerissConv()}) at batch 4
+ * on the {@code eyeriss} preset (12x14 PEs, row stationary, loaded from the simulator jar), as
+ * {@code EyerissAlexNetTest} runs it. The score is whole-network simulations per second; the
+ * auxiliary counters are engine events and simulated cycles per second.
+ *
+ * <p>Every operation does the whole work: the mapping search of all five layers, their pass
+ * timing and the event-driven run. {@link RowStationary} remembers only its last mapping, keyed
+ * by the simulation's mapping context, and a simulation asks for each layer's mapping twice (for
+ * its configuration, then to run it): the second ask is a hit within the same operation, nothing
+ * carries over between operations (five distinct layers, and with {@code simulation=fresh} a new
+ * context each time). {@code fresh} builds a new {@link Simulation} per operation, which also
+ * rebuilds the X/Y-bus network graph and its compiled routes; {@code reused} keeps one {@link
+ * Simulation}, whose compiled network is then the only thing reused.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar EyerissBenchmark -prof gc
+ * </pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class EyerissBenchmark {
+  /** AlexNet batch of Table V of the JSSC paper. */
+  static final int BATCH = 4;
+
+  /** {@code fresh}: a new Simulation per operation; {@code reused}: one per trial. */
+  @Param({"fresh", "reused"})
+  String simulation;
+
+  private Network network;
+  private HardwareSpec hw;
+  private Simulation reused;
+
+  /** Simulated cycles and engine events, reported by JMH as rates per second. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  public static class Simulated {
+    /** Simulated cycles (processing and reconfiguration). */
+    public long cycles;
+    /** Engine events processed ({@link SimResult#events()}). */
+    public long events;
+
+    @Setup(Level.Iteration)
+    public void clear() {
+      cycles = 0;
+      events = 0;
+    }
+  }
+
+  @Setup(Level.Trial)
+  public void setup() {
+    network = Fixtures.alexnetEyerissConv();
+    hw = HardwareReader.preset("eyeriss");
+    if (hw.dataflow() != RowStationary.INSTANCE) {
+      throw new IllegalStateException("the eyeriss preset is not row stationary");
+    }
+    reused = new Simulation(hw);
+  }
+
+  @Benchmark
+  public long alexnetConv(Simulated counters) {
+    Simulation s = "fresh".equals(simulation) ? new Simulation(hw) : reused;
+    SimResult r = s.simulate(network, BATCH);
+    counters.cycles += r.cycles();
+    counters.events += r.events();
+    return r.cycles();
+  }
+}
