@@ -61,14 +61,7 @@ public final class ScaleSimConfigReader {
    */
   public static HardwareSpec read(Path path) {
     String file = path.toString();
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new ConfigException(file, 0, "", "file not found");
-    } catch (IOException e) {
-      throw new ConfigException(file, 0, "", "cannot read: " + e.getMessage());
-    }
+    List<String> lines = TextFiles.lines(path);
     Map<String, String> values = new LinkedHashMap<>();
     Map<String, Integer> lineOf = new LinkedHashMap<>();
     String section = null;

@@ -1,8 +1,5 @@
 package org.tessel.sim.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,14 +39,7 @@ public final class TopologyReader {
    */
   public static Network read(Path path, Mode mode) {
     String file = path.toString();
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new ConfigException(file, 0, "", "file not found");
-    } catch (IOException e) {
-      throw new ConfigException(file, 0, "", "cannot read: " + e.getMessage());
-    }
+    List<String> lines = TextFiles.lines(path);
     String[] fields = mode == Mode.CONV ? CONV_FIELDS : GEMM_FIELDS;
     List<Layer> layers = new ArrayList<>();
     Set<String> names = new HashSet<>();

@@ -33,7 +33,6 @@ import org.tessel.sim.dataflow.Dataflows;
 import org.tessel.sim.dataflow.FoldPlan;
 import org.tessel.sim.noc.SystolicTiming;
 import org.tessel.sim.workload.Layer;
-import org.tessel.sim.workload.LayerKind;
 import org.tessel.sim.workload.Network;
 
 /**
@@ -500,26 +499,7 @@ final class EngineMatchesPortStepperTest {
       if (pick == 3) {
         return Layer.fc(name, rnd.nextInt(1, 20 * scale + 1), rnd.nextInt(1, 10 * scale + 1));
       }
-      int inH = rnd.nextInt(1, 7 * scale + 1);
-      int inW = rnd.nextInt(1, 7 * scale + 1);
-      int inC = rnd.nextInt(1, 5 * scale + 1);
-      int outC = rnd.nextInt(1, 8 * scale + 1);
-      int kh = rnd.nextInt(1, Math.min(3, inH) + 1);
-      int kw = rnd.nextInt(1, Math.min(3, inW) + 1);
-      int sh = rnd.nextInt(1, 3);
-      int sw = rnd.nextInt(1, 3);
-      int pad = rnd.nextInt(4) == 0 ? 1 : 0;
-      List<Integer> divisors = new ArrayList<>();
-      for (int q = 1; q <= Math.min(inC, outC); q++) {
-        if (inC % q == 0 && outC % q == 0) {
-          divisors.add(q);
-        }
-      }
-      int groups = divisors.get(rnd.nextInt(divisors.size()));
-      int outH = Math.floorDiv(inH + 2 * pad - kh, sh) + 1;
-      int outW = Math.floorDiv(inW + 2 * pad - kw, sw) + 1;
-      return new Layer(name, LayerKind.CONV, inH, inW, inC, kh, kw, sh, sw, pad, pad, outH,
-          outW, outC, groups);
+      return RandomLayers.conv(rnd, name, 7 * scale, 5 * scale, 8 * scale);
     }
   }
 }

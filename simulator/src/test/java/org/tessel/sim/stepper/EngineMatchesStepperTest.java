@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -26,7 +25,6 @@ import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
 import org.tessel.sim.dataflow.FoldPlan;
 import org.tessel.sim.workload.Layer;
-import org.tessel.sim.workload.LayerKind;
 import org.tessel.sim.workload.Network;
 
 /**
@@ -272,26 +270,7 @@ final class EngineMatchesStepperTest {
       if (pick == 2) {
         return Layer.fc(name, rnd.nextInt(1, 30 * scale + 1), rnd.nextInt(1, 12 * scale + 1));
       }
-      int inH = rnd.nextInt(1, 9 * scale + 1);
-      int inW = rnd.nextInt(1, 9 * scale + 1);
-      int inC = rnd.nextInt(1, 6 * scale + 1);
-      int outC = rnd.nextInt(1, 9 * scale + 1);
-      int kh = rnd.nextInt(1, Math.min(3, inH) + 1);
-      int kw = rnd.nextInt(1, Math.min(3, inW) + 1);
-      int sh = rnd.nextInt(1, 3);
-      int sw = rnd.nextInt(1, 3);
-      int pad = rnd.nextInt(4) == 0 ? 1 : 0;
-      List<Integer> divisors = new ArrayList<>();
-      for (int q = 1; q <= Math.min(inC, outC); q++) {
-        if (inC % q == 0 && outC % q == 0) {
-          divisors.add(q);
-        }
-      }
-      int groups = divisors.get(rnd.nextInt(divisors.size()));
-      int outH = Math.floorDiv(inH + 2 * pad - kh, sh) + 1;
-      int outW = Math.floorDiv(inW + 2 * pad - kw, sw) + 1;
-      return new Layer(name, LayerKind.CONV, inH, inW, inC, kh, kw, sh, sw, pad, pad, outH,
-          outW, outC, groups);
+      return RandomLayers.conv(rnd, name, 9 * scale, 6 * scale, 9 * scale);
     }
   }
 }
