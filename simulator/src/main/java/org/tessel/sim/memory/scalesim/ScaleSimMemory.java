@@ -23,11 +23,16 @@ import org.tessel.sim.workload.Layer;
  * {@link WriteBuffer} (DRAM bandwidth: USER's, or the array width for CALC) can stall a write
  * that finds no space during a drain. {@link RowLoop} combines them, jumping between event rows.
  *
- * <p>Cost: {@code O(SRAM ifmap + filter reads)} for the demand walks (one hit test each, a binary
- * search in USER mode), {@code O(prefetch matrix)} to cut the USER prefetch order into lines,
- * {@code O(events * log(demand rows))} for the row loop and {@code O(folds)} for the utilisation
- * sums. Memory: an int per address (CALC), or per (address, line) pair (USER), plus three ints
- * per output pixel; no demand matrix is built, nothing is allocated per element or row.
+ * <p>Cost: the read buffers do not visit every demanded address. USER: {@code O(demand rows +
+ * anti-diagonals of the prefetch matrix)} plus a little per entry outside the window ({@link
+ * UserReadBuffer}, {@link PrefetchLines}). CALC: counted for filters and for ifmap passes whose
+ * addresses never come back within an epoch, else an epoch stamp per distinct address of each
+ * fold pattern and a demand-order walk only of the rows where an epoch ends ({@link
+ * EstimateReadBuffer}). Then {@code O(events * log(demand rows))} for the row loop and {@code
+ * O(folds)} for the utilisation sums. Memory: an int per address (CALC), a long per anti-diagonal
+ * and per line (USER), a few ints per output pixel; no demand matrix is built, nothing is
+ * allocated per element or row. The results equal those of the walks over every address, kept
+ * in the tests as the reference.
  *
  * <p>Extensions, which SCALE-Sim does not have:
  *
@@ -86,49 +91,34 @@ public final class ScaleSimMemory {
 
   /** One GEMM through the three buffers. */
   static GemmRun runGemm(Shape s, Operands ops, HardwareSpec hw) {
+    return runGemm(s, ops, hw, ReadWalks.FAST);
+  }
+
+  /** One GEMM through the three buffers, the read buffers walked by {@code walks}. */
+  static GemmRun runGemm(Shape s, Operands ops, HardwareSpec hw, ReadWalks walks) {
     boolean user = hw.dram().mode() == BandwidthMode.USER;
     int bw = hw.dram().bandwidthWordsPerCycle();
     OperandStream ifmap = OperandStream.ifmap(s, ops);
     OperandStream filter = OperandStream.filter(s, ops);
     OfmapRows ofmap = new OfmapRows(s);
     WriteBuffer wb = new WriteBuffer(hw.sram().ofmapWords(), user ? bw : s.cols);
-    ReadEvents ifmapEvents = ReadEvents.NONE;
-    ReadEvents filterEvents = ReadEvents.NONE;
-    UserReadBuffer ifmapBuf = null;
-    UserReadBuffer filterBuf = null;
+    ReadWalks.UserWalk ifmapUser = null;
+    ReadWalks.UserWalk filterUser = null;
     if (user) {
-      ifmapBuf = new UserReadBuffer(hw.sram().ifmapWords(), bw);
-      ifmapEvents = ifmapBuf.walk(s, ifmap,
-          PrefetchLines.build(ifmap, ops.ifmapSpace, ifmapBuf.wordsPerLine()));
-      filterBuf = new UserReadBuffer(hw.sram().filterWords(), bw);
-      filterEvents = filterBuf.walk(s, filter,
-          PrefetchLines.build(filter, ops.filterSpace, filterBuf.wordsPerLine()));
+      ifmapUser = walks.user(s, ifmap, hw.sram().ifmapWords(), bw);
+      filterUser = walks.user(s, filter, hw.sram().filterWords(), bw);
     }
     long ifFirst = ifmap.firstRow();
-    long ifLast = ifmap.lastRow();
     long flFirst = filter.firstRow();
-    long flLast = filter.lastRow();
-    long ofFirst = ofmap.firstRow();
-    long ofLast = ofmap.lastRow();
-    RowLoop loop = new RowLoop(s, ofmap, wb, ifmapEvents, filterEvents, ifFirst, ifLast,
-        flFirst, flLast, ofFirst, ofLast);
+    RowLoop loop = new RowLoop(s, ofmap, wb, user ? ifmapUser.events() : ReadEvents.NONE,
+        user ? filterUser.events() : ReadEvents.NONE, ifFirst, ifmap.lastRow(), flFirst,
+        filter.lastRow(), ofmap.firstRow(), ofmap.lastRow());
     long total = loop.run();
     wb.emptyAll(total);
-    StreamStats dramIfmap;
-    StreamStats dramFilter;
-    if (user) {
-      dramIfmap = new StreamStats(ifmapBuf.dramStartCycle(), ifmapBuf.dramStopCycle(),
-          ifmapBuf.dramWords());
-      dramFilter = new StreamStats(filterBuf.dramStartCycle(), filterBuf.dramStopCycle(),
-          filterBuf.dramWords());
-    } else {
-      EstimateReadBuffer e = new EstimateReadBuffer(hw.sram().ifmapWords());
-      e.walk(s, ifmap, ops.ifmapSpace, loop);
-      dramIfmap = new StreamStats(e.dramStartCycle(), e.dramStopCycle(), e.dramWords());
-      e = new EstimateReadBuffer(hw.sram().filterWords());
-      e.walk(s, filter, ops.filterSpace, loop);
-      dramFilter = new StreamStats(e.dramStartCycle(), e.dramStopCycle(), e.dramWords());
-    }
+    StreamStats dramIfmap = user ? ifmapUser.dram()
+        : walks.calc(s, ifmap, hw.sram().ifmapWords(), ops.ifmapSpace, ifFirst, loop);
+    StreamStats dramFilter = user ? filterUser.dram()
+        : walks.calc(s, filter, hw.sram().filterWords(), ops.filterSpace, flFirst, loop);
     return new GemmRun(total, loop.stall(),
         new StreamStats(loop.answer(0, 0), loop.answer(1, 0), s.sramIfmapReads()),
         new StreamStats(loop.answer(2, 1), loop.answer(3, 1), s.sramFilterReads()),
