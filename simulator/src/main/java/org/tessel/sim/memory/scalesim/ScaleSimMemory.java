@@ -5,6 +5,7 @@ import org.tessel.sim.ReportRow;
 import org.tessel.sim.StreamStats;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.dataflow.FoldPlan;
 import org.tessel.sim.workload.Layer;
 
@@ -65,6 +66,12 @@ public final class ScaleSimMemory {
    */
   public static LayerResult simulate(int index, Layer layer, int batch, FoldPlan plan,
       HardwareSpec hw) {
+    if (hw.sram().ofmapWords() < 2) {
+      // SCALE-Sim drains half the ofmap SRAM at a time: with fewer than 2 words it never drains
+      throw new ConfigException(hw.name(), 0, "OfmapSramSzkB", "SCALE-Sim's ofmap write buffer"
+          + " needs at least 2 words (half fills while half drains); this one holds "
+          + hw.sram().ofmapWords());
+    }
     Shape s = Shape.of(plan);
     GemmRun g = runGemm(s, new Operands(layer, batch), hw);
     long groups = layer.groups();
