@@ -30,6 +30,8 @@ public final class SystolicTiming {
   private final int[][] rowRoute;
   private final int[][] colRoute;
   private final long skewLatency;
+  /** Fold classes per distinct plan: networks repeat layer shapes. */
+  private final java.util.Map<FoldPlan, long[]> classes = new java.util.HashMap<>();
 
   /** Timing on {@code hw}'s network. */
   public SystolicTiming(HardwareSpec hw) {
@@ -107,6 +109,10 @@ public final class SystolicTiming {
    * partial row fold times full or partial column fold ({@code [rowPartial * 2 + colPartial]}).
    */
   public long[] foldClasses(FoldPlan plan) {
+    return classes.computeIfAbsent(plan, this::computeFoldClasses).clone();
+  }
+
+  private long[] computeFoldClasses(FoldPlan plan) {
     long lastFr = plan.rowFolds() - 1;
     long lastFc = plan.colFolds() - 1;
     return new long[] {
