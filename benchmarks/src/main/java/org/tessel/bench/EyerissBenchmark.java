@@ -1,7 +1,6 @@
 package org.tessel.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -58,22 +57,6 @@ public class EyerissBenchmark {
   private HardwareSpec hw;
   private Simulation reused;
 
-  /** Simulated cycles and engine events, reported by JMH as rates per second. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Simulated {
-    /** Simulated cycles (processing and reconfiguration). */
-    public long cycles;
-    /** Engine events processed ({@link SimResult#events()}). */
-    public long events;
-
-    @Setup(Level.Iteration)
-    public void clear() {
-      cycles = 0;
-      events = 0;
-    }
-  }
-
   @Setup(Level.Trial)
   public void setup() {
     network = Fixtures.alexnetEyerissConv();
@@ -88,8 +71,7 @@ public class EyerissBenchmark {
   public long alexnetConv(Simulated counters) {
     Simulation s = "fresh".equals(simulation) ? new Simulation(hw) : reused;
     SimResult r = s.simulate(network, BATCH);
-    counters.cycles += r.cycles();
-    counters.events += r.events();
+    counters.add(r);
     return r.cycles();
   }
 }

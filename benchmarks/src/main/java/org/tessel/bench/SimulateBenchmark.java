@@ -1,7 +1,6 @@
 package org.tessel.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -50,22 +49,6 @@ public class SimulateBenchmark {
   private Network network;
   private Simulation simulation;
 
-  /** Simulated cycles, reported by JMH as a rate (cycles per second of benchmark time). */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Simulated {
-    /** Simulated cycles. */
-    public long cycles;
-    /** Engine events processed. */
-    public long events;
-
-    @Setup(Level.Iteration)
-    public void clear() {
-      cycles = 0;
-      events = 0;
-    }
-  }
-
   @Setup(Level.Trial)
   public void setup() {
     network = Fixtures.resnet18ScaleSim();
@@ -77,8 +60,7 @@ public class SimulateBenchmark {
   @Benchmark
   public long resnet18(Simulated counters) {
     SimResult r = simulation.simulate(network, 1);
-    counters.cycles += r.cycles();
-    counters.events += r.events();
+    counters.add(r);
     return r.cycles();
   }
 }
