@@ -1,0 +1,90 @@
+package org.tessel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tessel validate}: exit 0 on the real data, 5 on a tampered copy, 3 without data. */
+final class ValidateCommandTest {
+  @TempDir Path tmp;
+
+  private static Path root() {
+    return Path.of(System.getProperty("tessel.root.dir", ".."));
+  }
+
+  private static Path data() {
+    String prop = System.getProperty("tessel.shared.dir");
+    Path v = Path.of(prop != null ? prop : "../../shared").resolve("validation");
+    assumeTrue(Files.isDirectory(v), "../shared/validation is not present: test skipped");
+    return v;
+  }
+
+  @Test
+  void realData_exitZero_tableOnStdout_progressOnStderr_htmlWithSvg() throws IOException {
+    Path html = tmp.resolve("report/validation.html");
+    Cli r = Cli.run("validate", "--data", data().toString(), "--root", root().toString(),
+        "--html", html.toString());
+    String page = Files.readString(html);
+    assertAll(
+        () -> assertEquals(0, r.exitCode, r::toString),
+        () -> assertTrue(r.out.startsWith("case "), r.out),
+        () -> assertTrue(r.out.contains("test__os__32x32__64kB Total Cycles (sum)"), r.out),
+        () -> assertTrue(r.out.contains("Eyeriss, JSSC 2017 Table V"), r.out),
+        () -> assertTrue(r.out.contains("SCALE-Sim v2 (HEAD 22f88b1)"), r.out),
+        () -> assertFalse(r.out.contains("FAIL"), r.out),
+        () -> assertTrue(r.err.contains("validate: scalesim: "), r.err),
+        () -> assertTrue(r.err.contains("validate: eyeriss: "), r.err),
+        () -> assertTrue(page.contains("<svg"), page),
+        () -> assertTrue(page.contains("alexnet CONV1 latency"), page));
+  }
+
+  @Test
+  void tamperedCopy_exitFive() throws IOException {
+    Path src = data().resolve("scalesim");
+    Path c = tmp.resolve("data/scalesim/cases/test__os__32x32__64kB");
+    Files.createDirectories(c);
+    try (var s = Files.list(src.resolve("cases/test__os__32x32__64kB"))) {
+      for (Path p : s.toList()) {
+        Files.copy(p, c.resolve(p.getFileName()));
+      }
+    }
+    Files.createDirectories(tmp.resolve("data/scalesim/topologies"));
+    Files.copy(src.resolve("topologies/test.csv"),
+        tmp.resolve("data/scalesim/topologies/test.csv"));
+    Path report = c.resolve("COMPUTE_REPORT.csv");
+    Files.writeString(report, Files.readString(report).replace("0, 21479, 0,", "0, 21478, 0,"));
+    Cli r = Cli.run("validate", "--data", tmp.resolve("data").toString(), "--suite",
+        "scalesim");
+    assertAll(
+        () -> assertEquals(5, r.exitCode, r::toString),
+        () -> assertTrue(r.out.contains("FAIL"), r.out),
+        () -> assertTrue(r.out.contains("+1 cycles"), r.out),
+        () -> assertTrue(r.out.contains("1 cases: 0 passed, 1 failed"), r.out));
+  }
+
+  @Test
+  void missingDataDir_exitThree_oneLine() {
+    Cli r = Cli.run("validate", "--data", tmp.resolve("nope").toString());
+    assertAll(
+        () -> assertEquals(3, r.exitCode, r::toString),
+        () -> assertEquals(1, r.err.strip().lines().count(), r.err),
+        () -> assertTrue(r.err.startsWith("tessel: "), r.err),
+        () -> assertTrue(r.err.contains("validation data directory not found"), r.err),
+        () -> assertFalse(r.err.contains("Exception"), r.err),
+        () -> assertEquals("", r.out));
+  }
+
+  @Test
+  void unknownSuite_isAUsageError() {
+    Cli r = Cli.run("validate", "--suite", "timeloop");
+    assertEquals(2, r.exitCode, r::toString);
+  }
+}
