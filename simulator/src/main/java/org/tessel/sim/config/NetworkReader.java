@@ -55,7 +55,7 @@ public final class NetworkReader {
       }
       String type = o.choice("type", null, TYPES);
       if (type == null) {
-        throw o.error("type", "missing (required): one of " + String.join("|", TYPES));
+        throw o.error("type", "missing (required): one of " + String.join("|", new java.util.TreeSet<>(TYPES)));
       }
       List<String> inputs = o.has("inputs") ? o.strings("inputs")
           : previous == null ? List.of() : List.of(previous);

@@ -11,7 +11,7 @@ final class Suggest {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     String k = key.toLowerCase(Locale.ROOT);
-    for (String candidate : known) {
+    for (String candidate : new java.util.TreeSet<>(known)) { // sorted: ties break the same way
       int d = distance(k, candidate.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         bestDistance = d;

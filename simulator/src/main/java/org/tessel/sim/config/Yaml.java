@@ -119,7 +119,7 @@ final class Yaml {
           String hint = Suggest.closest(e.getKey(), allowed);
           throw new ConfigException(file, lineOf(e.getValue().getKeyNode()), field(e.getKey()),
               "unknown key" + (hint == null ? "" : " (did you mean '" + hint + "'?)")
-                  + "; expected one of " + String.join(", ", allowed));
+                  + "; expected one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
         }
       }
     }
@@ -220,7 +220,8 @@ final class Yaml {
       }
       String s = string(key).toLowerCase(Locale.ROOT);
       if (!allowed.contains(s)) {
-        throw error(key, "expected one of " + String.join("|", allowed) + ", was '" + s + "'");
+        throw error(key, "expected one of " + String.join("|", new java.util.TreeSet<>(allowed))
+            + ", was '" + s + "'");
       }
       return s;
     }
