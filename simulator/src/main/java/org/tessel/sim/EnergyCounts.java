@@ -17,6 +17,16 @@ public record EnergyCounts(long macs, long rfAccesses, long nocWordHops, long gl
   /** Nothing. */
   public static final EnergyCounts ZERO = new EnergyCounts(0, 0, 0, 0, 0);
 
+  /**
+   * Counts with four scratchpad accesses per MAC (read ifmap, filter and partial sum, write the
+   * partial sum, as in the Eyeriss dataflow paper) and the SRAM and DRAM words of {@code a}.
+   */
+  public static EnergyCounts of(long macs, long nocWordHops, AccessCounts a) {
+    return new EnergyCounts(macs, 4 * macs, nocWordHops,
+        a.sramIfmapReads() + a.sramFilterReads() + a.sramOfmapWrites(),
+        a.dramIfmapReads() + a.dramFilterReads() + a.dramOfmapWrites());
+  }
+
   /** Element-wise sum. */
   public EnergyCounts plus(EnergyCounts o) {
     return new EnergyCounts(macs + o.macs, rfAccesses + o.rfAccesses,

@@ -27,19 +27,15 @@ final class FoldChunks implements FoldTraffic {
   private final long[] dram = new long[3];
 
   FoldChunks(String layerName, String dataflow, FoldPlan plan, OperandTraffic t,
-      SystolicTiming timing) {
+      long[] foldCycles, SystolicTiming timing) {
     long folds = plan.folds();
     long[] half = t.halfCapacities();
     long stream = plan.streamLength();
     long lastFr = plan.rowFolds() - 1;
     long lastFc = plan.colFolds() - 1;
-    long[] foldCycles = new long[4];
     long[] preload = new long[4];
     for (int c = 0; c < 4; c++) {
-      long fr = c >= 2 ? lastFr : 0;
-      long fc = (c & 1) == 1 ? lastFc : 0;
-      foldCycles[c] = timing.foldCycles(plan, fr, fc);
-      preload[c] = timing.preloadCycles(plan, fr, fc);
+      preload[c] = timing.preloadCycles(plan, c >= 2 ? lastFr : 0, (c & 1) == 1 ? lastFc : 0);
     }
     long skew = timing.skewLatency();
     int[] chunks = new int[(int) folds];

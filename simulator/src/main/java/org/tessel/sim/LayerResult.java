@@ -45,14 +45,7 @@ public record LayerResult(
       long stallCycles, long macs, long folds, long usedPeFoldSum, long foldCycles,
       ReportRow report, long events) {
     this(index, layer, dataflow, cycles, computeCycles, stallCycles, macs, folds, usedPeFoldSum,
-        foldCycles, report, events, 0, dataflow, defaultEnergy(macs, report));
-  }
-
-  private static EnergyCounts defaultEnergy(long macs, ReportRow report) {
-    AccessCounts a = report.access();
-    return new EnergyCounts(macs, 4 * macs, 0,
-        a.sramIfmapReads() + a.sramFilterReads() + a.sramOfmapWrites(),
-        a.dramIfmapReads() + a.dramFilterReads() + a.dramOfmapWrites());
+        foldCycles, report, events, 0, dataflow, EnergyCounts.of(macs, 0, report.access()));
   }
 
   /** The same result after a reconfiguration of {@code cycles}. */

@@ -69,7 +69,11 @@ public final class Simulation {
     for (Layer layer : network.layers()) {
       // the array changes configuration only for layers that use it
       Dataflow dataflow = layer.kind().usesArray() ? choice.apply(layer) : null;
-      String configuration = dataflow == null ? null : configurationOf(layer, batch, dataflow);
+      // map once: the mapping gives the configuration and is what runs
+      LayerMapping mapping = dataflow != null && hw.memoryModel() == MemoryModel.TILES
+          ? map(layer, batch, dataflow) : null;
+      String configuration = mapping != null ? mapping.configuration()
+          : dataflow != null ? dataflow.shortName() : null;
       long reconfig = 0;
       if (configuration != null && reconfigCost > 0 && !configuration.equals(configured)) {
         reconfig = reconfigCost;
@@ -85,7 +89,8 @@ public final class Simulation {
       if (trace != null) {
         trace.beginLayer(layer.name(), start);
       }
-      LayerResult r = simulate(index++, layer, network, batch, dataflow);
+      LayerResult r = mapping != null ? run(index++, layer, dataflow, mapping)
+          : simulate(index++, layer, network, batch, dataflow);
       if (reconfig > 0) {
         r = r.withReconfigCycles(reconfig);
       }
@@ -102,15 +107,6 @@ public final class Simulation {
       results.add(r);
     }
     return new SimResult(network, hw, batch, results);
-  }
-
-  /**
-   * The array configuration a layer needs: what the reconfiguration loads. For the systolic
-   * dataflows it is the dataflow (the operand routing of every PE).
-   */
-  private String configurationOf(Layer layer, int batch, Dataflow dataflow) {
-    return dataflow.systolic() ? dataflow.shortName()
-        : map(layer, batch, dataflow).configuration();
   }
 
   /** Simulates one layer; {@code network} supplies the inputs of element-wise layers. */
@@ -133,18 +129,21 @@ public final class Simulation {
       return ScaleSimMemory.simulate(index, layer, batch,
           dataflow.plan(layer.gemm(batch), hw.array()), lhw);
     }
-    LayerMapping m = map(layer, batch, dataflow);
+    return run(index, layer, dataflow, map(layer, batch, dataflow));
+  }
+
+  /**
+   * Runs a mapped layer on the tile memory model. The mapping's configuration is what a
+   * reconfiguration loads (systolic: the dataflow; row stationary: the mapping).
+   */
+  private LayerResult run(int index, Layer layer, Dataflow dataflow, LayerMapping m) {
     boolean calc = hw.dram().mode() == BandwidthMode.CALC;
-    if (!calc && m instanceof SystolicMapping) {
-      long[] half = ((SystolicMapping) m).halfCapacities();
-      runner.setHalfCapacities(half[0], half[1], half[2]);
-    } else {
-      runner.setHalfCapacities(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
-    }
+    long[] limit = m.transferLimitsWords();
+    runner.setHalfCapacities(limit[0], limit[1], limit[2]);
     FoldTraffic dram = calc ? FoldTraffic.NONE : m.traffic();
     LayerTiming t = runner.run(m.passes(), m.durations(), dram,
         calc ? 0 : hw.dram().bandwidthWordsPerCycle(), trace);
-    long folds = m instanceof SystolicMapping ? ((SystolicMapping) m).folds() : m.passes();
+    long folds = m.folds();
     return new LayerResult(index, layer, dataflow.shortName(), t.cycles(), t.computeCycles(),
         t.stallCycles(), m.macs(), folds, m.usedPeFoldSum(), m.nominalPassCycles(),
         tilesReport(t, m.macs(), folds, m.usedPeFoldSum(), m.access()), t.events(), 0,

@@ -34,12 +34,14 @@ final class SystolicMapping implements LayerMapping {
     this.durations = new FoldDurations(plan.rowFolds(), plan.colFolds(), classes);
     this.traffic = OperandTraffic.of(layer, batch, plan, hw);
     this.chunks = hw.dram().mode() == org.tessel.sim.arch.BandwidthMode.USER
-        ? new FoldChunks(layer.name(), dataflow.shortName(), plan, traffic, timing) : null;
+        ? new FoldChunks(layer.name(), dataflow.shortName(), plan, traffic, classes, timing)
+        : null;
   }
 
-  /** What one fold may hold of each operand (words): half of each SRAM. */
-  long[] halfCapacities() {
-    return traffic.halfCapacities();
+  /** With DRAM traffic simulated, a pass may move at most half of each SRAM. */
+  @Override
+  public long[] transferLimitsWords() {
+    return chunks == null ? LayerMapping.super.transferLimitsWords() : traffic.halfCapacities();
   }
 
   /** The fold plan of one group. */
@@ -68,7 +70,8 @@ final class SystolicMapping implements LayerMapping {
   }
 
   /** Folds (before chunking), for mapping efficiency. */
-  long folds() {
+  @Override
+  public long folds() {
     return plan.folds() * groups;
   }
 
@@ -122,9 +125,6 @@ final class SystolicMapping implements LayerMapping {
       hops += usedColsSum * rows * (rows - 1) / 2; // stationary operand shifts in
       hops += usedColsSum * stream * (rows - 1); // partial sums flow down
     }
-    AccessCounts a = access();
-    return new EnergyCounts(macs, 4 * macs, hops * groups,
-        a.sramIfmapReads() + a.sramFilterReads() + a.sramOfmapWrites(),
-        a.dramIfmapReads() + a.dramFilterReads() + a.dramOfmapWrites());
+    return EnergyCounts.of(macs, hops * groups, access());
   }
 }

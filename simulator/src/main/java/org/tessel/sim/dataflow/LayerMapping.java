@@ -42,9 +42,19 @@ public interface LayerMapping {
    * know better override it.
    */
   default EnergyCounts energyCounts() {
-    AccessCounts a = access();
-    return new EnergyCounts(macs(), 4 * macs(), 0,
-        a.sramIfmapReads() + a.sramFilterReads() + a.sramOfmapWrites(),
-        a.dramIfmapReads() + a.dramFilterReads() + a.dramOfmapWrites());
+    return EnergyCounts.of(macs(), 0, access());
+  }
+
+  /** Folds, for mapping efficiency (passes, unless a fold runs as several passes). */
+  default long folds() {
+    return passes();
+  }
+
+  /**
+   * The most words one pass may move into or out of each buffer (ifmap, filter, ofmap); the
+   * engine asserts no transfer exceeds them. Unlimited unless the mapping says otherwise.
+   */
+  default long[] transferLimitsWords() {
+    return new long[] {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
   }
 }
