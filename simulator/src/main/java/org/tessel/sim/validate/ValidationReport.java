@@ -73,6 +73,37 @@ public record ValidationReport(List<CaseResult> results) {
     sb.append(line.toString().stripTrailing()).append('\n');
   }
 
+  /**
+   * The table as Markdown (GitHub tables: numbers right-aligned, failures in bold) followed by the
+   * summary line; deterministic (no timings), so that a document can hold it and a test can check
+   * that it is current.
+   */
+  public String markdown() {
+    StringBuilder sb = new StringBuilder();
+    sb.append('|');
+    for (String h : HEADER) {
+      sb.append(' ').append(h).append(" |");
+    }
+    sb.append("\n|");
+    for (int i = 0; i < HEADER.length; i++) {
+      sb.append(i >= 2 && i <= 4 ? "---:|" : "---|");
+    }
+    sb.append('\n');
+    for (CaseResult r : results) {
+      String[] c = cells(r);
+      if (!r.passed()) {
+        c[6] = "**" + c[6] + "**";
+      }
+      sb.append('|');
+      for (String cell : c) {
+        sb.append(' ').append(cell.replace("|", "\\|")).append(" |");
+      }
+      sb.append('\n');
+    }
+    sb.append('\n').append(summary()).append('\n');
+    return sb.toString();
+  }
+
   /** A self-contained HTML page: the table and an SVG bar chart of |error| / tolerance. */
   public String html() {
     StringBuilder sb = new StringBuilder();

@@ -141,4 +141,22 @@ final class ValidationTest {
         () -> assertFalse(new ValidationReport(List.of(within, over)).passed()),
         () -> assertTrue(new ValidationReport(List.of(over)).html().contains("<svg")));
   }
+
+  @Test
+  void markdown_oneRowPerCase_numbersRightAligned_failuresBold_pipesEscaped() {
+    CaseResult pass = CaseResult.absolute("s", "a|b", "src", 10, 10, "cycles", 0, "1/1 exact");
+    CaseResult fail = CaseResult.relative("s", "c", "src", 100, 120, "ms", 0.10, "");
+    String md = new ValidationReport(List.of(pass, fail)).markdown();
+    List<String> lines = md.lines().toList();
+    assertAll(md,
+        () -> assertEquals("| case | reference source | reference | tessel | error | tolerance"
+            + " | result | note |", lines.get(0)),
+        () -> assertEquals("|---|---|---:|---:|---:|---|---|---|", lines.get(1)),
+        () -> assertEquals("| a\\|b | src | 10 cycles | 10 cycles | +0 cycles | exact | pass"
+            + " | 1/1 exact |", lines.get(2)),
+        () -> assertTrue(lines.get(3).contains("| **FAIL** |"), lines.get(3)),
+        () -> assertEquals("", lines.get(4)),
+        () -> assertEquals("2 cases: 1 passed, 1 failed", lines.get(5)),
+        () -> assertEquals(6, lines.size()));
+  }
 }
