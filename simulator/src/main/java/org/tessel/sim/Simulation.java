@@ -133,10 +133,11 @@ public final class Simulation {
   }
 
   /**
-   * Runs a mapped layer on the tile memory model. The mapping's configuration is what a
-   * reconfiguration loads (systolic: the dataflow; row stationary: the mapping).
+   * Runs a layer mapped by {@link #map} on the tile memory model (no reconfiguration counted).
+   * The mapping's configuration is what a reconfiguration loads (systolic: the dataflow; row
+   * stationary: the mapping).
    */
-  private LayerResult run(int index, Layer layer, Dataflow dataflow, LayerMapping m) {
+  public LayerResult run(int index, Layer layer, Dataflow dataflow, LayerMapping m) {
     boolean calc = hw.dram().mode() == BandwidthMode.CALC;
     long[] limit = m.transferLimitsWords();
     runner.setHalfCapacities(limit[0], limit[1], limit[2]);
@@ -164,6 +165,11 @@ public final class Simulation {
           dataflow.plan(layer.gemm(batch), hw.array()), context().timing(), hw);
     }
     return dataflow.map(layer, batch, context());
+  }
+
+  /** What dataflows may use while mapping a layer on this simulation's hardware. */
+  public MappingContext mappingContext() {
+    return context();
   }
 
   private Context context() {

@@ -44,6 +44,28 @@ final class SystolicMapping implements LayerMapping {
     return chunks == null ? LayerMapping.super.transferLimitsWords() : traffic.halfCapacities();
   }
 
+  /**
+   * The largest share of an SRAM half that one fold's slices take (a whole operand when it is
+   * resident): ifmap, filter and ofmap slices against their halves.
+   */
+  @Override
+  public double bufferOccupancy() {
+    long[] half = traffic.halfCapacities();
+    double peak = 0;
+    long n = plan.folds();
+    for (int k = 0; k < n; k++) {
+      long[] step = traffic.wordsPerStep(k);
+      long[] fill = {traffic.ifmapFillWords(k), traffic.filterFillWords(k),
+          traffic.ofmapDrainWords(k)};
+      for (int op = 0; op < 3; op++) {
+        long words = op < 2 && traffic.resident(op) ? fill[op]
+            : step[op] > 0 ? step[op] * plan.streamLength() : fill[op];
+        peak = Math.max(peak, Math.min(1.0, (double) words / half[op]));
+      }
+    }
+    return peak;
+  }
+
   /** The fold plan of one group. */
   FoldPlan plan() {
     return plan;

@@ -57,4 +57,13 @@ public interface LayerMapping {
   default long[] transferLimitsWords() {
     return new long[] {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
   }
+
+  /**
+   * The fullest on-chip buffer this mapping leaves, as a fraction of its capacity (0 to 1): the
+   * largest share of any buffer or scratchpad that the mapping's tiles take at one time. NaN when
+   * the mapping does not know.
+   */
+  default double bufferOccupancy() {
+    return Double.NaN;
+  }
 }

@@ -44,6 +44,24 @@ final class Legality {
     return null;
   }
 
+  /**
+   * The largest share of any buffer a legal mapping takes: global-buffer banks for the ifmap and
+   * psum tiles, the filter region, and the filter, ifmap and psum scratchpads.
+   */
+  static double occupancy(RsShape shape, RsMapping mp, RsHardware hw) {
+    int qs = mp.q() * shape.s();
+    long wb = hw.wordBytes();
+    long filterBytes = (long) mp.p() * mp.t() * mp.q() * mp.r() * shape.r() * shape.s() * wb;
+    long bank = hw.glbBankBytes();
+    long banks = ceilDiv((long) mp.n() * mp.q() * mp.r() * shape.rowsFor(mp.e()) * shape.w() * wb,
+        bank) + ceilDiv((long) mp.n() * mp.m() * mp.e() * shape.f() * wb, bank);
+    double peak = (double) banks / hw.glbBanks();
+    peak = Math.max(peak, (double) filterBytes / hw.filterGlbBytes());
+    peak = Math.max(peak, (double) qs / hw.ifmapSpadWords());
+    peak = Math.max(peak, (double) mp.p() * qs / hw.filterSpadWords());
+    return Math.max(peak, (double) mp.p() / hw.psumSpadWords());
+  }
+
   private static long ceilDiv(long a, long b) {
     return (a + b - 1) / b;
   }

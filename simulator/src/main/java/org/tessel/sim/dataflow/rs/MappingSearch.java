@@ -93,6 +93,13 @@ final class MappingSearch {
     return best[0];
   }
 
+  /** Every legal mapping, in enumeration order. */
+  List<RsMapping> legal() {
+    List<RsMapping> all = new ArrayList<>();
+    enumerate((e, q, p, r, t, n, m, energy) -> all.add(new RsMapping(m, n, e, p, q, r, t)));
+    return all;
+  }
+
   private void enumerate(Visitor v) {
     int rows = hw.rows();
     int cols = hw.cols();

@@ -59,6 +59,11 @@ final class PassTimer {
   private final Map<List<Integer>, PassCycles> memo = new HashMap<>();
   private long latency;
 
+  /** The hardware the passes are timed on. */
+  RsHardware hardware() {
+    return hw;
+  }
+
   PassTimer(RsNetwork net, RsShape shape, RsHardware hw) {
     this.net = net;
     this.shape = shape;

@@ -28,6 +28,7 @@ public final class RsLayerMapping implements LayerMapping {
   private final RsTraffic traffic;
   private final Accesses accesses;
   private final int legalMappings;
+  private final RsHardware hw;
 
   private RsLayerMapping(Layer layer, RsShape shape, RsMapping mapping, int batch,
       PassTimer timer, int legalMappings) {
@@ -36,6 +37,7 @@ public final class RsLayerMapping implements LayerMapping {
     this.mapping = mapping;
     this.batch = batch;
     this.legalMappings = legalMappings;
+    this.hw = timer.hardware();
     int n = mapping.strips(shape);
     strips = new PassCycles[n];
     stripCycles = new long[n];
@@ -69,6 +71,28 @@ public final class RsLayerMapping implements LayerMapping {
   }
 
   /**
+   * Every legal mapping of {@code layer} on the hardware (every tiling that fits the array,
+   * scratchpads and global buffer), in the search's enumeration order; empty when none fits.
+   *
+   * @throws ConfigException when the hardware has no X/Y buses
+   */
+  public static java.util.List<RsMapping> legalMappings(Layer layer, int batch,
+      MappingContext context) {
+    RsShape shape = RsShape.of(layer);
+    RsHardware hw = RsHardware.of(checked(layer, context.hardware()));
+    return new MappingSearch(shape, batch, hw, null).legal();
+  }
+
+  /**
+   * Why no mapping of {@code layer} fits (for a layer whose {@link #legalMappings} is empty).
+   */
+  public static String whyNone(Layer layer, int batch, MappingContext context) {
+    RsShape shape = RsShape.of(layer);
+    RsHardware hw = RsHardware.of(checked(layer, context.hardware()));
+    return new MappingSearch(shape, batch, hw, null).whyNone();
+  }
+
+  /**
    * Maps {@code layer} with a given mapping (for comparisons, such as the paper's Table III).
    *
    * @throws ConfigException when the hardware has no X/Y buses or the mapping is not legal
@@ -98,6 +122,15 @@ public final class RsLayerMapping implements LayerMapping {
   private static ConfigException refused(Layer layer, String why) {
     return new ConfigException("layer " + layer.name(), 0, "",
         "no row-stationary mapping fits: " + why);
+  }
+
+  /**
+   * The fullest of the global-buffer banks (ifmap and partial-sum tiles), the filter region and
+   * the three scratchpads under this mapping.
+   */
+  @Override
+  public double bufferOccupancy() {
+    return Legality.occupancy(shape, mapping, hw);
   }
 
   /** The layer. */

@@ -85,6 +85,44 @@ public record RsMapping(int m, int n, int e, int p, int q, int r, int t) {
     return "m=" + m + " n=" + n + " e=" + e + " p=" + p + " q=" + q + " r=" + r + " t=" + t;
   }
 
+  /**
+   * Parses the text {@link #toString()} writes ({@code m=96 n=1 e=7 p=16 q=1 r=1 t=2}; any order,
+   * spaces between fields).
+   *
+   * @throws IllegalArgumentException naming the field that is missing, repeated or not a
+   *     positive integer, or the constraint the values break
+   */
+  public static RsMapping parse(String text) {
+    String[] names = {"m", "n", "e", "p", "q", "r", "t"};
+    int[] v = new int[names.length];
+    for (String part : text.trim().split("\\s+")) {
+      int eq = part.indexOf('=');
+      int i = eq < 0 ? -1 : java.util.Arrays.asList(names).indexOf(part.substring(0, eq));
+      if (i < 0) {
+        throw new IllegalArgumentException("expected fields m= n= e= p= q= r= t=, found '" + part
+            + "'");
+      }
+      if (v[i] != 0) {
+        throw new IllegalArgumentException("field " + names[i] + " given twice");
+      }
+      try {
+        v[i] = Integer.parseInt(part.substring(eq + 1));
+      } catch (NumberFormatException ex) {
+        v[i] = -1;
+      }
+      if (v[i] <= 0) {
+        throw new IllegalArgumentException("field " + names[i] + ": expected a positive integer,"
+            + " was '" + part.substring(eq + 1) + "'");
+      }
+    }
+    for (int i = 0; i < names.length; i++) {
+      if (v[i] == 0) {
+        throw new IllegalArgumentException("field " + names[i] + "= missing");
+      }
+    }
+    return new RsMapping(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+  }
+
   static int ceilDiv(int a, int b) {
     return (a + b - 1) / b;
   }

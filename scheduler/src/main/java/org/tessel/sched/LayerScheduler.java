@@ -1,0 +1,174 @@
+package org.tessel.sched;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tessel.sim.LayerResult;
+import org.tessel.sim.Simulation;
+import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.dataflow.Dataflow;
+import org.tessel.sim.dataflow.LayerMapping;
+import org.tessel.sim.dataflow.rs.RsLayerMapping;
+import org.tessel.sim.workload.Layer;
+
+/**
+ * Chooses among the candidates of one layer (every supported dataflow, every tiling that fits).
+ *
+ * <p>Candidates of each dataflow are visited in order of their cheap bound on the objective
+ * ({@link LowerBound} cycles; energy, which comes from the mapping's access counts without
+ * simulating; or their product) and simulated unless pruned. A candidate {@code x} is pruned when
+ * a simulated candidate {@code y} of the same dataflow already has {@code cycles(y) + 2 *
+ * reconfigCycles <= bound(x)} (objectives that count cycles) and {@code energy(y) <= energy(x)}
+ * (objectives that count energy). Such an {@code x} can be on no network optimum either:
+ * replacing it by {@code y} adds at most two reconfigurations and saves at least as much, and
+ * every objective grows with cycles and energy. Pruning is exact: the best candidate of each
+ * dataflow, and the network optimum, are those an exhaustive search finds (tests check both).
+ *
+ * <p>Thread-safe: each thread simulates on its own {@link Simulation}.
+ */
+public final class LayerScheduler {
+  private final HardwareSpec hw;
+  private final Objective objective;
+  private final List<Dataflow> dataflows;
+  private final long slackCycles;
+  private final EvaluationCache cache;
+  private final EvaluationCache layerCache = new EvaluationCache();
+  private final ThreadLocal<Simulation> simulations;
+
+  /**
+   * A layer scheduler for {@code hw} minimising {@code objective} over {@code dataflows} (each
+   * must be one the hardware supports), memoising evaluations in {@code cache}.
+   */
+  public LayerScheduler(HardwareSpec hw, Objective objective, List<Dataflow> dataflows,
+      EvaluationCache cache) {
+    this.hw = hw;
+    this.objective = objective;
+    this.dataflows = List.copyOf(dataflows);
+    this.slackCycles = 2 * hw.cgra().reconfig().cycles();
+    this.cache = cache;
+    this.simulations = ThreadLocal.withInitial(() -> new Simulation(hw));
+  }
+
+  /** The hardware. */
+  public HardwareSpec hardware() {
+    return hw;
+  }
+
+  /** The objective. */
+  public Objective objective() {
+    return objective;
+  }
+
+  /** The dataflows considered. */
+  public List<Dataflow> dataflows() {
+    return dataflows;
+  }
+
+  /** The candidate-level cache. */
+  public EvaluationCache cache() {
+    return cache;
+  }
+
+  /** The options of {@code layer} (an array layer) for {@code batch} inputs, memoised by shape. */
+  public LayerOptions options(Layer layer, int batch) {
+    String what = "options " + objective + " " + dataflows;
+    return layerCache.get(EvaluationCache.key(layer, batch, hw, what),
+        () -> compute(layer, batch));
+  }
+
+  private record Pending(Candidate candidate, long bound, LayerMapping mapping, double energyPj) {}
+
+  private LayerOptions compute(Layer layer, int batch) {
+    Simulation sim = simulations.get();
+    List<Evaluation> evaluated = new ArrayList<>();
+    Map<String, Evaluation> best = new LinkedHashMap<>();
+    List<String> whyNone = new ArrayList<>();
+    int enumerated = 0;
+    int simulated = 0;
+    Comparator<Evaluation> order = (a, b) -> a.compareTo(b, objective);
+    for (Dataflow d : dataflows) {
+      List<Candidate> candidates;
+      try {
+        candidates = CandidateSpace.of(layer, batch, d, sim.mappingContext());
+      } catch (ConfigException e) {
+        whyNone.add(d.shortName() + ": " + e.getMessage());
+        continue;
+      }
+      if (candidates.isEmpty()) {
+        whyNone.add(d.shortName() + ": " + RsLayerMapping.whyNone(layer, batch,
+            sim.mappingContext()));
+        continue;
+      }
+      enumerated += candidates.size();
+      List<Pending> pending = new ArrayList<>(candidates.size());
+      for (Candidate c : candidates) {
+        long bound = LowerBound.cycles(layer, batch, c, hw);
+        LayerMapping m = null;
+        double energy = 0;
+        if (objective.usesEnergy()) {
+          try {
+            m = sim.map(layer, batch, c.dataflow());
+          } catch (ConfigException e) {
+            whyNone.add(d.shortName() + " " + c.tiling() + ": " + e.getMessage());
+            continue;
+          }
+          energy = m.energyCounts().totalPj(hw.cgra().energy());
+        }
+        pending.add(new Pending(c, bound, m, energy));
+      }
+      pending.sort(Comparator.<Pending>comparingDouble(p -> objective.score(p.bound, p.energyPj))
+          .thenComparingInt(p -> p.candidate.tilingRank()));
+      List<Evaluation> kept = new ArrayList<>();
+      for (Pending p : pending) {
+        if (dominated(p, kept)) {
+          continue;
+        }
+        Evaluation e;
+        try {
+          e = evaluate(sim, layer, batch, p);
+        } catch (ConfigException ex) {
+          whyNone.add(d.shortName() + " " + p.candidate.tiling() + ": " + ex.getMessage());
+          continue;
+        }
+        simulated++;
+        kept.add(e);
+      }
+      if (kept.isEmpty()) {
+        continue;
+      }
+      kept.sort(order);
+      best.put(d.shortName(), kept.get(0));
+      evaluated.addAll(kept);
+    }
+    evaluated.sort(order);
+    if (!evaluated.isEmpty()) {
+      whyNone.clear();
+    }
+    return new LayerOptions(evaluated, best, enumerated, simulated, whyNone);
+  }
+
+  /** Whether a simulated candidate makes {@code p} useless (see the class comment). */
+  private boolean dominated(Pending p, List<Evaluation> kept) {
+    for (Evaluation y : kept) {
+      boolean cycles = !objective.usesCycles() || y.cycles() + slackCycles <= p.bound;
+      boolean energy = !objective.usesEnergy() || y.energyPj() <= p.energyPj;
+      if (cycles && energy) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Evaluation evaluate(Simulation sim, Layer layer, int batch, Pending p) {
+    return cache.get(EvaluationCache.key(layer, batch, hw, p.candidate.key()), () -> {
+      LayerMapping m = p.mapping != null ? p.mapping : sim.map(layer, batch, p.candidate.dataflow());
+      LayerResult r = sim.run(0, layer, p.candidate.dataflow(), m);
+      double energy = m.energyCounts().totalPj(hw.cgra().energy());
+      return new Evaluation(p.candidate, r.cycles(), r.stallCycles(), energy, p.bound,
+          m.bufferOccupancy(), m.configuration());
+    });
+  }
+}

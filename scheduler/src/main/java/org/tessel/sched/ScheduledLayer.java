@@ -1,0 +1,33 @@
+package org.tessel.sched;
+
+import org.tessel.sim.workload.Layer;
+
+/**
+ * One layer of a schedule.
+ *
+ * @param index position in the network's execution order
+ * @param layer the layer
+ * @param chosen the chosen candidate's evaluation (null for layers that do not use the array)
+ * @param vectorCycles cycles of a layer that does not use the array (0 for array layers)
+ * @param vectorEnergyPj energy of a layer that does not use the array (0 for array layers)
+ * @param reconfigCycles reconfiguration paid before this layer
+ * @param options what the layer scheduler found (null for layers that do not use the array)
+ */
+public record ScheduledLayer(int index, Layer layer, Evaluation chosen, long vectorCycles,
+    double vectorEnergyPj, long reconfigCycles, LayerOptions options) {
+
+  /** Whether the layer runs on the PE array (and so was scheduled). */
+  public boolean usesArray() {
+    return chosen != null;
+  }
+
+  /** The layer's cycles, not counting the reconfiguration before it. */
+  public long cycles() {
+    return chosen != null ? chosen.cycles() : vectorCycles;
+  }
+
+  /** The layer's energy. */
+  public double energyPj() {
+    return chosen != null ? chosen.energyPj() : vectorEnergyPj;
+  }
+}
