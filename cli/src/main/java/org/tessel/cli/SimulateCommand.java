@@ -3,14 +3,13 @@ package org.tessel.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.tessel.sched.ScheduleFile;
 import org.tessel.sim.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.config.HardwareReader;
-import org.tessel.sim.config.Inputs;
 import org.tessel.sim.config.ScaleSimConfigReader;
-import org.tessel.sim.config.TopologyReader;
 import org.tessel.sim.dataflow.Dataflows;
 import org.tessel.sim.report.AtomicDirectory;
 import org.tessel.sim.report.ScaleSimReports;
@@ -62,6 +61,11 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Inputs per run (default: ${DEFAULT-VALUE}).")
   int batch;
 
+  @Option(names = "--schedule", paramLabel = "SCHEDULE.csv",
+      description = "Run each layer with the dataflow and tiling a schedule file gives it"
+          + " (written by tessel schedule).")
+  Path scheduleFile;
+
   @Option(names = {"-p", "--path"}, paramLabel = "DIR",
       description = "Write report files to DIR/<run_name>/.")
   Path outDir;
@@ -87,35 +91,24 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (config != null && hw != null) {
+    batch = Loads.batch(batch);
+    HardwareSpec hardware = Loads.hardware(spec, config, hw);
+    if (dataflow != null && scheduleFile != null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "give either -c/--config or --hw, not both");
+          "give either --dataflow or --schedule, not both");
     }
-    if (batch <= 0) {
-      throw new ConfigException("--batch", 0, "", "must be > 0, was " + batch);
-    }
-    HardwareSpec hardware = config != null ? Inputs.hardwareFile(config)
-        : Inputs.hardware(hw != null ? hw : HardwareReader.DEFAULT_PRESET);
     if (dataflow != null) {
       hardware = hardware.withDataflow(Dataflows.find(dataflow).orElseThrow(() ->
           new ConfigException("--dataflow", 0, "", "expected " + Dataflows.names() + ", was '"
               + dataflow + "'")));
     }
-    TopologyReader.Mode mode;
-    switch (inputType.toLowerCase(java.util.Locale.ROOT)) {
-      case "conv":
-        mode = TopologyReader.Mode.CONV;
-        break;
-      case "gemm":
-        mode = TopologyReader.Mode.GEMM;
-        break;
-      default:
-        throw new ConfigException("-i", 0, "", "expected conv or gemm, was '" + inputType + "'");
-    }
-    Network network = Inputs.network(topology, mode);
+    Network network = Loads.network(topology, inputType);
     TraceRecorder recorder = traceFile == null && timelineFile == null ? null
         : new TraceRecorder();
-    SimResult result = new Simulation(hardware, recorder).simulate(network, batch);
+    Simulation simulation = new Simulation(hardware, recorder);
+    SimResult result = scheduleFile == null ? simulation.simulate(network, batch)
+        : simulation.simulate(network, batch,
+            ScheduleFile.read(scheduleFile, network, hardware, batch));
     String title = network.name() + " on " + hardware.name();
     if (traceFile != null) {
       AtomicDirectory.writeFile(traceFile, ChromeTrace.json(recorder, hardware.clockMHz(),

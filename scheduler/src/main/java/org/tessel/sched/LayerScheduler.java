@@ -11,7 +11,9 @@ import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.LayerMapping;
-import org.tessel.sim.dataflow.rs.RsLayerMapping;
+import java.util.PriorityQueue;
+import org.tessel.sim.dataflow.rs.RsEstimator;
+import org.tessel.sim.dataflow.rs.RsMapping;
 import org.tessel.sim.workload.Layer;
 
 /**
@@ -22,7 +24,8 @@ import org.tessel.sim.workload.Layer;
  * simulating; or their product) and simulated unless pruned. A candidate {@code x} is pruned when
  * a simulated candidate {@code y} of the same dataflow already has {@code cycles(y) + 2 *
  * reconfigCycles <= bound(x)} (objectives that count cycles) and {@code energy(y) <= energy(x)}
- * (objectives that count energy). Such an {@code x} can be on no network optimum either:
+ * (objectives that count energy), strictly in one of them or else {@code y} earlier in the
+ * tie-break order. Such an {@code x} can be on no network optimum either:
  * replacing it by {@code y} adds at most two reconfigurations and saves at least as much, and
  * every objective grows with cycles and energy. Pruning is exact: the best candidate of each
  * dataflow, and the network optimum, are those an exhaustive search finds (tests check both).
@@ -79,7 +82,21 @@ public final class LayerScheduler {
         () -> compute(layer, batch));
   }
 
-  private record Pending(Candidate candidate, long bound, LayerMapping mapping, double energyPj) {}
+  /** A candidate in the best-first queue: its cheap figures and how far it has been costed. */
+  private static final class Pending {
+    final Candidate candidate;
+    final RsMapping rs;
+    long bound;
+    boolean tight;
+    LayerMapping mapping;
+    double energyPj;
+
+    Pending(Candidate candidate, RsMapping rs, long bound) {
+      this.candidate = candidate;
+      this.rs = rs;
+      this.bound = bound;
+    }
+  }
 
   private LayerOptions compute(Layer layer, int batch) {
     Simulation sim = simulations.get();
@@ -90,45 +107,54 @@ public final class LayerScheduler {
     int simulated = 0;
     Comparator<Evaluation> order = (a, b) -> a.compareTo(b, objective);
     for (Dataflow d : dataflows) {
-      List<Candidate> candidates;
+      RsEstimator est = null;
+      List<Pending> pending = new ArrayList<>();
       try {
-        candidates = CandidateSpace.of(layer, batch, d, sim.mappingContext());
+        if (d.systolic()) {
+          Candidate c = Candidate.systolic(d);
+          Pending p = new Pending(c, null, LowerBound.cycles(layer, batch, c, hw));
+          p.mapping = sim.map(layer, batch, d);
+          p.energyPj = p.mapping.energyCounts().totalPj(hw.cgra().energy());
+          pending.add(p);
+        } else {
+          est = RsEstimator.of(layer, batch, sim.mappingContext());
+          List<RsMapping> legal = est.legal();
+          if (legal.isEmpty()) {
+            whyNone.add(d.shortName() + ": " + est.whyNone());
+            continue;
+          }
+          for (int i = 0; i < legal.size(); i++) {
+            Candidate c = Candidate.rowStationary(legal.get(i), i);
+            Pending p = new Pending(c, legal.get(i), LowerBound.cycles(layer, batch, c, hw));
+            p.energyPj = est.energyCounts(legal.get(i)).totalPj(hw.cgra().energy());
+            pending.add(p);
+          }
+        }
       } catch (ConfigException e) {
         whyNone.add(d.shortName() + ": " + e.getMessage());
         continue;
       }
-      if (candidates.isEmpty()) {
-        whyNone.add(d.shortName() + ": " + RsLayerMapping.whyNone(layer, batch,
-            sim.mappingContext()));
-        continue;
-      }
-      enumerated += candidates.size();
-      List<Pending> pending = new ArrayList<>(candidates.size());
-      for (Candidate c : candidates) {
-        long bound = LowerBound.cycles(layer, batch, c, hw);
-        LayerMapping m = null;
-        double energy = 0;
-        if (objective.usesEnergy()) {
-          try {
-            m = sim.map(layer, batch, c.dataflow());
-          } catch (ConfigException e) {
-            whyNone.add(d.shortName() + " " + c.tiling() + ": " + e.getMessage());
-            continue;
-          }
-          energy = m.energyCounts().totalPj(hw.cgra().energy());
-        }
-        pending.add(new Pending(c, bound, m, energy));
-      }
-      pending.sort(Comparator.<Pending>comparingDouble(p -> objective.score(p.bound, p.energyPj))
-          .thenComparingInt(p -> p.candidate.tilingRank()));
+      enumerated += pending.size();
       List<Evaluation> kept = new ArrayList<>();
-      for (Pending p : pending) {
+      PriorityQueue<Pending> queue = new PriorityQueue<>(
+          Comparator.<Pending>comparingDouble(p -> objective.score(p.bound, p.energyPj))
+              .thenComparingInt(p -> p.candidate.tilingRank()));
+      queue.addAll(pending);
+      while (!queue.isEmpty()) {
+        Pending p = queue.poll();
         if (dominated(p, kept)) {
+          continue;
+        }
+        if (!p.tight && est != null) {
+          // the pass-timing sum: at least the simulated cycles' lower bound, often equal
+          p.bound = Math.max(p.bound, est.passCycles(p.rs));
+          p.tight = true;
+          queue.add(p);
           continue;
         }
         Evaluation e;
         try {
-          e = evaluate(sim, layer, batch, p);
+          e = evaluate(sim, layer, batch, p, est);
         } catch (ConfigException ex) {
           whyNone.add(d.shortName() + " " + p.candidate.tiling() + ": " + ex.getMessage());
           continue;
@@ -150,21 +176,34 @@ public final class LayerScheduler {
     return new LayerOptions(evaluated, best, enumerated, simulated, whyNone);
   }
 
-  /** Whether a simulated candidate makes {@code p} useless (see the class comment). */
+  /**
+   * Whether a simulated candidate makes {@code p} useless (see the class comment): one no worse
+   * in what the objective counts (cycles with the reconfiguration slack, energy), strictly better
+   * in one of them or, failing that, earlier in the tie-break order.
+   */
   private boolean dominated(Pending p, List<Evaluation> kept) {
     for (Evaluation y : kept) {
-      boolean cycles = !objective.usesCycles() || y.cycles() + slackCycles <= p.bound;
-      boolean energy = !objective.usesEnergy() || y.energyPj() <= p.energyPj;
-      if (cycles && energy) {
+      long yc = y.cycles() + slackCycles;
+      boolean cycles = yc <= p.bound;
+      boolean energy = y.energyPj() <= p.energyPj;
+      if ((objective.usesCycles() && !cycles) || (objective.usesEnergy() && !energy)) {
+        continue;
+      }
+      boolean strict = (objective.usesCycles() && yc < p.bound)
+          || (objective.usesEnergy() && y.energyPj() < p.energyPj)
+          || (cycles && energy && y.candidate().tilingRank() < p.candidate.tilingRank());
+      if (strict) {
         return true;
       }
     }
     return false;
   }
 
-  private Evaluation evaluate(Simulation sim, Layer layer, int batch, Pending p) {
+  private Evaluation evaluate(Simulation sim, Layer layer, int batch, Pending p,
+      RsEstimator est) {
     return cache.get(EvaluationCache.key(layer, batch, hw, p.candidate.key()), () -> {
-      LayerMapping m = p.mapping != null ? p.mapping : sim.map(layer, batch, p.candidate.dataflow());
+      LayerMapping m = p.mapping != null ? p.mapping
+          : est != null ? est.mapping(p.rs) : sim.map(layer, batch, p.candidate.dataflow());
       LayerResult r = sim.run(0, layer, p.candidate.dataflow(), m);
       double energy = m.energyCounts().totalPj(hw.cgra().energy());
       return new Evaluation(p.candidate, r.cycles(), r.stallCycles(), energy, p.bound,

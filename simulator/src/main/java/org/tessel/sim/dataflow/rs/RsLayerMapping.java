@@ -236,9 +236,20 @@ public final class RsLayerMapping implements LayerMapping {
    */
   @Override
   public EnergyCounts energyCounts() {
+    return energyCounts(shape, mapping, batch, accesses);
+  }
+
+  static EnergyCounts energyCounts(RsShape shape, RsMapping mapping, int batch,
+      Accesses accesses) {
+    long macs = shape.groups() * shape.macsPerGroup(batch);
     long hops = (long) batch * mapping.channelGroups(shape) * shape.m() * shape.e() * shape.f()
         * (shape.r() * mapping.r() - 1) * shape.groups();
-    return new EnergyCounts(macs(), 4 * macs(), hops, accesses.glbWords(),
-        accesses.dramWords());
+    return new EnergyCounts(macs, 4 * macs, hops, accesses.glbWords(), accesses.dramWords());
+  }
+
+  /** Maps with {@code mapping}, timing passes on {@code timer} (shared by an estimator). */
+  static RsLayerMapping of(Layer layer, RsShape shape, RsMapping mapping, int batch,
+      PassTimer timer) {
+    return new RsLayerMapping(layer, shape, mapping, batch, timer, 0);
   }
 }

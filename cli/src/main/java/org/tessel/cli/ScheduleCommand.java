@@ -1,0 +1,162 @@
+package org.tessel.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tessel.sched.CandidateSpace;
+import org.tessel.sched.EvaluationCache;
+import org.tessel.sched.LayerScheduler;
+import org.tessel.sched.NetworkScheduler;
+import org.tessel.sched.Objective;
+import org.tessel.sched.Schedule;
+import org.tessel.sched.ScheduleFile;
+import org.tessel.sched.ScheduleReport;
+import org.tessel.sim.SimResult;
+import org.tessel.sim.Simulation;
+import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.dataflow.Dataflow;
+import org.tessel.sim.dataflow.Dataflows;
+import org.tessel.sim.engine.SimulationException;
+import org.tessel.sim.report.AtomicDirectory;
+import org.tessel.sim.report.ScaleSimReports;
+import org.tessel.sim.report.Summary;
+import org.tessel.sim.workload.Network;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tessel schedule}: the layer-adaptive schedule of a network, its totals against every
+ * fixed dataflow and greedy choice, and with {@code -p} the schedule file beside the reports of
+ * running it.
+ */
+@Command(
+    name = "schedule",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Choose each layer's dataflow and tiling (every one that fits the buffers), minimising the"
+          + " whole network's cycles, energy or EDP including reconfiguration.",
+      "With -p DIR, write DIR/<run_name>/SCHEDULE.csv (replay it with simulate --schedule)"
+          + " beside COMPUTE_REPORT.csv, BANDWIDTH_REPORT.csv, DETAILED_ACCESS_REPORT.csv and"
+          + " SUMMARY.json of running it."
+    })
+final class ScheduleCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-t", "--topology"}, required = true, paramLabel = "FILE",
+      description = "Network: a SCALE-Sim topology CSV or a Tessel network YAML file.")
+  Path topology;
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+      description = "Hardware: a SCALE-Sim .cfg or a Tessel hardware YAML file.")
+  Path config;
+
+  @Option(names = "--hw", paramLabel = "PRESET|FILE",
+      description = "Hardware preset (${COMPLETION-CANDIDATES}) or file; default: default.",
+      completionCandidates = SimulateCommand.Presets.class)
+  String hw;
+
+  @Option(names = {"-i", "--input-type"}, paramLabel = "conv|gemm", defaultValue = "conv",
+      description = "Columns of a topology CSV, as SCALE-Sim's -i (default: ${DEFAULT-VALUE}).")
+  String inputType;
+
+  @Option(names = "--objective", paramLabel = "cycles|energy|edp", defaultValue = "cycles",
+      description = "What to minimise over the network (default: ${DEFAULT-VALUE}).")
+  String objective;
+
+  @Option(names = "--dataflows", paramLabel = "LIST", split = ",",
+      description = "Only these dataflows (e.g. os,ws); default: every one the hardware runs.")
+  List<String> dataflows;
+
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
+      description = "Inputs per run (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+      description = "Threads evaluating layer shapes; the result is the same for any count"
+          + " (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = {"-p", "--path"}, paramLabel = "DIR",
+      description = "Write DIR/<run_name>/ with SCHEDULE.csv and the reports.")
+  Path outDir;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only the totals line.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    batch = Loads.batch(batch);
+    if (threads <= 0) {
+      throw new ConfigException("--threads", 0, "", "must be > 0, was " + threads);
+    }
+    Objective obj = Objective.find(objective).orElseThrow(() -> new ConfigException(
+        "--objective", 0, "", "expected cycles, energy or edp, was '" + objective + "'"));
+    HardwareSpec hardware = Loads.hardware(spec, config, hw);
+    List<Dataflow> supported = CandidateSpace.dataflows(hardware);
+    List<Dataflow> chosen = supported;
+    if (dataflows != null) {
+      chosen = new ArrayList<>();
+      for (String name : dataflows) {
+        Dataflow d = Dataflows.find(name).orElseThrow(() -> new ConfigException("--dataflows",
+            0, "", "expected names from " + Dataflows.names() + ", found '" + name + "'"));
+        if (!supported.contains(d)) {
+          throw new ConfigException("--dataflows", 0, "", d.shortName() + " does not run on "
+              + hardware.name() + " (its network is "
+              + hardware.cgra().noc().topology().name().toLowerCase(Locale.ROOT) + "; it runs "
+              + names(supported) + ")");
+        }
+        if (!chosen.contains(d)) {
+          chosen.add(d);
+        }
+      }
+      chosen.sort((a, b) -> Integer.compare(Dataflows.all().indexOf(a),
+          Dataflows.all().indexOf(b)));
+    }
+    Network network = Loads.network(topology, inputType);
+    EvaluationCache cache = new EvaluationCache();
+    NetworkScheduler scheduler = new NetworkScheduler(
+        new LayerScheduler(hardware, obj, chosen, cache), threads);
+    Schedule schedule = scheduler.schedule(network, batch);
+    SimResult replay = new Simulation(hardware).simulate(network, batch, schedule::choice);
+    if (replay.cycles() != schedule.cycles()) {
+      throw new SimulationException(replay.cycles(), "replaying the schedule took " + replay.cycles()
+          + " cycles, the schedule says " + schedule.cycles());
+    }
+    if (outDir != null) {
+      try (AtomicDirectory out = AtomicDirectory.begin(outDir.resolve(hardware.name()))) {
+        Files.writeString(out.dir().resolve("SCHEDULE.csv"), ScheduleFile.csv(schedule));
+        ScaleSimReports.write(replay, out.dir());
+        Files.writeString(out.dir().resolve("SUMMARY.json"), Summary.json(replay));
+        out.commit();
+      }
+    }
+    var w = spec.commandLine().getOut();
+    if (quiet) {
+      w.printf(Locale.ROOT, "%s: %d cycles, %.4f ms, %.3f uJ, %d reconfigurations%n",
+          network.name(), schedule.cycles(), schedule.latencyMs(), schedule.energyPj() / 1e6,
+          schedule.reconfigurations());
+    } else {
+      w.print(ScheduleReport.table(schedule, cache));
+    }
+    if (outDir != null) {
+      w.println("schedule: " + outDir.resolve(hardware.name()).resolve("SCHEDULE.csv"));
+    }
+    w.flush();
+    return ExitCodes.OK;
+  }
+
+  private static String names(List<Dataflow> list) {
+    StringBuilder sb = new StringBuilder();
+    for (Dataflow d : list) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(d.shortName());
+    }
+    return sb.toString();
+  }
+}

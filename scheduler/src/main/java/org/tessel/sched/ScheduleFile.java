@@ -1,0 +1,180 @@
+package org.tessel.sched;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.tessel.sim.Simulation;
+import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.dataflow.Dataflow;
+import org.tessel.sim.dataflow.Dataflows;
+import org.tessel.sim.workload.Layer;
+import org.tessel.sim.workload.Network;
+
+/**
+ * {@code SCHEDULE.csv}: one row per layer in execution order, saying which dataflow and tiling it
+ * runs with and what that cost. A first comment line names the network, hardware, batch and
+ * objective. Layers that do not use the array have {@code -} as dataflow and tiling.
+ *
+ * <p>Columns: {@code layer, kind, dataflow, tiling, cycles, reconfig_cycles, energy_pj,
+ * lower_bound_cycles, occupancy_pct, best_os, best_ws, best_is, best_rs, candidates,
+ * simulated}; {@code best_X} is the best cycles of dataflow {@code X} on the layer ({@code -} when
+ * it cannot run it), {@code candidates} the dataflow-tiling pairs that fit, {@code simulated}
+ * those not pruned by their lower bound.
+ */
+public final class ScheduleFile {
+  /** The header row. */
+  public static final String HEADER = header();
+
+  private ScheduleFile() {}
+
+  private static String header() {
+    StringBuilder sb = new StringBuilder("layer,kind,dataflow,tiling,cycles,reconfig_cycles,"
+        + "energy_pj,lower_bound_cycles,occupancy_pct");
+    for (Dataflow d : Dataflows.all()) {
+      sb.append(",best_").append(d.shortName());
+    }
+    return sb.append(",candidates,simulated").toString();
+  }
+
+  /** The file's text. */
+  public static String csv(Schedule s) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# tessel schedule: network=").append(s.network().name()).append(" hardware=")
+        .append(s.hardware().name()).append(" batch=").append(s.batch()).append(" objective=")
+        .append(s.objective().shortName()).append('\n');
+    sb.append(HEADER).append('\n');
+    for (ScheduledLayer l : s.layers()) {
+      sb.append(l.layer().name()).append(',')
+          .append(l.layer().kind().name().toLowerCase(Locale.ROOT)).append(',');
+      if (!l.usesArray()) {
+        sb.append("-,-,").append(l.cycles()).append(",0,").append(num(l.energyPj()))
+            .append(",-,-");
+        for (int i = 0; i < Dataflows.all().size(); i++) {
+          sb.append(",-");
+        }
+        sb.append(",0,0\n");
+        continue;
+      }
+      Evaluation e = l.chosen();
+      sb.append(e.candidate().dataflowName()).append(',').append(e.candidate().tiling())
+          .append(',').append(e.cycles()).append(',').append(l.reconfigCycles()).append(',')
+          .append(num(e.energyPj())).append(',').append(e.lowerBoundCycles()).append(',')
+          .append(Double.isNaN(e.occupancy()) ? "-"
+              : String.format(Locale.ROOT, "%.1f", 100 * e.occupancy()));
+      for (Dataflow d : Dataflows.all()) {
+        Evaluation b = l.options().bestByDataflow().get(d.shortName());
+        sb.append(',').append(b == null ? "-" : Long.toString(b.cycles()));
+      }
+      sb.append(',').append(l.options().candidates()).append(',')
+          .append(l.options().simulated()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String num(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  /**
+   * Reads a schedule written for {@code network} and checks it against the network and {@code
+   * hw}: the layers must be the network's, in order; each array layer's dataflow and tiling must
+   * run on the hardware.
+   *
+   * @return the dataflow (tiling pinned) of each array layer, for {@link
+   *     Simulation#simulate(Network, int, Function)}
+   * @throws ConfigException naming the file, line and field of the first mismatch
+   */
+  public static Function<Layer, Dataflow> read(Path file, Network network, HardwareSpec hw,
+      int batch) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(file.toString(), 0, "", "file not found");
+    } catch (IOException e) {
+      throw new ConfigException(file.toString(), 0, "", "cannot read: " + e.getMessage());
+    }
+    String f = file.toString();
+    List<Layer> layers = network.layers();
+    Map<Layer, Dataflow> choice = new IdentityHashMap<>();
+    Simulation sim = new Simulation(hw);
+    int row = 0;
+    boolean header = false;
+    for (int i = 0; i < lines.size(); i++) {
+      int line = i + 1;
+      String text = lines.get(i).strip();
+      if (text.isEmpty() || text.startsWith("#")) {
+        continue;
+      }
+      if (!header) {
+        if (!text.equals(HEADER)) {
+          throw new ConfigException(f, line, "header", "expected '" + HEADER + "'");
+        }
+        header = true;
+        continue;
+      }
+      String[] cells = text.split(",", -1);
+      if (cells.length != HEADER.split(",").length) {
+        throw new ConfigException(f, line, "", "expected " + HEADER.split(",").length
+            + " columns, found " + cells.length);
+      }
+      if (row >= layers.size()) {
+        throw new ConfigException(f, line, "layer", "network " + network.name() + " has "
+            + layers.size() + " layers; this row is one too many (a schedule for another"
+            + " network?)");
+      }
+      Layer layer = layers.get(row);
+      if (!cells[0].equals(layer.name())) {
+        throw new ConfigException(f, line, "layer", "expected '" + layer.name() + "' (layer "
+            + (row + 1) + " of " + network.name() + "), found '" + cells[0]
+            + "' (a schedule for another network?)");
+      }
+      row++;
+      if (!layer.kind().usesArray()) {
+        continue;
+      }
+      Dataflow d;
+      try {
+        d = Candidate.parse(cells[2], cells[3]).dataflow();
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(f, line, cells[2].equals("-") || Dataflows.find(cells[2])
+            .isEmpty() ? "dataflow" : "tiling", e.getMessage());
+      }
+      if (!CandidateSpace.dataflows(hw).contains(Dataflows.find(d.shortName()).orElseThrow())) {
+        throw new ConfigException(f, line, "dataflow", d.shortName() + " does not run on "
+            + hw.name() + ", whose network is " + hw.cgra().noc().topology().name()
+                .toLowerCase(Locale.ROOT) + " (it runs " + CandidateSpace.dataflows(hw) + ")");
+      }
+      try {
+        sim.map(layer, batch, d);
+      } catch (ConfigException e) {
+        throw new ConfigException(f, line, "tiling", "does not fit " + hw.name() + ": "
+            + e.getMessage());
+      }
+      choice.put(layer, d);
+    }
+    if (!header) {
+      throw new ConfigException(f, 0, "header", "no header row; expected '" + HEADER + "'");
+    }
+    if (row < layers.size()) {
+      throw new ConfigException(f, lines.size(), "layer", "ends after " + row + " of the "
+          + layers.size() + " layers of " + network.name() + "; missing '"
+          + layers.get(row).name() + "'");
+    }
+    return layer -> {
+      Dataflow d = choice.get(layer);
+      if (d == null) {
+        throw new IllegalArgumentException("layer " + layer.name() + " is not in " + f);
+      }
+      return d;
+    };
+  }
+}

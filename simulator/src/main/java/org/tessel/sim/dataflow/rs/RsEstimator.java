@@ -1,0 +1,81 @@
+package org.tessel.sim.dataflow.rs;
+
+import java.util.List;
+import org.tessel.sim.EnergyCounts;
+import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.NocTopology;
+import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.dataflow.MappingContext;
+import org.tessel.sim.workload.Layer;
+
+/**
+ * Every legal row-stationary mapping of one layer, with cheap figures for each: the sum of its
+ * pass timings and its energy counts, without running the engine. One pass timer serves every
+ * mapping (pass timings depend on {@code (e, eS, p, q, r, t, n)}, not on {@code m}, so mappings
+ * share them). Not thread-safe.
+ */
+public final class RsEstimator {
+  private final Layer layer;
+  private final RsShape shape;
+  private final int batch;
+  private final RsHardware hw;
+  private final PassTimer timer;
+
+  private RsEstimator(Layer layer, int batch, MappingContext context) {
+    HardwareSpec h = context.hardware();
+    if (h.cgra().noc().topology() != NocTopology.XY_BUS) {
+      throw new ConfigException("layer " + layer.name(), 0, "", "no row-stationary mapping"
+          + " fits: row stationary needs noc.topology xybus, the hardware '" + h.name()
+          + "' has " + h.cgra().noc().topology());
+    }
+    this.layer = layer;
+    this.shape = RsShape.of(layer);
+    this.batch = batch;
+    this.hw = RsHardware.of(h);
+    this.timer = new PassTimer(new RsNetwork(context.noc(), hw.rows(), hw.cols()), shape, hw);
+  }
+
+  /**
+   * The estimator of {@code layer} for {@code batch} inputs.
+   *
+   * @throws ConfigException when the hardware has no X/Y buses
+   */
+  public static RsEstimator of(Layer layer, int batch, MappingContext context) {
+    return new RsEstimator(layer, batch, context);
+  }
+
+  /** The layer as row stationary sees one of its groups. */
+  public RsShape shape() {
+    return shape;
+  }
+
+  /** Every legal mapping, in the search's enumeration order. */
+  public List<RsMapping> legal() {
+    return new MappingSearch(shape, batch, hw, timer).legal();
+  }
+
+  /** Why no mapping is legal (when {@link #legal()} is empty). */
+  public String whyNone() {
+    return new MappingSearch(shape, batch, hw, timer).whyNone();
+  }
+
+  /**
+   * The sum of the pass timings of {@code mapping} over all groups: the layer's cycles when the
+   * passes run back to back (DRAM in {@code calc} mode), and a lower bound when DRAM transfers
+   * can stall them.
+   */
+  public long passCycles(RsMapping mapping) {
+    return shape.groups() * timer.groupCycles(mapping, batch);
+  }
+
+  /** The energy counts of {@code mapping} (exactly those of its {@link RsLayerMapping}). */
+  public EnergyCounts energyCounts(RsMapping mapping) {
+    return RsLayerMapping.energyCounts(shape, mapping, batch,
+        Accesses.of(shape, mapping, batch).times(shape.groups()));
+  }
+
+  /** The layer mapped with {@code mapping} (assumed legal: one of {@link #legal()}). */
+  public RsLayerMapping mapping(RsMapping mapping) {
+    return RsLayerMapping.of(layer, shape, mapping, batch, timer);
+  }
+}
