@@ -1,0 +1,111 @@
+package org.tessel.nas.eval;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.workload.Network;
+
+/**
+ * Memoises an evaluator by {@link ContentKey}: in memory (concurrent; each key is priced once,
+ * other threads asking for it meanwhile wait for that result) and, when given a log, on disk
+ * between runs. A result read back from the log equals the one written, so a run answered from
+ * the log ends exactly as the run that wrote it.
+ */
+public final class CachedEvaluator implements NetworkEvaluator {
+  private final NetworkEvaluator inner;
+  private final EvaluationLog log;
+  private final ConcurrentHashMap<String, CompletableFuture<Metrics>> memory =
+      new ConcurrentHashMap<>();
+  private final LongAdder lookups = new LongAdder();
+  private final LongAdder diskHits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+
+  /** A cache over {@code inner}, persisted in {@code log} (null: memory only). */
+  public CachedEvaluator(NetworkEvaluator inner, EvaluationLog log) {
+    this.inner = inner;
+    this.log = log;
+  }
+
+  /** The evaluator behind the cache. */
+  public NetworkEvaluator inner() {
+    return inner;
+  }
+
+  @Override
+  public String context() {
+    return inner.context();
+  }
+
+  /** The key {@code network} is cached under. */
+  public String key(Network network) {
+    return ContentKey.of(network, inner.context());
+  }
+
+  @Override
+  public Metrics evaluate(Network network) {
+    return evaluate(key(network), network);
+  }
+
+  /** The metrics of {@code network}, whose key is {@code key}. */
+  public Metrics evaluate(String key, Network network) {
+    lookups.increment();
+    CompletableFuture<Metrics> mine = new CompletableFuture<>();
+    CompletableFuture<Metrics> had = memory.putIfAbsent(key, mine);
+    if (had != null) {
+      return had.join();
+    }
+    try {
+      Metrics m = fromLog(key);
+      if (m != null) {
+        diskHits.increment();
+      } else {
+        misses.increment();
+        m = inner.evaluate(network);
+        if (log != null) {
+          log.append(key, MetricsCodec.encode(m));
+        }
+      }
+      mine.complete(m);
+      return m;
+    } catch (IOException e) {
+      ConfigException ce = new ConfigException(log.file().toString(), 0, "",
+          "cannot write the cache: " + e.getMessage());
+      mine.completeExceptionally(ce);
+      memory.remove(key, mine);
+      throw ce;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      memory.remove(key, mine);
+      throw e;
+    }
+  }
+
+  /** How the cache has answered so far. */
+  public CacheStats stats() {
+    long l = lookups.sum();
+    long d = diskHits.sum();
+    long m = misses.sum();
+    int records = log == null ? 0 : log.records().size() + log.appended();
+    return new CacheStats(l, l - d - m, d, m, memory.size(), records,
+        log == null ? 0 : log.sizeBytes(), log == null ? 0 : log.damaged());
+  }
+
+  /** Forces the log to disk. */
+  public void sync() throws IOException {
+    if (log != null) {
+      log.sync();
+    }
+  }
+
+  private Metrics fromLog(String key) {
+    if (log == null) {
+      return null;
+    }
+    Map<String, String> records = log.records();
+    String v = records.get(key);
+    return v == null ? null : MetricsCodec.decode(v);
+  }
+}

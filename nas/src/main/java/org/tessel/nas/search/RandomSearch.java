@@ -1,0 +1,42 @@
+package org.tessel.nas.search;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.tessel.nas.space.Genome;
+import org.tessel.nas.space.SearchSpace;
+
+/** Uniform samples without repeats, until the space is exhausted. */
+final class RandomSearch implements Strategy {
+  private static final int BATCH = 64;
+
+  private final SearchSpace space;
+  private final SplittableRandom rnd;
+  private final Set<Genome> seen = new HashSet<>();
+  private final long size;
+
+  RandomSearch(SearchSpace space, long seed) {
+    this.space = space;
+    this.rnd = new SplittableRandom(seed);
+    this.size = space.size();
+  }
+
+  @Override
+  public List<Genome> ask(int max) {
+    List<Genome> out = new ArrayList<>();
+    while (out.size() < Math.min(max, BATCH) && seen.size() < size) {
+      Genome g = space.random(rnd);
+      if (seen.add(g)) {
+        out.add(g);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void tell(List<Candidate> results) {
+    // nothing to learn
+  }
+}

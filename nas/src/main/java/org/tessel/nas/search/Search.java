@@ -1,0 +1,167 @@
+package org.tessel.nas.search;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.tessel.nas.eval.CachedEvaluator;
+import org.tessel.nas.eval.Metrics;
+import org.tessel.nas.objective.AccuracyTable;
+import org.tessel.nas.objective.Scoring;
+import org.tessel.nas.space.Genome;
+import org.tessel.nas.space.SearchSpace;
+import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.workload.Network;
+
+/**
+ * Runs a strategy: asks it for a batch, prices the batch's new architectures on a fixed pool of
+ * threads (results placed by position), scores them and tells the strategy, until the budget,
+ * the strategy or the time limit runs out.
+ *
+ * <p>The evaluation log of the {@link CachedEvaluator} is the checkpoint: a search killed midway
+ * and started again with the same settings replays the same proposals, finds every architecture
+ * it had priced in the log, and ends with the same result as a run never interrupted.
+ */
+public final class Search {
+  /** Proposals allowed per budget unit before a strategy that only repeats itself is stopped. */
+  static final int STALL_FACTOR = 20;
+
+  private final SearchSpace space;
+  private final CachedEvaluator evaluator;
+  private final Scoring scoring;
+  private final AccuracyTable accuracy;
+  private final SearchSettings settings;
+
+  /**
+   * A search of {@code space}, pricing with {@code evaluator}, scoring with {@code scoring} and
+   * {@code accuracy} (null when no objective or constraint needs it).
+   *
+   * @throws IllegalArgumentException when the scoring needs accuracy and no table is given
+   */
+  public Search(SearchSpace space, CachedEvaluator evaluator, Scoring scoring,
+      AccuracyTable accuracy, SearchSettings settings) {
+    if (scoring.needsAccuracy() && accuracy == null) {
+      throw new IllegalArgumentException("the accuracy objective or constraint needs an"
+          + " accuracy table");
+    }
+    this.space = space;
+    this.evaluator = evaluator;
+    this.scoring = scoring;
+    this.accuracy = accuracy;
+    this.settings = settings;
+  }
+
+  /**
+   * Runs the search.
+   *
+   * @throws ConfigException when the accuracy table lacks an architecture the search reaches
+   */
+  public SearchResult run(Progress progress) {
+    Strategy strategy = settings.strategy().create(space, settings);
+    int budget = settings.budget();
+    Map<Genome, Candidate> seen = new LinkedHashMap<>();
+    List<Candidate> history = new ArrayList<>();
+    long start = System.nanoTime();
+    long limit = settings.timeLimit().toNanos();
+    long proposals = 0;
+    SearchResult.Stop stop = SearchResult.Stop.BUDGET;
+    ExecutorService pool = settings.threads() > 1 ? Executors.newFixedThreadPool(
+        settings.threads(), r -> {
+          Thread t = new Thread(r, "tessel-nas");
+          t.setDaemon(true);
+          return t;
+        }) : null;
+    try {
+      while (history.size() < budget) {
+        if (limit > 0 && System.nanoTime() - start >= limit) {
+          stop = SearchResult.Stop.TIME;
+          break;
+        }
+        List<Genome> asked = strategy.ask(budget - history.size());
+        if (asked.isEmpty()) {
+          stop = SearchResult.Stop.EXHAUSTED;
+          break;
+        }
+        proposals += asked.size();
+        List<Genome> fresh = new ArrayList<>(new LinkedHashSet<>(asked));
+        fresh.removeIf(seen::containsKey);
+        Metrics[] metrics = price(fresh, pool);
+        for (int i = 0; i < fresh.size(); i++) {
+          Candidate c = candidate(history.size(), fresh.get(i), metrics[i]);
+          seen.put(c.genome(), c);
+          history.add(c);
+        }
+        List<Candidate> told = new ArrayList<>(asked.size());
+        for (Genome g : asked) {
+          told.add(seen.get(g));
+        }
+        strategy.tell(told);
+        progress.update(history.size(), budget, Duration.ofNanos(System.nanoTime() - start),
+            evaluator.stats());
+        if (history.size() < budget && proposals > (long) STALL_FACTOR * budget + 1000) {
+          stop = SearchResult.Stop.STALLED;
+          break;
+        }
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+    return new SearchResult(space.name(), settings, scoring, history, Ranking.of(history), stop,
+        proposals, Duration.ofNanos(System.nanoTime() - start), evaluator.stats());
+  }
+
+  /** A scored candidate. */
+  private Candidate candidate(int order, Genome g, Metrics m) {
+    double acc = accuracy != null ? accuracy.accuracy(g, space) : Double.NaN;
+    long index = space.size() < Long.MAX_VALUE ? space.index(g) : -1;
+    double[] costs = scoring.costs(m, acc);
+    List<Double> c = new ArrayList<>(costs.length);
+    for (double x : costs) {
+      c.add(x);
+    }
+    return new Candidate(order, g, space.archString(g), index, m, acc, c,
+        scoring.violation(m, acc));
+  }
+
+  /** The metrics of each genome, priced on {@code pool} (null: this thread). */
+  private Metrics[] price(List<Genome> genomes, ExecutorService pool) {
+    Metrics[] out = new Metrics[genomes.size()];
+    if (pool == null || genomes.size() == 1) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = price(genomes.get(i));
+      }
+      return out;
+    }
+    List<Future<Metrics>> futures = new ArrayList<>();
+    for (Genome g : genomes) {
+      futures.add(pool.submit(() -> price(g)));
+    }
+    try {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = futures.get(i).get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("search interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    return out;
+  }
+
+  private Metrics price(Genome g) {
+    Network n = space.network(g);
+    return evaluator.evaluate(n);
+  }
+}

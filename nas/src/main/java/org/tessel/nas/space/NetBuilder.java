@@ -1,0 +1,100 @@
+package org.tessel.nas.space;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.tessel.sim.workload.Layer;
+import org.tessel.sim.workload.LayerKind;
+import org.tessel.sim.workload.Network;
+
+/**
+ * Builds a network layer by layer with the shapes inferred as {@code NetworkReader} infers them
+ * (docs/network-format.md): each layer reads named layers, or the network input when it names
+ * none ({@code null}). Batch norm and activations are fused into the layer before them and cost
+ * nothing of their own, as in the network files.
+ */
+final class NetBuilder {
+  /** Height, width and channels of a layer's output. */
+  record Shape(int h, int w, int c) {}
+
+  private final Network.Builder b;
+  private final Shape input;
+  private final Map<String, Shape> shapes = new HashMap<>();
+
+  NetBuilder(String name, int h, int w, int c) {
+    this.b = Network.builder(name);
+    this.input = new Shape(h, w, c);
+  }
+
+  /** The output shape of {@code layer} (null: the network input). */
+  Shape shape(String layer) {
+    return layer == null ? input : shapes.get(layer);
+  }
+
+  /** A convolution reading {@code in}: {@code kernel x kernel}, stride, zero padding, groups. */
+  String conv(String name, String in, int kernel, int stride, int pad, int outC, int groups) {
+    Shape x = shape(in);
+    return add(Layer.conv(name, x.h(), x.w(), x.c(), kernel, stride, pad, outC, groups), in);
+  }
+
+  /** A convolution padded to keep the size at stride 1 ({@code pad = kernel / 2}). */
+  String convSame(String name, String in, int kernel, int stride, int outC, int groups) {
+    return conv(name, in, kernel, stride, kernel / 2, outC, groups);
+  }
+
+  /** Average pooling over {@code kernel x kernel} windows. */
+  String avgPool(String name, String in, int kernel, int stride, int pad) {
+    Shape x = shape(in);
+    int outH = Math.floorDiv(x.h() + 2 * pad - kernel, stride) + 1;
+    int outW = Math.floorDiv(x.w() + 2 * pad - kernel, stride) + 1;
+    return add(new Layer(name, LayerKind.AVGPOOL, x.h(), x.w(), x.c(), kernel, kernel, stride,
+        stride, pad, pad, outH, outW, x.c(), 1), in);
+  }
+
+  /** Global average pooling to {@code 1 x 1}. */
+  String globalAvgPool(String name, String in) {
+    Shape x = shape(in);
+    return add(new Layer(name, LayerKind.AVGPOOL, x.h(), x.w(), x.c(), x.h(), x.w(), 1, 1, 0, 0,
+        1, 1, x.c(), 1), in);
+  }
+
+  /** A fully connected layer over the flattened input. */
+  String fc(String name, String in, int outputs) {
+    Shape x = shape(in);
+    return add(Layer.fc(name, x.h() * x.w() * x.c(), outputs), in);
+  }
+
+  /**
+   * The element-wise sum of {@code inputs} (equal shapes; a name given twice is read once).
+   *
+   * @throws IllegalArgumentException when the shapes differ
+   */
+  String sum(String name, List<String> inputs) {
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(inputs));
+    Shape x = shape(distinct.get(0));
+    for (String in : distinct) {
+      if (!shape(in).equals(x)) {
+        throw new IllegalArgumentException(name + ": inputs differ in shape: " + x + " and "
+            + shape(in));
+      }
+    }
+    Layer l = new Layer(name, LayerKind.ADD, x.h(), x.w(), x.c(), 1, 1, 1, 1, 0, 0, x.h(), x.w(),
+        x.c(), 1);
+    b.add(l, distinct);
+    shapes.put(name, x);
+    return name;
+  }
+
+  /** The network. */
+  Network build() {
+    return b.build();
+  }
+
+  private String add(Layer l, String in) {
+    b.add(l, in == null ? List.of() : List.of(in));
+    shapes.put(l.name(), new Shape(l.outH(), l.outW(), l.outC()));
+    return l.name();
+  }
+}
