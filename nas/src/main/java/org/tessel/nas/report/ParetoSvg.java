@@ -111,7 +111,7 @@ public final class ParetoSvg {
 
   private static void legend(StringBuilder sb) {
     int lx = W - RIGHT - 210;
-    int ly = TOP + 8;
+    int ly = 18;
     sb.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"3.5\" fill=\"#d62728\""
         + "/><text x=\"%d\" y=\"%d\">Pareto front</text>%n", lx, ly, lx + 10, ly + 4));
     sb.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"2\" fill=\"#b8b8b8\"/>"

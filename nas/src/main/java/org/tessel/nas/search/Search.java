@@ -161,7 +161,12 @@ public final class Search {
   }
 
   private Metrics price(Genome g) {
-    Network n = space.network(g);
+    Network n;
+    try {
+      n = space.network(g);
+    } catch (IllegalArgumentException e) {
+      return Metrics.failed("cannot build the network: " + e.getMessage(), 0, 0);
+    }
     return evaluator.evaluate(n);
   }
 }

@@ -25,6 +25,12 @@ import org.tessel.sim.workload.Network;
  * whose result reaches the cell's output from its input (what a compiler would deploy). A node
  * with no input is zero; a cell whose output is zero passes its input's shape on (the layers
  * after it still run, on zeros).
+ *
+ * <p>A cell's 3x3 average pooling runs on the vector lanes like any pooling layer, or, as an
+ * option, is priced as a 3x3 convolution C to C on the PE array: HW-NAS-Bench's modelled Eyeriss
+ * latency prices it so (each of its 15,625 values is {@code 1.67954 + 0.24576 n(1x1) + 1.47456
+ * (n(3x3) + n(pool))} ms), and the option lets Tessel's ranking be compared under the same
+ * convention.
  */
 public final class Nb201Space implements SearchSpace {
   /** Which of a cell's ops become layers. */
@@ -43,12 +49,28 @@ public final class Nb201Space implements SearchSpace {
   private static final int CLASSES = 10;
 
   private final Liveness liveness;
+  private final boolean poolAsConv;
   private final String name;
 
   /** The space with the given treatment of dead ops, called {@code name}. */
   public Nb201Space(Liveness liveness, String name) {
+    this(liveness, false, name);
+  }
+
+  /**
+   * The space with the given treatment of dead ops, called {@code name}; with {@code
+   * poolAsConv}, a cell's 3x3 average pooling is priced as a 3x3 convolution C to C on the PE
+   * array (HW-NAS-Bench's convention) instead of pooling on the vector lanes.
+   */
+  public Nb201Space(Liveness liveness, boolean poolAsConv, String name) {
     this.liveness = liveness;
+    this.poolAsConv = poolAsConv;
     this.name = name;
+  }
+
+  /** Whether cell pooling is priced as a 3x3 convolution. */
+  public boolean poolAsConv() {
+    return poolAsConv;
   }
 
   /** The treatment of dead ops. */
@@ -222,7 +244,8 @@ public final class Nb201Space implements SearchSpace {
             terms.add(b.conv(name + ".conv3x3", src, 3, 1, 1, c, 1));
             break;
           default:
-            terms.add(b.avgPool(name + ".pool3x3", src, 3, 1, 1));
+            terms.add(poolAsConv ? b.conv(name + ".pool3x3", src, 3, 1, 1, c, 1)
+                : b.avgPool(name + ".pool3x3", src, 3, 1, 1));
             break;
         }
       }

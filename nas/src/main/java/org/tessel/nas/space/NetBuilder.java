@@ -53,6 +53,15 @@ final class NetBuilder {
         stride, pad, pad, outH, outW, x.c(), 1), in);
   }
 
+  /** Max pooling over {@code kernel x kernel} windows. */
+  String maxPool(String name, String in, int kernel, int stride, int pad) {
+    Shape x = shape(in);
+    int outH = Math.floorDiv(x.h() + 2 * pad - kernel, stride) + 1;
+    int outW = Math.floorDiv(x.w() + 2 * pad - kernel, stride) + 1;
+    return add(new Layer(name, LayerKind.MAXPOOL, x.h(), x.w(), x.c(), kernel, kernel, stride,
+        stride, pad, pad, outH, outW, x.c(), 1), in);
+  }
+
   /** Global average pooling to {@code 1 x 1}. */
   String globalAvgPool(String name, String in) {
     Shape x = shape(in);
