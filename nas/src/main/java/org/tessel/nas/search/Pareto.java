@@ -10,9 +10,10 @@ import java.util.List;
  * Algorithm: NSGA-II", IEEE TEC 2002) under constrained domination: a feasible candidate beats
  * an infeasible one, of two infeasible ones the smaller violation wins, and two feasible ones
  * compare by Pareto dominance on their costs. Fronts are found by efficient non-dominated sorting
- * with sequential search (Zhang et al., IEEE TEC 2015): candidates in lexicographic order of
- * their costs, each put in the first front none of whose members dominates it; memory stays
- * linear.
+ * with binary search (Zhang et al., IEEE TEC 2015): candidates in lexicographic order of
+ * their costs, each put in the first front none of whose members dominates it, found by binary
+ * search (a candidate dominated by a member of front k is dominated by one of every earlier
+ * front); memory stays linear.
  */
 public final class Pareto {
   private Pareto() {}
@@ -66,10 +67,17 @@ public final class Pareto {
     int i = 0;
     for (; i < n && cs.get(order[i]).feasible(); i++) {
       int x = order[i];
-      int f = 0;
-      while (f < fronts.size() && dominatedBy(cs, x, fronts.get(f))) {
-        f++;
+      int lo = 0;
+      int hi = fronts.size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (dominatedBy(cs, x, fronts.get(mid))) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
       }
+      int f = lo;
       if (f == fronts.size()) {
         fronts.add(new ArrayList<>());
       }
