@@ -3,7 +3,6 @@ package org.tessel.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,28 +10,13 @@ import java.util.concurrent.Callable;
 import org.tessel.nas.eval.CacheStats;
 import org.tessel.nas.eval.CachedEvaluator;
 import org.tessel.nas.eval.EvaluationLog;
-import org.tessel.nas.eval.ScheduleEvaluator;
-import org.tessel.nas.objective.AccuracyTable;
-import org.tessel.nas.objective.Constraint;
-import org.tessel.nas.objective.Metric;
-import org.tessel.nas.objective.Scoring;
-import org.tessel.nas.report.ParetoSvg;
 import org.tessel.nas.report.SearchReport;
 import org.tessel.nas.report.Summary;
 import org.tessel.nas.search.Search;
 import org.tessel.nas.search.SearchResult;
-import org.tessel.nas.search.SearchSettings;
-import org.tessel.nas.search.StrategyKind;
-import org.tessel.nas.space.SearchSpace;
 import org.tessel.nas.space.Spaces;
 import org.tessel.nas.validate.RankAgreement;
 import org.tessel.sched.EvaluationCache;
-import org.tessel.sched.Objective;
-import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.config.ConfigException;
-import org.tessel.sched.CandidateSpace;
-import org.tessel.sim.dataflow.Dataflow;
-import org.tessel.sim.dataflow.Dataflows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -233,154 +217,13 @@ final class SearchCommand implements Callable<Integer> {
     return a;
   }
 
-  private static String cacheLine(CacheStats c, EvaluationCache layers) {
+  private String cacheLine(CacheStats c, EvaluationCache layers) {
+    String log = noCache ? "no log" : String.format(Locale.ROOT, "log %d records, %.1f MB%s",
+        c.logRecords(), c.logBytes() / 1e6, c.logDamaged() > 0 ? " (" + c.logDamaged()
+            + " damaged lines skipped)" : "");
     return String.format(Locale.ROOT, "cache: networks %d looked up, %.1f%% hit (%d this run,"
-        + " %d from the log), %d priced; log %d records, %.1f MB%s; layer candidates %.1f%% hit"
-        + " (%d entries)", c.lookups(), 100 * c.hitRate(), c.memoryHits(), c.diskHits(),
-        c.misses(), c.logRecords(), c.logBytes() / 1e6, c.logDamaged() > 0 ? " ("
-            + c.logDamaged() + " damaged lines skipped)" : "", 100 * layers.hitRate(),
-        layers.size());
-  }
-
-  /** Everything the options describe, checked: one line per mistake. */
-  record SearchSetup(SearchSpace space, HardwareSpec hardware, ScheduleEvaluator evaluator,
-      List<String> dataflowNames, Scoring scoring, AccuracyTable table, AccuracyTable reference,
-      SearchSettings settings, Metric xAxis, Metric yAxis, List<ParetoSvg.Mark> marks) {
-
-    static SearchSetup of(SearchCommand c) {
-      if (c.budget < 1) {
-        throw new ConfigException("--budget", 0, "", "must be > 0, was " + c.budget);
-      }
-      int threads = c.threads != null ? c.threads : Runtime.getRuntime().availableProcessors();
-      if (threads < 1) {
-        throw new ConfigException("--threads", 0, "", "must be > 0, was " + threads);
-      }
-      Loads.batch(c.batch);
-      if (c.top < 0) {
-        throw new ConfigException("--top", 0, "", "must be >= 0, was " + c.top);
-      }
-      if (!List.of("none", "front", "all").contains(c.schedules)) {
-        throw new ConfigException("--schedules", 0, "", "expected none, front or all, was '"
-            + c.schedules + "'");
-      }
-      if (c.noCache && c.cache != null) {
-        throw new ConfigException("--cache", 0, "", "give --cache or --no-cache, not both");
-      }
-      Objective obj = Objective.find(c.scheduleObjective).orElseThrow(() ->
-          new ConfigException("--schedule-objective", 0, "", "expected cycles, energy or edp,"
-              + " was '" + c.scheduleObjective + "'"));
-      SearchSpace space = Spaces.of(c.space);
-      List<Metric> objectives = new ArrayList<>();
-      List<String> names = c.objectives != null ? c.objectives
-          : c.accuracy != null ? List.of("accuracy", "latency") : List.of("latency");
-      for (String n : names) {
-        Metric m = arg("--objectives", () -> Metric.parse(n));
-        if (objectives.contains(m)) {
-          throw new ConfigException("--objectives", 0, "", m.key() + " is listed twice");
-        }
-        objectives.add(m);
-      }
-      List<Constraint> limits = new ArrayList<>();
-      for (String t : c.constraints) {
-        limits.add(arg("--constraint", () -> Constraint.parse(t)));
-      }
-      Scoring scoring = new Scoring(objectives, limits);
-      if (scoring.needsAccuracy() && c.accuracy == null) {
-        throw new ConfigException("--objectives", 0, "", "accuracy needs an accuracy table"
-            + " (--accuracy FILE)");
-      }
-      if (c.compare != null && c.accuracy == null) {
-        throw new ConfigException("--compare", 0, "", "needs the table to read it from"
-            + " (--accuracy FILE)");
-      }
-      StrategyKind kind = c.strategy != null
-          ? arg("--strategy", () -> StrategyKind.parse(c.strategy))
-          : objectives.size() > 1 ? StrategyKind.NSGA2 : StrategyKind.EVOLUTION;
-      if (kind == StrategyKind.EXHAUSTIVE && !space.enumerable()) {
-        throw new ConfigException("--strategy", 0, "", "space " + space.name() + " is too large"
-            + " for an exhaustive search; use random, evolution or nsga2");
-      }
-      SearchSettings settings = arg("--population", () -> new SearchSettings(kind, c.budget,
-          duration(c.timeLimit), c.seed, threads, c.population, c.sample, 16));
-      HardwareSpec hardware = Loads.hardware(c.spec, c.config, c.hw);
-      List<Dataflow> chosen = dataflows(hardware, c.dataflows);
-      ScheduleEvaluator evaluator = new ScheduleEvaluator(hardware, obj, chosen, c.batch);
-      AccuracyTable table = c.accuracy == null ? null
-          : AccuracyTable.read(c.accuracy, space, c.accuracyColumn);
-      AccuracyTable reference = c.compare == null ? null
-          : AccuracyTable.read(c.accuracy, space, c.compare);
-      Metric x = objectives.stream().filter(m -> m != Metric.ACCURACY).findFirst()
-          .orElse(Metric.LATENCY);
-      Metric y = table != null ? Metric.ACCURACY : objectives.stream().filter(m -> m != x)
-          .findFirst().orElse(Metric.MACS);
-      List<ParetoSvg.Mark> marks = new ArrayList<>();
-      for (String m : c.marks) {
-        int eq = m.lastIndexOf('=');
-        String arch = eq > 0 ? m.substring(0, eq) : m;
-        arg("--mark", () -> space.parseArch(arch));
-        marks.add(new ParetoSvg.Mark(eq > 0 ? m.substring(eq + 1) : arch, arch));
-      }
-      List<String> dfNames = new ArrayList<>();
-      chosen.forEach(d -> dfNames.add(d.shortName()));
-      return new SearchSetup(space, hardware, evaluator, dfNames, scoring, table, reference,
-          settings, x, y, marks);
-    }
-
-    /** The dataflows of {@code --dataflows} (all the hardware runs when null), in order. */
-    static List<Dataflow> dataflows(HardwareSpec hardware, List<String> names) {
-      List<Dataflow> supported = CandidateSpace.dataflows(hardware);
-      if (names == null) {
-        return supported;
-      }
-      List<Dataflow> chosen = new ArrayList<>();
-      for (String name : names) {
-        Dataflow d = Dataflows.find(name).orElseThrow(() -> new ConfigException("--dataflows",
-            0, "", "expected names from " + Dataflows.names() + ", found '" + name + "'"));
-        if (!supported.contains(d)) {
-          StringBuilder runs = new StringBuilder();
-          supported.forEach(x -> runs.append(runs.length() == 0 ? "" : ", ")
-              .append(x.shortName()));
-          throw new ConfigException("--dataflows", 0, "", d.shortName() + " does not run on "
-              + hardware.name() + " (it runs " + runs + ")");
-        }
-        if (!chosen.contains(d)) {
-          chosen.add(d);
-        }
-      }
-      chosen.sort((a, b) -> Integer.compare(Dataflows.all().indexOf(a),
-          Dataflows.all().indexOf(b)));
-      return chosen;
-    }
-
-    private static <T> T arg(String option, java.util.function.Supplier<T> parse) {
-      try {
-        return parse.get();
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(option, 0, "", e.getMessage());
-      }
-    }
-
-    static Duration duration(String text) {
-      if (text == null) {
-        return Duration.ZERO;
-      }
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)")
-          .matcher(text.trim());
-      if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-        throw new ConfigException("--time-limit", 0, "", "expected a positive duration such as"
-            + " 90s, 10m or 2h, was '" + text + "'");
-      }
-      long n = Long.parseLong(m.group(1));
-      switch (m.group(2)) {
-        case "ms":
-          return Duration.ofMillis(n);
-        case "s":
-          return Duration.ofSeconds(n);
-        case "m":
-          return Duration.ofMinutes(n);
-        default:
-          return Duration.ofHours(n);
-      }
-    }
+        + " %d from the log), %d priced; %s; layer candidates %.1f%% hit (%d entries)",
+        c.lookups(), 100 * c.hitRate(), c.memoryHits(), c.diskHits(), c.misses(), log,
+        100 * layers.hitRate(), layers.size());
   }
 }
