@@ -171,9 +171,11 @@ final class SearchCommand implements Callable<Integer> {
     Path written = null;
     if (outDir != null) {
       written = outDir.resolve(dirName(s));
-      SearchReport.write(written, r, about(s), s.xAxis(), s.yAxis(), s.marks(),
-          SearchReport.Schedules.valueOf(schedules.toUpperCase(Locale.ROOT)),
-          c -> s.evaluator().schedule(s.space().network(c.genome())));
+      String title = s.space().name() + " on " + s.hardware().name() + ": " + s.yAxis().key()
+          + " against " + s.xAxis().key();
+      SearchReport.write(written, r, new SearchReport.Options(about(s), title, s.xAxis(),
+          s.yAxis(), s.marks(), SearchReport.Schedules.valueOf(schedules.toUpperCase(
+              Locale.ROOT))), c -> s.evaluator().schedule(s.space().network(c.genome())));
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(Summary.of(r, top));

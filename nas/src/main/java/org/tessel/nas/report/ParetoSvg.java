@@ -10,8 +10,9 @@ import org.tessel.nas.search.Ranking;
 
 /**
  * A self-contained SVG scatter of two metrics: every candidate that runs (grey, or pink when it
- * breaks a constraint), the non-dominated front in red joined in order of the x metric, and
- * marked architectures (such as published picks) as labelled black diamonds.
+ * breaks a constraint; one dot per tenth of a pixel, so a sweep of thousands stays small), the
+ * non-dominated front in red joined in order of the x metric, and marked architectures (such as
+ * published picks) as labelled black diamonds.
  */
 public final class ParetoSvg {
   private static final int W = 760;
@@ -54,6 +55,7 @@ public final class ParetoSvg {
     axes(sb, xr, yr, label(x), label(y));
     List<String> front = new ArrayList<>();
     List<Ranking.Entry> frontEntries = new ArrayList<>();
+    java.util.Set<String> drawn = new java.util.HashSet<>();
     for (Ranking.Entry e : entries) {
       double[] p = point(e.candidate(), x, y);
       if (p == null) {
@@ -64,8 +66,11 @@ public final class ParetoSvg {
         continue;
       }
       String fill = e.candidate().feasible() ? "#b8b8b8" : "#f2b8c6";
-      sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2\" fill=\"%s\""
-          + "/>%n", px(p[0], xr), py(p[1], yr), fill));
+      String dot = String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2\""
+          + " fill=\"%s\"/>%n", px(p[0], xr), py(p[1], yr), fill);
+      if (drawn.add(dot)) {
+        sb.append(dot);
+      }
     }
     frontEntries.sort(Comparator.comparingDouble((Ranking.Entry e) ->
         point(e.candidate(), x, y)[0]).thenComparingDouble(e -> point(e.candidate(), x, y)[1]));

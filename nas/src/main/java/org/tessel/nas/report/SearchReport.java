@@ -30,33 +30,50 @@ public final class SearchReport {
     ALL
   }
 
+  /**
+   * What goes into the directory besides the result.
+   *
+   * @param about lines at the top of search.txt (space, hardware, settings)
+   * @param title the plot's title
+   * @param x the metric across the plot
+   * @param y the metric up the plot
+   * @param marks architectures to point out on the plot
+   * @param schedules whose per-layer schedules to write
+   */
+  public record Options(List<String> about, String title, Metric x, Metric y,
+      List<ParetoSvg.Mark> marks, Schedules schedules) {
+    /** Copies the lists. */
+    public Options {
+      about = List.copyOf(about);
+      marks = List.copyOf(marks);
+    }
+  }
+
   private SearchReport() {}
 
   /**
-   * Writes {@code r} to {@code dir} (replacing it), plotting {@code x} against {@code y}, with
-   * {@code about} lines at the top of search.txt and schedules from {@code scheduler}.
+   * Writes {@code r} to {@code dir} (replacing it), with schedules from {@code scheduler}.
    *
    * @throws IOException when a file cannot be written (nothing is left behind)
    */
-  public static void write(Path dir, SearchResult r, List<String> about, Metric x, Metric y,
-      List<ParetoSvg.Mark> marks, Schedules scope, Function<Candidate, Schedule> scheduler)
-      throws IOException {
+  public static void write(Path dir, SearchResult r, Options o,
+      Function<Candidate, Schedule> scheduler) throws IOException {
     List<Ranking.Entry> front = r.front();
     try (AtomicDirectory out = AtomicDirectory.begin(dir)) {
       Path d = out.dir();
       Files.writeString(d.resolve("ranked.csv"), CandidateCsv.of(r.ranked()));
       Files.writeString(d.resolve("pareto.csv"), CandidateCsv.of(front));
-      Files.writeString(d.resolve("pareto.svg"), ParetoSvg.of(r.ranked(), x, y,
-          r.space() + ": " + y.key() + " against " + x.key(), marks));
+      Files.writeString(d.resolve("pareto.svg"), ParetoSvg.of(r.ranked(), o.x(), o.y(),
+          o.title(), o.marks()));
       StringBuilder txt = new StringBuilder();
-      for (String a : about) {
+      for (String a : o.about()) {
         txt.append(a).append('\n');
       }
       Files.writeString(d.resolve("search.txt"), txt.append(Summary.of(r, Integer.MAX_VALUE))
           .toString());
-      if (scope != Schedules.NONE) {
+      if (o.schedules() != Schedules.NONE) {
         Path s = Files.createDirectories(d.resolve("schedules"));
-        List<Ranking.Entry> which = scope == Schedules.ALL ? r.ranked() : front;
+        List<Ranking.Entry> which = o.schedules() == Schedules.ALL ? r.ranked() : front;
         int rank = 1;
         for (Ranking.Entry e : which) {
           Candidate c = e.candidate();

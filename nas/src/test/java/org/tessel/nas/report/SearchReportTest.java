@@ -42,9 +42,10 @@ final class SearchReportTest {
     SearchResult r = new Search(SPACE, new CachedEvaluator(e, null), s, null, set)
         .run(org.tessel.nas.search.Progress.NONE);
     Path dir = tmp.resolve(name);
-    SearchReport.write(dir, r, List.of("test"), Metric.LATENCY, Metric.PARAMS,
-        List.of(new ParetoSvg.Mark("first", SPACE.archString(SPACE.genome(0)))),
-        SearchReport.Schedules.FRONT, c -> e.schedule(SPACE.network(c.genome())));
+    SearchReport.write(dir, r, new SearchReport.Options(List.of("test"), "title",
+        Metric.LATENCY, Metric.PARAMS, List.of(new ParetoSvg.Mark("first",
+            SPACE.archString(SPACE.genome(0)))), SearchReport.Schedules.FRONT),
+        c -> e.schedule(SPACE.network(c.genome())));
     return dir;
   }
 
