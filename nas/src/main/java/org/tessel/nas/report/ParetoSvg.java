@@ -10,7 +10,7 @@ import org.tessel.nas.search.Ranking;
 
 /**
  * A self-contained SVG scatter of two metrics: every candidate that runs (grey, or pink when it
- * breaks a constraint; one dot per tenth of a pixel, so a sweep of thousands stays small), the
+ * breaks a constraint; one dot per pixel, so a sweep of thousands stays small), the
  * non-dominated front in red joined in order of the x metric, and marked architectures (such as
  * published picks) as labelled black diamonds.
  */
@@ -68,7 +68,7 @@ public final class ParetoSvg {
       String fill = e.candidate().feasible() ? "#b8b8b8" : "#f2b8c6";
       String dot = String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2\""
           + " fill=\"%s\"/>%n", px(p[0], xr), py(p[1], yr), fill);
-      if (drawn.add(dot)) {
+      if (drawn.add(Math.round(px(p[0], xr)) + " " + Math.round(py(p[1], yr)) + fill)) {
         sb.append(dot);
       }
     }
