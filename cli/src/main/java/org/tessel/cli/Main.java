@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Cycle-exact, event-driven DNN accelerator simulator.",
-    subcommands = {SimulateCommand.class, ScheduleCommand.class, SearchCommand.class,
-        ValidateCommand.class, BenchCommand.class, HelpCommand.class})
+    subcommands = {SimulateCommand.class, ScheduleCommand.class, ProfileCommand.class,
+        SearchCommand.class, ValidateCommand.class, BenchCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 

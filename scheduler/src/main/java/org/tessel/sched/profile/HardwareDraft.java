@@ -1,0 +1,120 @@
+package org.tessel.sched.profile;
+
+import org.tessel.sim.arch.ArraySpec;
+import org.tessel.sim.arch.BandwidthMode;
+import org.tessel.sim.arch.CgraSpec;
+import org.tessel.sim.arch.DramSpec;
+import org.tessel.sim.arch.EnergyTable;
+import org.tessel.sim.arch.GlbSpec;
+import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.NocSpec;
+import org.tessel.sim.arch.NocTopology;
+import org.tessel.sim.arch.ReconfigSpec;
+import org.tessel.sim.arch.ScratchpadSpec;
+import org.tessel.sim.arch.SramSpec;
+import org.tessel.sim.dataflow.Dataflow;
+import org.tessel.sim.dataflow.Dataflows;
+
+/**
+ * The fields of a {@link HardwareSpec} as plain variables, for a point's parameters to overwrite
+ * before the records are built (and validated) again.
+ *
+ * <p>Two fields follow others when the base hardware left them at the default that follows
+ * ({@code docs/hardware-format.md}), unless the grid sets them: {@code glb.ports} stays one port
+ * per row and per column ({@code array.rows + array.cols}) when the array changes, and {@code
+ * noc.multicast} stays the topology's default ({@code true} for {@code xybus}) when {@code
+ * noc.topology} changes.
+ */
+final class HardwareDraft {
+  private final HardwareSpec base;
+  int rows;
+  int cols;
+  long ifmapKiB;
+  long filterKiB;
+  long ofmapKiB;
+  int sramBanks;
+  boolean userBandwidth;
+  int bandwidthWordsPerCycle;
+  double clockMHz;
+  boolean xyBus;
+  int linkBytesPerCycle;
+  int hopLatencyCycles;
+  boolean multicast;
+  boolean multicastSet;
+  int glbBanks;
+  int glbPorts;
+  boolean glbPortsSet;
+  int bytesPerPortPerCycle;
+  int filterWords;
+  int ifmapWords;
+  int psumWords;
+  long configBits;
+  int busBitsPerCycle;
+  int drainCycles;
+  final double[] energy;
+
+  HardwareDraft(HardwareSpec base) {
+    this.base = base;
+    rows = base.array().rows();
+    cols = base.array().cols();
+    ifmapKiB = base.sram().ifmapKiB();
+    filterKiB = base.sram().filterKiB();
+    ofmapKiB = base.sram().ofmapKiB();
+    sramBanks = base.sram().banks();
+    userBandwidth = base.dram().mode() == BandwidthMode.USER;
+    bandwidthWordsPerCycle = base.dram().bandwidthWordsPerCycle();
+    clockMHz = base.clockMHz();
+    CgraSpec c = base.cgra();
+    xyBus = c.noc().topology() == NocTopology.XY_BUS;
+    linkBytesPerCycle = c.noc().linkBytesPerCycle();
+    hopLatencyCycles = c.noc().hopLatencyCycles();
+    multicast = c.noc().multicast();
+    glbBanks = c.glb().banks();
+    glbPorts = c.glb().ports();
+    bytesPerPortPerCycle = c.glb().bytesPerPortPerCycle();
+    filterWords = c.scratchpads().filterWords();
+    ifmapWords = c.scratchpads().ifmapWords();
+    psumWords = c.scratchpads().psumWords();
+    configBits = c.reconfig().configBits();
+    busBitsPerCycle = c.reconfig().busBitsPerCycle();
+    drainCycles = c.reconfig().drainCycles();
+    EnergyTable e = c.energy();
+    energy = new double[] {e.macPj(), e.rfPj(), e.nocPj(), e.glbPj(), e.dramPj()};
+  }
+
+  /**
+   * The hardware these fields describe.
+   *
+   * @throws IllegalArgumentException when a record refuses a value
+   */
+  HardwareSpec build() {
+    CgraSpec c = base.cgra();
+    ArraySpec array = new ArraySpec(rows, cols);
+    int wordBytes = base.sram().wordBytes();
+    SramSpec sram = new SramSpec(ifmapKiB, filterKiB, ofmapKiB, wordBytes, sramBanks);
+    DramSpec dram = new DramSpec(userBandwidth ? BandwidthMode.USER : BandwidthMode.CALC,
+        bandwidthWordsPerCycle);
+    boolean baseXy = c.noc().topology() == NocTopology.XY_BUS;
+    boolean mc = multicast;
+    if (!multicastSet && c.noc().multicast() == baseXy) {
+      mc = xyBus;
+    }
+    NocSpec noc = new NocSpec(xyBus ? NocTopology.XY_BUS : NocTopology.SYSTOLIC_MESH,
+        linkBytesPerCycle, hopLatencyCycles, mc);
+    int ports = glbPorts;
+    ArraySpec baseArray = base.array();
+    if (!glbPortsSet && c.glb().ports() == baseArray.rows() + baseArray.cols()) {
+      ports = rows + cols;
+    }
+    GlbSpec glb = new GlbSpec(glbBanks, ports, bytesPerPortPerCycle);
+    ScratchpadSpec spad = new ScratchpadSpec(filterWords, ifmapWords, psumWords);
+    ReconfigSpec reconfig = new ReconfigSpec(configBits, busBitsPerCycle, drainCycles);
+    EnergyTable table = new EnergyTable(energy[0], energy[1], energy[2], energy[3], energy[4]);
+    Dataflow dataflow = base.dataflow();
+    if (dataflow.systolic() == xyBus) { // noc.topology changed: the network's own dataflow
+      dataflow = Dataflows.find(xyBus ? "rs" : "os").orElseThrow();
+    }
+    return new HardwareSpec(base.name(), array, sram, dram, dataflow, clockMHz,
+        base.memoryModel(), new CgraSpec(noc, glb, spad, reconfig, table));
+  }
+}

@@ -1,0 +1,255 @@
+package org.tessel.sched.profile;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.tessel.sched.EvaluationCache;
+import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.report.AtomicDirectory;
+
+/**
+ * Runs a sweep: schedules the network on every point of the grid that {@code PROFILE.csv} does
+ * not hold yet, on {@code threads} threads (each point single-threaded, all sharing one {@link
+ * EvaluationCache}), appending each row in grid order as soon as it and the rows before it are
+ * done; then writes the Pareto plot.
+ *
+ * <p>A point on which some layer fits no dataflow and tiling is a row with {@code
+ * feasible=false} and the reason. Every output depends only on the inputs: not on the thread
+ * count, not on whether the run was interrupted and resumed.
+ */
+public final class Profiler {
+  /** The results file. */
+  public static final String CSV = "PROFILE.csv";
+  /** The plot and front table. */
+  public static final String HTML = "pareto.html";
+  /** The plot alone. */
+  public static final String SVG = "pareto.svg";
+
+  private final ProfileSpec spec;
+  private final int threads;
+  private final EvaluationCache cache;
+
+  /** A profiler of {@code spec} on {@code threads} threads sharing {@code cache}. */
+  public Profiler(ProfileSpec spec, int threads, EvaluationCache cache) {
+    if (threads <= 0) {
+      throw new IllegalArgumentException("threads: must be > 0, was " + threads);
+    }
+    this.spec = spec;
+    this.threads = threads;
+    this.cache = cache;
+  }
+
+  /** A profiler of {@code spec} on {@code threads} threads with a cache of its own. */
+  public Profiler(ProfileSpec spec, int threads) {
+    this(spec, threads, new EvaluationCache());
+  }
+
+  /** The evaluation cache the points share. */
+  public EvaluationCache cache() {
+    return cache;
+  }
+
+  /**
+   * Runs the sweep into {@code dir}: {@code PROFILE.csv} (resumed if present), {@code
+   * pareto.html} and {@code pareto.svg}.
+   *
+   * @throws ConfigException for a grid that makes no valid hardware, a {@code PROFILE.csv} of
+   *     other inputs, or when no point is feasible (then the files this run created are removed)
+   * @throws IOException when a file cannot be written
+   */
+  public ProfileSummary run(Path dir, ProfileListener listener) throws IOException {
+    List<Point> points = spec.grid().points();
+    List<HardwareSpec> hardware = spec.pointHardware();
+    List<String> header = ProfileCsv.header(spec);
+    Path csv = dir.resolve(CSV);
+    Path created = firstMissing(dir);
+    boolean csvExisted = Files.exists(csv);
+    long hits = cache.hits();
+    long misses = cache.misses();
+    int n = points.size();
+    String[] rows = new String[n];
+    boolean[] known = new boolean[n];
+    int reused;
+    long shared;
+    try (CsvLog log = CsvLog.open(csv, header, points)) {
+      log.known().forEach((i, row) -> {
+        rows[i] = row;
+        known[i] = true;
+      });
+      reused = log.known().size();
+      listener.started(n, reused);
+      List<Integer> todo = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (!known[i]) {
+          todo.add(i);
+        }
+      }
+      shared = compute(points, hardware, todo, new Emitter(rows, known, log, listener, reused));
+      StringBuilder content = new StringBuilder();
+      header.forEach(h -> content.append(h).append('\n'));
+      for (String r : rows) {
+        content.append(r).append('\n');
+      }
+      log.finish(content.toString());
+    }
+    List<PointResult> results = new ArrayList<>(n);
+    int infeasible = 0;
+    for (int i = 0; i < n; i++) {
+      PointResult r = ProfileCsv.parse(rows[i], spec.grid().params().size(), csv.toString(),
+          header.size() + i + 1);
+      infeasible += r.feasible() ? 0 : 1;
+      results.add(r);
+    }
+    if (infeasible == n) {
+      if (!csvExisted) {
+        Files.deleteIfExists(csv);
+        removeCreated(dir, created);
+      }
+      Point first = points.get(0);
+      throw new ConfigException(spec.network().name(), 0, "", "no point of the sweep fits ("
+          + n + " of " + n + " infeasible); " + (first.params().isEmpty() ? "base hardware"
+          : first.label()) + ": " + results.get(0).reason());
+    }
+    Path svg = dir.resolve(SVG);
+    Path html = dir.resolve(HTML);
+    AtomicDirectory.writeFile(svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + ParetoPlot.svg(spec, results));
+    AtomicDirectory.writeFile(html, ParetoPlot.html(spec, results));
+    return new ProfileSummary(results, ParetoPlot.front(results), reused, n - reused,
+        infeasible, shared, cache.hits() - hits, cache.misses() - misses, cache.size(), csv, html,
+        svg);
+  }
+
+  /** The outermost directory of {@code dir}'s path that does not exist yet (null: all exist). */
+  private static Path firstMissing(Path dir) {
+    Path missing = null;
+    for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p);
+        p = p.getParent()) {
+      missing = p;
+    }
+    return missing;
+  }
+
+  /** Removes the empty directories from {@code dir} up to {@code created}, which this run made. */
+  private static void removeCreated(Path dir, Path created) throws IOException {
+    if (created == null) {
+      return;
+    }
+    for (Path p = dir.toAbsolutePath().normalize(); p != null && p.startsWith(created);
+        p = p.getParent()) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (DirectoryNotEmptyException e) {
+        return; // someone else's files: keep it
+      }
+    }
+  }
+
+  /**
+   * Computes the points {@code todo}; returns how many shared another point's schedule. One task
+   * per distinct simulated hardware, in order of first appearance, evaluates all of its points,
+   * so threads never wait on each other's schedules and rows can still be written in grid order.
+   */
+  private long compute(List<Point> points, List<HardwareSpec> hardware, List<Integer> todo,
+      Emitter emitter) throws IOException {
+    PointEvaluator evaluator = new PointEvaluator(spec, cache);
+    Map<HardwareSpec, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i : todo) {
+      groups.computeIfAbsent(evaluator.canonical(hardware.get(i)), h -> new ArrayList<>()).add(i);
+    }
+    if (threads == 1 || groups.size() <= 1) {
+      for (int i : todo) {
+        emitter.done(i, ProfileCsv.row(evaluator.evaluate(points.get(i), hardware.get(i))));
+      }
+      return evaluator.shared();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, groups.size()), r -> {
+      Thread t = new Thread(r, "tessel-profile");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Void>> futures = new ArrayList<>();
+      for (List<Integer> group : groups.values()) {
+        futures.add(pool.submit(() -> {
+          for (int i : group) {
+            emitter.done(i, ProfileCsv.row(evaluator.evaluate(points.get(i), hardware.get(i))));
+          }
+          return null;
+        }));
+      }
+      for (Future<Void> f : futures) {
+        f.get();
+      }
+      return evaluator.shared();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("sweep interrupted");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new UncheckedIOException(new IOException(cause));
+    } finally {
+      emitter.close();
+      pool.shutdownNow();
+    }
+  }
+
+  /** Collects rows as points finish and appends them in grid order. */
+  private static final class Emitter {
+    private final String[] rows;
+    private final boolean[] known;
+    private final CsvLog log;
+    private final ProfileListener listener;
+    private int done;
+    private int next;
+    private boolean closed;
+
+    Emitter(String[] rows, boolean[] known, CsvLog log, ProfileListener listener, int reused) {
+      this.rows = rows;
+      this.known = known;
+      this.log = log;
+      this.listener = listener;
+      this.done = reused;
+    }
+
+    synchronized void done(int index, String row) throws IOException {
+      if (closed) {
+        return;
+      }
+      rows[index] = row;
+      done++;
+      while (next < rows.length && rows[next] != null) {
+        if (!known[next]) {
+          log.append(rows[next]);
+        }
+        next++;
+      }
+      listener.pointDone(done, rows.length);
+    }
+
+    synchronized void close() {
+      closed = true;
+    }
+  }
+}
