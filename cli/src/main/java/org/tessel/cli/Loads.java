@@ -1,12 +1,18 @@
 package org.tessel.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.tessel.sched.CandidateSpace;
+import org.tessel.sched.Objective;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.config.HardwareReader;
 import org.tessel.sim.config.Inputs;
 import org.tessel.sim.config.TopologyReader;
+import org.tessel.sim.dataflow.Dataflow;
+import org.tessel.sim.dataflow.Dataflows;
 import org.tessel.sim.workload.Network;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -38,6 +44,49 @@ final class Loads {
         throw new ConfigException("-i", 0, "", "expected conv or gemm, was '" + inputType + "'");
     }
     return Inputs.network(topology, mode);
+  }
+
+  /**
+   * The dataflows named by {@code option} (every one {@code hardware} runs when {@code names} is
+   * null), without repeats, in {@link Dataflows#all()} order.
+   */
+  static List<Dataflow> dataflows(String option, HardwareSpec hardware, List<String> names) {
+    List<Dataflow> supported = CandidateSpace.dataflows(hardware);
+    if (names == null) {
+      return supported;
+    }
+    List<Dataflow> chosen = new ArrayList<>();
+    for (String name : names) {
+      Dataflow d = Dataflows.find(name).orElseThrow(() -> new ConfigException(option, 0, "",
+          "expected names from " + Dataflows.names() + ", found '" + name + "'"));
+      if (!supported.contains(d)) {
+        StringBuilder runs = new StringBuilder();
+        supported.forEach(x -> runs.append(runs.length() == 0 ? "" : ", ")
+            .append(x.shortName()));
+        throw new ConfigException(option, 0, "", d.shortName() + " does not run on "
+            + hardware.name() + " (it runs " + runs + ")");
+      }
+      if (!chosen.contains(d)) {
+        chosen.add(d);
+      }
+    }
+    chosen.sort((a, b) -> Integer.compare(Dataflows.all().indexOf(a),
+        Dataflows.all().indexOf(b)));
+    return chosen;
+  }
+
+  /** The scheduling objective named by {@code option}. */
+  static Objective objective(String option, String name) {
+    return Objective.find(name).orElseThrow(() -> new ConfigException(option, 0, "",
+        "expected cycles, energy or edp, was '" + name + "'"));
+  }
+
+  /** Checks {@code --threads}. */
+  static int threads(int threads) {
+    if (threads <= 0) {
+      throw new ConfigException("--threads", 0, "", "must be > 0, was " + threads);
+    }
+    return threads;
   }
 
   /** Checks {@code --batch}. */

@@ -100,11 +100,8 @@ final class ProfileCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     batch = Loads.batch(batch);
-    if (threads <= 0) {
-      throw new ConfigException("--threads", 0, "", "must be > 0, was " + threads);
-    }
-    Objective obj = Objective.find(objective).orElseThrow(() -> new ConfigException(
-        "--objective", 0, "", "expected cycles, energy or edp, was '" + objective + "'"));
+    Loads.threads(threads);
+    Objective obj = Loads.objective("--objective", objective);
     Grid.Builder grid = new Grid.Builder();
     if (gridFile != null) {
       GridFile.read(gridFile, grid);

@@ -3,11 +3,9 @@ package org.tessel.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.tessel.sched.CandidateSpace;
 import org.tessel.sched.EvaluationCache;
 import org.tessel.sched.LayerScheduler;
 import org.tessel.sched.NetworkScheduler;
@@ -18,9 +16,7 @@ import org.tessel.sched.ScheduleReport;
 import org.tessel.sim.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.dataflow.Dataflow;
-import org.tessel.sim.dataflow.Dataflows;
 import org.tessel.sim.engine.SimulationException;
 import org.tessel.sim.report.AtomicDirectory;
 import org.tessel.sim.report.ScaleSimReports;
@@ -93,32 +89,10 @@ final class ScheduleCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     batch = Loads.batch(batch);
-    if (threads <= 0) {
-      throw new ConfigException("--threads", 0, "", "must be > 0, was " + threads);
-    }
-    Objective obj = Objective.find(objective).orElseThrow(() -> new ConfigException(
-        "--objective", 0, "", "expected cycles, energy or edp, was '" + objective + "'"));
+    Loads.threads(threads);
+    Objective obj = Loads.objective("--objective", objective);
     HardwareSpec hardware = Loads.hardware(spec, config, hw);
-    List<Dataflow> supported = CandidateSpace.dataflows(hardware);
-    List<Dataflow> chosen = supported;
-    if (dataflows != null) {
-      chosen = new ArrayList<>();
-      for (String name : dataflows) {
-        Dataflow d = Dataflows.find(name).orElseThrow(() -> new ConfigException("--dataflows",
-            0, "", "expected names from " + Dataflows.names() + ", found '" + name + "'"));
-        if (!supported.contains(d)) {
-          throw new ConfigException("--dataflows", 0, "", d.shortName() + " does not run on "
-              + hardware.name() + " (its network is "
-              + hardware.cgra().noc().topology().name().toLowerCase(Locale.ROOT) + "; it runs "
-              + names(supported) + ")");
-        }
-        if (!chosen.contains(d)) {
-          chosen.add(d);
-        }
-      }
-      chosen.sort((a, b) -> Integer.compare(Dataflows.all().indexOf(a),
-          Dataflows.all().indexOf(b)));
-    }
+    List<Dataflow> chosen = Loads.dataflows("--dataflows", hardware, dataflows);
     Network network = Loads.network(topology, inputType);
     EvaluationCache cache = new EvaluationCache();
     NetworkScheduler scheduler = new NetworkScheduler(
@@ -150,13 +124,5 @@ final class ScheduleCommand implements Callable<Integer> {
     }
     w.flush();
     return ExitCodes.OK;
-  }
-
-  private static String names(List<Dataflow> list) {
-    StringBuilder sb = new StringBuilder();
-    for (Dataflow d : list) {
-      sb.append(sb.length() == 0 ? "" : ", ").append(d.shortName());
-    }
-    return sb.toString();
   }
 }

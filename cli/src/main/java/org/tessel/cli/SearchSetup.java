@@ -16,12 +16,10 @@ import org.tessel.nas.search.SearchSettings;
 import org.tessel.nas.search.StrategyKind;
 import org.tessel.nas.space.SearchSpace;
 import org.tessel.nas.space.Spaces;
-import org.tessel.sched.CandidateSpace;
 import org.tessel.sched.Objective;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.dataflow.Dataflow;
-import org.tessel.sim.dataflow.Dataflows;
 
 /**
  * What the options of {@code tessel search} describe, checked: each mistake is one line naming
@@ -51,9 +49,7 @@ record SearchSetup(SearchSpace space, HardwareSpec hardware, ScheduleEvaluator e
     if (c.noCache && c.cache != null) {
       throw new ConfigException("--cache", 0, "", "give --cache or --no-cache, not both");
     }
-    Objective obj = Objective.find(c.scheduleObjective).orElseThrow(() ->
-        new ConfigException("--schedule-objective", 0, "", "expected cycles, energy or edp,"
-            + " was '" + c.scheduleObjective + "'"));
+    Objective obj = Loads.objective("--schedule-objective", c.scheduleObjective);
     SearchSpace space = Spaces.of(c.space);
     List<Metric> objectives = new ArrayList<>();
     List<String> names = c.objectives != null ? c.objectives
@@ -88,7 +84,7 @@ record SearchSetup(SearchSpace space, HardwareSpec hardware, ScheduleEvaluator e
     SearchSettings settings = arg("--population", () -> new SearchSettings(kind, c.budget,
         duration(c.timeLimit), c.seed, threads, c.population, c.sample, 16));
     HardwareSpec hardware = Loads.hardware(c.spec, c.config, c.hw);
-    List<Dataflow> chosen = dataflows(hardware, c.dataflows);
+    List<Dataflow> chosen = Loads.dataflows("--dataflows", hardware, c.dataflows);
     ScheduleEvaluator evaluator = new ScheduleEvaluator(hardware, obj, chosen, c.batch);
     AccuracyTable table = c.accuracy == null ? null
         : AccuracyTable.read(c.accuracy, space, c.accuracyColumn);
@@ -109,32 +105,6 @@ record SearchSetup(SearchSpace space, HardwareSpec hardware, ScheduleEvaluator e
     chosen.forEach(d -> dfNames.add(d.shortName()));
     return new SearchSetup(space, hardware, evaluator, dfNames, scoring, table, reference,
         settings, x, y, marks);
-  }
-
-  /** The dataflows of {@code --dataflows} (all the hardware runs when null), in order. */
-  static List<Dataflow> dataflows(HardwareSpec hardware, List<String> names) {
-    List<Dataflow> supported = CandidateSpace.dataflows(hardware);
-    if (names == null) {
-      return supported;
-    }
-    List<Dataflow> chosen = new ArrayList<>();
-    for (String name : names) {
-      Dataflow d = Dataflows.find(name).orElseThrow(() -> new ConfigException("--dataflows",
-          0, "", "expected names from " + Dataflows.names() + ", found '" + name + "'"));
-      if (!supported.contains(d)) {
-        StringBuilder runs = new StringBuilder();
-        supported.forEach(x -> runs.append(runs.length() == 0 ? "" : ", ")
-            .append(x.shortName()));
-        throw new ConfigException("--dataflows", 0, "", d.shortName() + " does not run on "
-            + hardware.name() + " (it runs " + runs + ")");
-      }
-      if (!chosen.contains(d)) {
-        chosen.add(d);
-      }
-    }
-    chosen.sort((a, b) -> Integer.compare(Dataflows.all().indexOf(a),
-        Dataflows.all().indexOf(b)));
-    return chosen;
   }
 
   private static <T> T arg(String option, Supplier<T> parse) {

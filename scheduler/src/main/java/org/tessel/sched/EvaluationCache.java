@@ -13,18 +13,42 @@ import org.tessel.sim.workload.Layer;
  */
 public final class EvaluationCache {
   /** The content a simulated candidate depends on. */
-  record Key(Layer shape, int batch, HardwareSpec hardware, String what) {}
+  record Key(Layer shape, int batch, Hardware hardware, String what) {}
+
+  /**
+   * The hardware as a key: the spec without its run name, its (deep, record) hash computed once,
+   * since every lookup of a schedule hashes it.
+   */
+  static final class Hardware {
+    private final HardwareSpec spec;
+    private final int hash;
+
+    Hardware(HardwareSpec hw) {
+      this.spec = hw.withName("_");
+      this.hash = spec.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Hardware h && (h == this || (h.hash == hash && h.spec.equals(spec)));
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   private final ConcurrentHashMap<Key, Object> map = new ConcurrentHashMap<>();
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
   /** The key of {@code what} (a candidate key, or a layer-level query) on a layer. */
-  static Key key(Layer layer, int batch, HardwareSpec hw, String what) {
+  static Key key(Layer layer, int batch, Hardware hw, String what) {
     Layer shape = new Layer("_", layer.kind(), layer.inH(), layer.inW(), layer.inC(),
         layer.kernelH(), layer.kernelW(), layer.strideH(), layer.strideW(), layer.padH(),
         layer.padW(), layer.outH(), layer.outW(), layer.outC(), layer.groups());
-    return new Key(shape, batch, hw.withName("_"), what);
+    return new Key(shape, batch, hw, what);
   }
 
   /** The cached value of {@code key}, computing and storing it on a miss. */

@@ -40,6 +40,9 @@ public final class LayerScheduler {
   private final EvaluationCache cache;
   private final EvaluationCache layerCache = new EvaluationCache();
   private final ThreadLocal<Simulation> simulations;
+  /** The hardware as cache keys hold it, and what a layer-level entry is keyed by. */
+  private final EvaluationCache.Hardware hwKey;
+  private final String optionsKey;
 
   /**
    * A layer scheduler for {@code hw} minimising {@code objective} over {@code dataflows} (each
@@ -53,6 +56,8 @@ public final class LayerScheduler {
     this.slackCycles = 2 * hw.cgra().reconfig().cycles();
     this.cache = cache;
     this.simulations = ThreadLocal.withInitial(() -> new Simulation(hw));
+    this.hwKey = new EvaluationCache.Hardware(hw);
+    this.optionsKey = "options " + objective + " " + this.dataflows;
   }
 
   /** The hardware. */
@@ -70,6 +75,11 @@ public final class LayerScheduler {
     return dataflows;
   }
 
+  /** The hardware as cache keys hold it. */
+  EvaluationCache.Hardware hardwareKey() {
+    return hwKey;
+  }
+
   /** The candidate-level cache. */
   public EvaluationCache cache() {
     return cache;
@@ -77,8 +87,7 @@ public final class LayerScheduler {
 
   /** The options of {@code layer} (an array layer) for {@code batch} inputs, memoised by shape. */
   public LayerOptions options(Layer layer, int batch) {
-    String what = "options " + objective + " " + dataflows;
-    return layerCache.get(EvaluationCache.key(layer, batch, hw, what),
+    return layerCache.get(EvaluationCache.key(layer, batch, hwKey, optionsKey),
         () -> compute(layer, batch));
   }
 
@@ -201,7 +210,7 @@ public final class LayerScheduler {
 
   private Evaluation evaluate(Simulation sim, Layer layer, int batch, Pending p,
       RsEstimator est) {
-    return cache.get(EvaluationCache.key(layer, batch, hw, p.candidate.key()), () -> {
+    return cache.get(EvaluationCache.key(layer, batch, hwKey, p.candidate.key()), () -> {
       LayerMapping m = p.mapping != null ? p.mapping
           : est != null ? est.mapping(p.rs) : sim.map(layer, batch, p.candidate.dataflow());
       LayerResult r = sim.run(0, layer, p.candidate.dataflow(), m);

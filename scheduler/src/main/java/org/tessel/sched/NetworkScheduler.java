@@ -146,7 +146,8 @@ public final class NetworkScheduler {
     Map<EvaluationCache.Key, List<Integer>> distinct = new LinkedHashMap<>();
     for (int i = 0; i < all.size(); i++) {
       if (all.get(i).kind().usesArray()) {
-        distinct.computeIfAbsent(EvaluationCache.key(all.get(i), batch, hw, ""),
+        distinct.computeIfAbsent(
+            EvaluationCache.key(all.get(i), batch, layers.hardwareKey(), ""),
             key -> new ArrayList<>()).add(i);
       }
     }
