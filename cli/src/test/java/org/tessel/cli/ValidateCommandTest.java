@@ -42,6 +42,9 @@ final class ValidateCommandTest {
         () -> assertFalse(r.out.contains("FAIL"), r.out),
         () -> assertTrue(r.err.contains("validate: scalesim: "), r.err),
         () -> assertTrue(r.err.contains("validate: eyeriss: "), r.err),
+        () -> assertTrue(r.err.contains("validate: hwnasbench: 2 cases, 0 failed"), r.err),
+        () -> assertTrue(r.out.contains("nasbench201:pool-as-conv eyeriss latency rank, 15625"
+            + " cells"), r.out),
         () -> assertTrue(page.contains("<svg"), page),
         () -> assertTrue(page.contains("alexnet CONV1 latency"), page));
   }
@@ -79,6 +82,19 @@ final class ValidateCommandTest {
         () -> assertTrue(r.err.startsWith("tessel: "), r.err),
         () -> assertTrue(r.err.contains("validation data directory not found"), r.err),
         () -> assertFalse(r.err.contains("Exception"), r.err),
+        () -> assertEquals("", r.out));
+  }
+
+  @Test
+  void missingHwNasBenchTable_exitThree_namesTheFile() throws IOException {
+    Files.createDirectories(tmp.resolve("data/nasbench201"));
+    Cli r = Cli.run("validate", "--data", tmp.resolve("data").toString(), "--suite",
+        "hwnasbench");
+    assertAll(
+        () -> assertEquals(3, r.exitCode, r::toString),
+        () -> assertEquals(1, r.err.strip().lines().count(), r.err),
+        () -> assertTrue(r.err.contains("nb201_accuracy_and_hwnasbench_latency.csv: file not"
+            + " found"), r.err),
         () -> assertEquals("", r.out));
   }
 

@@ -69,6 +69,9 @@ public record CaseResult(String suite, String name, String source, double refere
     if (relative) {
       return String.format(Locale.ROOT, "%+.1f %%", 100 * error);
     }
+    if (error != Math.rint(error)) {
+      return String.format(Locale.ROOT, "%+.3f %s", error, unit);
+    }
     return String.format(Locale.ROOT, "%+d %s", Math.round(error), unit);
   }
 

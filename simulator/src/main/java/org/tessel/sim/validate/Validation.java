@@ -10,13 +10,10 @@ import org.tessel.sim.config.ConfigException;
 
 /** Runs the reference suites the project knows and gathers their results. */
 public final class Validation {
-  /** The suites, in the order they run. */
-  public static final List<String> SUITES = List.of(ScaleSimSuite.NAME, EyerissSuite.NAME);
-
   private Validation() {}
 
   /**
-   * Runs the named suites ({@code scalesim}, {@code eyeriss}, or {@code all}).
+   * Runs the simulator's named suite ({@code scalesim}, {@code eyeriss}), or both ({@code all}).
    *
    * @param suite which suite(s)
    * @param dataDir the validation data directory ({@code ../shared/validation})
@@ -26,9 +23,27 @@ public final class Validation {
    */
   public static ValidationReport run(String suite, Path dataDir, Path root,
       Consumer<String> progress) {
-    List<String> suites = suite.equals("all") ? SUITES : List.of(suite);
-    if (!SUITES.contains(suites.get(0))) {
-      throw new ConfigException("--suite", 0, "", "expected " + String.join(", ", SUITES)
+    return run(Suite.simulatorSuites(), suite, dataDir, root, progress);
+  }
+
+  /**
+   * Runs the named suite of {@code known}, or all of them in order ({@code all}).
+   *
+   * @param known the suites there are
+   * @param suite which suite, or {@code all}
+   * @param dataDir the validation data directory ({@code ../shared/validation})
+   * @param root the repository root (for {@code traces/})
+   * @param progress receives one line per suite
+   * @throws ConfigException when the suite is unknown, or the data directory or a suite's files
+   *     are missing or malformed
+   */
+  public static ValidationReport run(List<Suite> known, String suite, Path dataDir, Path root,
+      Consumer<String> progress) {
+    List<Suite> suites = known.stream()
+        .filter(s -> suite.equals("all") || s.name().equals(suite)).toList();
+    if (suites.isEmpty()) {
+      throw new ConfigException("--suite", 0, "", "expected "
+          + String.join(", ", known.stream().map(Suite::name).toList())
           + " or all, was '" + suite + "'");
     }
     if (!Files.isDirectory(dataDir) || !Files.isReadable(dataDir)) {
@@ -36,13 +51,12 @@ public final class Validation {
           + " or not readable (give it with --data)");
     }
     List<CaseResult> all = new ArrayList<>();
-    for (String s : suites) {
+    for (Suite s : suites) {
       long t0 = System.nanoTime();
-      List<CaseResult> rs = s.equals(ScaleSimSuite.NAME)
-          ? ScaleSimSuite.run(dataDir) : EyerissSuite.run(dataDir, root);
+      List<CaseResult> rs = s.run(dataDir, root);
       long failed = rs.stream().filter(r -> !r.passed()).count();
       progress.accept(String.format(Locale.ROOT, "validate: %s: %d cases, %d failed (%.1f s)",
-          s, rs.size(), failed, (System.nanoTime() - t0) / 1e9));
+          s.name(), rs.size(), failed, (System.nanoTime() - t0) / 1e9));
       all.addAll(rs);
     }
     return new ValidationReport(all);
