@@ -98,10 +98,14 @@ final class ScheduleCommand implements Callable<Integer> {
     NetworkScheduler scheduler = new NetworkScheduler(
         new LayerScheduler(hardware, obj, chosen, cache), threads);
     Schedule schedule = scheduler.schedule(network, batch);
-    SimResult replay = new Simulation(hardware).simulate(network, batch, schedule::choice);
+    SimResult replay = schedule.replay().run(new Simulation(hardware), network, batch);
     if (replay.cycles() != schedule.cycles()) {
       throw new SimulationException(replay.cycles(), "replaying the schedule took " + replay.cycles()
           + " cycles, the schedule says " + schedule.cycles());
+    }
+    if (Math.abs(replay.energyPj() - schedule.energyPj()) > 1e-9 * schedule.energyPj()) {
+      throw new SimulationException(replay.cycles(), "replaying the schedule took "
+          + replay.energyPj() + " pJ, the schedule says " + schedule.energyPj());
     }
     if (outDir != null) {
       try (AtomicDirectory out = AtomicDirectory.begin(outDir.resolve(hardware.name()))) {

@@ -107,8 +107,8 @@ final class SimulateCommand implements Callable<Integer> {
         : new TraceRecorder();
     Simulation simulation = new Simulation(hardware, recorder);
     SimResult result = scheduleFile == null ? simulation.simulate(network, batch)
-        : simulation.simulate(network, batch,
-            ScheduleFile.read(scheduleFile, network, hardware, batch));
+        : ScheduleFile.read(scheduleFile, network, hardware, batch).run(simulation, network,
+            batch);
     String title = network.name() + " on " + hardware.name();
     if (traceFile != null) {
       AtomicDirectory.writeFile(traceFile, ChromeTrace.json(recorder, hardware.clockMHz(),

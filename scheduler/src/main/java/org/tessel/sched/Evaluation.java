@@ -11,9 +11,25 @@ package org.tessel.sched;
  * @param lowerBoundCycles the analytical lower bound the pruning used ({@link LowerBound})
  * @param occupancy the fullest on-chip buffer under the tiling, 0 to 1 (NaN when unknown)
  * @param configuration what the array must be configured with to run it
+ * @param handOff its DRAM input and output words and on-chip room, for handing tensors over on
+ *     chip between layers
  */
 public record Evaluation(Candidate candidate, long cycles, long stallCycles, double energyPj,
-    long lowerBoundCycles, double occupancy, String configuration) {
+    long lowerBoundCycles, double occupancy, String configuration, HandOffWords handOff) {
+
+  /** Validates the hand-off figures' presence. */
+  public Evaluation {
+    if (handOff == null) {
+      throw new IllegalArgumentException("handOff must not be null (HandOffWords.NONE)");
+    }
+  }
+
+  /** An evaluation with nothing to hand over ({@link HandOffWords#NONE}). */
+  public Evaluation(Candidate candidate, long cycles, long stallCycles, double energyPj,
+      long lowerBoundCycles, double occupancy, String configuration) {
+    this(candidate, cycles, stallCycles, energyPj, lowerBoundCycles, occupancy, configuration,
+        HandOffWords.NONE);
+  }
 
   /** The score of this evaluation under {@code objective}. */
   public double score(Objective objective) {

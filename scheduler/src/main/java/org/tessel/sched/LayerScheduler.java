@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tessel.sim.AccessCounts;
+import org.tessel.sim.EnergyCounts;
 import org.tessel.sim.LayerResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
@@ -37,6 +39,8 @@ public final class LayerScheduler {
   private final Objective objective;
   private final List<Dataflow> dataflows;
   private final long slackCycles;
+  /** Whether the objective counts energy and the hardware credits hand-offs ({@link HandOff}). */
+  private final boolean handOffs;
   private final EvaluationCache cache;
   private final EvaluationCache layerCache = new EvaluationCache();
   private final ThreadLocal<Simulation> simulations;
@@ -54,6 +58,7 @@ public final class LayerScheduler {
     this.objective = objective;
     this.dataflows = List.copyOf(dataflows);
     this.slackCycles = 2 * hw.cgra().reconfig().cycles();
+    this.handOffs = objective.usesEnergy() && HandOff.possible(hw);
     this.cache = cache;
     this.simulations = ThreadLocal.withInitial(() -> new Simulation(hw));
     this.hwKey = new EvaluationCache.Hardware(hw);
@@ -99,6 +104,11 @@ public final class LayerScheduler {
     boolean tight;
     LayerMapping mapping;
     double energyPj;
+    /** The most DRAM energy hand-offs could save it (0 without hand-offs). */
+    double handOffPj;
+    /** Whether its buffers could take the layer's whole input, or keep its whole output. */
+    boolean roomIn;
+    boolean roomOut;
 
     Pending(Candidate candidate, RsMapping rs, long bound) {
       this.candidate = candidate;
@@ -124,6 +134,8 @@ public final class LayerScheduler {
           Pending p = new Pending(c, null, LowerBound.cycles(layer, batch, c, hw));
           p.mapping = sim.map(layer, batch, d);
           p.energyPj = p.mapping.energyCounts().totalPj(hw.cgra().energy());
+          handOff(p, p.mapping.access(), p.mapping.inputRoomWords(),
+              p.mapping.outputRoomWords(), layer, batch);
           pending.add(p);
         } else {
           est = RsEstimator.of(layer, batch, sim.mappingContext());
@@ -135,7 +147,12 @@ public final class LayerScheduler {
           for (int i = 0; i < legal.size(); i++) {
             Candidate c = Candidate.rowStationary(legal.get(i), i);
             Pending p = new Pending(c, legal.get(i), LowerBound.cycles(layer, batch, c, hw));
-            p.energyPj = est.energyCounts(legal.get(i)).totalPj(hw.cgra().energy());
+            EnergyCounts counts = est.energyCounts(legal.get(i));
+            p.energyPj = counts.totalPj(hw.cgra().energy());
+            if (handOffs) {
+              long free = est.freeGlbWords(legal.get(i));
+              handOff(p, est.access(legal.get(i)), free, free, layer, batch);
+            }
             pending.add(p);
           }
         }
@@ -151,7 +168,7 @@ public final class LayerScheduler {
       queue.addAll(pending);
       while (!queue.isEmpty()) {
         Pending p = queue.poll();
-        if (dominated(p, kept)) {
+        if (dominated(p, kept, layer, batch)) {
           continue;
         }
         if (!p.tight && est != null) {
@@ -190,22 +207,44 @@ public final class LayerScheduler {
    * in what the objective counts (cycles with the reconfiguration slack, energy), strictly better
    * in one of them or, failing that, earlier in the tie-break order.
    */
-  private boolean dominated(Pending p, List<Evaluation> kept) {
+  private boolean dominated(Pending p, List<Evaluation> kept, Layer layer, int batch) {
+    double pEnergy = p.energyPj - p.handOffPj;
     for (Evaluation y : kept) {
       long yc = y.cycles() + slackCycles;
       boolean cycles = yc <= p.bound;
-      boolean energy = y.energyPj() <= p.energyPj;
+      boolean energy = y.energyPj() <= pEnergy;
       if ((objective.usesCycles() && !cycles) || (objective.usesEnergy() && !energy)) {
         continue;
       }
+      if (handOffs && ((p.roomIn && y.handOff().inputRoomWords() < HandOff.inputWords(layer, batch))
+          || (p.roomOut && y.handOff().outputRoomWords() < HandOff.tensorWords(layer, batch)))) {
+        continue; // p could hand a tensor over on chip where y cannot
+      }
       boolean strict = (objective.usesCycles() && yc < p.bound)
-          || (objective.usesEnergy() && y.energyPj() < p.energyPj)
+          || (objective.usesEnergy() && y.energyPj() < pEnergy)
           || (cycles && energy && y.candidate().tilingRank() < p.candidate.tilingRank());
       if (strict) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Records what hand-offs could do for {@code p} ({@link HandOff}): with an energy objective, a
+   * candidate is pruned only by one that is no worse even after {@code p} saves the DRAM reads
+   * of an input and the writes of an output it has room for, and that has room for every tensor
+   * {@code p} has room for.
+   */
+  private void handOff(Pending p, AccessCounts a, long inRoomWords, long outRoomWords,
+      Layer layer, int batch) {
+    if (!handOffs) {
+      return;
+    }
+    p.roomIn = inRoomWords >= HandOff.inputWords(layer, batch);
+    p.roomOut = outRoomWords >= HandOff.tensorWords(layer, batch);
+    p.handOffPj = ((p.roomIn ? a.dramIfmapReads() : 0) + (p.roomOut ? a.dramOfmapWrites() : 0))
+        * hw.cgra().energy().dramPj();
   }
 
   private Evaluation evaluate(Simulation sim, Layer layer, int batch, Pending p,
@@ -216,7 +255,7 @@ public final class LayerScheduler {
       LayerResult r = sim.run(0, layer, p.candidate.dataflow(), m);
       double energy = m.energyCounts().totalPj(hw.cgra().energy());
       return new Evaluation(p.candidate, r.cycles(), r.stallCycles(), energy, p.bound,
-          m.bufferOccupancy(), m.configuration());
+          m.bufferOccupancy(), m.configuration(), HandOffWords.of(r, m));
     });
   }
 }

@@ -92,7 +92,8 @@ public final class NetworkScheduler {
     for (int i : arrayIdx) {
       seq.add(options[i]);
     }
-    int[] best = optimum(seq);
+    HandOff handOff = HandOff.of(network, arrayIdx, batch, hw);
+    int[] best = optimum(seq, handOff);
     long fixedCycles = 0;
     double fixedEnergy = 0;
     for (int i = 0; i < all.size(); i++) {
@@ -111,7 +112,7 @@ public final class NetworkScheduler {
         path.add(e);
       }
       baselines.add(path == null ? new Baseline(d.shortName(), false, 0, 0, 0, 0)
-          : baseline(d.shortName(), path, fixedCycles, fixedEnergy));
+          : baseline(d.shortName(), path, fixedCycles, fixedEnergy, handOff));
     }
     List<Evaluation> greedy = new ArrayList<>();
     List<Evaluation> chosen = new ArrayList<>();
@@ -119,8 +120,8 @@ public final class NetworkScheduler {
       greedy.add(seq.get(k).evaluated().get(0));
       chosen.add(seq.get(k).evaluated().get(best[k]));
     }
-    baselines.add(baseline("greedy", greedy, fixedCycles, fixedEnergy));
-    baselines.add(baseline("optimal", chosen, fixedCycles, fixedEnergy));
+    baselines.add(baseline("greedy", greedy, fixedCycles, fixedEnergy, handOff));
+    baselines.add(baseline("optimal", chosen, fixedCycles, fixedEnergy, handOff));
 
     List<ScheduledLayer> out = new ArrayList<>(all.size());
     long reconfig = hw.cgra().reconfig().cycles();
@@ -129,13 +130,20 @@ public final class NetworkScheduler {
     for (int i = 0; i < all.size(); i++) {
       Layer l = all.get(i);
       if (!l.kind().usesArray()) {
-        out.add(new ScheduledLayer(i, l, null, vectorCycles[i], vectorEnergy[i], 0, null));
+        out.add(new ScheduledLayer(i, l, null, vectorCycles[i], vectorEnergy[i], 0, null, false,
+            false, 0));
         continue;
       }
-      Evaluation e = chosen.get(k++);
+      Evaluation e = chosen.get(k);
       long paid = reconfig > 0 && !e.configuration().equals(configured) ? reconfig : 0;
       configured = e.configuration();
-      out.add(new ScheduledLayer(i, l, e, 0, 0, paid, options[i]));
+      boolean in = k > 0 && handOff.applies(k, chosen.get(k - 1), e);
+      boolean outKept = k + 1 < chosen.size() && handOff.applies(k + 1, e, chosen.get(k + 1))
+          && handOff.producerOnly(k + 1);
+      double saved = (in ? handOff.inputSavedPj(e) : 0)
+          + (outKept ? handOff.outputSavedPj(k + 1, e) : 0);
+      out.add(new ScheduledLayer(i, l, e, 0, 0, paid, options[i], in, outKept, saved));
+      k++;
     }
     return new Schedule(network, hw, batch, layers.objective(), out, baselines);
   }
@@ -193,17 +201,18 @@ public final class NetworkScheduler {
   }
 
   /** The index, per array layer, of the candidate on the network optimum. */
-  int[] optimum(List<LayerOptions> seq) {
+  int[] optimum(List<LayerOptions> seq, HandOff handOff) {
     Objective objective = layers.objective();
     if (objective != Objective.EDP) {
-      return objective == Objective.CYCLES ? path(seq, 1, 0) : path(seq, 0, 1);
+      return objective == Objective.CYCLES ? path(seq, handOff, 1, 0)
+          : path(seq, handOff, 0, 1);
     }
-    int[] best = path(seq, 1, 0);
-    double bestEdp = edp(seq, best);
+    int[] best = path(seq, handOff, 1, 0);
+    double bestEdp = edp(seq, best, handOff);
     for (int iter = 0; iter < 20; iter++) {
       long[] totals = totals(seq, best);
-      int[] next = path(seq, energyOf(seq, best), totals[0]);
-      double v = edp(seq, next);
+      int[] next = path(seq, handOff, energyOf(seq, best, handOff), totals[0]);
+      double v = edp(seq, next, handOff);
       if (!(v < bestEdp)) {
         break;
       }
@@ -213,11 +222,21 @@ public final class NetworkScheduler {
     return best;
   }
 
+  /** {@link #path(List, HandOff, double, double)} with no hand-off. */
+  int[] path(List<LayerOptions> seq, double a, double b) {
+    return path(seq, HandOff.none(seq.size()), a, b);
+  }
+
   /**
    * The path minimising {@code sum (a * cycles + b * energy) + a * reconfigCycles *
-   * reconfigurations}: the dynamic program of the class comment.
+   * reconfigurations}, energy net of every hand-off the path allows: the dynamic program of the
+   * class comment. A node is reached from the best previous node (plus a reconfiguration), the
+   * best previous node of its configuration, or, where the tensor can stay on chip, the best
+   * previous node with room to keep it (its saved DRAM write subtracted) and of the same
+   * configuration, with the node's own saved DRAM read subtracted. Ties go to the earlier
+   * previous node.
    */
-  int[] path(List<LayerOptions> seq, double a, double b) {
+  int[] path(List<LayerOptions> seq, HandOff handOff, double a, double b) {
     int n = seq.size();
     long c = hw.cgra().reconfig().cycles();
     double switchCost = c > 0 ? a * c : 0;
@@ -228,16 +247,18 @@ public final class NetworkScheduler {
       List<Evaluation> list = seq.get(k).evaluated();
       double[] val = new double[list.size()];
       from[k] = new int[list.size()];
-      int prevBest = -1;
-      Map<String, Integer> prevByConfig = new HashMap<>();
+      Best all = null;
+      Best kept = null;
       if (prev != null) {
+        all = new Best();
+        boolean chained = b != 0 && handOff.chained(k);
+        kept = chained ? new Best() : null;
+        long words = handOff.words(k);
         for (int j = 0; j < prev.length; j++) {
-          if (prevBest < 0 || prev[j] < prev[prevBest]) {
-            prevBest = j;
-          }
-          Integer seen = prevByConfig.get(prevList.get(j).configuration());
-          if (seen == null || prev[j] < prev[seen]) {
-            prevByConfig.put(prevList.get(j).configuration(), j);
+          Evaluation p = prevList.get(j);
+          all.offer(j, prev[j], p.configuration());
+          if (chained && words <= p.handOff().outputRoomWords()) {
+            kept.offer(j, prev[j] - b * handOff.outputSavedPj(k, p), p.configuration());
           }
         }
       }
@@ -249,15 +270,12 @@ public final class NetworkScheduler {
           from[k][j] = -1;
           continue;
         }
-        double v = prev[prevBest] + switchCost;
-        int f = prevBest;
-        Integer same = prevByConfig.get(e.configuration());
-        if (same != null && (prev[same] < v || (prev[same] == v && same < f))) {
-          v = prev[same];
-          f = same;
+        Choice best = all.reach(e.configuration(), switchCost, 0, null);
+        if (kept != null && handOff.inputWords(k) <= e.handOff().inputRoomWords()) {
+          best = kept.reach(e.configuration(), switchCost, b * handOff.inputSavedPj(e), best);
         }
-        val[j] = v + node;
-        from[k][j] = f;
+        val[j] = best.value + node;
+        from[k][j] = best.from;
       }
       prev = val;
       prevList = list;
@@ -279,37 +297,91 @@ public final class NetworkScheduler {
     return pick;
   }
 
+  /** A previous node and the value of reaching a node from it. */
+  private record Choice(int from, double value) {}
+
+  /** The best previous node overall and per configuration, ties to the earliest. */
+  private static final class Best {
+    private int best = -1;
+    private double bestValue;
+    private final Map<String, Integer> byConfig = new HashMap<>();
+    private final Map<String, Double> byConfigValue = new HashMap<>();
+
+    void offer(int j, double value, String config) {
+      if (best < 0 || value < bestValue) {
+        best = j;
+        bestValue = value;
+      }
+      Double seen = byConfigValue.get(config);
+      if (seen == null || value < seen) {
+        byConfig.put(config, j);
+        byConfigValue.put(config, value);
+      }
+    }
+
+    /**
+     * The better of {@code incumbent} and reaching a node of {@code config} from here (a switch
+     * costs {@code switchCost}; {@code credit} is subtracted), ties to the earlier node.
+     */
+    Choice reach(String config, double switchCost, double credit, Choice incumbent) {
+      Choice c = incumbent;
+      if (best >= 0) {
+        c = better(c, new Choice(best, bestValue + switchCost - credit));
+      }
+      Integer same = byConfig.get(config);
+      if (same != null) {
+        c = better(c, new Choice(same, byConfigValue.get(config) - credit));
+      }
+      return c;
+    }
+
+    private static Choice better(Choice a, Choice b) {
+      if (a == null || b.value < a.value || (b.value == a.value && b.from < a.from)) {
+        return b;
+      }
+      return a;
+    }
+  }
+
   private long[] totals(List<LayerOptions> seq, int[] pick) {
     List<Evaluation> path = new ArrayList<>();
     for (int k = 0; k < seq.size(); k++) {
       path.add(seq.get(k).evaluated().get(pick[k]));
     }
-    Baseline b = baseline("", path, 0, 0);
+    Baseline b = baseline("", path, 0, 0, HandOff.none(path.size()));
     return new long[] {b.cycles()};
   }
 
-  private double energyOf(List<LayerOptions> seq, int[] pick) {
-    double e = 0;
+  private double energyOf(List<LayerOptions> seq, int[] pick, HandOff handOff) {
+    List<Evaluation> path = new ArrayList<>();
     for (int k = 0; k < seq.size(); k++) {
-      e += seq.get(k).evaluated().get(pick[k]).energyPj();
+      path.add(seq.get(k).evaluated().get(pick[k]));
     }
-    return e;
+    return baseline("", path, 0, 0, handOff).energyPj();
   }
 
-  private double edp(List<LayerOptions> seq, int[] pick) {
-    return totals(seq, pick)[0] * energyOf(seq, pick);
+  private double edp(List<LayerOptions> seq, int[] pick, HandOff handOff) {
+    return totals(seq, pick)[0] * energyOf(seq, pick, handOff);
   }
 
-  /** Totals of running {@code path}, one evaluation per array layer, in order. */
-  Baseline baseline(String name, List<Evaluation> path, long otherCycles, double otherEnergy) {
+  /**
+   * Totals of running {@code path}, one evaluation per array layer, in order, with every
+   * hand-off it allows.
+   */
+  Baseline baseline(String name, List<Evaluation> path, long otherCycles, double otherEnergy,
+      HandOff handOff) {
     long reconfig = hw.cgra().reconfig().cycles();
     long cycles = otherCycles;
     double energy = otherEnergy;
     int switches = 0;
     String configured = null;
-    for (Evaluation e : path) {
+    for (int k = 0; k < path.size(); k++) {
+      Evaluation e = path.get(k);
       cycles += e.cycles();
       energy += e.energyPj();
+      if (k > 0 && handOff.applies(k, path.get(k - 1), e)) {
+        energy -= handOff.inputSavedPj(e) + handOff.outputSavedPj(k, path.get(k - 1));
+      }
       if (reconfig > 0 && !e.configuration().equals(configured)) {
         switches++;
         cycles += reconfig;

@@ -1,6 +1,8 @@
 package org.tessel.sched;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.workload.Layer;
@@ -84,6 +86,30 @@ public record Schedule(Network network, HardwareSpec hardware, int batch, Object
       }
     }
     throw new IllegalArgumentException("layer " + layer.name() + " is not in the schedule");
+  }
+
+  /** This schedule as the simulator replays it (dataflows, tilings and hand-offs). */
+  public Replay replay() {
+    Set<String> in = new HashSet<>();
+    Set<String> out = new HashSet<>();
+    for (ScheduledLayer l : layers) {
+      if (l.inputOnChip()) {
+        in.add(l.layer().name());
+      }
+      if (l.outputOnChip()) {
+        out.add(l.layer().name());
+      }
+    }
+    return new Replay(this::choice, in, out);
+  }
+
+  /** Layers that read their input on chip from the layer before ({@link HandOff}). */
+  public int handOffs() {
+    int n = 0;
+    for (ScheduledLayer l : layers) {
+      n += l.inputOnChip() ? 1 : 0;
+    }
+    return n;
   }
 
   /** Layers whose chosen dataflow differs from the previous array layer's. */

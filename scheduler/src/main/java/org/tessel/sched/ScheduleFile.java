@@ -5,16 +5,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
+import org.tessel.sim.dataflow.LayerMapping;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
@@ -24,10 +27,13 @@ import org.tessel.sim.workload.Network;
  * objective. Layers that do not use the array have {@code -} as dataflow and tiling.
  *
  * <p>Columns: {@code layer, kind, dataflow, tiling, cycles, reconfig_cycles, energy_pj,
- * lower_bound_cycles, occupancy_pct, best_os, best_ws, best_is, best_rs, candidates,
- * simulated}; {@code best_X} is the best cycles of dataflow {@code X} on the layer ({@code -} when
- * it cannot run it), {@code candidates} the dataflow-tiling pairs that fit, {@code simulated}
- * those not pruned by their lower bound.
+ * lower_bound_cycles, occupancy_pct, input_on_chip, output_on_chip, best_os, best_ws, best_is,
+ * best_rs, candidates, simulated}; {@code energy_pj} is net of the hand-offs, {@code
+ * input_on_chip} / {@code output_on_chip} say ({@code yes}/{@code no}) whether the layer reads its
+ * input from, and leaves its output in, on-chip memory instead of DRAM ({@link HandOff}); {@code
+ * best_X} is the best cycles of dataflow {@code X} on the layer ({@code -} when it cannot run
+ * it), {@code candidates} the dataflow-tiling pairs that fit, {@code simulated} those not pruned
+ * by their lower bound.
  */
 public final class ScheduleFile {
   /** The header row. */
@@ -37,7 +43,7 @@ public final class ScheduleFile {
 
   private static String header() {
     StringBuilder sb = new StringBuilder("layer,kind,dataflow,tiling,cycles,reconfig_cycles,"
-        + "energy_pj,lower_bound_cycles,occupancy_pct");
+        + "energy_pj,lower_bound_cycles,occupancy_pct,input_on_chip,output_on_chip");
     for (Dataflow d : Dataflows.all()) {
       sb.append(",best_").append(d.shortName());
     }
@@ -56,7 +62,7 @@ public final class ScheduleFile {
           .append(l.layer().kind().name().toLowerCase(Locale.ROOT)).append(',');
       if (!l.usesArray()) {
         sb.append("-,-,").append(l.cycles()).append(",0,").append(num(l.energyPj()))
-            .append(",-,-");
+            .append(",-,-,no,no");
         for (int i = 0; i < Dataflows.all().size(); i++) {
           sb.append(",-");
         }
@@ -66,9 +72,11 @@ public final class ScheduleFile {
       Evaluation e = l.chosen();
       sb.append(e.candidate().dataflowName()).append(',').append(e.candidate().tiling())
           .append(',').append(e.cycles()).append(',').append(l.reconfigCycles()).append(',')
-          .append(num(e.energyPj())).append(',').append(e.lowerBoundCycles()).append(',')
+          .append(num(l.energyPj())).append(',').append(e.lowerBoundCycles()).append(',')
           .append(Double.isNaN(e.occupancy()) ? "-"
-              : String.format(Locale.ROOT, "%.1f", 100 * e.occupancy()));
+              : String.format(Locale.ROOT, "%.1f", 100 * e.occupancy()))
+          .append(',').append(yesNo(l.inputOnChip())).append(',')
+          .append(yesNo(l.outputOnChip()));
       for (Dataflow d : Dataflows.all()) {
         Evaluation b = l.options().bestByDataflow().get(d.shortName());
         sb.append(',').append(b == null ? "-" : Long.toString(b.cycles()));
@@ -79,6 +87,10 @@ public final class ScheduleFile {
     return sb.toString();
   }
 
+  private static String yesNo(boolean b) {
+    return b ? "yes" : "no";
+  }
+
   private static String num(double v) {
     return String.format(Locale.ROOT, "%.1f", v);
   }
@@ -86,14 +98,12 @@ public final class ScheduleFile {
   /**
    * Reads a schedule written for {@code network} and checks it against the network and {@code
    * hw}: the layers must be the network's, in order; each array layer's dataflow and tiling must
-   * run on the hardware.
+   * run on the hardware, and each hand-off must be possible there.
    *
-   * @return the dataflow (tiling pinned) of each array layer, for {@link
-   *     Simulation#simulate(Network, int, Function)}
+   * @return the dataflow (tiling pinned) of each array layer and the hand-offs
    * @throws ConfigException naming the file, line and field of the first mismatch
    */
-  public static Function<Layer, Dataflow> read(Path file, Network network, HardwareSpec hw,
-      int batch) {
+  public static Replay read(Path file, Network network, HardwareSpec hw, int batch) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -105,6 +115,10 @@ public final class ScheduleFile {
     String f = file.toString();
     List<Layer> layers = network.layers();
     Map<Layer, Dataflow> choice = new IdentityHashMap<>();
+    List<Integer> arrayIdx = new ArrayList<>();
+    List<LayerMapping> mappings = new ArrayList<>();
+    List<Integer> arrayLines = new ArrayList<>();
+    List<boolean[]> flags = new ArrayList<>();
     Simulation sim = new Simulation(hw);
     int row = 0;
     boolean header = false;
@@ -138,7 +152,14 @@ public final class ScheduleFile {
             + "' (a schedule for another network?)");
       }
       row++;
+      boolean in = yesNo(cells[9], f, line, "input_on_chip");
+      boolean out = yesNo(cells[10], f, line, "output_on_chip");
       if (!layer.kind().usesArray()) {
+        if (in || out) {
+          throw new ConfigException(f, line, in ? "input_on_chip" : "output_on_chip",
+              "expected 'no': a " + layer.kind().name().toLowerCase(Locale.ROOT)
+                  + " layer does not use the array");
+        }
         continue;
       }
       Dataflow d;
@@ -153,13 +174,18 @@ public final class ScheduleFile {
             + hw.name() + ", whose network is " + hw.cgra().noc().topology().name()
                 .toLowerCase(Locale.ROOT) + " (it runs " + CandidateSpace.dataflows(hw) + ")");
       }
+      LayerMapping m;
       try {
-        sim.map(layer, batch, d);
+        m = sim.map(layer, batch, d);
       } catch (ConfigException e) {
         throw new ConfigException(f, line, "tiling", "does not fit " + hw.name() + ": "
             + e.getMessage());
       }
       choice.put(layer, d);
+      arrayIdx.add(row - 1);
+      mappings.add(m);
+      arrayLines.add(line);
+      flags.add(new boolean[] {in, out});
     }
     if (!header) {
       throw new ConfigException(f, 0, "header", "no header row; expected '" + HEADER + "'");
@@ -169,12 +195,51 @@ public final class ScheduleFile {
           + layers.size() + " layers of " + network.name() + "; missing '"
           + layers.get(row).name() + "'");
     }
-    return layer -> {
+    Set<String> inputOnChip = new HashSet<>();
+    Set<String> outputOnChip = new HashSet<>();
+    HandOff handOff = HandOff.of(network, arrayIdx, batch, hw);
+    for (int k = 0; k < arrayIdx.size(); k++) {
+      String name = layers.get(arrayIdx.get(k)).name();
+      if (flags.get(k)[0]) {
+        String why = k == 0 ? "the first array layer reads its input from DRAM"
+            : handOff.refusal(k, mappings.get(k - 1).outputRoomWords(),
+                mappings.get(k).inputRoomWords());
+        if (why != null) {
+          throw new ConfigException(f, arrayLines.get(k), "input_on_chip", "cannot be 'yes': "
+              + why);
+        }
+        inputOnChip.add(name);
+      }
+      if (flags.get(k)[1]) {
+        String why = k + 1 == arrayIdx.size() ? "the last array layer writes its output to DRAM"
+            : handOff.refusal(k + 1, mappings.get(k).outputRoomWords(),
+                mappings.get(k + 1).inputRoomWords());
+        if (why == null && (!flags.get(k + 1)[0] || !handOff.producerOnly(k + 1))) {
+          why = "only when the next layer, the only one reading this output, has input_on_chip"
+              + " 'yes'";
+        }
+        if (why != null) {
+          throw new ConfigException(f, arrayLines.get(k), "output_on_chip", "cannot be 'yes': "
+              + why);
+        }
+        outputOnChip.add(name);
+      }
+    }
+    return new Replay(layer -> {
       Dataflow d = choice.get(layer);
       if (d == null) {
         throw new IllegalArgumentException("layer " + layer.name() + " is not in " + f);
       }
       return d;
+    }, inputOnChip, outputOnChip);
+  }
+
+  private static boolean yesNo(String cell, String file, int line, String field) {
+    return switch (cell) {
+      case "yes" -> true;
+      case "no" -> false;
+      default -> throw new ConfigException(file, line, field, "expected yes or no, found '"
+          + cell + "'");
     };
   }
 }

@@ -18,7 +18,7 @@ public final class ScheduleReport {
     for (Dataflow d : Dataflows.all()) {
       sb.append(String.format(Locale.ROOT, " %12s", "best " + d.shortName()));
     }
-    sb.append(String.format(Locale.ROOT, " %6s %9s%n", "occ%", "sim/cand"));
+    sb.append(String.format(Locale.ROOT, " %6s %4s %9s%n", "occ%", "chip", "sim/cand"));
     for (ScheduledLayer l : s.layers()) {
       if (!l.usesArray()) {
         continue;
@@ -31,8 +31,9 @@ public final class ScheduleReport {
         Evaluation b = l.options().bestByDataflow().get(d.shortName());
         sb.append(String.format(Locale.ROOT, " %12s", b == null ? "-" : b.cycles()));
       }
-      sb.append(String.format(Locale.ROOT, " %6s %9s%n", Double.isNaN(e.occupancy()) ? "-"
+      sb.append(String.format(Locale.ROOT, " %6s %4s %9s%n", Double.isNaN(e.occupancy()) ? "-"
           : String.format(Locale.ROOT, "%.1f", 100 * e.occupancy()),
+          (l.inputOnChip() ? "i" : "-") + (l.outputOnChip() ? "o" : "-"),
           l.options().simulated() + "/" + l.options().candidates()));
     }
     sb.append(String.format(Locale.ROOT, "%n%-10s %14s %12s %14s %8s %10s%n", "schedule",
@@ -52,16 +53,19 @@ public final class ScheduleReport {
     int arrayLayers = 0;
     int candidates = 0;
     int simulated = 0;
+    double savedPj = 0;
     for (ScheduledLayer l : s.layers()) {
+      savedPj += l.handOffSavedPj();
       if (l.usesArray()) {
         arrayLayers++;
         candidates += l.options().candidates();
         simulated += l.options().simulated();
       }
     }
-    sb.append(String.format(Locale.ROOT, "%d array layers, %d dataflow switches; %d candidates,"
-        + " %d simulated (the rest pruned by lower bound)", arrayLayers, s.dataflowSwitches(),
-        candidates, simulated));
+    sb.append(String.format(Locale.ROOT, "%d array layers, %d dataflow switches, %d inputs"
+        + " handed over on chip (chip i/o: %.3f uJ of DRAM energy saved); %d candidates, %d"
+        + " simulated (the rest pruned by lower bound)", arrayLayers, s.dataflowSwitches(),
+        s.handOffs(), savedPj / 1e6, candidates, simulated));
     if (cache != null) {
       sb.append(String.format(Locale.ROOT, "; cache %d entries, hit rate %.1f%%", cache.size(),
           100 * cache.hitRate()));

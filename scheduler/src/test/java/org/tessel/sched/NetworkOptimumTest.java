@@ -119,6 +119,78 @@ final class NetworkOptimumTest {
     }
   }
 
+  /** {@code a * cycles + b * energy} of a path, reconfigurations and every hand-off included. */
+  private static double cost(List<LayerOptions> seq, int[] pick, long reconfig, HandOff h,
+      double a, double b) {
+    double sum = 0;
+    String prev = null;
+    for (int k = 0; k < seq.size(); k++) {
+      Evaluation e = seq.get(k).evaluated().get(pick[k]);
+      sum += a * e.cycles() + b * e.energyPj()
+          + (e.configuration().equals(prev) || reconfig == 0 ? 0 : a * reconfig);
+      if (k > 0) {
+        Evaluation p = seq.get(k - 1).evaluated().get(pick[k - 1]);
+        if (h.applies(k, p, e)) {
+          sum -= b * (h.inputSavedPj(e) + h.outputSavedPj(k, p));
+        }
+      }
+      prev = e.configuration();
+    }
+    return sum;
+  }
+
+  @Test
+  void dynamicProgramWithHandOffs_equalsBruteForce() {
+    Random rnd = new Random(11);
+    for (int trial = 0; trial < 400; trial++) {
+      long reconfig = rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(300);
+      int layers = 1 + rnd.nextInt(5);
+      List<LayerOptions> seq = new ArrayList<>();
+      HandOff.Link[] links = new HandOff.Link[layers];
+      for (int k = 0; k < layers; k++) {
+        List<Evaluation> list = new ArrayList<>();
+        int n = 1 + rnd.nextInt(4);
+        for (int j = 0; j < n; j++) {
+          int config = rnd.nextInt(3);
+          long cycles = 100 + rnd.nextInt(400);
+          Candidate c = new Candidate(Dataflows.all().get(config), Candidate.SYSTOLIC_TILING,
+              config, j);
+          HandOffWords w = new HandOffWords(rnd.nextInt(60), rnd.nextInt(60), rnd.nextInt(100),
+              rnd.nextInt(100));
+          list.add(new Evaluation(c, cycles, 0, 200 + rnd.nextInt(400), 0, 0, CONFIGS[config],
+              w));
+        }
+        seq.add(layer(list));
+        links[k] = k > 0 && rnd.nextInt(4) > 0
+            ? new HandOff.Link(true, rnd.nextBoolean(), rnd.nextInt(100)) : HandOff.Link.NONE;
+      }
+      HandOff h = HandOff.of(links, 1 + rnd.nextInt(3));
+      NetworkScheduler s = scheduler(reconfig);
+      for (double[] ab : new double[][] {{0, 1}, {1, 1}, {1, 0}, {0.5, 2}}) {
+        double dp = cost(seq, s.path(seq, h, ab[0], ab[1]), reconfig, h, ab[0], ab[1]);
+        assertEquals(bruteForce(seq, reconfig, h, ab[0], ab[1]), dp, 1e-9,
+            "trial " + trial + " a=" + ab[0] + " b=" + ab[1]);
+      }
+    }
+  }
+
+  private static double bruteForce(List<LayerOptions> seq, long reconfig, HandOff h, double a,
+      double b) {
+    int n = seq.size();
+    int[] pick = new int[n];
+    double best = Double.MAX_VALUE;
+    while (true) {
+      best = Math.min(best, cost(seq, pick, reconfig, h, a, b));
+      int k = n - 1;
+      while (k >= 0 && ++pick[k] == seq.get(k).evaluated().size()) {
+        pick[k--] = 0;
+      }
+      if (k < 0) {
+        return best;
+      }
+    }
+  }
+
   @Test
   void handCase_optimumStaysOnOneDataflowWhereGreedySwitches() {
     // three layers; os costs 1000 each; ws costs 900 on the middle layer only.

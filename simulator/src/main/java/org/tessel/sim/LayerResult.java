@@ -54,6 +54,29 @@ public record LayerResult(
         folds, usedPeFoldSum, foldCycles, report, events, cycles, configuration, energy);
   }
 
+  /**
+   * The same result with the layer's input already on chip (its DRAM ifmap reads not made) and/or
+   * its output kept on chip for the next layer (its DRAM ofmap writes not made): the report's
+   * DRAM streams and the energy counts lose those words. Cycles are unchanged, which is exact
+   * when DRAM never stalls the array ({@code dram.mode: calc}); the caller decides when that holds.
+   */
+  public LayerResult withHandOff(boolean inputOnChip, boolean outputOnChip) {
+    if (!inputOnChip && !outputOnChip) {
+      return this;
+    }
+    long removed = (inputOnChip ? report.dramIfmap().words() : 0)
+        + (outputOnChip ? report.dramOfmap().words() : 0);
+    ReportRow r = new ReportRow(report.totalCycles(), report.stallCycles(),
+        report.overallUtilPct(), report.mappingEfficiencyPct(), report.computeUtilPct(),
+        report.sramIfmap(), report.sramFilter(), report.sramOfmap(),
+        inputOnChip ? StreamStats.NONE : report.dramIfmap(), report.dramFilter(),
+        outputOnChip ? StreamStats.NONE : report.dramOfmap());
+    EnergyCounts e = new EnergyCounts(energy.macs(), energy.rfAccesses(), energy.nocWordHops(),
+        energy.glbAccesses(), energy.dramAccesses() - removed);
+    return new LayerResult(index, layer, dataflow, cycles, computeCycles, stallCycles, macs,
+        folds, usedPeFoldSum, foldCycles, r, events, reconfigCycles, configuration, e);
+  }
+
   /** Cycles of the layer including the reconfiguration before it. */
   public long totalCycles() {
     return cycles + reconfigCycles;

@@ -45,6 +45,20 @@ final class SystolicMapping implements LayerMapping {
   }
 
   /**
+   * The whole ifmap SRAM: a resident input is read in place (no prefetch, so no double buffer).
+   */
+  @Override
+  public long inputRoomWords() {
+    return 2 * traffic.halfCapacities()[0];
+  }
+
+  /** The whole ofmap SRAM: a kept output is not drained (no double buffer). */
+  @Override
+  public long outputRoomWords() {
+    return 2 * traffic.halfCapacities()[2];
+  }
+
+  /**
    * The largest share of an SRAM half that one fold's slices take (a whole operand when it is
    * resident): ifmap, filter and ofmap slices against their halves.
    */

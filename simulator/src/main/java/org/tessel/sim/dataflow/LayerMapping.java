@@ -66,4 +66,21 @@ public interface LayerMapping {
   default double bufferOccupancy() {
     return Double.NaN;
   }
+
+  /**
+   * Words of the layer's whole input the on-chip buffers can hold beside this mapping's working
+   * set, so that the previous layer may hand its output over on chip instead of through DRAM (0:
+   * never).
+   */
+  default long inputRoomWords() {
+    return 0;
+  }
+
+  /**
+   * Words of the layer's whole output the on-chip buffers can keep beside this mapping's working
+   * set, for the next layer to read on chip (0: never).
+   */
+  default long outputRoomWords() {
+    return 0;
+  }
 }

@@ -34,9 +34,7 @@ final class Legality {
       return "filters of a pass take " + filterBytes + " bytes, the filter buffer has "
           + hw.filterGlbBytes();
     }
-    long bank = hw.glbBankBytes();
-    long banks = ceilDiv((long) mp.n() * mp.q() * mp.r() * shape.rowsFor(mp.e()) * shape.w() * wb,
-        bank) + ceilDiv((long) mp.n() * mp.m() * mp.e() * shape.f() * wb, bank);
+    long banks = tileBanks(shape, mp, hw);
     if (banks > hw.glbBanks()) {
       return "ifmap and psum tiles need " + banks + " banks, the global buffer has "
           + hw.glbBanks();
@@ -52,14 +50,29 @@ final class Legality {
     int qs = mp.q() * shape.s();
     long wb = hw.wordBytes();
     long filterBytes = (long) mp.p() * mp.t() * mp.q() * mp.r() * shape.r() * shape.s() * wb;
-    long bank = hw.glbBankBytes();
-    long banks = ceilDiv((long) mp.n() * mp.q() * mp.r() * shape.rowsFor(mp.e()) * shape.w() * wb,
-        bank) + ceilDiv((long) mp.n() * mp.m() * mp.e() * shape.f() * wb, bank);
+    long banks = tileBanks(shape, mp, hw);
     double peak = (double) banks / hw.glbBanks();
     peak = Math.max(peak, (double) filterBytes / hw.filterGlbBytes());
     peak = Math.max(peak, (double) qs / hw.ifmapSpadWords());
     peak = Math.max(peak, (double) mp.p() * qs / hw.filterSpadWords());
     return Math.max(peak, (double) mp.p() / hw.psumSpadWords());
+  }
+
+  /**
+   * Words of the global-buffer banks a legal mapping leaves free beside its ifmap and psum tiles:
+   * where a whole input or output tensor may stay on chip between layers.
+   */
+  static long freeGlbWords(RsShape shape, RsMapping mp, RsHardware hw) {
+    long free = Math.max(0, hw.glbBanks() - tileBanks(shape, mp, hw));
+    return free * hw.glbBankBytes() / hw.wordBytes();
+  }
+
+  /** Global-buffer banks the ifmap tile and the psum tile of one pass take. */
+  private static long tileBanks(RsShape shape, RsMapping mp, RsHardware hw) {
+    long wb = hw.wordBytes();
+    long bank = hw.glbBankBytes();
+    return ceilDiv((long) mp.n() * mp.q() * mp.r() * shape.rowsFor(mp.e()) * shape.w() * wb, bank)
+        + ceilDiv((long) mp.n() * mp.m() * mp.e() * shape.f() * wb, bank);
   }
 
   private static long ceilDiv(long a, long b) {

@@ -1,6 +1,7 @@
 package org.tessel.sim.dataflow.rs;
 
 import java.util.List;
+import org.tessel.sim.AccessCounts;
 import org.tessel.sim.EnergyCounts;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.NocTopology;
@@ -66,6 +67,19 @@ public final class RsEstimator {
    */
   public long passCycles(RsMapping mapping) {
     return shape.groups() * timer.groupCycles(mapping, batch);
+  }
+
+  /**
+   * Words of the global buffer a legal mapping's tiles leave free (see {@link
+   * RsLayerMapping#inputRoomWords()}), without building the mapping.
+   */
+  public long freeGlbWords(RsMapping mapping) {
+    return Legality.freeGlbWords(shape, mapping, hw);
+  }
+
+  /** The SRAM and DRAM access counts of {@code mapping} (those of its {@link RsLayerMapping}). */
+  public AccessCounts access(RsMapping mapping) {
+    return Accesses.of(shape, mapping, batch).times(shape.groups()).counts();
   }
 
   /** The energy counts of {@code mapping} (exactly those of its {@link RsLayerMapping}). */

@@ -133,6 +133,18 @@ public final class RsLayerMapping implements LayerMapping {
     return Legality.occupancy(shape, mapping, hw);
   }
 
+  /** The global-buffer banks the mapping's tiles leave free (ifmaps and psums share them). */
+  @Override
+  public long inputRoomWords() {
+    return Legality.freeGlbWords(shape, mapping, hw);
+  }
+
+  /** The same free banks: outputs stay where the partial sums were reduced. */
+  @Override
+  public long outputRoomWords() {
+    return Legality.freeGlbWords(shape, mapping, hw);
+  }
+
   /** The layer. */
   public Layer layer() {
     return layer;
