@@ -26,7 +26,8 @@ public final class ScheduleCsv {
       }
     }
     StringBuilder sb = new StringBuilder("index,layer,kind,in_h,in_w,in_c,kernel,stride,out_h,"
-        + "out_w,out_c,groups,macs,dataflow,tiling,cycles,energy_pj,reconfig_cycles");
+        + "out_w,out_c,groups,macs,dataflow,tiling,cycles,energy_pj,reconfig_cycles,"
+        + "input_on_chip,output_on_chip");
     for (String d : dataflows) {
       sb.append(",best_cycles_").append(d);
     }
@@ -47,7 +48,9 @@ public final class ScheduleCsv {
         sb.append("vector,-");
       }
       sb.append(',').append(sl.cycles()).append(',').append(CandidateCsv.num(sl.energyPj()))
-          .append(',').append(sl.reconfigCycles());
+          .append(',').append(sl.reconfigCycles()).append(',')
+          .append(sl.inputOnChip() ? "yes" : "no").append(',')
+          .append(sl.outputOnChip() ? "yes" : "no");
       Map<String, Evaluation> best = sl.usesArray() ? sl.options().bestByDataflow() : Map.of();
       for (String d : dataflows) {
         Evaluation e = best.get(d);
