@@ -39,10 +39,14 @@ import org.tessel.sim.config.TopologyReader;
  *
  * <p>{@code distinct}: array rows 8..40 x columns 8..40 x SRAMs 16..256 KiB x DRAM bandwidth 2..16
  * words per cycle (user mode): 1,000 different pieces of hardware, nothing to share between
- * points. {@code clock}: rows x columns x SRAMs x clock 100..800 MHz (calc DRAM): 125 pieces of
- * hardware at 8 clocks: 875 points take the schedule of the same hardware at another clock. The
- * auxiliary counters (totals over the measured sweeps) are the points, those that shared a
- * schedule, and the evaluation cache's hits and lookups.
+ * points (with DRAM stalls every one of those parameters is in a candidate's cache key). {@code
+ * clock}: rows x columns x SRAMs x clock 100..800 MHz (calc DRAM): 125 pieces of hardware at 8
+ * clocks: 875 points take the schedule of the same hardware at another clock. {@code energy}:
+ * rows x columns x SRAMs x DRAM energy 100..800 pJ per word (calc DRAM): 1,000 different pieces
+ * of hardware, but a candidate's simulation reads neither the energy table nor, in calc mode,
+ * the SRAM sizes beyond whether an operand stays on chip, so points of one array share most
+ * evaluations. The auxiliary counters (totals over the measured sweeps) are the points, those
+ * that shared a schedule, and the evaluation cache's hits and lookups.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar ProfileBenchmark -f 1 -wi 1 -i 2
@@ -56,7 +60,7 @@ import org.tessel.sim.config.TopologyReader;
 @Fork(1)
 public class ProfileBenchmark {
   /** Which 1,000-point grid. */
-  @Param({"distinct", "clock"})
+  @Param({"distinct", "clock", "energy"})
   String grid;
 
   /** Points run at once. */
@@ -95,6 +99,8 @@ public class ProfileBenchmark {
         .sweep("sram.eachKiB=16:256:*2");
     if (grid.equals("distinct")) {
       g.sweep("dram.mode=user").sweep("dram.bandwidthWordsPerCycle=2:16:2");
+    } else if (grid.equals("energy")) {
+      g.sweep("energy.dramPj=100:800:100");
     } else {
       g.sweep("clockMHz=100:800:100");
     }

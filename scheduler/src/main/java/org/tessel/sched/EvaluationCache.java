@@ -7,9 +7,14 @@ import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.workload.Layer;
 
 /**
- * Evaluations memoised by content: the layer's shape (not its name), the batch, the hardware
- * (not its run name) and the candidate. Safe for concurrent use; a value is computed by whoever
- * asks first (two threads asking at once may both compute it, and get equal values).
+ * Evaluations memoised by content: the layer's shape (not its name), the batch, the candidate, and
+ * of the hardware only what simulating that candidate reads ({@link SystolicKey}, {@link
+ * RowStationaryKey}), so that sweep points differing in anything else (the clock, the energy
+ * table, a buffer the candidate's timing does not read) share the simulation. What the cache holds
+ * ({@link Simulated}) depends on nothing the key leaves out: energy is kept as access counts and
+ * occupancy as words, both turned into the asking hardware's figures on reading. Safe for
+ * concurrent use; a value is computed by whoever asks first (two threads asking at once may both
+ * compute it, and get equal values).
  */
 public final class EvaluationCache {
   /** The content a simulated candidate depends on. */
@@ -39,21 +44,29 @@ public final class EvaluationCache {
     }
   }
 
-  private final ConcurrentHashMap<Key, Object> map = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Object, Object> map = new ConcurrentHashMap<>();
+  /** Row-stationary pass-timing sums (the pruning's second bound), by their timing key. */
+  private final ConcurrentHashMap<RowStationaryKey, Long> passCycles = new ConcurrentHashMap<>();
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
-  /** The key of {@code what} (a candidate key, or a layer-level query) on a layer. */
+  /** The key of {@code what} (a layer-level query) on a layer and the whole hardware. */
   static Key key(Layer layer, int batch, Hardware hw, String what) {
-    Layer shape = new Layer("_", layer.kind(), layer.inH(), layer.inW(), layer.inC(),
-        layer.kernelH(), layer.kernelW(), layer.strideH(), layer.strideW(), layer.padH(),
-        layer.padW(), layer.outH(), layer.outW(), layer.outC(), layer.groups());
-    return new Key(shape, batch, hw, what);
+    return new Key(shape(layer), batch, hw, what);
   }
 
-  /** The cached value of {@code key}, computing and storing it on a miss. */
+  /** {@code layer} without its name: what equal shapes have in common. */
+  static Layer shape(Layer layer) {
+    return new Layer("_", layer.kind(), layer.inH(), layer.inW(), layer.inC(), layer.kernelH(),
+        layer.kernelW(), layer.strideH(), layer.strideW(), layer.padH(), layer.padW(),
+        layer.outH(), layer.outW(), layer.outC(), layer.groups());
+  }
+
+  /**
+   * The cached value of {@code key} (a record of content), computing and storing it on a miss.
+   */
   @SuppressWarnings("unchecked")
-  <T> T get(Key key, Supplier<T> compute) {
+  <T> T get(Object key, Supplier<T> compute) {
     Object v = map.get(key);
     if (v != null) {
       hits.increment();
@@ -63,6 +76,20 @@ public final class EvaluationCache {
     T value = compute.get();
     Object prev = map.putIfAbsent(key, value);
     return prev != null ? (T) prev : value;
+  }
+
+  /**
+   * The pass-timing sum of a row-stationary candidate ({@code RsEstimator#passCycles}), whose
+   * {@code key} leaves the DRAM out (the passes' timing does not read it), computing it on a miss.
+   * Not counted in {@link #hits()} and {@link #misses()}, which count simulations.
+   */
+  long passCycles(RowStationaryKey key, java.util.function.LongSupplier compute) {
+    Long v = passCycles.get(key);
+    if (v == null) {
+      v = compute.getAsLong();
+      passCycles.putIfAbsent(key, v);
+    }
+    return v;
   }
 
   /** Lookups answered from the cache. */

@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.tessel.sim.AccessCounts;
 import org.tessel.sim.EnergyCounts;
-import org.tessel.sim.LayerResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.dataflow.Dataflow;
-import org.tessel.sim.dataflow.LayerMapping;
+import org.tessel.sim.dataflow.PinnedRowStationary;
 import java.util.PriorityQueue;
 import org.tessel.sim.dataflow.rs.RsEstimator;
 import org.tessel.sim.dataflow.rs.RsMapping;
@@ -42,6 +41,7 @@ public final class LayerScheduler {
   /** Whether the objective counts energy and the hardware credits hand-offs ({@link HandOff}). */
   private final boolean handOffs;
   private final EvaluationCache cache;
+  private final CachedEvaluations evaluations;
   private final EvaluationCache layerCache = new EvaluationCache();
   private final ThreadLocal<Simulation> simulations;
   /** The hardware as cache keys hold it, and what a layer-level entry is keyed by. */
@@ -60,6 +60,7 @@ public final class LayerScheduler {
     this.slackCycles = 2 * hw.cgra().reconfig().cycles();
     this.handOffs = objective.usesEnergy() && HandOff.possible(hw);
     this.cache = cache;
+    this.evaluations = new CachedEvaluations(hw, cache);
     this.simulations = ThreadLocal.withInitial(() -> new Simulation(hw));
     this.hwKey = new EvaluationCache.Hardware(hw);
     this.optionsKey = "options " + objective + " " + this.dataflows;
@@ -98,12 +99,21 @@ public final class LayerScheduler {
 
   /** A candidate in the best-first queue: its cheap figures and how far it has been costed. */
   private static final class Pending {
+    /** Queue order: the cheap bound on the objective, then the enumeration order. */
+    static final Comparator<Pending> ORDER = (a, b) -> {
+      int c = Double.compare(a.score, b.score);
+      return c != 0 ? c : Integer.compare(a.candidate.tilingRank(), b.candidate.tilingRank());
+    };
+
     final Candidate candidate;
     final RsMapping rs;
     long bound;
     boolean tight;
-    LayerMapping mapping;
     double energyPj;
+    /** The objective of {@code bound} and {@code energyPj}: the queue's key. */
+    double score;
+    /** A systolic candidate's evaluation, looked up before the queue (null for row stationary). */
+    Evaluation systolic;
     /** The most DRAM energy hand-offs could save it (0 without hand-offs). */
     double handOffPj;
     /** Whether its buffers could take the layer's whole input, or keep its whole output. */
@@ -125,6 +135,7 @@ public final class LayerScheduler {
     int enumerated = 0;
     int simulated = 0;
     Comparator<Evaluation> order = (a, b) -> a.compareTo(b, objective);
+    Layer shape = EvaluationCache.shape(layer);
     for (Dataflow d : dataflows) {
       RsEstimator est = null;
       List<Pending> pending = new ArrayList<>();
@@ -132,10 +143,12 @@ public final class LayerScheduler {
         if (d.systolic()) {
           Candidate c = Candidate.systolic(d);
           Pending p = new Pending(c, null, LowerBound.cycles(layer, batch, c, hw));
-          p.mapping = sim.map(layer, batch, d);
-          p.energyPj = p.mapping.energyCounts().totalPj(hw.cgra().energy());
-          handOff(p, p.mapping.access(), p.mapping.inputRoomWords(),
-              p.mapping.outputRoomWords(), layer, batch);
+          // its dataflow's one candidate: nothing to order or prune (no hand-off figures
+          // needed), so it is looked up in the cache, or simulated, now
+          p.systolic = evaluations.systolic(sim, layer, shape, batch, c, p.bound, whyNone);
+          if (p.systolic == null) {
+            continue;
+          }
           pending.add(p);
         } else {
           est = RsEstimator.of(layer, batch, sim.mappingContext());
@@ -162,10 +175,12 @@ public final class LayerScheduler {
       }
       enumerated += pending.size();
       List<Evaluation> kept = new ArrayList<>();
-      PriorityQueue<Pending> queue = new PriorityQueue<>(
-          Comparator.<Pending>comparingDouble(p -> objective.score(p.bound, p.energyPj))
-              .thenComparingInt(p -> p.candidate.tilingRank()));
-      queue.addAll(pending);
+      PriorityQueue<Pending> queue = new PriorityQueue<>(Math.max(1, pending.size()),
+          Pending.ORDER);
+      for (Pending p : pending) {
+        p.score = objective.score(p.bound, p.energyPj);
+        queue.add(p);
+      }
       while (!queue.isEmpty()) {
         Pending p = queue.poll();
         if (dominated(p, kept, layer, batch)) {
@@ -173,14 +188,14 @@ public final class LayerScheduler {
         }
         if (!p.tight && est != null) {
           // the pass-timing sum: at least the simulated cycles' lower bound, often equal
-          p.bound = Math.max(p.bound, est.passCycles(p.rs));
-          p.tight = true;
+          tighten(p, est, shape, batch);
+          p.score = objective.score(p.bound, p.energyPj);
           queue.add(p);
           continue;
         }
         Evaluation e;
         try {
-          e = evaluate(sim, layer, batch, p, est);
+          e = evaluate(sim, layer, shape, batch, p, est);
         } catch (ConfigException ex) {
           whyNone.add(d.shortName() + " " + p.candidate.tiling() + ": " + ex.getMessage());
           continue;
@@ -247,15 +262,34 @@ public final class LayerScheduler {
         * hw.cgra().energy().dramPj();
   }
 
-  private Evaluation evaluate(Simulation sim, Layer layer, int batch, Pending p,
+  /** Raises {@code p}'s bound to the sum of its pass timings (memoised in the cache). */
+  private void tighten(Pending p, RsEstimator est, Layer shape, int batch) {
+    p.bound = Math.max(p.bound, evaluations.passCycles(est, shape, batch, p.rs));
+    p.tight = true;
+  }
+
+  /**
+   * The evaluation of {@code candidate} on {@code layer} exactly as {@link #options} makes it
+   * (cached, with the same bound), whether or not the pruning would simulate it; null when the
+   * hardware refuses it (the reason then added to {@code whyNot}). For tests.
+   */
+  Evaluation evaluate(Layer layer, int batch, Candidate candidate, List<String> whyNot) {
+    Simulation sim = simulations.get();
+    Layer shape = EvaluationCache.shape(layer);
+    long bound = LowerBound.cycles(layer, batch, candidate, hw);
+    if (!(candidate.dataflow() instanceof PinnedRowStationary pinned)) {
+      return evaluations.systolic(sim, layer, shape, batch, candidate, bound, whyNot);
+    }
+    RsEstimator est = RsEstimator.of(layer, batch, sim.mappingContext());
+    Pending p = new Pending(candidate, pinned.mapping(), bound);
+    tighten(p, est, shape, batch);
+    return evaluate(sim, layer, shape, batch, p, est);
+  }
+
+  /** The evaluation of {@code p}, from the cache or simulated. */
+  private Evaluation evaluate(Simulation sim, Layer layer, Layer shape, int batch, Pending p,
       RsEstimator est) {
-    return cache.get(EvaluationCache.key(layer, batch, hwKey, p.candidate.key()), () -> {
-      LayerMapping m = p.mapping != null ? p.mapping
-          : est != null ? est.mapping(p.rs) : sim.map(layer, batch, p.candidate.dataflow());
-      LayerResult r = sim.run(0, layer, p.candidate.dataflow(), m);
-      double energy = m.energyCounts().totalPj(hw.cgra().energy());
-      return new Evaluation(p.candidate, r.cycles(), r.stallCycles(), energy, p.bound,
-          m.bufferOccupancy(), m.configuration(), HandOffWords.of(r, m));
-    });
+    return p.systolic != null ? p.systolic : evaluations.rowStationary(sim, layer, shape, batch,
+        p.candidate, p.rs, p.bound, est);
   }
 }

@@ -88,6 +88,14 @@ public final class RsEstimator {
         Accesses.of(shape, mapping, batch).times(shape.groups()));
   }
 
+  /**
+   * The fullest buffer under {@code mapping} on this hardware, 0 to 1 (exactly its {@link
+   * RsLayerMapping#bufferOccupancy()}), without mapping the layer.
+   */
+  public double occupancy(RsMapping mapping) {
+    return Legality.occupancy(shape, mapping, hw);
+  }
+
   /** The layer mapped with {@code mapping} (assumed legal: one of {@link #legal()}). */
   public RsLayerMapping mapping(RsMapping mapping) {
     return RsLayerMapping.of(layer, shape, mapping, batch, timer);

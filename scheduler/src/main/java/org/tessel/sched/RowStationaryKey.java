@@ -1,0 +1,55 @@
+package org.tessel.sched;
+
+import org.tessel.sim.arch.BandwidthMode;
+import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.NocSpec;
+import org.tessel.sim.dataflow.rs.RsMapping;
+import org.tessel.sim.workload.Layer;
+
+/**
+ * What simulating a row-stationary candidate (one legal {@link RsMapping} on X/Y buses) reads of
+ * the hardware, and nothing else, so that sweep points that differ elsewhere share the evaluation.
+ *
+ * <p>The passes are timed on the bus network, built from the array, the NoC (width, hop latency,
+ * multicast) and the buffer ports ({@code glb.ports}, {@code glb.bytesPerPortPerCycle}, {@code
+ * sram.wordBytes}), with the ifmap scratchpad's size (sliding-window stalls); the DRAM traffic and
+ * the energy counts follow from the layer and the mapping alone; the engine adds the DRAM
+ * bandwidth in {@code user} mode. Left out, because only whether the mapping is legal (the
+ * enumeration, which the layer-level memo keys on the whole hardware) and its occupancy (computed
+ * on reading, with the asking hardware) read them: the filter and psum scratchpads, the global
+ * buffer's banks and capacities ({@code glb.banks}, {@code sram.ifmapKiB}, {@code filterKiB},
+ * {@code ofmapKiB}). Also left out: the clock, the energy table (counts are priced on reading), the
+ * reconfiguration, {@code sram.banks}, the memory model, the base dataflow and the name. {@code
+ * EvaluationKeysTest} checks all of this.
+ *
+ * @param shape the layer without its name
+ * @param batch inputs per run
+ * @param mapping the tiling
+ * @param rows PE rows
+ * @param cols PE columns
+ * @param noc the bus network
+ * @param glbPorts buffer ports feeding the buses
+ * @param glbBytesPerPortPerCycle width of a port
+ * @param wordBytes bytes per word
+ * @param ifmapSpadWords the ifmap scratchpad per PE
+ * @param dramWordsPerCycle the DRAM bandwidth in {@code user} mode, 0 in {@code calc} mode
+ */
+record RowStationaryKey(Layer shape, int batch, RsMapping mapping, int rows, int cols,
+    NocSpec noc, int glbPorts, int glbBytesPerPortPerCycle, int wordBytes, int ifmapSpadWords,
+    int dramWordsPerCycle) {
+
+  /** The key of {@code mapping} on {@code shape} (a layer without its name) on {@code hw}. */
+  static RowStationaryKey of(Layer shape, int batch, RsMapping mapping, HardwareSpec hw) {
+    var glb = hw.cgra().glb();
+    return new RowStationaryKey(shape, batch, mapping, hw.array().rows(), hw.array().cols(),
+        hw.cgra().noc(), glb.ports(), glb.bytesPerPortPerCycle(), hw.sram().wordBytes(),
+        hw.cgra().scratchpads().ifmapWords(),
+        hw.dram().mode() == BandwidthMode.USER ? hw.dram().bandwidthWordsPerCycle() : 0);
+  }
+
+  /** The same key without the DRAM: what the passes' timing alone reads. */
+  RowStationaryKey passTiming() {
+    return dramWordsPerCycle == 0 ? this : new RowStationaryKey(shape, batch, mapping, rows, cols,
+        noc, glbPorts, glbBytesPerPortPerCycle, wordBytes, ifmapSpadWords, 0);
+  }
+}
