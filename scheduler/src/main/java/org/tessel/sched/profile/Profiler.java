@@ -65,8 +65,15 @@ public final class Profiler {
    * Runs the sweep into {@code dir}: {@code PROFILE.csv} (resumed if present), {@code
    * pareto.html} and {@code pareto.svg}.
    *
+   * <p>The plots are drawn from the finished {@code PROFILE.csv}, so they are removed as soon as
+   * this run has the file open and written again, each atomically, at the end: an interrupted run
+   * leaves the rows written so far and no plot, never a plot of other rows.
+   *
    * @throws ConfigException for a grid that makes no valid hardware, a {@code PROFILE.csv} of
-   *     other inputs, or when no point is feasible (then the files this run created are removed)
+   *     other inputs (then every file is left alone), or when no point is feasible (then {@code
+   *     PROFILE.csv}, even one resumed from an interrupted run of the same sweep, and the
+   *     directories this run created are removed; the message gives the first point's reason, in
+   *     grid order)
    * @throws IOException when a file cannot be written
    */
   public ProfileSummary run(Path dir, ProfileListener listener) throws IOException {
@@ -74,8 +81,9 @@ public final class Profiler {
     List<HardwareSpec> hardware = spec.pointHardware();
     List<String> header = ProfileCsv.header(spec);
     Path csv = dir.resolve(CSV);
+    Path svg = dir.resolve(SVG);
+    Path html = dir.resolve(HTML);
     Path created = firstMissing(dir);
-    boolean csvExisted = Files.exists(csv);
     long hits = cache.hits();
     long misses = cache.misses();
     int n = points.size();
@@ -84,6 +92,9 @@ public final class Profiler {
     int reused;
     long shared;
     try (CsvLog log = CsvLog.open(csv, header, points)) {
+      // plots of an earlier run would describe other rows until this run draws them again
+      Files.deleteIfExists(html);
+      Files.deleteIfExists(svg);
       log.known().forEach((i, row) -> {
         rows[i] = row;
         known[i] = true;
@@ -113,17 +124,13 @@ public final class Profiler {
       results.add(r);
     }
     if (infeasible == n) {
-      if (!csvExisted) {
-        Files.deleteIfExists(csv);
-        removeCreated(dir, created);
-      }
+      Files.deleteIfExists(csv);
+      removeCreated(dir, created);
       Point first = points.get(0);
       throw new ConfigException(spec.network().name(), 0, "", "no point of the sweep fits ("
           + n + " of " + n + " infeasible); " + (first.params().isEmpty() ? "base hardware"
           : first.label()) + ": " + results.get(0).reason());
     }
-    Path svg = dir.resolve(SVG);
-    Path html = dir.resolve(HTML);
     AtomicDirectory.writeFile(svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         + ParetoPlot.svg(spec, results));
     AtomicDirectory.writeFile(html, ParetoPlot.html(spec, results));
