@@ -247,19 +247,26 @@ public final class NetworkScheduler {
       List<Evaluation> list = seq.get(k).evaluated();
       double[] val = new double[list.size()];
       from[k] = new int[list.size()];
-      Best all = null;
-      Best kept = null;
+      // reaching from any previous node: the best, and the best of each configuration
+      int allBest = -1;
+      Map<String, Integer> allByConfig = null;
+      // reaching with the tensor kept on chip: previous nodes with room, saved write subtracted
+      double[] keptVal = null;
+      int keptBest = -1;
+      Map<String, Integer> keptByConfig = null;
       if (prev != null) {
-        all = new Best();
-        boolean chained = b != 0 && handOff.chained(k);
-        kept = chained ? new Best() : null;
-        long words = handOff.words(k);
-        for (int j = 0; j < prev.length; j++) {
-          Evaluation p = prevList.get(j);
-          all.offer(j, prev[j], p.configuration());
-          if (chained && words <= p.handOff().outputRoomWords()) {
-            kept.offer(j, prev[j] - b * handOff.outputSavedPj(k, p), p.configuration());
+        allBest = best(prev);
+        allByConfig = bestByConfig(prev, prevList);
+        if (b != 0 && handOff.chained(k)) {
+          keptVal = new double[prev.length];
+          long words = handOff.words(k);
+          for (int j = 0; j < prev.length; j++) {
+            Evaluation p = prevList.get(j);
+            keptVal[j] = words <= p.handOff().outputRoomWords()
+                ? prev[j] - b * handOff.outputSavedPj(k, p) : Double.NaN;
           }
+          keptBest = best(keptVal);
+          keptByConfig = bestByConfig(keptVal, prevList);
         }
       }
       for (int j = 0; j < list.size(); j++) {
@@ -270,12 +277,31 @@ public final class NetworkScheduler {
           from[k][j] = -1;
           continue;
         }
-        Choice best = all.reach(e.configuration(), switchCost, 0, null);
-        if (kept != null && handOff.inputWords(k) <= e.handOff().inputRoomWords()) {
-          best = kept.reach(e.configuration(), switchCost, b * handOff.inputSavedPj(e), best);
+        int f = allBest;
+        double v = prev[allBest] + switchCost;
+        Integer same = allByConfig.get(e.configuration());
+        if (same != null && (prev[same] < v || (prev[same] == v && same < f))) {
+          v = prev[same];
+          f = same;
         }
-        val[j] = best.value + node;
-        from[k][j] = best.from;
+        if (keptBest >= 0 && handOff.inputWords(k) <= e.handOff().inputRoomWords()) {
+          double credit = b * handOff.inputSavedPj(e);
+          double kv = keptVal[keptBest] + switchCost - credit;
+          if (kv < v || (kv == v && keptBest < f)) {
+            v = kv;
+            f = keptBest;
+          }
+          Integer ks = keptByConfig.get(e.configuration());
+          if (ks != null) {
+            kv = keptVal[ks] - credit;
+            if (kv < v || (kv == v && ks < f)) {
+              v = kv;
+              f = ks;
+            }
+          }
+        }
+        val[j] = v + node;
+        from[k][j] = f;
       }
       prev = val;
       prevList = list;
@@ -297,50 +323,33 @@ public final class NetworkScheduler {
     return pick;
   }
 
-  /** A previous node and the value of reaching a node from it. */
-  private record Choice(int from, double value) {}
-
-  /** The best previous node overall and per configuration, ties to the earliest. */
-  private static final class Best {
-    private int best = -1;
-    private double bestValue;
-    private final Map<String, Integer> byConfig = new HashMap<>();
-    private final Map<String, Double> byConfigValue = new HashMap<>();
-
-    void offer(int j, double value, String config) {
-      if (best < 0 || value < bestValue) {
+  /** The index of the lowest value (the first of equals), NaN skipped; -1 when none. */
+  private static int best(double[] values) {
+    int best = -1;
+    for (int j = 0; j < values.length; j++) {
+      if (Double.isNaN(values[j])) {
+        continue;
+      }
+      if (best < 0 || values[j] < values[best]) {
         best = j;
-        bestValue = value;
-      }
-      Double seen = byConfigValue.get(config);
-      if (seen == null || value < seen) {
-        byConfig.put(config, j);
-        byConfigValue.put(config, value);
       }
     }
+    return best;
+  }
 
-    /**
-     * The better of {@code incumbent} and reaching a node of {@code config} from here (a switch
-     * costs {@code switchCost}; {@code credit} is subtracted), ties to the earlier node.
-     */
-    Choice reach(String config, double switchCost, double credit, Choice incumbent) {
-      Choice c = incumbent;
-      if (best >= 0) {
-        c = better(c, new Choice(best, bestValue + switchCost - credit));
+  /** Per configuration, the index of the lowest value (the first of equals), NaN skipped. */
+  private static Map<String, Integer> bestByConfig(double[] values, List<Evaluation> list) {
+    Map<String, Integer> byConfig = new HashMap<>();
+    for (int j = 0; j < values.length; j++) {
+      if (Double.isNaN(values[j])) {
+        continue;
       }
-      Integer same = byConfig.get(config);
-      if (same != null) {
-        c = better(c, new Choice(same, byConfigValue.get(config) - credit));
+      Integer seen = byConfig.putIfAbsent(list.get(j).configuration(), j);
+      if (seen != null && values[j] < values[seen]) {
+        byConfig.put(list.get(j).configuration(), j);
       }
-      return c;
     }
-
-    private static Choice better(Choice a, Choice b) {
-      if (a == null || b.value < a.value || (b.value == a.value && b.from < a.from)) {
-        return b;
-      }
-      return a;
-    }
+    return byConfig;
   }
 
   private long[] totals(List<LayerOptions> seq, int[] pick) {
