@@ -3,9 +3,9 @@ package org.tessel.sched.profile;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.tessel.sim.config.Suggest;
 
 /**
  * A hardware parameter a sweep can vary, under the dotted name of {@code docs/hardware-format.md}
@@ -180,35 +180,6 @@ public enum Param {
 
   /** The known name closest to a misspelt {@code key}, if one is close (edit distance). */
   static Optional<String> closest(String key) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    String k = key.toLowerCase(Locale.ROOT);
-    for (String name : names()) {
-      int d = distance(k, name.toLowerCase(Locale.ROOT));
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = name;
-      }
-    }
-    return bestDistance <= Math.max(2, key.length() / 3) ? Optional.of(best) : Optional.empty();
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return Optional.ofNullable(Suggest.closest(key, names()));
   }
 }

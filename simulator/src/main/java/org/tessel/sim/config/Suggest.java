@@ -4,10 +4,14 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean" for misspelt keys: the closest known key by edit distance, if close enough. */
-final class Suggest {
+public final class Suggest {
   private Suggest() {}
 
-  static String closest(String key, Collection<String> known) {
+  /**
+   * The key of {@code known} closest to {@code key} (case ignored, ties to the first in sorted
+   * order) when it is within {@code max(2, length / 3)} edits, else null.
+   */
+  public static String closest(String key, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     String k = key.toLowerCase(Locale.ROOT);
