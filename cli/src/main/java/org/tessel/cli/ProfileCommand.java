@@ -18,9 +18,9 @@ import org.tessel.sched.profile.ProfileSummary;
 import org.tessel.sched.profile.Profiler;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.config.HardwareReader;
 import org.tessel.sim.workload.Network;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,23 +45,9 @@ final class ProfileCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-t", "--topology"}, required = true, paramLabel = "FILE",
-      description = "Network: a SCALE-Sim topology CSV or a Tessel network YAML file.")
-  Path topology;
+  @Mixin NetworkOptions networkOptions;
 
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-      description = "Base hardware: a SCALE-Sim .cfg or a Tessel hardware YAML file.")
-  Path config;
-
-  @Option(names = "--hw", paramLabel = "PRESET|FILE",
-      description = "Base hardware preset (${COMPLETION-CANDIDATES}) or file; default: "
-          + HardwareReader.DEFAULT_PRESET + ".",
-      completionCandidates = SimulateCommand.Presets.class)
-  String hw;
-
-  @Option(names = {"-i", "--input-type"}, paramLabel = "conv|gemm", defaultValue = "conv",
-      description = "Columns of a topology CSV, as SCALE-Sim's -i (default: ${DEFAULT-VALUE}).")
-  String inputType;
+  @Mixin HardwareOptions hardwareOptions;
 
   @Option(names = "--sweep", paramLabel = "NAME=VALUES",
       description = "A parameter and its values: a,b,c or start:stop:step or start:stop:*factor"
@@ -109,8 +95,8 @@ final class ProfileCommand implements Callable<Integer> {
     for (String s : sweeps) {
       grid.sweep(s);
     }
-    HardwareSpec base = Loads.hardware(spec, config, hw);
-    Network network = Loads.network(topology, inputType);
+    HardwareSpec base = hardwareOptions.load(spec);
+    Network network = networkOptions.load();
     ProfileSpec ps = new ProfileSpec(network, base, obj, batch, grid.build());
     String folder = name != null ? name : safe(network.name() + "_" + base.name());
     if (folder.isBlank() || folder.contains("/") || folder.equals(".") || folder.equals("..")) {

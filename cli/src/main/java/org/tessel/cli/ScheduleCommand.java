@@ -23,6 +23,7 @@ import org.tessel.sim.report.ScaleSimReports;
 import org.tessel.sim.report.Summary;
 import org.tessel.sim.workload.Network;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,22 +46,9 @@ import picocli.CommandLine.Spec;
 final class ScheduleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-t", "--topology"}, required = true, paramLabel = "FILE",
-      description = "Network: a SCALE-Sim topology CSV or a Tessel network YAML file.")
-  Path topology;
+  @Mixin NetworkOptions networkOptions;
 
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-      description = "Hardware: a SCALE-Sim .cfg or a Tessel hardware YAML file.")
-  Path config;
-
-  @Option(names = "--hw", paramLabel = "PRESET|FILE",
-      description = "Hardware preset (${COMPLETION-CANDIDATES}) or file; default: default.",
-      completionCandidates = SimulateCommand.Presets.class)
-  String hw;
-
-  @Option(names = {"-i", "--input-type"}, paramLabel = "conv|gemm", defaultValue = "conv",
-      description = "Columns of a topology CSV, as SCALE-Sim's -i (default: ${DEFAULT-VALUE}).")
-  String inputType;
+  @Mixin HardwareOptions hardwareOptions;
 
   @Option(names = "--objective", paramLabel = "cycles|energy|edp", defaultValue = "cycles",
       description = "What to minimise over the network (default: ${DEFAULT-VALUE}).")
@@ -91,9 +79,9 @@ final class ScheduleCommand implements Callable<Integer> {
     batch = Loads.batch(batch);
     Loads.threads(threads);
     Objective obj = Loads.objective("--objective", objective);
-    HardwareSpec hardware = Loads.hardware(spec, config, hw);
+    HardwareSpec hardware = hardwareOptions.load(spec);
     List<Dataflow> chosen = Loads.dataflows("--dataflows", hardware, dataflows);
-    Network network = Loads.network(topology, inputType);
+    Network network = networkOptions.load();
     EvaluationCache cache = new EvaluationCache();
     NetworkScheduler scheduler = new NetworkScheduler(
         new LayerScheduler(hardware, obj, chosen, cache), threads);

@@ -18,6 +18,7 @@ import org.tessel.nas.space.Spaces;
 import org.tessel.nas.validate.RankAgreement;
 import org.tessel.sched.EvaluationCache;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,14 +47,7 @@ final class SearchCommand implements Callable<Integer> {
       description = "Search space: " + Spaces.NAMES + ", or a space file (YAML).")
   String space;
 
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-      description = "Hardware: a SCALE-Sim .cfg or a Tessel hardware YAML file.")
-  Path config;
-
-  @Option(names = "--hw", paramLabel = "PRESET|FILE",
-      description = "Hardware preset (${COMPLETION-CANDIDATES}) or file; default: default.",
-      completionCandidates = SimulateCommand.Presets.class)
-  String hw;
+  @Mixin HardwareOptions hardwareOptions;
 
   @Option(names = "--accuracy", paramLabel = "FILE",
       description = "Accuracy table (CSV keyed by arch_str or arch_index).")

@@ -8,7 +8,6 @@ import org.tessel.sim.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.config.HardwareReader;
 import org.tessel.sim.config.ScaleSimConfigReader;
 import org.tessel.sim.dataflow.Dataflows;
 import org.tessel.sim.report.AtomicDirectory;
@@ -19,6 +18,7 @@ import org.tessel.sim.trace.HtmlTimeline;
 import org.tessel.sim.trace.TraceRecorder;
 import org.tessel.sim.workload.Network;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,23 +35,9 @@ import picocli.CommandLine.Spec;
 final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-t", "--topology"}, required = true, paramLabel = "FILE",
-      description = "Network: a SCALE-Sim topology CSV or a Tessel network YAML file.")
-  Path topology;
+  @Mixin NetworkOptions networkOptions;
 
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-      description = "Hardware: a SCALE-Sim .cfg or a Tessel hardware YAML file.")
-  Path config;
-
-  @Option(names = "--hw", paramLabel = "PRESET|FILE",
-      description = "Hardware preset (${COMPLETION-CANDIDATES}) or file; default: "
-          + HardwareReader.DEFAULT_PRESET + ".",
-      completionCandidates = Presets.class)
-  String hw;
-
-  @Option(names = {"-i", "--input-type"}, paramLabel = "conv|gemm", defaultValue = "conv",
-      description = "Columns of a topology CSV, as SCALE-Sim's -i (default: ${DEFAULT-VALUE}).")
-  String inputType;
+  @Mixin HardwareOptions hardwareOptions;
 
   @Option(names = "--dataflow", paramLabel = "os|ws|is|rs",
       description = "Override the hardware's dataflow: output, weight, input or row stationary.")
@@ -81,18 +67,10 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Write the timeline as a self-contained HTML page (SVG), viewable offline.")
   Path timelineFile;
 
-  /** Preset names for help and completion. */
-  static final class Presets implements Iterable<String> {
-    @Override
-    public java.util.Iterator<String> iterator() {
-      return HardwareReader.PRESETS.iterator();
-    }
-  }
-
   @Override
   public Integer call() throws IOException {
     batch = Loads.batch(batch);
-    HardwareSpec hardware = Loads.hardware(spec, config, hw);
+    HardwareSpec hardware = hardwareOptions.load(spec);
     if (dataflow != null && scheduleFile != null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "give either --dataflow or --schedule, not both");
@@ -102,7 +80,7 @@ final class SimulateCommand implements Callable<Integer> {
           new ConfigException("--dataflow", 0, "", "expected " + Dataflows.names() + ", was '"
               + dataflow + "'")));
     }
-    Network network = Loads.network(topology, inputType);
+    Network network = networkOptions.load();
     TraceRecorder recorder = traceFile == null && timelineFile == null ? null
         : new TraceRecorder();
     Simulation simulation = new Simulation(hardware, recorder);
@@ -132,7 +110,9 @@ final class SimulateCommand implements Callable<Integer> {
           result.cycles(), result.stallCycles(), result.latencyMs());
     } else {
       w.print(Summary.table(result));
-      if (config != null && (config.toString().endsWith(".cfg") || ScaleSimConfigReader.looksLikeIni(config))) {
+      Path config = hardwareOptions.config;
+      if (config != null && (config.toString().endsWith(".cfg")
+          || ScaleSimConfigReader.looksLikeIni(config))) {
         w.println("note: cycles are durations; SCALE-Sim's Total Cycles (COMPUTE_REPORT.csv) are"
             + " one less per layer");
       }

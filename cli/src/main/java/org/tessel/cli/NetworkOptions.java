@@ -1,0 +1,21 @@
+package org.tessel.cli;
+
+import java.nio.file.Path;
+import org.tessel.sim.workload.Network;
+import picocli.CommandLine.Option;
+
+/** The network options of the commands that run one network: {@code -t FILE}, {@code -i}. */
+final class NetworkOptions {
+  @Option(names = {"-t", "--topology"}, required = true, paramLabel = "FILE",
+      description = "Network: a SCALE-Sim topology CSV or a Tessel network YAML file.")
+  Path topology;
+
+  @Option(names = {"-i", "--input-type"}, paramLabel = "conv|gemm", defaultValue = "conv",
+      description = "Columns of a topology CSV, as SCALE-Sim's -i (default: ${DEFAULT-VALUE}).")
+  String inputType;
+
+  /** The network these options name. */
+  Network load() {
+    return Loads.network(topology, inputType);
+  }
+}
