@@ -62,9 +62,8 @@ final class CachedEvaluations {
     double occupancy = key.holdsCapacities() ? s.occupancy()
         : SystolicKey.occupancy(s.ifmapPeakWords(), s.filterPeakWords(), s.ofmapPeakWords(),
             half);
-    // room as the systolic mapping gives it: the whole ifmap SRAM, the whole ofmap SRAM
-    return s.evaluation(candidate, lowerBoundCycles, hw.cgra().energy(), occupancy, 2 * half[0],
-        2 * half[2]);
+    long room = hw.sram().handOffWords();
+    return s.evaluation(candidate, lowerBoundCycles, hw.cgra().energy(), occupancy, room, room);
   }
 
   /**

@@ -21,6 +21,8 @@ final class SystolicMapping implements LayerMapping {
   private final FoldDurations durations;
   private final long[] classes;
   private final OperandTraffic traffic;
+  /** Room for a whole tensor handed over between layers ({@link org.tessel.sim.arch.SramSpec#handOffWords()}). */
+  private final long handOffWords;
   /** Chunks of the folds when DRAM traffic is simulated (USER bandwidth); null otherwise. */
   private final FoldChunks chunks;
 
@@ -33,6 +35,7 @@ final class SystolicMapping implements LayerMapping {
     this.classes = timing.foldClasses(plan);
     this.durations = new FoldDurations(plan.rowFolds(), plan.colFolds(), classes);
     this.traffic = OperandTraffic.of(layer, batch, plan, hw);
+    this.handOffWords = hw.sram().handOffWords();
     this.chunks = hw.dram().mode() == org.tessel.sim.arch.BandwidthMode.USER
         ? new FoldChunks(layer.name(), dataflow.shortName(), plan, traffic, classes, timing)
         : null;
@@ -45,17 +48,18 @@ final class SystolicMapping implements LayerMapping {
   }
 
   /**
-   * The whole ifmap SRAM: a resident input is read in place (no prefetch, so no double buffer).
+   * A whole SRAM that can serve as ifmap and as ofmap SRAM: a resident input is read in place (no
+   * prefetch, so no double buffer).
    */
   @Override
   public long inputRoomWords() {
-    return 2 * traffic.halfCapacities()[0];
+    return handOffWords;
   }
 
-  /** The whole ofmap SRAM: a kept output is not drained (no double buffer). */
+  /** The same: a kept output is not drained, and becomes the next layer's ifmap SRAM. */
   @Override
   public long outputRoomWords() {
-    return 2 * traffic.halfCapacities()[2];
+    return handOffWords;
   }
 
   /**

@@ -36,4 +36,12 @@ public record SramSpec(long ifmapKiB, long filterKiB, long ofmapKiB, int wordByt
   public long ofmapWords() {
     return ofmapKiB * 1024 / wordBytes;
   }
+
+  /**
+   * Words of a whole tensor one layer may leave on chip for the next: it stays in the ofmap SRAM,
+   * which then serves as the next layer's ifmap SRAM (the two swap roles), so it must fit both.
+   */
+  public long handOffWords() {
+    return Math.min(ifmapWords(), ofmapWords());
+  }
 }
