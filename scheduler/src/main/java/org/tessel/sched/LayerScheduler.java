@@ -28,8 +28,11 @@ import org.tessel.sim.workload.Layer;
  * (objectives that count energy), strictly in one of them or else {@code y} earlier in the
  * tie-break order. Such an {@code x} can be on no network optimum either:
  * replacing it by {@code y} adds at most two reconfigurations and saves at least as much, and
- * every objective grows with cycles and energy. Pruning is exact: the best candidate of each
- * dataflow, and the network optimum, are those an exhaustive search finds (tests check both).
+ * every objective grows with cycles and energy. Where on-chip hand-offs ({@link HandOff}) can
+ * save {@code x} DRAM energy, {@code energy(x)} is taken net of the most they could save it, and
+ * {@code y} must have room for every tensor {@code x} has room for. Pruning is exact: the best
+ * candidate of each dataflow, and the network optimum, are those an exhaustive search finds
+ * (tests check both).
  *
  * <p>Thread-safe: each thread simulates on its own {@link Simulation}.
  */
