@@ -39,30 +39,14 @@ final class ProfileOutputsTest {
     return new ProfileSpec(TINY, Inputs.hardware("default"), Objective.CYCLES, 1, b.build());
   }
 
-  /** Stops the sweep, as a crash or Ctrl-C would, once {@code after} points are done. */
-  private static final class Interrupt extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-  }
-
-  private static ProfileListener stopAfter(int after) {
-    return new ProfileListener() {
-      @Override
-      public void pointDone(int done, int points) {
-        if (done == after) {
-          throw new Interrupt();
-        }
-      }
-    };
-  }
-
   @Test
   void interruptedRerun_leavesNoPlotOfOtherRows_andTheFinishedOneDrawsThem() throws IOException {
     Path dir = tmp.resolve("grow");
     new Profiler(spec("array.size=4,8"), 1).run(dir, ProfileListener.NONE);
     assertTrue(Files.exists(dir.resolve(Profiler.HTML)));
     // the grid grows; the run is cut after its first new point (two rows were already there)
-    assertThrows(Interrupt.class, () -> new Profiler(spec("array.size=4,8,16"), 1).run(dir,
-        stopAfter(3)));
+    assertThrows(Interruption.class, () -> new Profiler(spec("array.size=4,8,16"), 1).run(dir,
+        Interruption.after(3)));
     assertAll(
         () -> assertEquals(4 + 3, Files.readAllLines(dir.resolve(Profiler.CSV)).size()),
         () -> assertFalse(Files.exists(dir.resolve(Profiler.HTML)), "stale pareto.html"),
@@ -107,8 +91,8 @@ final class ProfileOutputsTest {
   @Test
   void everyPointInfeasible_afterAnInterruptedRun_removesItsRowsToo() {
     Path dir = tmp.resolve("resumed");
-    assertThrows(Interrupt.class,
-        () -> new Profiler(spec(NONE_FITS), 1).run(dir, stopAfter(1)));
+    assertThrows(Interruption.class,
+        () -> new Profiler(spec(NONE_FITS), 1).run(dir, Interruption.after(1)));
     assertTrue(Files.exists(dir.resolve(Profiler.CSV)));
     assertThrows(ConfigException.class,
         () -> new Profiler(spec(NONE_FITS), 2).run(dir, ProfileListener.NONE));

@@ -48,22 +48,6 @@ final class ProfilerTest {
     return Files.readAllBytes(p);
   }
 
-  /** Stops the sweep, as a crash or Ctrl-C would, once {@code after} points are done. */
-  private static final class Interrupt extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-  }
-
-  private static ProfileListener stopAfter(int after) {
-    return new ProfileListener() {
-      @Override
-      public void pointDone(int done, int points) {
-        if (done == after) {
-          throw new Interrupt();
-        }
-      }
-    };
-  }
-
   @Test
   void outputs_areTheSameBytes_atAnyThreadCount() throws IOException {
     String[] grid = {"array.size=4,8,16", "clockMHz=100,200"};
@@ -93,8 +77,8 @@ final class ProfilerTest {
     ProfileSummary full = new Profiler(spec(grid), 2).run(ref, ProfileListener.NONE);
 
     Path dir = tmp.resolve("cut");
-    assertThrows(Interrupt.class,
-        () -> new Profiler(spec(grid), 1).run(dir, stopAfter(3)));
+    assertThrows(Interruption.class,
+        () -> new Profiler(spec(grid), 1).run(dir, Interruption.after(3)));
     Path csv = dir.resolve(Profiler.CSV);
     byte[] written = bytes(csv);
     String text = new String(written, StandardCharsets.UTF_8);
