@@ -52,10 +52,13 @@ final class EyerissCommandTest {
   @Test
   void layerThatDoesNotFit_isAConfigErrorNamingIt() throws IOException {
     Path topo = tmp.resolve("t.csv");
-    Files.writeString(topo, String.join("\n",
-        "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels,"
-            + " Num Filter, Strides,",
-        "conv9, 32, 32, 3, 13, 8, 16, 1,", ""));
+    Files.writeString(
+        topo,
+        """
+        Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, \
+        Strides,
+        conv9, 32, 32, 3, 13, 8, 16, 1,
+        """);
     Cli r = Cli.run("simulate", "--hw", "eyeriss", "-t", topo.toString(), "-q");
     assertAll(
         () -> assertEquals(3, r.exitCode, r::toString),

@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
@@ -115,7 +114,7 @@ public final class ScheduleFile {
     }
     String f = file.toString();
     List<Layer> layers = network.layers();
-    Map<Layer, Dataflow> choice = new IdentityHashMap<>();
+    IdentityHashMap<Layer, Dataflow> choice = new IdentityHashMap<>();
     List<Integer> arrayIdx = new ArrayList<>();
     List<LayerMapping> mappings = new ArrayList<>();
     List<Integer> arrayLines = new ArrayList<>();

@@ -69,9 +69,11 @@ final class EvaluationKeysTest {
       RandomHardware db = da.copy();
       Set<String> changed = db.perturb(rnd, withCalcSramAndBandwidth(OUTSIDE_SYSTOLIC));
       HardwareSpec b = db.build();
-      boolean outside = OUTSIDE_SYSTOLIC.containsAll(changed)
-          || a.dram().mode() == BandwidthMode.CALC && sameResidency(a, b, layer, batch)
-          && withCalcSramAndBandwidth(OUTSIDE_SYSTOLIC).containsAll(changed);
+      boolean outside =
+          OUTSIDE_SYSTOLIC.containsAll(changed)
+              || (a.dram().mode() == BandwidthMode.CALC
+                  && sameResidency(a, b, layer, batch)
+                  && withCalcSramAndBandwidth(OUTSIDE_SYSTOLIC).containsAll(changed));
       outsideOnly += outside ? 1 : 0;
       Layer asked = rnd.nextBoolean() ? layer : renamed(layer, "other" + i);
       EvaluationCache cache = new EvaluationCache();

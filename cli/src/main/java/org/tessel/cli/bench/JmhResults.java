@@ -90,14 +90,16 @@ public final class JmhResults {
     }
     if (v instanceof String s) {
       switch (s) {
-        case "NaN":
+        case "NaN" -> {
           return Double.NaN;
-        case "Infinity":
+        }
+        case "Infinity" -> {
           return Double.POSITIVE_INFINITY;
-        case "-Infinity":
+        }
+        case "-Infinity" -> {
           return Double.NEGATIVE_INFINITY;
-        default:
-          break;
+        }
+        default -> {}
       }
     }
     throw new ConfigException(file, 0, where, "'" + key + "': expected a number, was " + v);

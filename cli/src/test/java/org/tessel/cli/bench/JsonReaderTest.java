@@ -23,8 +23,8 @@ final class JsonReaderTest {
     assertAll(
         () -> assertEquals(List.of("b", "a", "s"), List.copyOf(m.keySet())),
         () -> assertEquals(List.of(1.0, -2500.0, 0.0), m.get("b")),
-        () -> assertEquals(Boolean.TRUE, a.get("t")),
-        () -> assertEquals(Boolean.FALSE, a.get("f")),
+        () -> assertEquals(true, a.get("t")),
+        () -> assertEquals(false, a.get("f")),
         () -> assertSame(JsonReader.NULL, a.get("n")),
         () -> assertEquals("x\"y\\z\n\u00b1/", m.get("s")),
         () -> assertEquals(List.of(), JsonReader.parse("[ ]")),

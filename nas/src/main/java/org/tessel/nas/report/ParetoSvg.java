@@ -83,7 +83,7 @@ public final class ParetoSvg {
           .append(String.join(" ", front)).append("\"/>\n");
     }
     for (String p : front) {
-      String[] xy = p.split(",");
+      String[] xy = p.split(",", -1);
       sb.append("<circle cx=\"").append(xy[0]).append("\" cy=\"").append(xy[1])
           .append("\" r=\"3.5\" fill=\"#d62728\"/>\n");
     }
@@ -199,16 +199,12 @@ public final class ParetoSvg {
   }
 
   private static String label(Metric m) {
-    switch (m) {
-      case ACCURACY:
-        return "accuracy";
-      case LATENCY:
-        return "latency (ms)";
-      case ENERGY:
-        return "energy (uJ)";
-      default:
-        return m.key();
-    }
+    return switch (m) {
+      case ACCURACY -> "accuracy";
+      case LATENCY -> "latency (ms)";
+      case ENERGY -> "energy (uJ)";
+      default -> m.key();
+    };
   }
 
   static String esc(String s) {

@@ -25,8 +25,7 @@ final class FileLayers {
     }
     try {
       switch (type) {
-        case "conv":
-        case "dwconv": {
+        case "conv", "dwconv" -> {
           int k = num(f, "kernel", 1);
           int groups = type.equals("dwconv") ? s.c() : num(f, "groups", 1);
           int filters = type.equals("dwconv") ? num(f, "filters", s.c()) : num(f, "filters", -1);
@@ -36,22 +35,24 @@ final class FileLayers {
           int pad = "same".equals(f.get("pad")) ? k / 2 : num(f, "pad", 0);
           return b.conv(name, x, k, num(f, "stride", 1), pad, filters, groups);
         }
-        case "fc":
+        case "fc" -> {
           return b.fc(name, x, num(f, "outputs", -1));
-        case "maxpool":
-        case "avgpool": {
+        }
+        case "maxpool", "avgpool" -> {
           int k = num(f, "kernel", -1);
           int pad = "same".equals(f.get("pad")) ? k / 2 : num(f, "pad", 0);
           return type.equals("avgpool") ? b.avgPool(name, x, k, num(f, "stride", k), pad)
               : b.maxPool(name, x, k, num(f, "stride", k), pad);
         }
-        case "globalavgpool":
+        case "globalavgpool" -> {
           return b.globalAvgPool(name, x);
-        default:
+        }
+        default -> {
           if (in.size() < 2) {
             throw new IllegalArgumentException("an add layer needs at least two inputs");
           }
           return b.sum(name, in);
+        }
       }
     } catch (IllegalArgumentException e) {
       String m = e.getMessage();

@@ -99,8 +99,12 @@ public enum Param {
   private final String key;
   private final Kind kind;
   private final long min;
+  // Immutable in fact: List.copyOf below; EP sees only the List interface type.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final List<String> choices;
 
+  // Every setter is a non-capturing lambda (no state); EP cannot see that through BiConsumer.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final BiConsumer<HardwareDraft, String> setter;
 
   Param(String key, Kind kind, long min, List<String> choices,
@@ -108,7 +112,7 @@ public enum Param {
     this.key = key;
     this.kind = kind;
     this.min = min;
-    this.choices = choices;
+    this.choices = List.copyOf(choices);
     this.setter = setter;
   }
 
@@ -148,14 +152,11 @@ public enum Param {
 
   /** The fields this parameter sets (a shorthand sets several). */
   List<Param> sets() {
-    switch (this) {
-      case ARRAY_SIZE:
-        return List.of(ARRAY_ROWS, ARRAY_COLS);
-      case SRAM_EACH:
-        return List.of(SRAM_IFMAP, SRAM_FILTER, SRAM_OFMAP);
-      default:
-        return List.of(this);
-    }
+    return switch (this) {
+      case ARRAY_SIZE -> List.of(ARRAY_ROWS, ARRAY_COLS);
+      case SRAM_EACH -> List.of(SRAM_IFMAP, SRAM_FILTER, SRAM_OFMAP);
+      default -> List.of(this);
+    };
   }
 
   /** The parameter called {@code key} (exact spelling). */

@@ -100,8 +100,7 @@ public final class NetworkReader {
 
   private static Layer build(Yaml.Obj o, String name, String type, Shape x, List<Shape> ins) {
     switch (type) {
-      case "conv":
-      case "dwconv": {
+      case "conv", "dwconv" -> {
         int kh = o.has("kernel") ? o.positiveInt("kernel") : o.positiveInt("kernelH", 1);
         int kw = o.has("kernel") ? o.positiveInt("kernel") : o.positiveInt("kernelW", kh);
         int stride = o.positiveInt("stride", 1);
@@ -129,7 +128,7 @@ public final class NetworkReader {
         return new Layer(name, LayerKind.CONV, x.h(), x.w(), x.c(), kh, kw, stride, stride, pad,
             pad, outH, outW, filters, groups);
       }
-      case "fc": {
+      case "fc" -> {
         long features = (long) x.h() * x.w() * x.c();
         if (features > Integer.MAX_VALUE) {
           throw o.error("type", "fc input " + x.h() + "x" + x.w() + "x" + x.c() + " = " + features
@@ -137,10 +136,10 @@ public final class NetworkReader {
         }
         return Layer.fc(name, (int) features, o.positiveInt("outputs"));
       }
-      case "gemm":
+      case "gemm" -> {
         return Layer.gemm(name, o.positiveInt("m"), o.positiveInt("n"), o.positiveInt("k"));
-      case "maxpool":
-      case "avgpool": {
+      }
+      case "maxpool", "avgpool" -> {
         int k = o.positiveInt("kernel");
         int stride = o.positiveInt("stride", k);
         int pad = o.nonNegativeInt("pad", 0);
@@ -154,10 +153,11 @@ public final class NetworkReader {
         return new Layer(name, kind, x.h(), x.w(), x.c(), k, k, stride, stride, pad, pad, outH,
             outW, x.c(), 1);
       }
-      case "globalavgpool":
-        return new Layer(name, LayerKind.AVGPOOL, x.h(), x.w(), x.c(), x.h(), x.w(), 1, 1, 0, 0,
-            1, 1, x.c(), 1);
-      case "add": {
+      case "globalavgpool" -> {
+        return new Layer(
+            name, LayerKind.AVGPOOL, x.h(), x.w(), x.c(), x.h(), x.w(), 1, 1, 0, 0, 1, 1, x.c(), 1);
+      }
+      case "add" -> {
         if (ins.size() < 2) {
           throw o.error("inputs", "an add layer needs at least two inputs");
         }
@@ -170,8 +170,7 @@ public final class NetworkReader {
         return new Layer(name, LayerKind.ADD, x.h(), x.w(), x.c(), 1, 1, 1, 1, 0, 0, x.h(),
             x.w(), x.c(), 1);
       }
-      default:
-        throw o.error("type", "unknown type '" + type + "'");
+      default -> throw o.error("type", "unknown type '" + type + "'");
     }
   }
 }

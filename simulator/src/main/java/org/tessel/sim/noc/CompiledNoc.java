@@ -122,10 +122,11 @@ public final class CompiledNoc {
     while (!queue.isEmpty()) {
       NocNode u = queue.poll();
       if (u.equals(to)) {
-        java.util.LinkedList<NocLink> path = new java.util.LinkedList<>();
+        List<NocLink> path = new java.util.ArrayList<>();
         for (NocNode v = to; !v.equals(from); v = graph.getEdgeSource(via.get(v))) {
-          path.addFirst(via.get(v));
+          path.add(via.get(v));
         }
+        java.util.Collections.reverse(path);
         return path;
       }
       if (!u.equals(from) && isEndpointOnly(u)) {

@@ -225,7 +225,7 @@ final class ScaleSimUserTest {
     assertEquals(rows.size() - 1, r.layers().size(), "layers");
     var dev = ScaleSimReportsTest.DEVIATIONS.getOrDefault(name, java.util.Map.of());
     for (int i = 1; i < rows.size(); i++) {
-      String[] c = rows.get(i).split(",");
+      String[] c = rows.get(i).split(",", -1);
       ReportRow got = r.layers().get(i - 1).report();
       ScaleSimReportsTest.Deviation d = dev.get(i - 1);
       long diff = d == null ? 0 : d.totalDiff();

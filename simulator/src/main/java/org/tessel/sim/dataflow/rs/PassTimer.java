@@ -211,10 +211,6 @@ final class PassTimer {
     }
   }
 
-  private static long ceilDiv(long a, long b) {
-    return a <= 0 ? 0 : (a + b - 1) / b;
-  }
-
   private static int ceilDiv(int a, int b) {
     return a <= 0 ? 0 : (a + b - 1) / b;
   }

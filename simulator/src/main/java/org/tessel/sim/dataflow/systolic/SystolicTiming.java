@@ -30,7 +30,6 @@ public final class SystolicTiming {
   private final CompiledNoc noc;
   private final LinkLoad load;
   private final int rows;
-  private final int cols;
   private final int[][] rowRoute;
   private final int[][] colRoute;
   private final long skewLatency;
@@ -47,7 +46,6 @@ public final class SystolicTiming {
     this.noc = noc;
     this.load = new LinkLoad(noc);
     this.rows = rows;
-    this.cols = cols;
     NocNode glb = new NocNode(Kind.GLB, 0, 0);
     rowRoute = new int[rows][];
     colRoute = new int[cols][];
