@@ -25,6 +25,7 @@ import java.util.Arrays;
  */
 final class RowLoop {
   private final Shape s;
+  private final ScaleSimVersion version;
   private final OfmapRows ofmap;
   private final WriteBuffer wb;
   private final ReadEvents ifmapEvents;
@@ -40,9 +41,10 @@ final class RowLoop {
    * A loop over {@code s}'s demand rows; {@code reportedRows} are the rows whose answers {@link
    * #answer} returns afterwards (a negative row is never reached: its answers stay 0).
    */
-  RowLoop(Shape s, OfmapRows ofmap, WriteBuffer wb, ReadEvents ifmapEvents,
-      ReadEvents filterEvents, long... reportedRows) {
+  RowLoop(Shape s, ScaleSimVersion version, OfmapRows ofmap, WriteBuffer wb,
+      ReadEvents ifmapEvents, ReadEvents filterEvents, long... reportedRows) {
     this.s = s;
+    this.version = version;
     this.ofmap = ofmap;
     this.wb = wb;
     this.ifmapEvents = ifmapEvents;
@@ -76,11 +78,11 @@ final class RowLoop {
       long cycle = i + stall;
       long ifmapAnswer = cycle + 1;
       if (ie < ifmapEvents.size() && ifmapEvents.row(ie) == i) {
-        ifmapAnswer = ifmapEvents.cycle(ie++);
+        ifmapAnswer = readAnswer(ifmapEvents, ie++, cycle);
       }
       long filterAnswer = cycle + 1;
       if (fe < filterEvents.size() && filterEvents.row(fe) == i) {
-        filterAnswer = filterEvents.cycle(fe++);
+        filterAnswer = readAnswer(filterEvents, fe++, cycle);
       }
       long k = ofmap.count(i);
       long ofmapAnswer = k > 0 ? wb.write(k, cycle) : cycle;
@@ -92,7 +94,7 @@ final class RowLoop {
         }
       }
       long st = Math.max(ifmapAnswer - cycle - 1,
-          Math.max(filterAnswer - cycle - 1, ofmapAnswer - cycle - 1));
+          Math.max(filterAnswer - cycle - 1, ofmapAnswer - cycle));
       if (st != 0) {
         stall += st;
         stallRows.add(i);
@@ -104,6 +106,10 @@ final class RowLoop {
       }
       i++;
     }
+  }
+
+  private long readAnswer(ReadEvents e, int k, long cycle) {
+    return version.readAnswer(cycle, e.cycle(k), e.prefetches(k), e.stepCycles());
   }
 
   /**

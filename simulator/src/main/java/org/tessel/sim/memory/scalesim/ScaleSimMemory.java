@@ -5,6 +5,7 @@ import org.tessel.sim.ReportRow;
 import org.tessel.sim.StreamStats;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.dataflow.FoldPlan;
 import org.tessel.sim.workload.Layer;
@@ -104,7 +105,11 @@ public final class ScaleSimMemory {
   /** One GEMM through the three buffers, the read buffers walked by {@code walks}. */
   static GemmRun runGemm(Shape s, Operands ops, HardwareSpec hw, ReadWalks walks) {
     boolean user = hw.dram().mode() == BandwidthMode.USER;
+    ScaleSimVersion version = hw.memoryModel() == MemoryModel.SCALESIM_V3 ? ScaleSimVersion.V3
+        : ScaleSimVersion.V2;
     int bw = hw.dram().bandwidthWordsPerCycle();
+    int ifmapBw = version == ScaleSimVersion.V3 ? hw.dram().ifmapReadWordsPerCycle() : bw;
+    int filterBw = version == ScaleSimVersion.V3 ? hw.dram().filterReadWordsPerCycle() : bw;
     OperandStream ifmap = OperandStream.ifmap(s, ops);
     OperandStream filter = OperandStream.filter(s, ops);
     OfmapRows ofmap = new OfmapRows(s);
@@ -112,12 +117,13 @@ public final class ScaleSimMemory {
     ReadWalks.UserWalk ifmapUser = null;
     ReadWalks.UserWalk filterUser = null;
     if (user) {
-      ifmapUser = walks.user(s, ifmap, hw.sram().ifmapWords(), bw);
-      filterUser = walks.user(s, filter, hw.sram().filterWords(), bw);
+      ifmapUser = walks.user(s, ifmap, hw.sram().ifmapWords(), ifmapBw);
+      filterUser = walks.user(s, filter, hw.sram().filterWords(), filterBw);
     }
     long ifFirst = ifmap.firstRow();
     long flFirst = filter.firstRow();
-    RowLoop loop = new RowLoop(s, ofmap, wb, user ? ifmapUser.events() : ReadEvents.NONE,
+    RowLoop loop = new RowLoop(s, version, ofmap, wb,
+        user ? ifmapUser.events() : ReadEvents.NONE,
         user ? filterUser.events() : ReadEvents.NONE, ifFirst, ifmap.lastRow(), flFirst,
         filter.lastRow(), ofmap.firstRow(), ofmap.lastRow());
     long total = loop.run();
@@ -126,12 +132,14 @@ public final class ScaleSimMemory {
         : walks.calc(s, ifmap, hw.sram().ifmapWords(), ops.ifmapSpace, ifFirst, loop);
     StreamStats dramFilter = user ? filterUser.dram()
         : walks.calc(s, filter, hw.sram().filterWords(), ops.filterSpace, flFirst, loop);
+    // v2 reports the last drain's end, v3 the latest end of any drain (np.amax of the trace)
+    long ofmapStop = version == ScaleSimVersion.V3 ? wb.dramLatestCycle() : wb.dramStopCycle();
     return new GemmRun(total, loop.stall(),
         new StreamStats(loop.answer(0, 0), loop.answer(1, 0), s.sramIfmapReads()),
         new StreamStats(loop.answer(2, 1), loop.answer(3, 1), s.sramFilterReads()),
         new StreamStats(loop.answer(4, 2), loop.answer(5, 2), s.sramOfmapWrites()),
         dramIfmap, dramFilter,
-        new StreamStats(wb.dramStartCycle(), wb.dramStopCycle(), wb.dramWords()),
+        new StreamStats(wb.dramStartCycle(), ofmapStop, wb.dramWords()),
         loop.events());
   }
 

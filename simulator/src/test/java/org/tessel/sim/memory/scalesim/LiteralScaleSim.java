@@ -263,7 +263,7 @@ public final class LiteralScaleSim {
       ifOut[i] = oi;
       flOut[i] = of;
       ofOut[i] = oo;
-      stall += Math.max(oi - cycle - 1, Math.max(of - cycle - 1, oo - cycle - 1));
+      stall += Math.max(oi - cycle - 1, Math.max(of - cycle - 1, oo - cycle));
     }
     long total = ofOut[n - 1];
     wb.emptyAll(total);
@@ -458,7 +458,10 @@ public final class LiteralScaleSim {
           e = (s + a) % n;
           last += ceilDiv(prefetch, bw) + 1;
           numAccess += ceilDiv(prefetch, bw) * bw;
-          offset += last - (cycle + offset);
+          long pot = last - (cycle + offset);
+          if (pot > 0) { // v2 22f88b1: a prefetch that completes early does not move the answer
+            offset += pot;
+          }
         }
       }
       return cycle + offset;
