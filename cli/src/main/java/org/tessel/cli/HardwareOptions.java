@@ -19,6 +19,16 @@ final class HardwareOptions {
       completionCandidates = Presets.class)
   String hw;
 
+  @Option(names = "--scalesim", paramLabel = "2|3",
+      description = "With a SCALE-Sim .cfg: reproduce SCALE-Sim v2's or v3's numbers (default:"
+          + " v3 when the file has v3's [layout] or [sparsity] sections or keys, else v2).")
+  Integer scaleSim;
+
+  @Option(names = {"-l", "--layout"}, paramLabel = "FILE",
+      description = "SCALE-Sim v3's layout file; read only with custom layouts, which Tessel"
+          + " does not model (accepted and reported as ignored).")
+  Path layout;
+
   /** Preset names for help and completion. */
   static final class Presets implements Iterable<String> {
     @Override
@@ -27,8 +37,11 @@ final class HardwareOptions {
     }
   }
 
-  /** The hardware these options name (the default preset if neither is given). */
+  /**
+   * The hardware these options name (the default preset if neither is given); settings without
+   * effect are reported on stderr, one line each.
+   */
   HardwareSpec load(CommandSpec spec) {
-    return Loads.hardware(spec, config, hw);
+    return Loads.hardware(spec, config, hw, scaleSim == null ? 0 : scaleSim, layout);
   }
 }

@@ -1,8 +1,12 @@
 package org.tessel.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.tessel.sim.workload.Network;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The network options of the commands that run one network: {@code -t FILE}, {@code -i}. */
 final class NetworkOptions {
@@ -14,8 +18,16 @@ final class NetworkOptions {
       description = "Columns of a topology CSV, as SCALE-Sim's -i (default: ${DEFAULT-VALUE}).")
   String inputType;
 
-  /** The network these options name. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  /** The network these options name; settings without effect go to stderr, one line each. */
   Network load() {
-    return Loads.network(topology, inputType);
+    List<String> ignored = new ArrayList<>();
+    Network n = Loads.network(topology, inputType, ignored);
+    if (mixee != null) {
+      Loads.report(mixee, ignored);
+    }
+    return n;
   }
 }
