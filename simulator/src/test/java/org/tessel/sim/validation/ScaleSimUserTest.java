@@ -77,6 +77,29 @@ final class ScaleSimUserTest {
     }
   }
 
+  static Stream<TinyReferenceCases.Case> tinyCasesV3() {
+    return TinyReferenceCases.allV3().stream();
+  }
+
+  /** The same tiny layers under SCALE-Sim v3's model: byte-identical to SCALE-Sim v3's lines. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tinyCasesV3")
+  void tinyLayers_v3_reportLinesEqualScaleSimV3(TinyReferenceCases.Case c) {
+    Layer layer = switch (c.layer()) {
+      case "conv6" -> Layer.scaleSimConv("conv6", 6, 6, 3, 3, 2, 5, 1);
+      case "conv8s2" -> Layer.scaleSimConv("conv8s2", 8, 8, 3, 3, 3, 6, 2);
+      default -> Layer.gemm("gemm", 9, 6, 7);
+    };
+    HardwareSpec hw = hw(c.dataflow(), 4, 4, c.ifmapWords() / 32, c.filterWords() / 32,
+        c.ofmapWords() / 32, 32, BandwidthMode.valueOf(c.mode()), c.bandwidth())
+        .withMemoryModel(MemoryModel.SCALESIM_V3);
+    SimResult r = Simulation.run(Network.chain("tiny", List.of(layer)), hw, 1);
+    assertEquals(c.compute(), ScaleSimReports.compute(r).lines().skip(1).findFirst().get());
+    assertEquals(c.bandwidthLine(),
+        ScaleSimReports.bandwidth(r).lines().skip(1).findFirst().get());
+    assertEquals(c.detailed(), ScaleSimReports.detailed(r).lines().skip(1).findFirst().get());
+  }
+
   /**
    * Random small layers, with batch, groups and padding, in both bandwidth modes and on SRAMs of
    * 8 to 13000 words: the event-jumping model gives exactly what a literal port (full matrices,
@@ -100,12 +123,18 @@ final class ScaleSimUserTest {
       int batch = 1 + rnd.nextInt(3);
       String df = List.of("os", "ws", "is").get(rnd.nextInt(3));
       boolean user = rnd.nextInt(4) != 0;
+      boolean v3 = rnd.nextBoolean();
       int wordBytes = 5 + rnd.nextInt(124);
       // read SRAMs of 8 to 13000 words; ofmap SRAMs small, so that writes wait for drains too
       int readKiB = rnd.nextBoolean() ? 2 : 32;
       HardwareSpec hw = hw(df, 2 + rnd.nextInt(4), 2 + rnd.nextInt(4), 1 + rnd.nextInt(readKiB),
           1 + rnd.nextInt(readKiB), 1 + rnd.nextInt(2), wordBytes,
           user ? BandwidthMode.USER : BandwidthMode.CALC, 1 + rnd.nextInt(4));
+      if (v3) { // SCALE-Sim v3: its own ifmap and filter read bandwidths
+        hw = new HardwareSpec(hw.name(), hw.array(), hw.sram(), new DramSpec(hw.dram().mode(),
+            hw.dram().bandwidthWordsPerCycle(), 1 + rnd.nextInt(4), 1 + rnd.nextInt(4)),
+            hw.dataflow(), hw.clockMHz(), MemoryModel.SCALESIM_V3);
+      }
       LiteralScaleSim.Result want = LiteralScaleSim.run(layer, batch, hw);
       LayerResult got =
           Simulation.run(Network.chain("r", List.of(layer)), hw, batch).layers().get(0);
