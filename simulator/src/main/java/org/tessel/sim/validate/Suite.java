@@ -21,9 +21,13 @@ public interface Suite {
    */
   List<CaseResult> run(Path dataDir, Path root);
 
-  /** The simulator's own suites: SCALE-Sim v2 reports, then Eyeriss JSSC 2017. */
+  /**
+   * The simulator's own suites: SCALE-Sim v2 reports, SCALE-Sim v3 reports, then Eyeriss JSSC
+   * 2017.
+   */
   static List<Suite> simulatorSuites() {
     return List.of(named(ScaleSimSuite.NAME, (data, root) -> ScaleSimSuite.run(data)),
+        named(ScaleSim3Suite.NAME, (data, root) -> ScaleSim3Suite.run(data)),
         named(EyerissSuite.NAME, EyerissSuite::run));
   }
 
