@@ -1,7 +1,9 @@
 package org.tessel.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.HardwareReader;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,11 +39,14 @@ final class HardwareOptions {
     }
   }
 
+  /** Settings of the files read by {@link #load} that have no effect, one line each. */
+  final List<String> notes = new ArrayList<>();
+
   /**
    * The hardware these options name (the default preset if neither is given); settings without
-   * effect are reported on stderr, one line each.
+   * effect go to {@link #notes}, for {@link Loads#report} once every input has been read.
    */
   HardwareSpec load(CommandSpec spec) {
-    return Loads.hardware(spec, config, hw, scaleSim == null ? 0 : scaleSim, layout);
+    return Loads.hardware(spec, config, hw, scaleSim == null ? 0 : scaleSim, layout, notes);
   }
 }

@@ -23,24 +23,23 @@ final class Loads {
 
   /** The hardware of {@code -c FILE} or {@code --hw PRESET|FILE} (default preset if neither). */
   static HardwareSpec hardware(CommandSpec spec, Path config, String hw) {
-    return hardware(spec, config, hw, 0, null);
+    return hardware(spec, config, hw, 0, null, new ArrayList<>());
   }
 
   /**
    * The hardware of {@code -c FILE} or {@code --hw PRESET|FILE} (default preset if neither), a
    * SCALE-Sim config read as SCALE-Sim {@code scaleSim} (2, 3, or 0: by the file), with SCALE-Sim
-   * v3's layout file {@code layout} (may be null); settings without effect go to stderr, one
-   * line each.
+   * v3's layout file {@code layout} (may be null); settings without effect are added to {@code
+   * ignored}, one line each.
    */
   static HardwareSpec hardware(CommandSpec spec, Path config, String hw, int scaleSim,
-      Path layout) {
+      Path layout, List<String> ignored) {
     if (config != null && hw != null) {
       throw new ParameterException(spec.commandLine(), "give either -c/--config or --hw, not both");
     }
     if (scaleSim != 0 && scaleSim != 2 && scaleSim != 3) {
       throw new ConfigException("--scalesim", 0, "", "expected 2 or 3, was " + scaleSim);
     }
-    List<String> ignored = new ArrayList<>();
     HardwareSpec h = config != null ? Inputs.hardwareFile(config, scaleSim, ignored)
         : Inputs.hardware(hw != null ? hw : HardwareReader.DEFAULT_PRESET, scaleSim, ignored);
     if (layout != null) {
@@ -54,15 +53,20 @@ final class Loads {
       ignored.add(layout + ": ignored (SCALE-Sim v3 reads the layout only with IfmapCustomLayout"
           + " or FilterCustomLayout, which Tessel refuses)");
     }
-    report(spec, ignored);
     return h;
   }
 
-  /** Writes each line of {@code ignored} to stderr as {@code tessel: note: LINE}. */
-  static void report(CommandSpec spec, List<String> ignored) {
+  /**
+   * Writes each line of {@code ignored} to stderr as {@code tessel: note: LINE} (after every
+   * input has been read, so that a mistake is still the only line).
+   */
+  @SafeVarargs
+  static void report(CommandSpec spec, List<String>... ignored) {
     var err = spec.commandLine().getErr();
-    for (String line : ignored) {
-      err.println("tessel: note: " + line);
+    for (List<String> lines : ignored) {
+      for (String line : lines) {
+        err.println("tessel: note: " + line);
+      }
     }
     err.flush();
   }

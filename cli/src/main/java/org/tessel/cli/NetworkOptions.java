@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.tessel.sim.workload.Network;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** The network options of the commands that run one network: {@code -t FILE}, {@code -i}. */
 final class NetworkOptions {
@@ -18,16 +16,14 @@ final class NetworkOptions {
       description = "Columns of a topology CSV, as SCALE-Sim's -i (default: ${DEFAULT-VALUE}).")
   String inputType;
 
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec mixee;
+  /** Settings of the file read by {@link #load} that have no effect, one line each. */
+  final List<String> notes = new ArrayList<>();
 
-  /** The network these options name; settings without effect go to stderr, one line each. */
+  /**
+   * The network these options name; settings without effect go to {@link #notes}, for {@link
+   * Loads#report} once every input has been read.
+   */
   Network load() {
-    List<String> ignored = new ArrayList<>();
-    Network n = Loads.network(topology, inputType, ignored);
-    if (mixee != null) {
-      Loads.report(mixee, ignored);
-    }
-    return n;
+    return Loads.network(topology, inputType, notes);
   }
 }

@@ -145,9 +145,6 @@ public final class ScaleSimConfigReader {
     }
     List<String> ignored = new ArrayList<>();
     V3Settings v3 = V3Settings.check(f, v, mode, ignored);
-    if (mode == BandwidthMode.CALC && values.containsKey("bandwidth")) {
-      ignored.add(f.note("bandwidth", "CALC mode sizes the DRAM bandwidth itself"));
-    }
     DramSpec dram = v == 3 && mode == BandwidthMode.USER
         ? new DramSpec(mode, bandwidth, v3.ifmapReadWordsPerCycle(), v3.filterReadWordsPerCycle())
         : new DramSpec(mode, bandwidth);
