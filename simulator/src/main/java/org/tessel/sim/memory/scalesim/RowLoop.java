@@ -8,11 +8,11 @@ import java.util.Arrays;
  * event row instead of visiting all demand rows.
  *
  * <p>SCALE-Sim services demand row {@code i} at cycle {@code i + stall}: the ifmap and filter
- * buffers answer at {@code cycle + 1}, or at the completion of the prefetches the row triggered;
- * the ofmap buffer answers at {@code cycle}, or later when the write waited for a drain; the row's
- * stall is {@code max(ifmap - cycle - 1, filter - cycle - 1, ofmap - cycle - 1)} (negative when a
- * prefetch chain is ahead of compute on both read buffers, which SCALE-Sim adds as well). Total
- * Cycles is the last row's ofmap answer; then the write buffer drains what is left.
+ * buffers answer at {@code cycle + 1}, or, when the row triggered prefetches, as {@link
+ * ScaleSimVersion#readAnswer} says; the ofmap buffer answers at {@code cycle}, or later when the
+ * write waited for a drain; the row's stall is {@code max(ifmap - cycle - 1, filter - cycle - 1,
+ * ofmap - cycle)} (the write buffer has no hit latency), never negative. Total Cycles is the last
+ * row's ofmap answer; then the write buffer drains what is left.
  *
  * <p>A row is an <em>event</em> when a read buffer prefetched there ({@link ReadEvents}, sorted),
  * when its writes start a drain or wait for one (found by {@link OfmapRows#firstReaching} from the

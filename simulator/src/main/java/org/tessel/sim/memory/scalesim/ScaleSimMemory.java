@@ -13,7 +13,9 @@ import org.tessel.sim.workload.Layer;
 /**
  * Runs one layer through SCALE-Sim v2's memory system (scalesim-project/scale-sim-v2: {@code
  * double_buffered_scratchpad_mem.py}, {@code read_buffer.py}, {@code read_buffer_estimate_bw.py},
- * {@code write_buffer.py}, {@code systolic_compute_{os,ws,is}.py}), giving the numbers of its
+ * {@code write_buffer.py}, {@code systolic_compute_{os,ws,is}.py}), or v3's under {@link
+ * MemoryModel#SCALESIM_V3} (where they differ: {@link ScaleSimVersion}; v3 also reads ifmap and
+ * filter from DRAM at their own bandwidths and reports the latest drain), giving the numbers of its
  * three report files. The model is specified in docs/validation.md (SCALE-Sim v2 section).
  *
  * <p>One GEMM: each fold takes {@code foldRows} demand rows (os {@code t + rows + cols - 2}, ws/is

@@ -9,8 +9,9 @@ package org.tessel.sim.memory.scalesim;
  * no line of the window holds makes the window slide by {@code P} lines (cyclically, around the
  * whole order) and costs one prefetch of {@code ceil(prefetch / bw)} DRAM rows issued back to back
  * after the previous one; it slides until a line holds the address. The missed address itself is
- * never fetched, so a demand stepping back across a window boundary pays a full rotation. The
- * row that triggered prefetches is serviced when the last of them completes.
+ * never fetched, so a demand stepping back across a window boundary pays a full rotation. When the
+ * row that triggered prefetches is serviced depends on the version ({@link
+ * ScaleSimVersion#readAnswer}); the walk records the last completion and the count.
  *
  * <p>Which rows prefetch, and when the prefetches complete, depend only on the address sequence,
  * not on the cycles the rows are serviced at; so the walk runs before the row loop and returns
