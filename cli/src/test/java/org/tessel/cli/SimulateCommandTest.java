@@ -98,8 +98,8 @@ final class SimulateCommandTest {
     assertEquals(0, v2.exitCode, v2::toString);
     String compute2 = Files.readString(tmp.resolve("v2/tiny_run/COMPUTE_REPORT.csv"));
     assertAll(
-        () -> assertTrue(compute.startsWith("LayerID, Total Cycles (incl. prefetch), Total Cycles,"),
-            compute),
+        () -> assertTrue(compute.startsWith(
+            "LayerID, Total Cycles (incl. prefetch), Total Cycles,"), compute),
         () -> assertTrue(compute2.startsWith("LayerID, Total Cycles, Stall Cycles,"), compute2),
         // every note is one line naming the file, line and setting
         () -> assertTrue(r.err.contains("tessel: note: " + cfg + ":15: ReadRequestBuffer: ignored"

@@ -16,9 +16,9 @@ import org.tessel.sim.workload.Network;
  * a separate horizontal stride (SCALE-Sim v2), or, written {@code N:M}, the layer's structured
  * sparsity ratio (SCALE-Sim v3; a fifth GEMM column likewise): read and checked, and listed as
  * ignored when it is not dense, since sparsity is not modelled (SCALE-Sim v3 too ignores it
- * unless {@code SparsitySupport} is on, which Tessel refuses). As SCALE-Sim does, a convolution whose name contains {@code DP} is
- * depthwise: it becomes one single-channel layer per input channel, named {@code
- * <name>Channel_<i>}.
+ * unless {@code SparsitySupport} is on, which Tessel refuses). As SCALE-Sim does, a convolution
+ * whose name contains {@code DP} is depthwise: it becomes one single-channel layer per input
+ * channel, named {@code <name>Channel_<i>}.
  */
 public final class TopologyReader {
   /** Which columns the file has (SCALE-Sim's {@code -i conv|gemm}). */

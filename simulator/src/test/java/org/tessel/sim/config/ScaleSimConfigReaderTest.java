@@ -190,7 +190,7 @@ final class ScaleSimConfigReaderTest {
   @Test
   void topology_sparsityColumn_readAndListedWhenNotDense() throws IOException {
     Path conv = write("t.csv", """
-        Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,
+        Layer name, H, W, Fh, Fw, C, Filters, Strides,
         a, 8, 8, 3, 3, 4, 6, 1, 2:4,
         b, 8, 8, 3, 3, 4, 6, 1, 4:4,
         c, 8, 9, 3, 3, 4, 6, 1, 2,
