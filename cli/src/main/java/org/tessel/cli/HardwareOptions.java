@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.config.HardwareReader;
+import org.tessel.sim.io.HardwareReader;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 

@@ -11,13 +11,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tessel.sim.ReportRow;
 import org.tessel.sim.Simulation;
-import org.tessel.sim.config.ScaleSimConfig;
-import org.tessel.sim.config.ScaleSimConfigReader;
-import org.tessel.sim.config.TopologyReader;
+import org.tessel.sim.io.ScaleSimConfig;
+import org.tessel.sim.io.ScaleSimConfigReader;
+import org.tessel.sim.io.TopologyReader;
+import org.tessel.sim.report.ScaleSimReports;
+import org.tessel.sim.result.ReportRow;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.testing.Shared;
-import org.tessel.sim.validate.ScaleSim3Suite;
 
 /**
  * Every case SCALE-Sim v3 produced ({@code ../shared/validation/scalesim3/cases}): its config and
@@ -44,8 +45,14 @@ final class ScaleSim3ReportsTest {
   @MethodSource("cases")
   void reports_equalScaleSimV3_lineByLine(String name) throws IOException {
     Path dir = Shared.validationDir().resolve("scalesim3/cases").resolve(name);
-    assertEquals(3, ScaleSimConfigReader.readConfig(dir.resolve("scale.cfg"), 0).version());
-    String[] act = ScaleSim3Suite.reports(dir);
+    ScaleSimConfig cfg = ScaleSimConfigReader.readConfig(dir.resolve("scale.cfg"), 0);
+    assertEquals(3, cfg.version());
+    TopologyReader.Mode mode = Files.readString(dir.resolve("mode")).strip().equals("gemm")
+        ? TopologyReader.Mode.GEMM : TopologyReader.Mode.CONV;
+    SimResult r = Simulation.run(TopologyReader.read(dir.resolve("topology.csv"), mode),
+        cfg.hardware(), 1);
+    String[] act = {ScaleSimReports.compute(r), ScaleSimReports.bandwidth(r),
+        ScaleSimReports.detailed(r)};
     for (int k = 0; k < REPORTS.length; k++) {
       assertEquals(Files.readString(dir.resolve(REPORTS[k])), act[k], name + " " + REPORTS[k]);
     }
