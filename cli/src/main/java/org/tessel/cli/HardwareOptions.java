@@ -27,6 +27,14 @@ final class HardwareOptions {
     }
   }
 
+  /** The hardware file these options name, or null for a preset. */
+  Path file() {
+    if (config != null) {
+      return config;
+    }
+    return hw != null && java.nio.file.Files.exists(Path.of(hw)) ? Path.of(hw) : null;
+  }
+
   /** The hardware these options name (the default preset if neither is given). */
   HardwareSpec load(CommandSpec spec) {
     return Loads.hardware(spec, config, hw);

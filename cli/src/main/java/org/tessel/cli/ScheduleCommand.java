@@ -18,7 +18,8 @@ import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.engine.SimulationException;
-import org.tessel.sim.report.AtomicDirectory;
+import org.tessel.sim.output.OutputPolicy;
+import org.tessel.sim.output.RunFolder;
 import org.tessel.sim.report.ScaleSimReports;
 import org.tessel.sim.report.Summary;
 import org.tessel.sim.workload.Network;
@@ -49,6 +50,8 @@ final class ScheduleCommand implements Callable<Integer> {
   @Mixin NetworkOptions networkOptions;
 
   @Mixin HardwareOptions hardwareOptions;
+
+  @Mixin ForceOption forceOption;
 
   @Option(names = "--objective", paramLabel = "cycles|energy|edp", defaultValue = "cycles",
       description = "What to minimise over the network (default: ${DEFAULT-VALUE}).")
@@ -96,7 +99,8 @@ final class ScheduleCommand implements Callable<Integer> {
           + replay.energyPj() + " pJ, the schedule says " + schedule.energyPj());
     }
     if (outDir != null) {
-      try (AtomicDirectory out = AtomicDirectory.begin(outDir.resolve(hardware.name()))) {
+      OutputPolicy policy = forceOption.policy(networkOptions.topology, hardwareOptions.file());
+      try (RunFolder out = RunFolder.begin(outDir.resolve(hardware.name()), policy)) {
         Files.writeString(out.dir().resolve("SCHEDULE.csv"), ScheduleFile.csv(schedule));
         ScaleSimReports.write(replay, out.dir());
         Files.writeString(out.dir().resolve("SUMMARY.json"), Summary.json(replay));

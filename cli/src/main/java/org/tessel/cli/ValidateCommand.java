@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tessel.nas.validate.HwNasBenchSuite;
-import org.tessel.sim.report.AtomicDirectory;
+import org.tessel.sim.config.TextFiles;
+import org.tessel.sim.output.OutputFile;
+import org.tessel.sim.output.OutputPolicy;
 import org.tessel.sim.validate.Suite;
 import org.tessel.sim.validate.Validation;
 import org.tessel.sim.validate.ValidationReport;
@@ -59,9 +61,15 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    if (html != null) {
+      OutputPolicy.DEFAULT.check(html);
+    }
+    if (markdown != null) {
+      OutputPolicy.DEFAULT.check(markdown);
+    }
     if (markdown != null && Files.exists(markdown)) {
       // refuse a file without a generated region before running anything
-      MarkdownRegion.replace(Files.readString(markdown), "", markdown.toString());
+      MarkdownRegion.replace(TextFiles.text(markdown), "", markdown.toString());
     }
     List<Suite> suites = new ArrayList<>(Suite.simulatorSuites());
     suites.add(HwNasBenchSuite.SUITE);
@@ -73,7 +81,7 @@ final class ValidateCommand implements Callable<Integer> {
     out.print(report.table());
     out.flush();
     if (html != null) {
-      AtomicDirectory.writeFile(html, report.html());
+      OutputFile.write(html, report.html(), OutputPolicy.DEFAULT);
       err.println("validate: wrote " + html);
       err.flush();
     }
@@ -89,11 +97,11 @@ final class ValidateCommand implements Callable<Integer> {
   private void writeMarkdown(String table) throws IOException {
     String text;
     if (Files.exists(markdown)) {
-      text = MarkdownRegion.replace(Files.readString(markdown), table, markdown.toString());
+      text = MarkdownRegion.replace(TextFiles.text(markdown), table, markdown.toString());
     } else {
       text = MarkdownRegion.standalone(command(), table);
     }
-    AtomicDirectory.writeFile(markdown, text);
+    OutputFile.write(markdown, text, OutputPolicy.DEFAULT);
   }
 
   /** This run's command line, for a new file's begin marker (defaults left out). */

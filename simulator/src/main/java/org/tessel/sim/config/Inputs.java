@@ -21,7 +21,7 @@ public final class Inputs {
   /** A hardware spec from a preset name or, when it names an existing file, that file. */
   public static HardwareSpec hardware(String presetOrFile) {
     Path p = Path.of(presetOrFile);
-    if (java.nio.file.Files.isRegularFile(p)) {
+    if (java.nio.file.Files.exists(p) && !java.nio.file.Files.isDirectory(p)) {
       return hardwareFile(p);
     }
     if (presetOrFile.contains("/") || presetOrFile.contains(".")) {

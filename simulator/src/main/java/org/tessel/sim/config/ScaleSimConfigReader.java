@@ -1,8 +1,5 @@
 package org.tessel.sim.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,16 +37,18 @@ public final class ScaleSimConfigReader {
 
   /** True when {@code path} looks like an INI file (its first section header). */
   public static boolean looksLikeIni(Path path) {
+    List<String> lines;
     try {
-      for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
-        String t = line.strip();
-        if (t.isEmpty() || t.startsWith("#") || t.startsWith(";")) {
-          continue;
-        }
-        return t.startsWith("[");
+      lines = TextFiles.lines(path);
+    } catch (ConfigException e) {
+      return false; // the reader it goes to says what is wrong
+    }
+    for (String line : lines) {
+      String t = line.strip();
+      if (t.isEmpty() || t.startsWith("#") || t.startsWith(";")) {
+        continue;
       }
-    } catch (IOException e) {
-      return false;
+      return t.startsWith("[");
     }
     return false;
   }
@@ -191,7 +190,7 @@ public final class ScaleSimConfigReader {
     long nonNegativeLong(String key, String display) {
       String s = values.get(key);
       try {
-        long v = Long.parseLong(s);
+        long v = Numbers.whole(s);
         if (v < 0) {
           throw new NumberFormatException();
         }

@@ -114,15 +114,17 @@ public final class TopologyReader {
   }
 
   private static int positive(String file, int line, String field, String cell) {
+    long v;
     try {
-      int v = Integer.parseInt(cell);
-      if (v <= 0) {
-        throw new ConfigException(file, line, field, "must be > 0, was " + v);
-      }
-      return v;
+      v = Numbers.whole(cell);
     } catch (NumberFormatException e) {
-      throw new ConfigException(file, line, field, "expected a whole number > 0, was '" + cell
-          + "'");
+      throw new ConfigException(file, line, field, "expected a whole number > 0 (digits only,"
+          + " no quotes), was '" + cell + "'");
     }
+    if (v <= 0 || v > Integer.MAX_VALUE) {
+      throw new ConfigException(file, line, field, "must be between 1 and " + Integer.MAX_VALUE
+          + ", was " + v);
+    }
+    return (int) v;
   }
 }
