@@ -79,6 +79,14 @@ final class ScheduleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try {
+      return run();
+    } catch (org.tessel.sim.config.ConfigException e) {
+      throw networkOptions.locate(e);
+    }
+  }
+
+  private Integer run() throws IOException {
     batch = Loads.batch(batch);
     Loads.threads(threads);
     Objective obj = Loads.objective("--objective", objective);

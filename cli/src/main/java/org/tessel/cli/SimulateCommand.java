@@ -73,6 +73,14 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try {
+      return run();
+    } catch (ConfigException e) {
+      throw networkOptions.locate(e);
+    }
+  }
+
+  private Integer run() throws IOException {
     batch = Loads.batch(batch);
     OutputPolicy policy = forceOption.policy(networkOptions.topology, hardwareOptions.file(),
         scheduleFile);

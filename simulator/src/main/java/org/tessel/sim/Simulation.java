@@ -69,6 +69,7 @@ public final class Simulation {
     for (Layer layer : network.layers()) {
       // the array changes configuration only for layers that use it
       Dataflow dataflow = layer.kind().usesArray() ? choice.apply(layer) : null;
+      WorkLimits.check(layer, batch, hw, dataflow);
       // map once: the mapping gives the configuration and is what runs
       LayerMapping mapping = dataflow != null && hw.memoryModel() == MemoryModel.TILES
           ? map(layer, batch, dataflow) : null;
@@ -117,6 +118,7 @@ public final class Simulation {
   /** Simulates one layer with {@code dataflow} (ignored for element-wise layers). */
   public LayerResult simulate(int index, Layer layer, Network network, int batch,
       Dataflow dataflow) {
+    WorkLimits.check(layer, batch, hw, layer.kind().usesArray() ? dataflow : null);
     if (!layer.kind().usesArray()) {
       return VectorLayers.simulate(index, layer, network, batch, hw);
     }
@@ -153,6 +155,7 @@ public final class Simulation {
 
   /** Maps {@code layer} with {@code dataflow} on this simulation's hardware. */
   public LayerMapping map(Layer layer, int batch, Dataflow dataflow) {
+    WorkLimits.check(layer, batch, hw, dataflow);
     if (dataflow.systolic()
         && hw.cgra().noc().topology() != org.tessel.sim.arch.NocTopology.SYSTOLIC_MESH) {
       throw new ConfigException(hw.name(), 0, "dataflow", dataflow.shortName() + " runs on a"

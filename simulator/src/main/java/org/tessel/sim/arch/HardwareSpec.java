@@ -1,6 +1,7 @@
 package org.tessel.sim.arch;
 
 import org.tessel.sim.Checks;
+import org.tessel.sim.limits.Limits;
 import org.tessel.sim.dataflow.Dataflow;
 
 /**
@@ -27,6 +28,10 @@ public record HardwareSpec(
           + " memoryModel and cgra are required");
     }
     Checks.positive("clockMHz", clockMHz);
+    if (clockMHz < Limits.MIN_CLOCK_MHZ || clockMHz > Limits.MAX_CLOCK_MHZ) {
+      throw new IllegalArgumentException("clockMHz: must be between " + Limits.MIN_CLOCK_MHZ
+          + " and " + Limits.MAX_CLOCK_MHZ + " MHz (1 kHz to 100 GHz), was " + clockMHz);
+    }
   }
 
   /** Hardware with a systolic-mesh CGRA part (SCALE-Sim's array). */

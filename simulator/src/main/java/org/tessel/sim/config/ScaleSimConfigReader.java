@@ -149,9 +149,17 @@ public final class ScaleSimConfigReader {
     if (runName.isEmpty()) {
       throw new ConfigException(file, lineOf.get("run_name"), "run_name", "must not be empty");
     }
-    return new HardwareSpec(runName, new ArraySpec(rows, cols),
-        new SramSpec(ifmapKiB, filterKiB, ofmapKiB, 1, banks), new DramSpec(mode, bandwidth),
-        dataflow, 200.0, MemoryModel.SCALESIM);
+    try {
+      return new HardwareSpec(runName, new ArraySpec(rows, cols),
+          new SramSpec(ifmapKiB, filterKiB, ofmapKiB, 1, banks), new DramSpec(mode, bandwidth),
+          dataflow, 200.0, MemoryModel.SCALESIM);
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage();
+      String key = m.startsWith("array") ? "arrayheight" : m.startsWith("sram")
+          ? "ifmapsramszkb" : "dataflow";
+      throw new ConfigException(file, lineOf.getOrDefault(key, 0), m.startsWith("array")
+          ? "ArrayHeight, ArrayWidth" : m.startsWith("sram") ? "SRAM sizes" : "", m);
+    }
   }
 
   private static int indexOfDelimiter(String t) {

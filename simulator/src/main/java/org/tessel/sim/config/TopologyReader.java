@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.tessel.sim.limits.Limits;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
@@ -76,6 +77,11 @@ public final class TopologyReader {
         if (mode == Mode.GEMM) {
           layers.add(Layer.gemm(name, v[0], v[1], v[2]));
         } else if (name.contains("DP")) {
+          if (layers.size() + (long) v[4] > Limits.MAX_LAYERS) {
+            throw new ConfigException(file, n, "Channels", "a depthwise layer becomes one layer"
+                + " per channel: " + v[4] + " more layers, past the limit of "
+                + Limits.MAX_LAYERS + " layers per network");
+          }
           for (int c = 0; c < v[4]; c++) {
             String channelName = name + "Channel_" + c;
             if (!names.add(channelName)) {
@@ -86,6 +92,10 @@ public final class TopologyReader {
                 twoStrides ? v[7] : v[6]));
           }
         } else {
+          if (layers.size() >= Limits.MAX_LAYERS) {
+            throw new ConfigException(file, n, "", "more than " + Limits.MAX_LAYERS
+                + " layers in one network");
+          }
           layers.add(Layer.scaleSimConv(name, v[0], v[1], v[2], v[3], v[4], v[5], v[6],
               twoStrides ? v[7] : v[6]));
         }

@@ -31,6 +31,11 @@ public final class OperandTraffic implements FoldTraffic {
     this.plan = plan;
     this.rowFolds = plan.rowFolds();
     this.perGroupFolds = plan.folds();
+    if (perGroupFolds * layer.groups() > Integer.MAX_VALUE) {
+      // fold indices are ints; WorkLimits refuses such layers before they are mapped
+      throw new IllegalArgumentException(layer.name() + ": " + perGroupFolds + " folds x "
+          + layer.groups() + " groups, more than " + Integer.MAX_VALUE);
+    }
     long groups = layer.groups();
     long sr = extent(GemmDim.SR);
     long sc = extent(GemmDim.SC);
@@ -45,10 +50,10 @@ public final class OperandTraffic implements FoldTraffic {
     long dramIfmap = 0;
     long dramFilter = 0;
     long dramOfmap = 0;
-    for (int k = 0; k < perGroupFolds; k++) {
-      dramIfmap += ifmapFillWords(k);
-      dramFilter += filterFillWords(k);
-      dramOfmap += ofmapDrainWords(k);
+    for (long k = 0; k < perGroupFolds; k++) {
+      dramIfmap += ifmapFillWords((int) k);
+      dramFilter += filterFillWords((int) k);
+      dramOfmap += ofmapDrainWords((int) k);
     }
     // SRAM traffic as the array sees it: every fold streams its slices
     long colFolds = plan.colFolds();
@@ -91,10 +96,10 @@ public final class OperandTraffic implements FoldTraffic {
   /** Words of the largest ifmap fill, filter fill and ofmap write-back of any fold. */
   public long[] largestTransfers() {
     long[] max = new long[3];
-    for (int k = 0; k < perGroupFolds; k++) {
-      max[0] = Math.max(max[0], ifmapFillWords(k));
-      max[1] = Math.max(max[1], filterFillWords(k));
-      max[2] = Math.max(max[2], ofmapDrainWords(k));
+    for (long k = 0; k < perGroupFolds; k++) {
+      max[0] = Math.max(max[0], ifmapFillWords((int) k));
+      max[1] = Math.max(max[1], filterFillWords((int) k));
+      max[2] = Math.max(max[2], ofmapDrainWords((int) k));
     }
     return max;
   }
