@@ -102,6 +102,9 @@ final class SimulateCommand implements Callable<Integer> {
     SimResult result = scheduleFile == null ? simulation.simulate(network, batch)
         : ScheduleFile.read(scheduleFile, network, hardware, batch).run(simulation, network,
             batch);
+    if (scheduleFile != null) {
+      ScheduleFile.verify(scheduleFile, result);
+    }
     String title = network.name() + " on " + hardware.name();
     if (traceFile != null) {
       OutputFile.write(traceFile, ChromeTrace.json(recorder, hardware.clockMHz(), title),

@@ -1,5 +1,6 @@
 package org.tessel.sim.memory.scalesim;
 
+import org.tessel.sim.EnergyCounts;
 import org.tessel.sim.LayerResult;
 import org.tessel.sim.ReportRow;
 import org.tessel.sim.StreamStats;
@@ -87,9 +88,11 @@ public final class ScaleSimMemory {
         repeat(g.sramIfmap(), groups, shift), repeat(g.sramFilter(), groups, shift),
         repeat(g.sramOfmap(), groups, shift), repeat(g.dramIfmap(), groups, shift),
         repeat(g.dramFilter(), groups, shift), repeat(g.dramOfmap(), groups, shift));
-    return new LayerResult(index, layer, hw.dataflow().shortName(), cycles,
-        groups * s.demandRows, row.stallCycles(), macs, groups * s.folds,
-        plan.usedPeFoldSum() * groups, plan.foldCycles(), row, g.events());
+    String df = hw.dataflow().shortName();
+    // the array's network is the same as in the tile model: same word hops, same NoC energy
+    return new LayerResult(index, layer, df, cycles, groups * s.demandRows, row.stallCycles(),
+        macs, groups * s.folds, plan.usedPeFoldSum() * groups, plan.foldCycles(), row,
+        g.events(), 0, df, EnergyCounts.of(macs, plan.nocWordHops() * groups, row.access()));
   }
 
   private static StreamStats repeat(StreamStats one, long groups, long shift) {
