@@ -90,7 +90,8 @@ final class ScheduleCommand implements Callable<Integer> {
     batch = Loads.batch(batch);
     Loads.threads(threads);
     Objective obj = Loads.objective("--objective", objective);
-    HardwareSpec hardware = hardwareOptions.load(spec);
+    HardwareSpec hardware = Loads.forSchedules(hardwareOptions.load(spec),
+        spec.commandLine().getErr());
     List<Dataflow> chosen = Loads.dataflows("--dataflows", hardware, dataflows);
     Network network = networkOptions.load();
     EvaluationCache cache = new EvaluationCache();

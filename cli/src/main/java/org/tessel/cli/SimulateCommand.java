@@ -96,6 +96,9 @@ final class SimulateCommand implements Callable<Integer> {
               + dataflow + "'")));
     }
     Network network = networkOptions.load();
+    if (scheduleFile != null) {
+      hardware = Loads.forSchedules(hardware, spec.commandLine().getErr());
+    }
     TraceRecorder recorder = traceFile == null && timelineFile == null ? null
         : new TraceRecorder();
     Simulation simulation = new Simulation(hardware, recorder);
