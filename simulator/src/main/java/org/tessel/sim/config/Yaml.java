@@ -160,8 +160,7 @@ final class Yaml {
       try {
         v = Numbers.whole(s);
       } catch (NumberFormatException e) {
-        throw error(key, "expected a whole number (digits only, at most "
-            + Long.MAX_VALUE + "), was '" + s + "'");
+        throw error(key, "expected a whole number, was '" + s + "'");
       }
       if (v <= 0) {
         throw error(key, "must be > 0, was " + v);
@@ -190,7 +189,7 @@ final class Yaml {
       try {
         v = Numbers.whole(s);
       } catch (NumberFormatException e) {
-        throw error(key, "expected a whole number (digits only), was '" + s + "'");
+        throw error(key, "expected a whole number, was '" + s + "'");
       }
       if (v > Integer.MAX_VALUE) {
         throw error(key, "must be at most " + Integer.MAX_VALUE + ", was " + v);
