@@ -128,8 +128,8 @@ public final class TopologyReader {
     try {
       v = Numbers.whole(cell);
     } catch (NumberFormatException e) {
-      throw new ConfigException(file, line, field, "expected a whole number > 0 (digits only,"
-          + " no quotes), was '" + cell + "'");
+      throw new ConfigException(file, line, field, "expected a whole number > 0, was '" + cell
+          + "'");
     }
     if (v <= 0 || v > Integer.MAX_VALUE) {
       throw new ConfigException(file, line, field, "must be between 1 and " + Integer.MAX_VALUE
