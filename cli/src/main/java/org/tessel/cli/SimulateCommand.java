@@ -108,6 +108,15 @@ final class SimulateCommand implements Callable<Integer> {
     if (scheduleFile != null) {
       ScheduleFile.verify(scheduleFile, result);
     }
+    // the run folder first: its checks (files Tessel did not write) refuse before anything
+    // is written
+    if (outDir != null) {
+      try (RunFolder out = RunFolder.begin(outDir.resolve(hardware.name()), policy)) {
+        ScaleSimReports.write(result, out.dir());
+        java.nio.file.Files.writeString(out.dir().resolve("SUMMARY.json"), Summary.json(result));
+        out.commit();
+      }
+    }
     String title = network.name() + " on " + hardware.name();
     if (traceFile != null) {
       OutputFile.write(traceFile, ChromeTrace.json(recorder, hardware.clockMHz(), title),
@@ -118,13 +127,6 @@ final class SimulateCommand implements Callable<Integer> {
           policy);
     }
 
-    if (outDir != null) {
-      try (RunFolder out = RunFolder.begin(outDir.resolve(hardware.name()), policy)) {
-        ScaleSimReports.write(result, out.dir());
-        java.nio.file.Files.writeString(out.dir().resolve("SUMMARY.json"), Summary.json(result));
-        out.commit();
-      }
-    }
     var w = spec.commandLine().getOut();
     if (quiet) {
       w.printf(java.util.Locale.ROOT, "%s: %d cycles, %d stall, %.4f ms%n", network.name(),
