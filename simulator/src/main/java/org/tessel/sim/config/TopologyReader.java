@@ -55,6 +55,10 @@ public final class TopologyReader {
         header = false; // the first non-blank line is the header, as SCALE-Sim skips it
         continue;
       }
+      if (layers.size() >= Limits.MAX_LAYERS) {
+        throw new ConfigException(file, n, "", "more than " + Limits.MAX_LAYERS
+            + " layers in one network");
+      }
       List<String> cells = split(line);
       boolean twoStrides = mode == Mode.CONV && cells.size() == fields.length + 2;
       if (cells.size() != fields.length + 1 && !twoStrides) {
@@ -92,16 +96,15 @@ public final class TopologyReader {
                 twoStrides ? v[7] : v[6]));
           }
         } else {
-          if (layers.size() >= Limits.MAX_LAYERS) {
-            throw new ConfigException(file, n, "", "more than " + Limits.MAX_LAYERS
-                + " layers in one network");
-          }
           layers.add(Layer.scaleSimConv(name, v[0], v[1], v[2], v[3], v[4], v[5], v[6],
               twoStrides ? v[7] : v[6]));
         }
       } catch (IllegalArgumentException e) {
-        throw new ConfigException(file, n, name, e.getMessage().replaceFirst("^" + name + ": ",
-            ""));
+        // the name is text, not a pattern (a name such as 'C(3' once broke a regex here)
+        String m = e.getMessage();
+        String prefix = name + ": ";
+        throw new ConfigException(file, n, name, m.startsWith(prefix)
+            ? m.substring(prefix.length()) : m);
       }
     }
     if (layers.isEmpty()) {

@@ -18,8 +18,8 @@ public final class Limits {
   public static final double MAX_CLOCK_MHZ = 1e5;
   /** Folds (or passes) of one layer at the given batch, over all its groups: 2^24. */
   public static final long MAX_FOLDS = 1L << 24;
-  /** Layers of one network (after SCALE-Sim's depthwise rows are split per channel): 2^20. */
-  public static final int MAX_LAYERS = 1 << 20;
+  /** Layers of one network (after SCALE-Sim's depthwise rows are split per channel): 2^16. */
+  public static final int MAX_LAYERS = 1 << 16;
 
   private Limits() {}
 }
