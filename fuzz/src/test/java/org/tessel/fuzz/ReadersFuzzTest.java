@@ -23,10 +23,11 @@ import org.tessel.sched.profile.GridFile;
 import org.tessel.sim.WorkLimits;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.config.HardwareReader;
-import org.tessel.sim.config.NetworkReader;
-import org.tessel.sim.config.ScaleSimConfigReader;
-import org.tessel.sim.config.TopologyReader;
+import org.tessel.sim.dataflow.Dataflows;
+import org.tessel.sim.io.HardwareReader;
+import org.tessel.sim.io.NetworkReader;
+import org.tessel.sim.io.ScaleSimConfigReader;
+import org.tessel.sim.io.TopologyReader;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
@@ -92,7 +93,7 @@ class ReadersFuzzTest {
 
   private static void sized(Network n) {
     for (Layer l : n.layers()) {
-      WorkLimits.problem(l, 1, hardware, hardware.dataflow());
+      WorkLimits.problem(l, 1, hardware, Dataflows.of(hardware.dataflow()));
     }
   }
 

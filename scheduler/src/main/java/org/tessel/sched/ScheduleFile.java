@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.tessel.sim.LayerResult;
-import org.tessel.sim.SimResult;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
@@ -17,7 +17,8 @@ import org.tessel.sim.config.Numbers;
 import org.tessel.sim.config.TextFiles;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
-import org.tessel.sim.dataflow.LayerMapping;
+import org.tessel.sim.mapping.LayerMapping;
+import org.tessel.sim.mapping.Mapped;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
@@ -167,13 +168,12 @@ public final class ScheduleFile {
             + hw.name() + ", whose network is " + hw.cgra().noc().topology().name()
                 .toLowerCase(Locale.ROOT) + " (it runs " + CandidateSpace.dataflows(hw) + ")");
       }
-      LayerMapping m;
-      try {
-        m = sim.map(layer, batch, d);
-      } catch (ConfigException e) {
+      Mapped<LayerMapping> mapped = sim.map(layer, batch, d);
+      if (!mapped.fits()) {
         throw new ConfigException(f, line, "tiling", "does not fit " + hw.name() + ": "
-            + e.getMessage());
+            + mapped.infeasibility().message());
       }
+      LayerMapping m = mapped.value();
       choice.put(layer, d);
       arrayIdx.add(row - 1);
       mappings.add(m);

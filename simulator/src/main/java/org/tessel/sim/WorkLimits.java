@@ -4,9 +4,10 @@ import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
-import org.tessel.sim.dataflow.FoldPlan;
+import org.tessel.sim.dataflow.SystolicDataflow;
 import org.tessel.sim.engine.EventQueue;
 import org.tessel.sim.limits.Limits;
+import org.tessel.sim.mapping.FoldPlan;
 import org.tessel.sim.workload.GemmShape;
 import org.tessel.sim.workload.Layer;
 
@@ -51,8 +52,9 @@ public final class WorkLimits {
           layer.inC() / layer.groups());
       Math.multiplyExact(Math.multiplyExact(sr, t), layer.outC()); // MACs fit
       GemmShape g = new GemmShape(sr, layer.outC() / layer.groups(), t);
-      Dataflow d = dataflow == null || !dataflow.systolic() ? Dataflows.find("os").orElseThrow()
-          : dataflow;
+      // row stationary is sized by the output-stationary folds of the same GEMM
+      SystolicDataflow d = dataflow instanceof SystolicDataflow sd ? sd
+          : (SystolicDataflow) Dataflows.find("os").orElseThrow();
       FoldPlan plan = d.plan(g, hw.array());
       long folds = Math.multiplyExact(Math.multiplyExact(plan.rowFolds(), plan.colFolds()),
           layer.groups());

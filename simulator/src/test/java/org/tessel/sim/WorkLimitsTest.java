@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
+import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.SramSpec;
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
 import org.tessel.sim.workload.Layer;
 
@@ -19,7 +21,8 @@ import org.tessel.sim.workload.Layer;
 final class WorkLimitsTest {
   private static final HardwareSpec HW = new HardwareSpec("hw", new ArraySpec(32, 32),
       new SramSpec(64, 64, 64, 1, 1), new DramSpec(BandwidthMode.CALC, 10),
-      Dataflows.find("os").orElseThrow(), 200.0);
+      DataflowKind.OS, 200.0);
+  private static final Dataflow OS = Dataflows.of(DataflowKind.OS);
 
   @Test
   void foldsAreCountedExactly_atTheLimitAndOnePast() {
@@ -27,14 +30,16 @@ final class WorkLimitsTest {
     Layer atLimit = Layer.gemm("g", 32 << 12, 32 << 12, 1);
     Layer past = Layer.gemm("g", (32 << 12) + 1, 32 << 12, 1);
     assertAll(
-        () -> assertNull(WorkLimits.problem(atLimit, 1, HW, HW.dataflow())),
+        () -> assertNull(WorkLimits.problem(atLimit, 1, HW, OS)),
         () -> assertEquals("needs 16781312 folds at batch 1 on a 32x32 array (os); at most"
             + " 16777216 (2^24) folds per layer are simulated",
-            WorkLimits.problem(past, 1, HW, HW.dataflow())),
+            WorkLimits.problem(past, 1, HW, OS)),
+        () -> assertEquals("layer g: needs 16781312 folds at batch 1 on a 32x32 array (os); at"
+            + " most 16777216 (2^24) folds per layer are simulated",
+            new Simulation(HW).map(past, 1, OS).infeasibility().message()),
         () -> assertEquals("layer g: needs 16781312 folds at batch 1 on a 32x32 array (os); at"
             + " most 16777216 (2^24) folds per layer are simulated", assertThrows(
-                ConfigException.class, () -> new Simulation(HW).map(past, 1, HW.dataflow()))
-                .getMessage()));
+                ConfigException.class, () -> WorkLimits.check(past, 1, HW, OS)).getMessage()));
   }
 
   @Test
@@ -45,8 +50,8 @@ final class WorkLimitsTest {
     assertAll(
         () -> assertEquals("needs at least " + (65536L * (Integer.MAX_VALUE + 62L)) + " cycles"
             + " at batch 1 on a 32x32 array (os); at most 549755813887 (2^39 - 1) cycles are"
-            + " simulated", WorkLimits.problem(long1, 1, HW, HW.dataflow())),
+            + " simulated", WorkLimits.problem(long1, 1, HW, OS)),
         () -> assertEquals("its sizes at batch 1 overflow 64-bit counts (operand matrices or"
-            + " MACs beyond 2^63)", WorkLimits.problem(huge, 1, HW, HW.dataflow())));
+            + " MACs beyond 2^63)", WorkLimits.problem(huge, 1, HW, OS)));
   }
 }

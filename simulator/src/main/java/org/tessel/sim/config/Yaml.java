@@ -21,7 +21,7 @@ import org.snakeyaml.engine.v2.common.ScalarStyle;
  * A thin reader over snakeyaml-engine's node tree that keeps line numbers, so that every error
  * names the file, the line and the field. Only mappings, sequences and scalars are used.
  */
-final class Yaml {
+public final class Yaml {
   private final String file;
 
   private Yaml(String file) {
@@ -29,13 +29,13 @@ final class Yaml {
   }
 
   /** Parses {@code path} and returns its root mapping. */
-  static Obj load(Path path) {
+  public static Obj load(Path path) {
     String name = path.toString();
     return parse(name, TextFiles.text(path));
   }
 
   /** Parses YAML text; {@code name} is used in messages. */
-  static Obj parse(String name, Reader reader) throws IOException {
+  public static Obj parse(String name, Reader reader) throws IOException {
     StringBuilder sb = new StringBuilder();
     char[] buf = new char[8192];
     for (int n = reader.read(buf); n >= 0; n = reader.read(buf)) {
@@ -45,7 +45,7 @@ final class Yaml {
   }
 
   /** Parses YAML text (see {@link YamlDocuments}); {@code name} is used in messages. */
-  static Obj parse(String name, String text) {
+  public static Obj parse(String name, String text) {
     Yaml y = new Yaml(name);
     Optional<Node> root = YamlDocuments.compose(name, text);
     if (root.isEmpty()) {
@@ -54,11 +54,11 @@ final class Yaml {
     return y.obj(root.get(), "");
   }
 
-  int lineOf(Node n) {
+  public int lineOf(Node n) {
     return YamlDocuments.lineOf(n);
   }
 
-  Obj obj(Node n, String path) {
+  public Obj obj(Node n, String path) {
     if (!(n instanceof MappingNode)) {
       throw new ConfigException(file, lineOf(n), path, "expected a mapping (key: value lines)");
     }
@@ -66,7 +66,7 @@ final class Yaml {
   }
 
   /** A YAML mapping with its path from the root, for messages. */
-  final class Obj {
+  public final class Obj {
     private final MappingNode node;
     private final String path;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
@@ -85,24 +85,24 @@ final class Yaml {
       }
     }
 
-    String file() {
+    public String file() {
       return file;
     }
 
-    int line() {
+    public int line() {
       return lineOf(node);
     }
 
-    String field(String key) {
+    public String field(String key) {
       return path.isEmpty() ? key : path + "." + key;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
       return entries.containsKey(key);
     }
 
     /** Rejects keys outside {@code allowed}, suggesting the closest known key. */
-    void allowOnly(Set<String> allowed) {
+    public void allowOnly(Set<String> allowed) {
       for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
         if (!allowed.contains(e.getKey())) {
           String hint = Suggest.closest(e.getKey(), allowed);
@@ -113,7 +113,7 @@ final class Yaml {
       }
     }
 
-    ConfigException error(String key, String message) {
+    public ConfigException error(String key, String message) {
       NodeTuple t = entries.get(key);
       int line = t == null ? line() : lineOf(t.getValueNode());
       return new ConfigException(file, line, field(key), message);
@@ -127,7 +127,7 @@ final class Yaml {
       return t.getValueNode();
     }
 
-    String string(String key) {
+    public String string(String key) {
       Node v = value(key);
       if (!(v instanceof ScalarNode)) {
         throw new ConfigException(file, lineOf(v), field(key), "expected a single value");
@@ -139,7 +139,7 @@ final class Yaml {
       return s;
     }
 
-    String string(String key, String fallback) {
+    public String string(String key, String fallback) {
       return has(key) ? string(key) : fallback;
     }
 
@@ -154,7 +154,7 @@ final class Yaml {
       return s;
     }
 
-    long positiveLong(String key) {
+    public long positiveLong(String key) {
       String s = number(key);
       long v;
       try {
@@ -168,7 +168,7 @@ final class Yaml {
       return v;
     }
 
-    int positiveInt(String key) {
+    public int positiveInt(String key) {
       long v = positiveLong(key);
       if (v > Integer.MAX_VALUE) {
         throw error(key, "must be at most " + Integer.MAX_VALUE + ", was " + v);
@@ -176,11 +176,11 @@ final class Yaml {
       return (int) v;
     }
 
-    int positiveInt(String key, int fallback) {
+    public int positiveInt(String key, int fallback) {
       return has(key) ? positiveInt(key) : fallback;
     }
 
-    int nonNegativeInt(String key, int fallback) {
+    public int nonNegativeInt(String key, int fallback) {
       if (!has(key)) {
         return fallback;
       }
@@ -200,7 +200,7 @@ final class Yaml {
       return (int) v;
     }
 
-    double positiveDouble(String key, double fallback) {
+    public double positiveDouble(String key, double fallback) {
       if (!has(key)) {
         return fallback;
       }
@@ -217,7 +217,7 @@ final class Yaml {
       return v;
     }
 
-    String choice(String key, String fallback, Set<String> allowed) {
+    public String choice(String key, String fallback, Set<String> allowed) {
       if (!has(key)) {
         return fallback;
       }
@@ -229,11 +229,11 @@ final class Yaml {
       return s;
     }
 
-    Obj obj(String key) {
+    public Obj obj(String key) {
       return Yaml.this.obj(value(key), field(key));
     }
 
-    List<Obj> objects(String key) {
+    public List<Obj> objects(String key) {
       Node v = value(key);
       if (!(v instanceof SequenceNode)) {
         throw new ConfigException(file, lineOf(v), field(key), "expected a list ('- ' items)");
@@ -247,7 +247,7 @@ final class Yaml {
     }
 
     /** Error at item {@code i} of the list under {@code key} (its own line). */
-    ConfigException itemError(String key, int i, String message) {
+    public ConfigException itemError(String key, int i, String message) {
       Node v = value(key);
       if (v instanceof SequenceNode && i < ((SequenceNode) v).getValue().size()) {
         return new ConfigException(file, lineOf(((SequenceNode) v).getValue().get(i)),
@@ -256,7 +256,7 @@ final class Yaml {
       return error(key, message);
     }
 
-    List<String> strings(String key) {
+    public List<String> strings(String key) {
       Node v = value(key);
       List<String> out = new ArrayList<>();
       if (v instanceof ScalarNode) {

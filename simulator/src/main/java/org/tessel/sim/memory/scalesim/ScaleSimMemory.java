@@ -1,13 +1,15 @@
 package org.tessel.sim.memory.scalesim;
 
-import org.tessel.sim.EnergyCounts;
-import org.tessel.sim.LayerResult;
-import org.tessel.sim.ReportRow;
-import org.tessel.sim.StreamStats;
+import org.tessel.sim.result.ArrayWork;
+import org.tessel.sim.result.LayerCycles;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.ReportRow;
+import org.tessel.sim.stats.StreamStats;
+import org.tessel.sim.stats.EnergyCounts;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.dataflow.FoldPlan;
+import org.tessel.sim.mapping.FoldPlan;
 import org.tessel.sim.workload.Layer;
 
 /**
@@ -90,9 +92,10 @@ public final class ScaleSimMemory {
         repeat(g.dramFilter(), groups, shift), repeat(g.dramOfmap(), groups, shift));
     String df = hw.dataflow().shortName();
     // the array's network is the same as in the tile model: same word hops, same NoC energy
-    return new LayerResult(index, layer, df, cycles, groups * s.demandRows, row.stallCycles(),
-        macs, groups * s.folds, plan.usedPeFoldSum() * groups, plan.foldCycles(), row,
-        g.events(), 0, df, EnergyCounts.of(macs, plan.nocWordHops() * groups, row.access()));
+    return new LayerResult(index, layer, df,
+        LayerCycles.of(cycles, groups * s.demandRows, row.stallCycles()),
+        new ArrayWork(macs, groups * s.folds, plan.usedPeFoldSum() * groups, plan.foldCycles()),
+        row, g.events(), df, EnergyCounts.of(macs, plan.nocWordHops() * groups, row.access()));
   }
 
   private static StreamStats repeat(StreamStats one, long groups, long shift) {
