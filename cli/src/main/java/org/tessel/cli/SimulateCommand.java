@@ -100,6 +100,7 @@ final class SimulateCommand implements Callable<Integer> {
     if (scheduleFile != null) {
       hardware = Loads.forSchedules(hardware, spec.commandLine().getErr());
     }
+    Loads.report(spec, hardwareOptions.notes, networkOptions.notes);
     TraceRecorder recorder = traceFile == null && timelineFile == null ? null
         : new TraceRecorder();
     Simulation simulation = new Simulation(hardware, recorder);
