@@ -3,6 +3,9 @@ package org.tessel.sim.noc;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import org.jgrapht.Graph;
 import org.tessel.sim.engine.SimulationException;
 
@@ -33,6 +36,7 @@ public final class CompiledNoc {
   /** The first link (in insertion order) from vertex {@code a} to {@code b}, keyed {@code a, b}. */
   private final Long2IntOpenHashMap direct = new Long2IntOpenHashMap();
   private final Long2ObjectOpenHashMap<int[]> routes = new Long2ObjectOpenHashMap<>();
+  private final Map<Class<?>, Object> derived = new HashMap<>();
   // breadth-first search state, reused: a vertex is seen in this search when seen[v] == stamp
   private final int[] seen;
   private final int[] via;
@@ -208,6 +212,20 @@ public final class CompiledNoc {
       out[--hops] = via[x];
     }
     return out;
+  }
+
+  /**
+   * The structure of type {@code type} derived from this network (a dataflow's routes per PE,
+   * say), built by {@code build} on the first request and shared by every later one, so that
+   * per-PE work is done once per network and not once per layer. Not thread-safe, as the routes.
+   */
+  public <T> T derived(Class<T> type, Function<CompiledNoc, T> build) {
+    Object d = derived.get(type);
+    if (d == null) {
+      d = build.apply(this);
+      derived.put(type, d);
+    }
+    return type.cast(d);
   }
 
   /** Sum of the latencies along a route. */

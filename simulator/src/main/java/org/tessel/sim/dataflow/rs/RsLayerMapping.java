@@ -60,7 +60,7 @@ public final class RsLayerMapping implements LayerMapping {
   public static RsLayerMapping search(Layer layer, int batch, MappingContext context) {
     RsShape shape = RsShape.of(layer);
     RsHardware hw = RsHardware.of(checked(layer, context.hardware()));
-    PassTimer timer = new PassTimer(new RsNetwork(context.noc(), hw.rows(), hw.cols()), shape,
+    PassTimer timer = new PassTimer(RsNetwork.of(context.noc(), hw.rows(), hw.cols()), shape,
         hw);
     MappingSearch search = new MappingSearch(shape, batch, hw, timer);
     RsMapping best = search.best();
@@ -101,7 +101,7 @@ public final class RsLayerMapping implements LayerMapping {
       RsMapping mapping) {
     RsShape shape = RsShape.of(layer);
     RsHardware hw = RsHardware.of(checked(layer, context.hardware()));
-    PassTimer timer = new PassTimer(new RsNetwork(context.noc(), hw.rows(), hw.cols()), shape,
+    PassTimer timer = new PassTimer(RsNetwork.of(context.noc(), hw.rows(), hw.cols()), shape,
         hw);
     String why = Legality.check(shape, mapping, batch, hw);
     if (why != null) {
