@@ -10,7 +10,7 @@ import org.tessel.sched.Objective;
 import org.tessel.sched.profile.Param;
 import org.tessel.sched.profile.Point;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.config.HardwareReader;
+import org.tessel.sim.io.HardwareReader;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
