@@ -27,10 +27,10 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Runs the command line and exits with its code. When the first argument names a subcommand
-   * other than {@code help}, only that subcommand's model is built (picocli reflects over every option of every command it
-   * holds, which is a good part of a short run's start-up); it parses, helps and fails exactly as
-   * in the full command line.
+   * Runs the command line and exits with its code. When the first argument names a subcommand other
+   * than {@code help}, only that subcommand's model is built (picocli reflects over every option of
+   * every command it holds, which is a good part of a short run's start-up); it parses, helps and
+   * fails exactly as in the full command line.
    */
   public static void main(String[] args) {
     System.exit(commandLine(args.length > 0 ? args[0] : null).execute(args));

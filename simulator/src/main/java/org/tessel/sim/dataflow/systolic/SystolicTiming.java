@@ -20,10 +20,11 @@ import org.tessel.sim.mapping.FoldPlan;
  *
  * A phase takes the larger of its compute bound and its busiest link ({@link
  * org.tessel.sim.noc.LinkLoad} over the routes from the buffer through each edge register to the
- * far PE of its row or column); the fold then ends when the skewed wavefront has crossed the array: the latency of the row route plus
- * the column route to the far-corner PE ({@code (rows - 1 + cols - 1) * hop}). With SCALE-Sim's
- * mesh (one-word links, one-cycle hops, one port per edge register) this is exactly {@link
- * FoldPlan#foldCycles()}; fewer or narrower buffer ports make streams share links and wait.
+ * far PE of its row or column); the fold then ends when the skewed wavefront has crossed the array:
+ * the latency of the row route plus the column route to the far-corner PE, which is
+ * {@code (rows + cols - 2) * hop}. With SCALE-Sim's mesh (one-word links, one-cycle hops, one port
+ * per edge register) this is exactly {@link FoldPlan#foldCycles()}; fewer or narrower buffer ports
+ * make streams share links and wait.
  *
  * <p>The busiest link comes from the mesh's structure, not from routes: each used row (column)
  * puts its words once on its own feed link, edge register link and mesh links, and on the link
