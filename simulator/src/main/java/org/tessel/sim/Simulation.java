@@ -207,8 +207,8 @@ public final class Simulation {
   }
 
   /**
-   * Per-simulation caches: the compiled network and the systolic timing over it, each built on
-   * first use (the systolic timing needs the mesh's edge registers, which other topologies lack).
+   * Per-simulation caches: the compiled network (for dataflows that route on it) and the systolic
+   * timing (from the mesh's structure, without routes), each built on first use.
    */
   private static final class Context implements MappingContext {
     private final HardwareSpec hw;
@@ -234,8 +234,8 @@ public final class Simulation {
     @Override
     public CompiledNoc noc() {
       if (noc == null) {
-        noc = timing != null ? timing.noc() : new CompiledNoc(NocGraphs.build(hw.array(),
-            hw.cgra().noc(), hw.cgra().glb(), hw.sram().wordBytes()));
+        noc = new CompiledNoc(NocGraphs.build(hw.array(), hw.cgra().noc(), hw.cgra().glb(),
+            hw.sram().wordBytes()));
       }
       return noc;
     }
