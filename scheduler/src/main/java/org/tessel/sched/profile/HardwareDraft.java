@@ -115,6 +115,6 @@ final class HardwareDraft {
       dataflow = Dataflows.find(xyBus ? "rs" : "os").orElseThrow();
     }
     return new HardwareSpec(base.name(), array, sram, dram, dataflow, clockMHz,
-        base.memoryModel(), new CgraSpec(noc, glb, spad, reconfig, table));
+        base.memoryModel(), new CgraSpec(noc, glb, spad, reconfig, table, c.mapping()));
   }
 }

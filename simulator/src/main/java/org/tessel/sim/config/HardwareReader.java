@@ -15,6 +15,7 @@ import org.tessel.sim.arch.CgraSpec;
 import org.tessel.sim.arch.EnergyTable;
 import org.tessel.sim.arch.GlbSpec;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.MappingSearchSpec;
 import org.tessel.sim.arch.NocSpec;
 import org.tessel.sim.arch.NocTopology;
 import org.tessel.sim.arch.ReconfigSpec;
@@ -36,7 +37,7 @@ public final class HardwareReader {
   public static final String DEFAULT_PRESET = "default";
 
   private static final Set<String> TOP = Set.of("name", "clockMHz", "dataflow", "array", "sram",
-      "dram", "memoryModel", "noc", "glb", "scratchpad", "reconfig", "energy");
+      "dram", "memoryModel", "noc", "glb", "scratchpad", "reconfig", "energy", "mapping");
 
   private HardwareReader() {}
 
@@ -101,13 +102,17 @@ public final class HardwareReader {
     NocSpec noc = d.noc();
     if (root.has("noc")) {
       Yaml.Obj o = root.obj("noc");
-      o.allowOnly(Set.of("topology", "linkBytesPerCycle", "hopLatencyCycles", "multicast"));
+      o.allowOnly(Set.of("topology", "linkBytesPerCycle", "hopLatencyCycles", "multicast",
+          "ifmapBytesPerCycle", "filterBytesPerCycle", "psumInBytesPerCycle",
+          "psumOutBytesPerCycle"));
       String t = o.choice("topology", "mesh", Set.of("mesh", "xybus"));
+      int link = o.positiveInt("linkBytesPerCycle", noc.linkBytesPerCycle());
       noc = new NocSpec(t.equals("mesh") ? NocTopology.SYSTOLIC_MESH : NocTopology.XY_BUS,
-          o.positiveInt("linkBytesPerCycle", noc.linkBytesPerCycle()),
-          o.nonNegativeInt("hopLatencyCycles", noc.hopLatencyCycles()),
+          link, o.nonNegativeInt("hopLatencyCycles", noc.hopLatencyCycles()),
           o.choice("multicast", t.equals("xybus") ? "true" : "false",
-              Set.of("true", "false")).equals("true"));
+              Set.of("true", "false")).equals("true"),
+          o.positiveInt("ifmapBytesPerCycle", link), o.positiveInt("filterBytesPerCycle", link),
+          o.positiveInt("psumInBytesPerCycle", link), o.positiveInt("psumOutBytesPerCycle", link));
     }
     GlbSpec glb = d.glb();
     if (root.has("glb")) {
@@ -139,6 +144,18 @@ public final class HardwareReader {
           o.positiveDouble("rfPj", energy.rfPj()), o.positiveDouble("nocPj", energy.nocPj()),
           o.positiveDouble("glbPj", energy.glbPj()), o.positiveDouble("dramPj", energy.dramPj()));
     }
-    return new CgraSpec(noc, glb, spad, reconfig, energy);
+    MappingSearchSpec mapping = MappingSearchSpec.BEST;
+    if (root.has("mapping")) {
+      Yaml.Obj o = root.obj("mapping");
+      o.allowOnly(Set.of("search", "minUtilisation"));
+      boolean chip = o.choice("search", "best", Set.of("best", "chip")).equals("chip");
+      double floor = o.has("minUtilisation") ? o.positiveDouble("minUtilisation", 1) : 0;
+      if (floor > 1) {
+        throw o.error("minUtilisation", "expected a share of the PEs, 0 to 1, was " + floor);
+      }
+      mapping = new MappingSearchSpec(chip ? MappingSearchSpec.Policy.CHIP
+          : MappingSearchSpec.Policy.BEST, floor);
+    }
+    return new CgraSpec(noc, glb, spad, reconfig, energy, mapping);
   }
 }

@@ -15,7 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.tessel.sim.LayerResult;
 import org.tessel.sim.SimResult;
 import org.tessel.sim.Simulation;
+import org.tessel.sim.arch.CgraSpec;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.MappingSearchSpec;
+import org.tessel.sim.arch.NocSpec;
 import org.tessel.sim.arch.NocTopology;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.config.HardwareReader;
@@ -146,7 +149,13 @@ final class RowStationaryTest {
     // docs/models/eyeriss/results.txt, "VGG-16 CONV layers, batch 3, own mapping, Model A"
     Network net = NetworkReader.read(Shared.rootDir().resolve(Path.of("traces", "networks",
         "vgg16.yaml")));
-    Simulation sim = new Simulation(EYERISS);
+    // the prototype's hardware: every bus 64 bits wide, the best-mapping search
+    var c = EYERISS.cgra();
+    var noc = c.noc();
+    HardwareSpec prototype = EYERISS.withCgra(new CgraSpec(new NocSpec(noc.topology(), 8,
+        noc.hopLatencyCycles(), noc.multicast()), c.glb(), c.scratchpads(), c.reconfig(),
+        c.energy(), MappingSearchSpec.BEST));
+    Simulation sim = new Simulation(prototype);
     List<String> expected = List.of(
         "conv1_1 m=64 n=1 e=3 p=4 q=3 r=1 t=16 225",
         "conv1_2 m=64 n=1 e=3 p=8 q=2 r=2 t=8 3600",
