@@ -85,15 +85,35 @@ public final class HardwareReader {
         s.positiveLong("ofmapKiB"), s.positiveInt("wordBytes", 1), s.positiveInt("banks", 1));
 
     Yaml.Obj d = root.obj("dram");
-    d.allowOnly(Set.of("mode", "bandwidthWordsPerCycle"));
-    String mode = d.choice("mode", "user", Set.of("calc", "user"));
+    d.allowOnly(Set.of("mode", "bandwidthWordsPerCycle", "linkBits", "linkClockMHz",
+        "rlcZeroFraction"));
+    String mode = d.choice("mode", "user", Set.of("calc", "user", "link"));
     int bw = d.positiveInt("bandwidthWordsPerCycle", 10);
-    DramSpec dram = new DramSpec(mode.equals("calc") ? BandwidthMode.CALC : BandwidthMode.USER,
-        bw);
+    boolean link = mode.equals("link");
+    int linkBits = link || d.has("linkBits") ? d.positiveInt("linkBits") : 0;
+    if (link && !d.has("linkClockMHz")) {
+      throw d.error("linkClockMHz", "required with mode link (the off-chip link's clock)");
+    }
+    double linkMHz = d.has("linkClockMHz") ? d.positiveDouble("linkClockMHz", 0) : 0;
+    DramSpec dram = new DramSpec(mode.equals("calc") ? BandwidthMode.CALC
+        : link ? BandwidthMode.LINK : BandwidthMode.USER, bw, linkBits, linkMHz,
+        zeroFraction(d));
     String model = root.choice("memoryModel", "tiles", Set.of("tiles", "scalesim"));
     CgraSpec cgra = cgra(root, array, sram.wordBytes());
     return new HardwareSpec(name, array, sram, dram, dataflow, clock,
         model.equals("tiles") ? MemoryModel.TILES : MemoryModel.SCALESIM, cgra);
+  }
+
+  /** {@code dram.rlcZeroFraction}, 0 to below 1; -1 when absent (no compression). */
+  private static double zeroFraction(Yaml.Obj d) {
+    if (!d.has("rlcZeroFraction")) {
+      return -1;
+    }
+    double z = d.positiveDouble("rlcZeroFraction", 0);
+    if (z >= 1) {
+      throw d.error("rlcZeroFraction", "expected a share of zeros below 1, was " + z);
+    }
+    return z;
   }
 
   /** The CGRA sections; each absent field keeps SCALE-Sim's systolic default. */

@@ -79,13 +79,15 @@ public final class RsEstimator {
 
   /** The SRAM and DRAM access counts of {@code mapping} (those of its {@link RsLayerMapping}). */
   public AccessCounts access(RsMapping mapping) {
-    return Accesses.of(shape, mapping, batch).times(shape.groups()).counts();
+    return Accesses.of(shape, mapping, batch).times(shape.groups())
+        .compressed(hw.fmapDramRatio()).counts();
   }
 
   /** The energy counts of {@code mapping} (exactly those of its {@link RsLayerMapping}). */
   public EnergyCounts energyCounts(RsMapping mapping) {
     return RsLayerMapping.energyCounts(shape, mapping, batch,
-        Accesses.of(shape, mapping, batch).times(shape.groups()));
+        Accesses.of(shape, mapping, batch).times(shape.groups())
+            .compressed(hw.fmapDramRatio()));
   }
 
   /**

@@ -28,11 +28,13 @@ import org.tessel.sim.arch.MappingSearchSpec;
  * @param accumulateCycles extra ALU cycles per partial sum for the vertical accumulation, {@code
  *     c_acc} (0: the psum from the PE below seeds the accumulator through the adder-input mux)
  * @param search how the compiler chooses a mapping ({@link MappingSearch})
+ * @param fmapDramRatio DRAM words per feature-map word, below 1 when feature maps cross the link
+ *     run-length coded ({@link org.tessel.sim.arch.DramSpec#fmapWordsRatio()})
  */
 public record RsHardware(int rows, int cols, int filterSpadWords, int ifmapSpadWords,
     int psumSpadWords, int glbBanks, long glbBankBytes, long filterGlbBytes, int wordBytes,
     double dramWordCost, double glbWordCost, int macPipelineCycles, int ifmapSpadWritesPerCycle,
-    int accumulateCycles, MappingSearchSpec search) {
+    int accumulateCycles, MappingSearchSpec search, double fmapDramRatio) {
 
   /** Eyeriss's PE: a 2-stage MAC pipeline. */
   public static final int EYERISS_MAC_PIPELINE_CYCLES = 2;
@@ -56,6 +58,9 @@ public record RsHardware(int rows, int cols, int filterSpadWords, int ifmapSpadW
     Checks.nonNegative("macPipelineCycles", macPipelineCycles);
     Checks.positive("ifmapSpadWritesPerCycle", ifmapSpadWritesPerCycle);
     Checks.nonNegative("accumulateCycles", accumulateCycles);
+    if (!(fmapDramRatio > 0 && fmapDramRatio <= 1)) {
+      throw new IllegalArgumentException("fmapDramRatio: expected (0, 1], was " + fmapDramRatio);
+    }
     if (search == null) {
       throw new IllegalArgumentException("mapping search must not be null");
     }
@@ -70,6 +75,6 @@ public record RsHardware(int rows, int cols, int filterSpadWords, int ifmapSpadW
         Math.max(1, hw.sram().ifmapKiB() * 1024 / banks), hw.sram().filterKiB() * 1024,
         hw.sram().wordBytes(), hw.cgra().energy().dramPj(), hw.cgra().energy().glbPj(),
         EYERISS_MAC_PIPELINE_CYCLES, EYERISS_IFMAP_SPAD_WRITES_PER_CYCLE, 0,
-        hw.cgra().mapping());
+        hw.cgra().mapping(), hw.dram().fmapWordsRatio());
   }
 }
