@@ -33,10 +33,13 @@ import org.tessel.sim.workload.Layer;
  * @param wordBytes bytes per word
  * @param ifmapSpadWords the ifmap scratchpad per PE
  * @param dramWordsPerCycle the DRAM bandwidth in {@code user} mode, 0 in {@code calc} mode
+ * @param link in {@code link} mode, or with run-length-coded feature maps, what the stalls on the
+ *     shared link and the coded DRAM words also read (the DRAM interface, the clock, the SRAMs and
+ *     the buffer's banks, which set what is prefetched); null otherwise
  */
 record RowStationaryKey(Layer shape, int batch, RsMapping mapping, int rows, int cols,
     NocSpec noc, int glbPorts, int glbBytesPerPortPerCycle, int wordBytes, int ifmapSpadWords,
-    int dramWordsPerCycle) {
+    int dramWordsPerCycle, java.util.List<Object> link) {
 
   /** The key of {@code mapping} on {@code shape} (a layer without its name) on {@code hw}. */
   static RowStationaryKey of(Layer shape, int batch, RsMapping mapping, HardwareSpec hw) {
@@ -44,12 +47,15 @@ record RowStationaryKey(Layer shape, int batch, RsMapping mapping, int rows, int
     return new RowStationaryKey(shape, batch, mapping, hw.array().rows(), hw.array().cols(),
         hw.cgra().noc(), glb.ports(), glb.bytesPerPortPerCycle(), hw.sram().wordBytes(),
         hw.cgra().scratchpads().ifmapWords(),
-        hw.dram().mode() == BandwidthMode.USER ? hw.dram().bandwidthWordsPerCycle() : 0);
+        hw.dram().mode() == BandwidthMode.USER ? hw.dram().bandwidthWordsPerCycle() : 0,
+        hw.dram().mode() == BandwidthMode.LINK || hw.dram().rlcZeroFraction() >= 0
+            ? java.util.List.of(hw.dram(), hw.clockMHz(), hw.sram(), glb) : null);
   }
 
   /** The same key without the DRAM: what the passes' timing alone reads. */
   RowStationaryKey passTiming() {
-    return dramWordsPerCycle == 0 ? this : new RowStationaryKey(shape, batch, mapping, rows, cols,
-        noc, glbPorts, glbBytesPerPortPerCycle, wordBytes, ifmapSpadWords, 0);
+    return dramWordsPerCycle == 0 && link == null ? this : new RowStationaryKey(shape, batch,
+        mapping, rows, cols, noc, glbPorts, glbBytesPerPortPerCycle, wordBytes, ifmapSpadWords, 0,
+        null);
   }
 }

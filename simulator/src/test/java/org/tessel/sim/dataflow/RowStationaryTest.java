@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.tessel.sim.LayerResult;
 import org.tessel.sim.SimResult;
 import org.tessel.sim.Simulation;
+import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.CgraSpec;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MappingSearchSpec;
@@ -93,7 +94,8 @@ final class RowStationaryTest {
   @Test
   void simulation_runsTheMappingsCycles() {
     Layer conv = Layer.conv("c", 27, 27, 48, 5, 1, 2, 64, 2);
-    Simulation sim = new Simulation(EYERISS);
+    Simulation sim = new Simulation(EYERISS.withDram(EYERISS.dram().withMode(
+        BandwidthMode.CALC)));
     LayerResult r = sim.simulate(Network.chain("n", List.of(conv)), 4).layers().get(0);
     RsLayerMapping m = (RsLayerMapping) sim.map(conv, 4, RowStationary.INSTANCE);
     assertAll(
@@ -104,6 +106,20 @@ final class RowStationaryTest {
         () -> assertEquals(2 * m.mapping().passesPerGroup(m.shape(), 4), r.folds(),
             "two groups, mapped one after another"),
         () -> assertEquals(m.activePes(), r.usedPeFoldSum() / r.folds()));
+  }
+
+  @Test
+  void presetsLink_addsStallsToTheSameProcessing() {
+    // the preset's 64-bit 60 MHz link: total = the passes + stalls, the passes unchanged
+    Layer conv = Layer.conv("c", 27, 27, 48, 5, 1, 2, 64, 2);
+    LayerResult link = new Simulation(EYERISS).simulate(Network.chain("n", List.of(conv)), 4)
+        .layers().get(0);
+    LayerResult calc = new Simulation(EYERISS.withDram(EYERISS.dram().withMode(
+        BandwidthMode.CALC))).simulate(Network.chain("n", List.of(conv)), 4).layers().get(0);
+    assertAll(
+        () -> assertEquals(calc.cycles(), link.computeCycles()),
+        () -> assertTrue(link.stallCycles() > 0),
+        () -> assertEquals(link.cycles(), link.computeCycles() + link.stallCycles()));
   }
 
   @Test
