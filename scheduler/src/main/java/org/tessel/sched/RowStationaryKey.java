@@ -3,6 +3,7 @@ package org.tessel.sched;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.NocSpec;
+import org.tessel.sim.dataflow.rs.RsLayerMapping;
 import org.tessel.sim.dataflow.rs.RsMapping;
 import org.tessel.sim.workload.Layer;
 
@@ -33,9 +34,11 @@ import org.tessel.sim.workload.Layer;
  * @param wordBytes bytes per word
  * @param ifmapSpadWords the ifmap scratchpad per PE
  * @param dramWordsPerCycle the DRAM bandwidth in {@code user} mode, 0 in {@code calc} mode
- * @param link in {@code link} mode, or with run-length-coded feature maps, what the stalls on the
- *     shared link and the coded DRAM words also read (the DRAM interface, the clock, the SRAMs and
- *     the buffer's banks, which set what is prefetched); null otherwise
+ * @param link when DRAM transfers take time ({@code user} and {@code link} modes) or feature maps
+ *     are run-length coded, what the stalls and the DRAM words also read: the buffer depths of
+ *     the mapping (what is prefetched, from the buffer's banks and capacities), and in {@code
+ *     link} mode or with coding the DRAM interface and the clock; null in {@code calc} mode
+ *     without coding
  */
 record RowStationaryKey(Layer shape, int batch, RsMapping mapping, int rows, int cols,
     NocSpec noc, int glbPorts, int glbBytesPerPortPerCycle, int wordBytes, int ifmapSpadWords,
@@ -48,8 +51,19 @@ record RowStationaryKey(Layer shape, int batch, RsMapping mapping, int rows, int
         hw.cgra().noc(), glb.ports(), glb.bytesPerPortPerCycle(), hw.sram().wordBytes(),
         hw.cgra().scratchpads().ifmapWords(),
         hw.dram().mode() == BandwidthMode.USER ? hw.dram().bandwidthWordsPerCycle() : 0,
-        hw.dram().mode() == BandwidthMode.LINK || hw.dram().rlcZeroFraction() >= 0
-            ? java.util.List.of(hw.dram(), hw.clockMHz(), hw.sram(), glb) : null);
+        link(shape, mapping, hw));
+  }
+
+  private static java.util.List<Object> link(Layer shape, RsMapping mapping, HardwareSpec hw) {
+    boolean calc = hw.dram().mode() == BandwidthMode.CALC;
+    boolean coded = hw.dram().rlcZeroFraction() >= 0;
+    if (calc && !coded) {
+      return null;
+    }
+    int[] d = RsLayerMapping.bufferDepths(shape, mapping, hw);
+    java.util.List<Object> depths = java.util.List.of(d[0], d[1], d[2]);
+    return hw.dram().mode() == BandwidthMode.LINK || coded
+        ? java.util.List.of(depths, hw.dram(), hw.clockMHz()) : java.util.List.of(depths);
   }
 
   /** The same key without the DRAM: what the passes' timing alone reads. */

@@ -76,17 +76,16 @@ final class MappingSearch {
    */
   RsMapping best() {
     legal = 0;
-    enumerate((e, q, p, r, t, n, m, a) -> legal++);
-    if (legal == 0) {
-      return null;
-    }
     return hw.search().policy() == MappingSearchSpec.Policy.CHIP ? chip() : lowestEnergy();
   }
 
   /** {@link MappingSearchSpec.Policy#BEST}: the energy proxy, then cycles. */
   private RsMapping lowestEnergy() {
     double[] min = {Double.POSITIVE_INFINITY};
-    enumerate((e, q, p, r, t, n, m, a) -> min[0] = Math.min(min[0], a.energy(hw)));
+    enumerate((e, q, p, r, t, n, m, a) -> {
+      legal++;
+      min[0] = Math.min(min[0], a.energy(hw));
+    });
     double limit = (1 + ENERGY_TIE) * min[0];
     RsMapping[] best = {null};
     long[] bestCycles = {Long.MAX_VALUE};
@@ -113,7 +112,10 @@ final class MappingSearch {
    */
   private RsMapping chip() {
     int[] most = {0};
-    enumerate((e, q, p, r, t, n, m, a) -> most[0] = Math.max(most[0], activePes(e, r, t)));
+    enumerate((e, q, p, r, t, n, m, a) -> {
+      legal++;
+      most[0] = Math.max(most[0], activePes(e, r, t));
+    });
     double floor = hw.search().minUtilisation() * most[0];
     long[] fewest = {Long.MAX_VALUE};
     enumerate((e, q, p, r, t, n, m, a) -> {

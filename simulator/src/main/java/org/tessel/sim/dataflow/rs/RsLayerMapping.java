@@ -134,6 +134,14 @@ public final class RsLayerMapping implements LayerMapping {
     return Legality.occupancy(shape, mapping, hw);
   }
 
+  /**
+   * The buffer depths {@code mapping} of {@code layer} gets on {@code hw} ({@link #bufferDepths()})
+   * without mapping the layer: what a cache of simulated candidates must key on besides the DRAM.
+   */
+  public static int[] bufferDepths(Layer layer, RsMapping mapping, HardwareSpec hw) {
+    return Legality.bufferDepths(RsShape.of(layer), mapping, RsHardware.of(hw));
+  }
+
   /** What overlaps the passes when DRAM transfers take time ({@link Legality#bufferDepths}). */
   @Override
   public int[] bufferDepths() {
