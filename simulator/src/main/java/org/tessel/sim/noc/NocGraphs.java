@@ -131,9 +131,9 @@ public final class NocGraphs {
    * bus segments have their network's width ({@code noc.ifmapBytesPerCycle}, {@code
    * filterBytesPerCycle}, {@code psumInBytesPerCycle}, {@code psumOutBytesPerCycle}) and the hop
    * latency; taps have their network's width and no latency; the local links have the psum
-   * output network's width and the hop latency. The nodes of the ifmap input and psum output networks are those of the
-   * single-network version ({@code Y_BUS 0} in, {@code Y_BUS 1} out), and the fewest-hops route
-   * from the buffer to a PE runs over the ifmap network.
+   * output network's width and the hop latency. The nodes of the ifmap input and psum output
+   * networks are those of the single-network version ({@code Y_BUS 0} in, {@code Y_BUS 1} out),
+   * and the fewest-hops route from the buffer to a PE runs over the ifmap network.
    */
   public static Graph<NocNode, NocLink> xyBus(ArraySpec array, NocSpec noc, GlbSpec glb,
       int wordBytes) {
