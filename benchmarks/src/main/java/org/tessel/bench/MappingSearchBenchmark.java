@@ -16,9 +16,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MappingSearchSpec;
-import org.tessel.sim.config.HardwareReader;
-import org.tessel.sim.dataflow.MappingContext;
 import org.tessel.sim.dataflow.rs.RsLayerMapping;
+import org.tessel.sim.io.HardwareReader;
+import org.tessel.sim.mapping.MappingContext;
 import org.tessel.sim.workload.Layer;
 
 /**
@@ -61,6 +61,6 @@ public class MappingSearchBenchmark {
 
   @Benchmark
   public RsLayerMapping search() {
-    return RsLayerMapping.search(shape, EyerissBenchmark.BATCH, context);
+    return RsLayerMapping.search(shape, EyerissBenchmark.BATCH, context).orElseThrow();
   }
 }

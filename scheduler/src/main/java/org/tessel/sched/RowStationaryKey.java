@@ -3,7 +3,7 @@ package org.tessel.sched;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.NocSpec;
-import org.tessel.sim.dataflow.rs.RsLayerMapping;
+import org.tessel.sim.dataflow.rs.RsEstimator;
 import org.tessel.sim.dataflow.rs.RsMapping;
 import org.tessel.sim.workload.Layer;
 
@@ -60,7 +60,7 @@ record RowStationaryKey(Layer shape, int batch, RsMapping mapping, int rows, int
     if (calc && !coded) {
       return null;
     }
-    int[] d = RsLayerMapping.bufferDepths(shape, mapping, hw);
+    int[] d = RsEstimator.bufferDepths(shape, mapping, hw);
     java.util.List<Object> depths = java.util.List.of(d[0], d[1], d[2]);
     return hw.dram().mode() == BandwidthMode.LINK || coded
         ? java.util.List.of(depths, hw.dram(), hw.clockMHz()) : java.util.List.of(depths);

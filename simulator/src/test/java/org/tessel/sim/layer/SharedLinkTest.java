@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import org.tessel.sim.mapping.FoldTraffic;
 
 /**
  * The shared off-chip link and the buffer depths of {@link LayerRunner}, on two folds timed by

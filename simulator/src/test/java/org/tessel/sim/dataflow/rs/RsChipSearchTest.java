@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MappingSearchSpec;
-import org.tessel.sim.dataflow.MappingContext;
+import org.tessel.sim.mapping.MappingContext;
 import org.tessel.sim.workload.Layer;
 
 /**
@@ -30,7 +30,7 @@ final class RsChipSearchTest {
   void alexnet_chipRule_findsTableIII() {
     List<Layer> layers = RsFixtures.alexnet();
     for (int i = 0; i < layers.size(); i++) {
-      RsLayerMapping m = RsLayerMapping.search(layers.get(i), 4, CTX);
+      RsLayerMapping m = RsLayerMapping.search(layers.get(i), 4, CTX).orElseThrow();
       assertEquals(RsFixtures.tableIII().get(i), m.mapping(), layers.get(i).name());
     }
   }
@@ -40,10 +40,10 @@ final class RsChipSearchTest {
     // the energy proxy prefers twice the channels per psum read-back on CONV3 (model.md (a))
     HardwareSpec best = PRESET.withCgra(PRESET.cgra().withMapping(MappingSearchSpec.BEST));
     RsLayerMapping m = RsLayerMapping.search(RsFixtures.alexnet().get(2), 4,
-        RsFixtures.context(best));
+        RsFixtures.context(best)).orElseThrow();
     assertNotEquals(RsFixtures.tableIII().get(2), m.mapping());
     assertTrue(m.accesses().glbWords() < RsLayerMapping.search(RsFixtures.alexnet().get(2), 4, CTX)
-        .accesses().glbWords(), "the best rule moves fewer buffer words");
+        .orElseThrow().accesses().glbWords(), "the best rule moves fewer buffer words");
   }
 
   /** Against every legal mapping: the floor holds and nothing above it needs fewer DRAM words. */
@@ -56,11 +56,11 @@ final class RsChipSearchTest {
     double floor = PRESET.cgra().mapping().minUtilisation();
     for (Layer l : layers) {
       RsShape s = RsShape.of(l);
-      List<RsMapping> all = RsLayerMapping.legalMappings(l, 2, CTX);
+      List<RsMapping> all = RsLayerMapping.legalMappings(l, 2, CTX).orElseThrow();
       int most = all.stream().mapToInt(m -> m.activePes(s)).max().orElseThrow();
       long fewest = all.stream().filter(m -> m.activePes(s) >= floor * most)
           .mapToLong(m -> Accesses.of(s, m, 2).dramWords()).min().orElseThrow();
-      RsLayerMapping chosen = RsLayerMapping.search(l, 2, CTX);
+      RsLayerMapping chosen = RsLayerMapping.search(l, 2, CTX).orElseThrow();
       assertAll(l.name(),
           () -> assertTrue(chosen.activePes() >= floor * most, "floor"),
           () -> assertEquals(fewest, chosen.accesses().dramWords(), "fewest DRAM words"),

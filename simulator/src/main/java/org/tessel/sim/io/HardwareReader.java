@@ -1,0 +1,183 @@
+package org.tessel.sim.io;
+
+import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.Suggest;
+import org.tessel.sim.config.Yaml;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.tessel.sim.arch.ArraySpec;
+import org.tessel.sim.arch.BandwidthMode;
+import org.tessel.sim.arch.DramSpec;
+import org.tessel.sim.arch.CgraSpec;
+import org.tessel.sim.arch.EnergyTable;
+import org.tessel.sim.arch.GlbSpec;
+import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.MappingSearchSpec;
+import org.tessel.sim.arch.NocSpec;
+import org.tessel.sim.arch.NocTopology;
+import org.tessel.sim.arch.ReconfigSpec;
+import org.tessel.sim.arch.ScratchpadSpec;
+import org.tessel.sim.arch.MemoryModel;
+import org.tessel.sim.arch.SramSpec;
+import org.tessel.sim.arch.DataflowKind;
+
+/**
+ * Reads Tessel hardware files (YAML) and the built-in presets. Every field, its unit and default
+ * is documented in {@code docs/hardware-format.md}.
+ */
+public final class HardwareReader {
+  /** Names of the built-in presets, in {@code org/tessel/sim/presets/NAME.yaml}. */
+  public static final List<String> PRESETS = List.of("default", "scalesim32", "eyeriss");
+
+  /** The preset used when no hardware is given. */
+  public static final String DEFAULT_PRESET = "default";
+
+  private static final Set<String> TOP = Set.of("name", "clockMHz", "dataflow", "array", "sram",
+      "dram", "memoryModel", "noc", "glb", "scratchpad", "reconfig", "energy", "mapping");
+
+  private HardwareReader() {}
+
+  /** Reads a hardware file. */
+  public static HardwareSpec read(Path path) {
+    return parse(Yaml.load(path));
+  }
+
+  /**
+   * Loads a built-in preset by name.
+   *
+   * @throws ConfigException for an unknown name
+   */
+  public static HardwareSpec preset(String name) {
+    String resource = "/org/tessel/sim/presets/" + name + ".yaml";
+    InputStream in = HardwareReader.class.getResourceAsStream(resource);
+    if (in == null || !PRESETS.contains(name)) {
+      String hint = Suggest.closest(name, PRESETS);
+      throw new ConfigException("--hw", 0, "", "unknown preset '" + name + "'"
+          + (hint == null ? "" : " (did you mean '" + hint + "'?)") + "; presets: "
+          + String.join(", ", PRESETS) + ", or give a file path");
+    }
+    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      return parse(Yaml.parse("preset:" + name, r));
+    } catch (IOException e) {
+      throw new ConfigException("preset:" + name, 0, "", e.getMessage());
+    }
+  }
+
+  static HardwareSpec parse(Yaml.Obj root) {
+    root.allowOnly(TOP);
+    String name = root.string("name");
+    double clock = root.positiveDouble("clockMHz", 200.0);
+    String df = root.string("dataflow", "os");
+    DataflowKind dataflow = DataflowKind.find(df).orElseThrow(
+        () -> root.error("dataflow", "expected " + DataflowKind.names() + ", was '" + df + "'"));
+
+    Yaml.Obj a = root.obj("array");
+    a.allowOnly(Set.of("rows", "cols"));
+    ArraySpec array = new ArraySpec(a.positiveInt("rows"), a.positiveInt("cols"));
+
+    Yaml.Obj s = root.obj("sram");
+    s.allowOnly(Set.of("ifmapKiB", "filterKiB", "ofmapKiB", "wordBytes", "banks"));
+    SramSpec sram = new SramSpec(s.positiveLong("ifmapKiB"), s.positiveLong("filterKiB"),
+        s.positiveLong("ofmapKiB"), s.positiveInt("wordBytes", 1), s.positiveInt("banks", 1));
+
+    Yaml.Obj d = root.obj("dram");
+    d.allowOnly(Set.of("mode", "bandwidthWordsPerCycle", "linkBits", "linkClockMHz",
+        "rlcZeroFraction"));
+    String mode = d.choice("mode", "user", Set.of("calc", "user", "link"));
+    int bw = d.positiveInt("bandwidthWordsPerCycle", 10);
+    boolean link = mode.equals("link");
+    int linkBits = link || d.has("linkBits") ? d.positiveInt("linkBits") : 0;
+    if (link && !d.has("linkClockMHz")) {
+      throw d.error("linkClockMHz", "required with mode link (the off-chip link's clock)");
+    }
+    double linkMHz = d.has("linkClockMHz") ? d.positiveDouble("linkClockMHz", 0) : 0;
+    DramSpec dram = new DramSpec(mode.equals("calc") ? BandwidthMode.CALC
+        : link ? BandwidthMode.LINK : BandwidthMode.USER, bw, linkBits, linkMHz,
+        zeroFraction(d));
+    String model = root.choice("memoryModel", "tiles", Set.of("tiles", "scalesim"));
+    CgraSpec cgra = cgra(root, array, sram.wordBytes());
+    return new HardwareSpec(name, array, sram, dram, dataflow, clock,
+        model.equals("tiles") ? MemoryModel.TILES : MemoryModel.SCALESIM, cgra);
+  }
+
+  /** {@code dram.rlcZeroFraction}, 0 to below 1; -1 when absent (no compression). */
+  private static double zeroFraction(Yaml.Obj d) {
+    if (!d.has("rlcZeroFraction")) {
+      return -1;
+    }
+    double z = d.positiveDouble("rlcZeroFraction", 0);
+    if (z >= 1) {
+      throw d.error("rlcZeroFraction", "expected a share of zeros below 1, was " + z);
+    }
+    return z;
+  }
+
+  /** The CGRA sections; each absent field keeps SCALE-Sim's systolic default. */
+  private static CgraSpec cgra(Yaml.Obj root, ArraySpec array, int wordBytes) {
+    CgraSpec d = CgraSpec.systolic(array, wordBytes);
+    NocSpec noc = d.noc();
+    if (root.has("noc")) {
+      Yaml.Obj o = root.obj("noc");
+      o.allowOnly(Set.of("topology", "linkBytesPerCycle", "hopLatencyCycles", "multicast",
+          "ifmapBytesPerCycle", "filterBytesPerCycle", "psumInBytesPerCycle",
+          "psumOutBytesPerCycle"));
+      String t = o.choice("topology", "mesh", Set.of("mesh", "xybus"));
+      int link = o.positiveInt("linkBytesPerCycle", noc.linkBytesPerCycle());
+      noc = new NocSpec(t.equals("mesh") ? NocTopology.SYSTOLIC_MESH : NocTopology.XY_BUS,
+          link, o.nonNegativeInt("hopLatencyCycles", noc.hopLatencyCycles()),
+          o.choice("multicast", t.equals("xybus") ? "true" : "false",
+              Set.of("true", "false")).equals("true"),
+          o.positiveInt("ifmapBytesPerCycle", link), o.positiveInt("filterBytesPerCycle", link),
+          o.positiveInt("psumInBytesPerCycle", link), o.positiveInt("psumOutBytesPerCycle", link));
+    }
+    GlbSpec glb = d.glb();
+    if (root.has("glb")) {
+      Yaml.Obj o = root.obj("glb");
+      o.allowOnly(Set.of("banks", "ports", "bytesPerPortPerCycle"));
+      glb = new GlbSpec(o.positiveInt("banks", glb.banks()), o.positiveInt("ports", glb.ports()),
+          o.positiveInt("bytesPerPortPerCycle", glb.bytesPerPortPerCycle()));
+    }
+    ScratchpadSpec spad = d.scratchpads();
+    if (root.has("scratchpad")) {
+      Yaml.Obj o = root.obj("scratchpad");
+      o.allowOnly(Set.of("filterWords", "ifmapWords", "psumWords"));
+      spad = new ScratchpadSpec(o.positiveInt("filterWords", spad.filterWords()),
+          o.positiveInt("ifmapWords", spad.ifmapWords()),
+          o.positiveInt("psumWords", spad.psumWords()));
+    }
+    ReconfigSpec reconfig = d.reconfig();
+    if (root.has("reconfig")) {
+      Yaml.Obj o = root.obj("reconfig");
+      o.allowOnly(Set.of("configBits", "busBitsPerCycle", "drainCycles"));
+      reconfig = new ReconfigSpec(o.nonNegativeInt("configBits", 0),
+          o.positiveInt("busBitsPerCycle", 1), o.nonNegativeInt("drainCycles", 0));
+    }
+    EnergyTable energy = d.energy();
+    if (root.has("energy")) {
+      Yaml.Obj o = root.obj("energy");
+      o.allowOnly(Set.of("macPj", "rfPj", "nocPj", "glbPj", "dramPj"));
+      energy = new EnergyTable(o.positiveDouble("macPj", energy.macPj()),
+          o.positiveDouble("rfPj", energy.rfPj()), o.positiveDouble("nocPj", energy.nocPj()),
+          o.positiveDouble("glbPj", energy.glbPj()), o.positiveDouble("dramPj", energy.dramPj()));
+    }
+    MappingSearchSpec mapping = MappingSearchSpec.BEST;
+    if (root.has("mapping")) {
+      Yaml.Obj o = root.obj("mapping");
+      o.allowOnly(Set.of("search", "minUtilisation"));
+      boolean chip = o.choice("search", "best", Set.of("best", "chip")).equals("chip");
+      double floor = o.has("minUtilisation") ? o.positiveDouble("minUtilisation", 1) : 0;
+      if (floor > 1) {
+        throw o.error("minUtilisation", "expected a share of the PEs, 0 to 1, was " + floor);
+      }
+      mapping = new MappingSearchSpec(chip ? MappingSearchSpec.Policy.CHIP
+          : MappingSearchSpec.Policy.BEST, floor);
+    }
+    return new CgraSpec(noc, glb, spad, reconfig, energy, mapping);
+  }
+}
