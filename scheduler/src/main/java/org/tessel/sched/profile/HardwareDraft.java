@@ -94,7 +94,7 @@ final class HardwareDraft {
     int wordBytes = base.sram().wordBytes();
     SramSpec sram = new SramSpec(ifmapKiB, filterKiB, ofmapKiB, wordBytes, sramBanks);
     DramSpec b = base.dram();
-    DramSpec dram = new DramSpec(userBandwidth ? BandwidthMode.USER
+    DramSpec dram = DramSpec.link(userBandwidth ? BandwidthMode.USER
         : linkMode ? BandwidthMode.LINK : BandwidthMode.CALC, bandwidthWordsPerCycle,
         b.linkBits(), b.linkClockMHz(), b.rlcZeroFraction());
     boolean baseXy = c.noc().topology() == NocTopology.XY_BUS;

@@ -14,19 +14,26 @@ import org.tessel.sim.util.Checks;
  * @param mode CALC (no stalls, bandwidth derived), USER (the given bandwidth per SRAM port) or
  *     LINK (one shared link)
  * @param bandwidthWordsPerCycle words per cycle on each SRAM's DRAM port in USER mode
+ * @param ifmapReadWordsPerCycle words per cycle the ifmap SRAM reads from DRAM in USER mode under
+ *     {@link MemoryModel#SCALESIM_V3} (SCALE-Sim v3's {@code IfmapSRAMBankBandwidth}); the other
+ *     memory models read at {@code bandwidthWordsPerCycle}
+ * @param filterReadWordsPerCycle the same for the filter SRAM ({@code FilterSRAMBankBandwidth})
  * @param linkBits width of the off-chip link in bits (LINK mode; 0 when there is none)
  * @param linkClockMHz clock of the off-chip link (LINK mode; 0 when there is none)
  * @param rlcZeroFraction share of zeros in the feature maps when they cross the link run-length
  *     coded ({@link #fmapWordsRatio()}); negative: no compression
  */
-public record DramSpec(BandwidthMode mode, int bandwidthWordsPerCycle, int linkBits,
-    double linkClockMHz, double rlcZeroFraction) {
-  /** Validates the bandwidth and, in LINK mode, the link. */
+public record DramSpec(BandwidthMode mode, int bandwidthWordsPerCycle,
+    int ifmapReadWordsPerCycle, int filterReadWordsPerCycle, int linkBits, double linkClockMHz,
+    double rlcZeroFraction) {
+  /** Validates the bandwidths and, in LINK mode, the link. */
   public DramSpec {
     if (mode == null) {
       throw new IllegalArgumentException("dram.mode must not be null");
     }
     Checks.positive("dram.bandwidthWordsPerCycle", bandwidthWordsPerCycle);
+    Checks.positive("dram.ifmapReadWordsPerCycle", ifmapReadWordsPerCycle);
+    Checks.positive("dram.filterReadWordsPerCycle", filterReadWordsPerCycle);
     Checks.nonNegative("dram.linkBits", linkBits);
     if (!(linkClockMHz >= 0) || Double.isInfinite(linkClockMHz)) {
       throw new IllegalArgumentException("dram.linkClockMHz: must be >= 0, was " + linkClockMHz);
@@ -41,19 +48,34 @@ public record DramSpec(BandwidthMode mode, int bandwidthWordsPerCycle, int linkB
     }
   }
 
-  /** An interface without an off-chip link or compression. */
+  /** Per-SRAM read bandwidths, without an off-chip link or compression. */
+  public DramSpec(BandwidthMode mode, int bandwidthWordsPerCycle, int ifmapReadWordsPerCycle,
+      int filterReadWordsPerCycle) {
+    this(mode, bandwidthWordsPerCycle, ifmapReadWordsPerCycle, filterReadWordsPerCycle, 0, 0, -1);
+  }
+
+  /** Every port at {@code bandwidthWordsPerCycle}, without an off-chip link or compression. */
   public DramSpec(BandwidthMode mode, int bandwidthWordsPerCycle) {
-    this(mode, bandwidthWordsPerCycle, 0, 0, -1);
+    this(mode, bandwidthWordsPerCycle, bandwidthWordsPerCycle, bandwidthWordsPerCycle);
+  }
+
+  /** An off-chip link (and every port at {@code bandwidthWordsPerCycle}). */
+  public static DramSpec link(BandwidthMode mode, int bandwidthWordsPerCycle, int linkBits,
+      double linkClockMHz, double rlcZeroFraction) {
+    return new DramSpec(mode, bandwidthWordsPerCycle, bandwidthWordsPerCycle,
+        bandwidthWordsPerCycle, linkBits, linkClockMHz, rlcZeroFraction);
   }
 
   /** The same interface in another mode (the link kept). */
   public DramSpec withMode(BandwidthMode other) {
-    return new DramSpec(other, bandwidthWordsPerCycle, linkBits, linkClockMHz, rlcZeroFraction);
+    return new DramSpec(other, bandwidthWordsPerCycle, ifmapReadWordsPerCycle,
+        filterReadWordsPerCycle, linkBits, linkClockMHz, rlcZeroFraction);
   }
 
   /** The same interface with feature maps run-length coded at this share of zeros. */
   public DramSpec withRlcZeroFraction(double zeros) {
-    return new DramSpec(mode, bandwidthWordsPerCycle, linkBits, linkClockMHz, zeros);
+    return new DramSpec(mode, bandwidthWordsPerCycle, ifmapReadWordsPerCycle,
+        filterReadWordsPerCycle, linkBits, linkClockMHz, zeros);
   }
 
   /**
