@@ -69,10 +69,10 @@ final class EyerissCommandTest {
   }
 
   private static long total(String row) {
-    return Long.parseLong(row.split(",")[1].strip());
+    return Long.parseLong(row.split(",", -1)[1].strip());
   }
 
   private static long stall(String row) {
-    return Long.parseLong(row.split(",")[2].strip());
+    return Long.parseLong(row.split(",", -1)[2].strip());
   }
 }
