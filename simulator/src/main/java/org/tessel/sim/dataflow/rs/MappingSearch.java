@@ -1,5 +1,7 @@
 package org.tessel.sim.dataflow.rs;
 
+import static org.tessel.sim.util.IntMath.ceilDiv;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -193,9 +195,5 @@ final class MappingSearch {
           + (banks - hw.glbBanks()) + " too many)";
     }
     return "no legal mapping on the " + hw.rows() + "x" + hw.cols() + " array";
-  }
-
-  private static long ceilDiv(long a, long b) {
-    return (a + b - 1) / b;
   }
 }
