@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.tessel.sim.util.Pareto;
 
 /**
  * The Pareto front of a sweep as a self-contained SVG scatter plot (latency against energy,
