@@ -1,9 +1,5 @@
 package org.tessel.nas.space;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,20 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.Yaml;
 
 /** Reads a {@link FileSpace} from YAML; every mistake names the file, line and field. */
 public final class FileSpaceReader {
@@ -45,32 +36,12 @@ public final class FileSpaceReader {
    * @throws ConfigException for a mistake in the file
    */
   public static FileSpace read(Path path) {
-    String name = path.toString();
-    if (!Files.isRegularFile(path)) {
-      throw new ConfigException(name, 0, "", "file not found");
-    }
-    try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      return new FileSpaceReader(name).parse(r);
-    } catch (IOException e) {
-      throw new ConfigException(name, 0, "", "cannot read: " + e.getMessage());
-    }
+    return new FileSpaceReader(path.toString()).parse(Yaml.root(path));
   }
 
-  private FileSpace parse(Reader reader) {
-    Optional<Node> root;
-    try {
-      root = new Compose(LoadSettings.builder().setLabel(file).build()).composeReader(reader);
-    } catch (MarkedYamlEngineException e) {
-      int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-      throw new ConfigException(file, line, "", "not valid YAML: " + e.getProblem());
-    } catch (YamlEngineException e) {
-      throw new ConfigException(file, 0, "", "not valid YAML: " + e.getMessage());
-    }
-    if (root.isEmpty()) {
-      throw new ConfigException(file, 1, "", "the file is empty");
-    }
-    Map<String, NodeTuple> top = mapping(root.get(), "", TOP);
-    String name = scalar(required(top, "name", root.get()), "name");
+  private FileSpace parse(Node root) {
+    Map<String, NodeTuple> top = mapping(root, "", TOP);
+    String name = scalar(required(top, "name", root), "name");
     int[] input = null;
     if (top.containsKey("input")) {
       Node in = top.get("input").getValueNode();
@@ -79,7 +50,7 @@ public final class FileSpaceReader {
           positive(required(m, "width", in), "input.width"),
           positive(required(m, "channels", in), "input.channels")};
     }
-    Node list = required(top, "layers", root.get());
+    Node list = required(top, "layers", root);
     if (!(list instanceof SequenceNode) || ((SequenceNode) list).getValue().isEmpty()) {
       throw new ConfigException(file, line(list), "layers", "expected a list of layers");
     }
@@ -202,6 +173,6 @@ public final class FileSpaceReader {
   }
 
   private static int line(Node n) {
-    return n.getStartMark().map(Mark::getLine).map(l -> l + 1).orElse(0);
+    return Yaml.line(n);
   }
 }

@@ -37,19 +37,32 @@ public final class Yaml {
   /** Parses {@code path} and returns its root mapping. */
   public static Obj load(Path path) {
     String name = path.toString();
+    return new Yaml(name).obj(root(path), "");
+  }
+
+  /** Parses YAML text; {@code name} is used in messages. */
+  public static Obj parse(String name, Reader reader) {
+    return new Yaml(name).obj(root(name, reader), "");
+  }
+
+  /**
+   * Parses {@code path} into snakeyaml-engine's node tree, for a reader that checks the shape
+   * itself; a missing, unreadable, malformed or empty file is a {@link ConfigException}.
+   */
+  public static Node root(Path path) {
+    String name = path.toString();
     if (!Files.isRegularFile(path)) {
       throw new ConfigException(name, 0, "", "file not found");
     }
     try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      return parse(name, r);
+      return root(name, r);
     } catch (IOException e) {
       throw new ConfigException(name, 0, "", "cannot read: " + e.getMessage());
     }
   }
 
-  /** Parses YAML text; {@code name} is used in messages. */
-  public static Obj parse(String name, Reader reader) {
-    Yaml y = new Yaml(name);
+  /** As {@link #root(Path)} for YAML text; {@code name} is used in messages. */
+  public static Node root(String name, Reader reader) {
     Optional<Node> root;
     try {
       root = new Compose(LoadSettings.builder().setLabel(name).build()).composeReader(reader);
@@ -62,11 +75,16 @@ public final class Yaml {
     if (root.isEmpty()) {
       throw new ConfigException(name, 1, "", "the file is empty");
     }
-    return y.obj(root.get(), "");
+    return root.get();
+  }
+
+  /** The 1-based line where {@code n} starts, 0 when unknown. */
+  public static int line(Node n) {
+    return n.getStartMark().map(Mark::getLine).map(l -> l + 1).orElse(0);
   }
 
   int lineOf(Node n) {
-    return n.getStartMark().map(Mark::getLine).map(l -> l + 1).orElse(0);
+    return line(n);
   }
 
   Obj obj(Node n, String path) {
