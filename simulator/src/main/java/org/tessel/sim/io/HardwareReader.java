@@ -17,6 +17,7 @@ import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.CgraSpec;
 import org.tessel.sim.arch.EnergyTable;
 import org.tessel.sim.arch.GlbSpec;
+import org.tessel.sim.arch.HardwareField;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.NocSpec;
 import org.tessel.sim.arch.NocTopology;
@@ -27,8 +28,9 @@ import org.tessel.sim.arch.SramSpec;
 import org.tessel.sim.arch.DataflowKind;
 
 /**
- * Reads Tessel hardware files (YAML) and the built-in presets. Every field, its unit and default
- * is documented in {@code docs/hardware-format.md}.
+ * Reads Tessel hardware files (YAML) and the built-in presets. The keys each section allows and
+ * the choices' defaults come from the hardware schema, {@link HardwareField}; every field, its unit
+ * and default is documented in {@code docs/hardware-format.md}.
  */
 public final class HardwareReader {
   /** Names of the built-in presets, in {@code org/tessel/sim/presets/NAME.yaml}. */
@@ -37,8 +39,6 @@ public final class HardwareReader {
   /** The preset used when no hardware is given. */
   public static final String DEFAULT_PRESET = "default";
 
-  private static final Set<String> TOP = Set.of("name", "clockMHz", "dataflow", "array", "sram",
-      "dram", "memoryModel", "noc", "glb", "scratchpad", "reconfig", "energy");
 
   private HardwareReader() {}
 
@@ -69,7 +69,7 @@ public final class HardwareReader {
   }
 
   static HardwareSpec parse(Yaml.Obj root) {
-    root.allowOnly(TOP);
+    root.allowOnly(HardwareField.topKeys());
     String name = root.string("name");
     double clock = root.positiveDouble("clockMHz", 200.0);
     String df = root.string("dataflow", "os");
@@ -77,24 +77,29 @@ public final class HardwareReader {
         () -> root.error("dataflow", "expected " + DataflowKind.names() + ", was '" + df + "'"));
 
     Yaml.Obj a = root.obj("array");
-    a.allowOnly(Set.of("rows", "cols"));
+    a.allowOnly(HardwareField.yamlKeys("array"));
     ArraySpec array = new ArraySpec(a.positiveInt("rows"), a.positiveInt("cols"));
 
     Yaml.Obj s = root.obj("sram");
-    s.allowOnly(Set.of("ifmapKiB", "filterKiB", "ofmapKiB", "wordBytes", "banks"));
+    s.allowOnly(HardwareField.yamlKeys("sram"));
     SramSpec sram = new SramSpec(s.positiveLong("ifmapKiB"), s.positiveLong("filterKiB"),
         s.positiveLong("ofmapKiB"), s.positiveInt("wordBytes", 1), s.positiveInt("banks", 1));
 
     Yaml.Obj d = root.obj("dram");
-    d.allowOnly(Set.of("mode", "bandwidthWordsPerCycle"));
-    String mode = d.choice("mode", "user", Set.of("calc", "user"));
+    d.allowOnly(HardwareField.yamlKeys("dram"));
+    String mode = choice(d, HardwareField.DRAM_MODE);
     int bw = d.positiveInt("bandwidthWordsPerCycle", 10);
     DramSpec dram = new DramSpec(mode.equals("calc") ? BandwidthMode.CALC : BandwidthMode.USER,
         bw);
-    String model = root.choice("memoryModel", "tiles", Set.of("tiles", "scalesim"));
+    String model = choice(root, HardwareField.MEMORY_MODEL);
     CgraSpec cgra = cgra(root, array, sram.wordBytes());
     return new HardwareSpec(name, array, sram, dram, dataflow, clock,
         model.equals("tiles") ? MemoryModel.TILES : MemoryModel.SCALESIM, cgra);
+  }
+
+  /** A CHOICE field's value, its schema default when absent. */
+  private static String choice(Yaml.Obj o, HardwareField f) {
+    return o.choice(f.yamlKey(), f.defaultValue().orElseThrow(), Set.copyOf(f.choices()));
   }
 
   /** The CGRA sections; each absent field keeps SCALE-Sim's systolic default. */
@@ -103,25 +108,25 @@ public final class HardwareReader {
     NocSpec noc = d.noc();
     if (root.has("noc")) {
       Yaml.Obj o = root.obj("noc");
-      o.allowOnly(Set.of("topology", "linkBytesPerCycle", "hopLatencyCycles", "multicast"));
-      String t = o.choice("topology", "mesh", Set.of("mesh", "xybus"));
+      o.allowOnly(HardwareField.yamlKeys("noc"));
+      String t = choice(o, HardwareField.NOC_TOPOLOGY);
       noc = new NocSpec(t.equals("mesh") ? NocTopology.SYSTOLIC_MESH : NocTopology.XY_BUS,
           o.positiveInt("linkBytesPerCycle", noc.linkBytesPerCycle()),
           o.nonNegativeInt("hopLatencyCycles", noc.hopLatencyCycles()),
           o.choice("multicast", t.equals("xybus") ? "true" : "false",
-              Set.of("true", "false")).equals("true"));
+              Set.copyOf(HardwareField.NOC_MULTICAST.choices())).equals("true"));
     }
     GlbSpec glb = d.glb();
     if (root.has("glb")) {
       Yaml.Obj o = root.obj("glb");
-      o.allowOnly(Set.of("banks", "ports", "bytesPerPortPerCycle"));
+      o.allowOnly(HardwareField.yamlKeys("glb"));
       glb = new GlbSpec(o.positiveInt("banks", glb.banks()), o.positiveInt("ports", glb.ports()),
           o.positiveInt("bytesPerPortPerCycle", glb.bytesPerPortPerCycle()));
     }
     ScratchpadSpec spad = d.scratchpads();
     if (root.has("scratchpad")) {
       Yaml.Obj o = root.obj("scratchpad");
-      o.allowOnly(Set.of("filterWords", "ifmapWords", "psumWords"));
+      o.allowOnly(HardwareField.yamlKeys("scratchpad"));
       spad = new ScratchpadSpec(o.positiveInt("filterWords", spad.filterWords()),
           o.positiveInt("ifmapWords", spad.ifmapWords()),
           o.positiveInt("psumWords", spad.psumWords()));
@@ -129,14 +134,14 @@ public final class HardwareReader {
     ReconfigSpec reconfig = d.reconfig();
     if (root.has("reconfig")) {
       Yaml.Obj o = root.obj("reconfig");
-      o.allowOnly(Set.of("configBits", "busBitsPerCycle", "drainCycles"));
+      o.allowOnly(HardwareField.yamlKeys("reconfig"));
       reconfig = new ReconfigSpec(o.nonNegativeInt("configBits", 0),
           o.positiveInt("busBitsPerCycle", 1), o.nonNegativeInt("drainCycles", 0));
     }
     EnergyTable energy = d.energy();
     if (root.has("energy")) {
       Yaml.Obj o = root.obj("energy");
-      o.allowOnly(Set.of("macPj", "rfPj", "nocPj", "glbPj", "dramPj"));
+      o.allowOnly(HardwareField.yamlKeys("energy"));
       energy = new EnergyTable(o.positiveDouble("macPj", energy.macPj()),
           o.positiveDouble("rfPj", energy.rfPj()), o.positiveDouble("nocPj", energy.nocPj()),
           o.positiveDouble("glbPj", energy.glbPj()), o.positiveDouble("dramPj", energy.dramPj()));

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.DramSpec;
+import org.tessel.sim.arch.HardwareField;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.arch.SramSpec;
@@ -27,16 +28,22 @@ import org.tessel.sim.arch.DataflowKind;
  * case-insensitive, as Python's configparser reads them). Unknown sections and keys are errors.
  */
 public final class ScaleSimConfigReader {
-  /** Known keys by section, in lower case; values are what SCALE-Sim v2 reads. */
-  private static final Map<String, Set<String>> KNOWN = Map.of(
-      "general", Set.of("run_name"),
-      "architecture_presets", Set.of("arrayheight", "arraywidth", "ifmapsramszkb",
-          "filtersramszkb", "ofmapsramszkb", "ifmapoffset", "filteroffset", "ofmapoffset",
-          "bandwidth", "dataflow", "memorybanks"),
-      "run_presets", Set.of("interfacebandwidth"));
+  /** SCALE-Sim v2 keys with no Tessel field: checked (whole numbers >= 0), not used. */
+  private static final List<String> OFFSETS = List.of("ifmapoffset", "filteroffset",
+      "ofmapoffset");
 
-  private static final List<String> REQUIRED = List.of("arrayheight", "arraywidth",
-      "ifmapsramszkb", "filtersramszkb", "ofmapsramszkb", "dataflow");
+  /**
+   * Known keys by section, in lower case; values are what SCALE-Sim v2 reads: the {@code .cfg}
+   * keys of the hardware schema ({@link HardwareField#cfgKey()}) and the offsets.
+   */
+  private static final Map<String, Set<String>> KNOWN = Map.of(
+      "general", Set.of(cfg(HardwareField.NAME)),
+      "architecture_presets", architectureKeys(),
+      "run_presets", Set.of(cfg(HardwareField.DRAM_MODE)));
+
+  private static final List<HardwareField> REQUIRED = List.of(HardwareField.ARRAY_ROWS,
+      HardwareField.ARRAY_COLS, HardwareField.SRAM_IFMAP, HardwareField.SRAM_FILTER,
+      HardwareField.SRAM_OFMAP, HardwareField.DATAFLOW);
 
   private ScaleSimConfigReader() {}
 
@@ -108,20 +115,21 @@ public final class ScaleSimConfigReader {
       values.put(key, value);
       lineOf.put(key, n);
     }
-    for (String k : REQUIRED) {
+    for (HardwareField field : REQUIRED) {
+      String k = cfg(field);
       if (!values.containsKey(k)) {
         throw new ConfigException(file, 0, k, "missing (required in [architecture_presets])");
       }
     }
     Field f = new Field(file, values, lineOf);
-    int rows = f.positiveInt("arrayheight", "ArrayHeight");
-    int cols = f.positiveInt("arraywidth", "ArrayWidth");
-    long ifmapKiB = f.positiveInt("ifmapsramszkb", "IfmapSramSzkB");
-    long filterKiB = f.positiveInt("filtersramszkb", "FilterSramSzkB");
-    long ofmapKiB = f.positiveInt("ofmapsramszkb", "OfmapSramSzkB");
-    int banks = values.containsKey("memorybanks") ? f.positiveInt("memorybanks", "MemoryBanks")
-        : 1;
-    for (String k : List.of("ifmapoffset", "filteroffset", "ofmapoffset")) {
+    int rows = f.positiveInt(HardwareField.ARRAY_ROWS);
+    int cols = f.positiveInt(HardwareField.ARRAY_COLS);
+    long ifmapKiB = f.positiveInt(HardwareField.SRAM_IFMAP);
+    long filterKiB = f.positiveInt(HardwareField.SRAM_FILTER);
+    long ofmapKiB = f.positiveInt(HardwareField.SRAM_OFMAP);
+    int banks = values.containsKey(cfg(HardwareField.SRAM_BANKS))
+        ? f.positiveInt(HardwareField.SRAM_BANKS) : 1;
+    for (String k : OFFSETS) {
       if (values.containsKey(k)) {
         f.nonNegativeLong(k, k);
       }
@@ -140,8 +148,8 @@ public final class ScaleSimConfigReader {
       mode = BandwidthMode.valueOf(m);
     }
     int bandwidth;
-    if (values.containsKey("bandwidth")) {
-      bandwidth = f.positiveInt("bandwidth", "Bandwidth");
+    if (values.containsKey(cfg(HardwareField.DRAM_BANDWIDTH))) {
+      bandwidth = f.positiveInt(HardwareField.DRAM_BANDWIDTH);
     } else if (mode == BandwidthMode.USER) {
       throw new ConfigException(file, 0, "Bandwidth", "missing (required when"
           + " InterfaceBandwidth is USER)");
@@ -155,6 +163,21 @@ public final class ScaleSimConfigReader {
     return new HardwareSpec(runName, new ArraySpec(rows, cols),
         new SramSpec(ifmapKiB, filterKiB, ofmapKiB, 1, banks), new DramSpec(mode, bandwidth),
         dataflow, 200.0, MemoryModel.SCALESIM);
+  }
+
+  /** The field's {@code .cfg} key in lower case, as configparser reads keys. */
+  private static String cfg(HardwareField f) {
+    return f.cfgKey().orElseThrow().toLowerCase(Locale.ROOT);
+  }
+
+  private static Set<String> architectureKeys() {
+    Set<String> keys = new java.util.HashSet<>(OFFSETS);
+    for (HardwareField f : HardwareField.values()) {
+      if (f.cfgKey().isPresent() && f != HardwareField.NAME && f != HardwareField.DRAM_MODE) {
+        keys.add(cfg(f));
+      }
+    }
+    return Set.copyOf(keys);
   }
 
   private static int indexOfDelimiter(String t) {
@@ -179,6 +202,10 @@ public final class ScaleSimConfigReader {
       this.file = file;
       this.values = values;
       this.lineOf = lineOf;
+    }
+
+    int positiveInt(HardwareField field) {
+      return positiveInt(cfg(field), field.cfgKey().orElseThrow());
     }
 
     int positiveInt(String key, String display) {
