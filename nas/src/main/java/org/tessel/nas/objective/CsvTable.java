@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.Csv;
 
 /**
  * A CSV file with a header line, read whole, every row with its line number: fields split on
@@ -91,28 +92,9 @@ final class CsvTable {
 
   private static List<String> split(String file, int line, String text) {
     List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        if (quoted && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else {
-          quoted = !quoted;
-        }
-      } else if (c == ',' && !quoted) {
-        out.add(cur.toString().trim());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
+    for (String f : Csv.fields(text, file, line)) {
+      out.add(f.trim());
     }
-    if (quoted) {
-      throw new ConfigException(file, line, "", "unterminated quote");
-    }
-    out.add(cur.toString().trim());
     return out;
   }
 }
