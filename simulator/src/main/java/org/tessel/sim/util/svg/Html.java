@@ -15,21 +15,12 @@ public final class Html {
   public static void escape(StringBuilder sb, String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '<':
-          sb.append("&lt;");
-          break;
-        case '>':
-          sb.append("&gt;");
-          break;
-        case '&':
-          sb.append("&amp;");
-          break;
-        case '"':
-          sb.append("&quot;");
-          break;
-        default:
-          sb.append(c);
+      String entity = c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;"
+          : c == '"' ? "&quot;" : null;
+      if (entity == null) {
+        sb.append(c);
+      } else {
+        sb.append(entity);
       }
     }
   }
