@@ -7,15 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.config.Yaml;
+import org.tessel.sim.config.Numbers;
+import org.tessel.sim.config.TextFiles;
+import org.tessel.sim.config.YamlDocuments;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 
 /** Reads a {@link FileSpace} from YAML; every mistake names the file, line and field. */
 public final class FileSpaceReader {
@@ -36,12 +41,22 @@ public final class FileSpaceReader {
    * @throws ConfigException for a mistake in the file
    */
   public static FileSpace read(Path path) {
-    return new FileSpaceReader(path.toString()).parse(Yaml.root(path));
+    String name = path.toString();
+    return new FileSpaceReader(name).parse(TextFiles.text(path));
   }
 
-  private FileSpace parse(Node root) {
-    Map<String, NodeTuple> top = mapping(root, "", TOP);
-    String name = scalar(required(top, "name", root), "name");
+  /** Parses the text of a space file (also used by the fuzz tests). */
+  static FileSpace parse(String file, String text) {
+    return new FileSpaceReader(file).parse(text);
+  }
+
+  private FileSpace parse(String text) {
+    Optional<Node> root = YamlDocuments.compose(file, text);
+    if (root.isEmpty()) {
+      throw new ConfigException(file, 1, "", "the file is empty");
+    }
+    Map<String, NodeTuple> top = mapping(root.get(), "", TOP);
+    String name = scalar(required(top, "name", root.get()), "name");
     int[] input = null;
     if (top.containsKey("input")) {
       Node in = top.get("input").getValueNode();
@@ -50,7 +65,7 @@ public final class FileSpaceReader {
           positive(required(m, "width", in), "input.width"),
           positive(required(m, "channels", in), "input.channels")};
     }
-    Node list = required(top, "layers", root);
+    Node list = required(top, "layers", root.get());
     if (!(list instanceof SequenceNode) || ((SequenceNode) list).getValue().isEmpty()) {
       throw new ConfigException(file, line(list), "layers", "expected a list of layers");
     }
@@ -160,10 +175,14 @@ public final class FileSpaceReader {
 
   private int positive(Node n, String field) {
     String s = scalar(n, field);
+    if (((ScalarNode) n).getScalarStyle() != ScalarStyle.PLAIN) {
+      throw new ConfigException(file, line(n), field, "expected a number, found the quoted text"
+          + " '" + s + "' (write numbers without quotes)");
+    }
     try {
-      int v = Integer.parseInt(s);
-      if (v > 0) {
-        return v;
+      long v = Numbers.whole(s);
+      if (v > 0 && v <= Integer.MAX_VALUE) {
+        return (int) v;
       }
     } catch (NumberFormatException e) {
       // reported below
@@ -173,6 +192,6 @@ public final class FileSpaceReader {
   }
 
   private static int line(Node n) {
-    return Yaml.line(n);
+    return n.getStartMark().map(Mark::getLine).map(l -> l + 1).orElse(0);
   }
 }

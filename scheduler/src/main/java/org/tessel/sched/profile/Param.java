@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.tessel.sim.arch.HardwareDraft;
 import org.tessel.sim.arch.HardwareField;
 import org.tessel.sim.config.Suggest;
+import org.tessel.sim.limits.Limits;
 
 /**
  * A hardware parameter a sweep can vary: a field of the hardware schema ({@link HardwareField},
@@ -93,8 +94,20 @@ public enum Param {
 
   /** The largest whole value allowed. */
   BigDecimal max() {
-    return BigDecimal.valueOf(kind() == HardwareField.Kind.INT ? Integer.MAX_VALUE
-        : Long.MAX_VALUE);
+    switch (this) {
+      case ARRAY_ROWS:
+      case ARRAY_COLS:
+      case ARRAY_SIZE:
+        return BigDecimal.valueOf(Limits.MAX_ARRAY_SIDE);
+      case SRAM_IFMAP:
+      case SRAM_FILTER:
+      case SRAM_OFMAP:
+      case SRAM_EACH:
+        return BigDecimal.valueOf(Limits.MAX_SRAM_KIB);
+      default:
+        return BigDecimal.valueOf(kind() == HardwareField.Kind.INT ? Integer.MAX_VALUE
+            : Long.MAX_VALUE);
+    }
   }
 
   /** The fields this parameter sets (a shorthand sets several). */

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One axis of a plot: a data range mapped onto pixels, logarithmic when the data spans more than
- * a factor of 20, with ticks at 1, 2 and 5 times powers of ten.
+ * One axis of a plot (the Pareto plot's, and the benchmarks' scaling plot): a data range mapped
+ * onto pixels, logarithmic when the data spans more than a factor of 20, with ticks at 1, 2 and 5
+ * times powers of ten.
  */
 public final class PlotAxis {
   private final double lo;
@@ -35,6 +36,7 @@ public final class PlotAxis {
     this.px1 = px1;
   }
 
+  /** Whether the axis is logarithmic. */
   public boolean log() {
     return log;
   }
