@@ -249,7 +249,7 @@ public final class ScheduleFile {
         header = true;
         continue;
       }
-      String[] cells = text.split(",", -1);
+      String[] cells = Csv.fields(text, f, i + 1).toArray(new String[0]);
       LayerResult r = result.layers().get(row++);
       check(f, i + 1, "cycles", cells[4], r.cycles(), r.layer().name(), result);
       check(f, i + 1, "reconfig_cycles", cells[5], r.reconfigCycles(), r.layer().name(), result);
