@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,8 +55,7 @@ final class HardwareFieldTest {
       }
       yaml.append("  ").append(f.yamlKey()).append(": ").append(value).append('\n');
     }
-    HardwareSpec read = HardwareReader.parse(Yaml.parse("all.yaml",
-        new StringReader(yaml.toString())));
+    HardwareSpec read = HardwareReader.parse(Yaml.parse("all.yaml", yaml.toString()));
     HardwareDraft draft = new HardwareDraft(HardwareReader.preset("default"));
     for (HardwareField f : HardwareField.values()) {
       f.set(draft, VALUES.get(f));
