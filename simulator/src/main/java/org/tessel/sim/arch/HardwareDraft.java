@@ -24,6 +24,7 @@ public final class HardwareDraft {
   long ofmapKiB;
   int sramBanks;
   boolean userBandwidth;
+  boolean linkMode;
   int bandwidthWordsPerCycle;
   boolean xyBus;
   int linkBytesPerCycle;
@@ -56,6 +57,7 @@ public final class HardwareDraft {
     ofmapKiB = base.sram().ofmapKiB();
     sramBanks = base.sram().banks();
     userBandwidth = base.dram().mode() == BandwidthMode.USER;
+    linkMode = base.dram().mode() == BandwidthMode.LINK;
     bandwidthWordsPerCycle = base.dram().bandwidthWordsPerCycle();
     clockMHz = base.clockMHz();
     CgraSpec c = base.cgra();
@@ -85,15 +87,23 @@ public final class HardwareDraft {
     CgraSpec c = base.cgra();
     ArraySpec array = new ArraySpec(rows, cols);
     SramSpec sram = new SramSpec(ifmapKiB, filterKiB, ofmapKiB, wordBytes, sramBanks);
-    DramSpec dram = new DramSpec(userBandwidth ? BandwidthMode.USER : BandwidthMode.CALC,
-        bandwidthWordsPerCycle);
+    DramSpec b = base.dram();
+    DramSpec dram = DramSpec.link(userBandwidth ? BandwidthMode.USER
+        : linkMode ? BandwidthMode.LINK : BandwidthMode.CALC, bandwidthWordsPerCycle,
+        b.linkBits(), b.linkClockMHz(), b.rlcZeroFraction());
     boolean baseXy = c.noc().topology() == NocTopology.XY_BUS;
     boolean mc = multicast;
     if (!multicastSet && c.noc().multicast() == baseXy) {
       mc = xyBus;
     }
+    NocSpec bn = c.noc();
+    boolean widths = linkBytesPerCycle == bn.linkBytesPerCycle();
     NocSpec noc = new NocSpec(xyBus ? NocTopology.XY_BUS : NocTopology.SYSTOLIC_MESH,
-        linkBytesPerCycle, hopLatencyCycles, mc);
+        linkBytesPerCycle, hopLatencyCycles, mc,
+        widths ? bn.ifmapBytesPerCycle() : linkBytesPerCycle,
+        widths ? bn.filterBytesPerCycle() : linkBytesPerCycle,
+        widths ? bn.psumInBytesPerCycle() : linkBytesPerCycle,
+        widths ? bn.psumOutBytesPerCycle() : linkBytesPerCycle);
     int ports = glbPorts;
     ArraySpec baseArray = base.array();
     if (!glbPortsSet && c.glb().ports() == baseArray.rows() + baseArray.cols()) {
@@ -108,6 +118,6 @@ public final class HardwareDraft {
       df = xyBus ? DataflowKind.RS : DataflowKind.OS;
     }
     return new HardwareSpec(name, array, sram, dram, df, clockMHz, memoryModel,
-        new CgraSpec(noc, glb, spad, reconfig, table));
+        new CgraSpec(noc, glb, spad, reconfig, table, c.mapping()));
   }
 }

@@ -37,8 +37,11 @@ public enum HardwareField {
       (d, v) -> d.wordBytes = Integer.parseInt(v)),
   SRAM_BANKS("sram.banks", "MemoryBanks", Kind.INT, "count", 1, List.of(), "1",
       (d, v) -> d.sramBanks = Integer.parseInt(v)),
-  DRAM_MODE("dram.mode", "InterfaceBandwidth", Kind.CHOICE, "", 0, List.of("calc", "user"),
-      "user", (d, v) -> d.userBandwidth = v.equals("user")),
+  DRAM_MODE("dram.mode", "InterfaceBandwidth", Kind.CHOICE, "", 0,
+      List.of("calc", "user", "link"), "user", (d, v) -> {
+        d.userBandwidth = v.equals("user");
+        d.linkMode = v.equals("link");
+      }),
   DRAM_BANDWIDTH("dram.bandwidthWordsPerCycle", "Bandwidth", Kind.INT, "words / cycle", 1,
       List.of(), "10", (d, v) -> d.bandwidthWordsPerCycle = Integer.parseInt(v)),
   NOC_TOPOLOGY("noc.topology", null, Kind.CHOICE, "", 0, List.of("mesh", "xybus"), "mesh",

@@ -19,6 +19,7 @@ import org.tessel.sim.arch.EnergyTable;
 import org.tessel.sim.arch.GlbSpec;
 import org.tessel.sim.arch.HardwareField;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.MappingSearchSpec;
 import org.tessel.sim.arch.NocSpec;
 import org.tessel.sim.arch.NocTopology;
 import org.tessel.sim.arch.ReconfigSpec;
@@ -29,9 +30,8 @@ import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.limits.Limits;
 
 /**
- * Reads Tessel hardware files (YAML) and the built-in presets. The keys each section allows and
- * the choices' defaults come from the hardware schema, {@link HardwareField}; every field, its unit
- * and default is documented in {@code docs/hardware-format.md}.
+ * Reads Tessel hardware files (YAML) and the built-in presets. Every field, its unit and default
+ * is documented in {@code docs/hardware-format.md}.
  */
 public final class HardwareReader {
   /** Names of the built-in presets, in {@code org/tessel/sim/presets/NAME.yaml}. */
@@ -39,6 +39,12 @@ public final class HardwareReader {
 
   /** The preset used when no hardware is given. */
   public static final String DEFAULT_PRESET = "default";
+
+  /** Keys main added after the schema: not yet fields of {@link HardwareField}. */
+  private static final Set<String> DRAM_LINK = Set.of("linkBits", "linkClockMHz",
+      "rlcZeroFraction");
+  private static final Set<String> NOC_WIDTHS = Set.of("ifmapBytesPerCycle",
+      "filterBytesPerCycle", "psumInBytesPerCycle", "psumOutBytesPerCycle");
 
   private HardwareReader() {}
 
@@ -77,7 +83,7 @@ public final class HardwareReader {
   }
 
   private static HardwareSpec parseFields(Yaml.Obj root) {
-    root.allowOnly(HardwareField.topKeys());
+    root.allowOnly(union(HardwareField.topKeys(), Set.of("mapping")));
     String name = root.string("name");
     double clock = root.positiveDouble("clockMHz", 200.0);
     if (clock < Limits.MIN_CLOCK_MHZ || clock > Limits.MAX_CLOCK_MHZ) {
@@ -110,15 +116,45 @@ public final class HardwareReader {
         banks));
 
     Yaml.Obj d = root.obj("dram");
-    d.allowOnly(HardwareField.yamlKeys("dram"));
+    d.allowOnly(union(HardwareField.yamlKeys("dram"), DRAM_LINK));
     String mode = choice(d, HardwareField.DRAM_MODE);
     int bw = d.positiveInt("bandwidthWordsPerCycle", 10);
-    DramSpec dram = new DramSpec(mode.equals("calc") ? BandwidthMode.CALC : BandwidthMode.USER,
-        bw);
+    boolean link = mode.equals("link");
+    int linkBits = link || d.has("linkBits") ? d.positiveInt("linkBits") : 0;
+    if (link && !d.has("linkClockMHz")) {
+      throw d.error("linkClockMHz", "required with mode link (the off-chip link's clock)");
+    }
+    double linkMHz = d.has("linkClockMHz") ? d.positiveDouble("linkClockMHz", 0) : 0;
+    DramSpec dram = DramSpec.link(mode.equals("calc") ? BandwidthMode.CALC
+        : link ? BandwidthMode.LINK : BandwidthMode.USER, bw, linkBits, linkMHz,
+        zeroFraction(d));
     String model = choice(root, HardwareField.MEMORY_MODEL);
     CgraSpec cgra = cgra(root, array, sram.wordBytes());
     return new HardwareSpec(name, array, sram, dram, dataflow, clock,
         model.equals("tiles") ? MemoryModel.TILES : MemoryModel.SCALESIM, cgra);
+  }
+
+  /** {@code dram.rlcZeroFraction}, 0 to below 1; -1 when absent (no compression). */
+  private static double zeroFraction(Yaml.Obj d) {
+    if (!d.has("rlcZeroFraction")) {
+      return -1;
+    }
+    double z = d.positiveDouble("rlcZeroFraction", 0);
+    if (z >= 1) {
+      throw d.error("rlcZeroFraction", "expected a share of zeros below 1, was " + z);
+    }
+    return z;
+  }
+
+  /** A CHOICE field's value, its schema default when absent. */
+  private static String choice(Yaml.Obj o, HardwareField f) {
+    return o.choice(f.yamlKey(), f.defaultValue().orElseThrow(), Set.copyOf(f.choices()));
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new java.util.HashSet<>(a);
+    out.addAll(b);
+    return out;
   }
 
   /** What {@code make} builds, its refusal a mistake at {@code key} of {@code o}. */
@@ -130,24 +166,21 @@ public final class HardwareReader {
     }
   }
 
-  /** A CHOICE field's value, its schema default when absent. */
-  private static String choice(Yaml.Obj o, HardwareField f) {
-    return o.choice(f.yamlKey(), f.defaultValue().orElseThrow(), Set.copyOf(f.choices()));
-  }
-
   /** The CGRA sections; each absent field keeps SCALE-Sim's systolic default. */
   private static CgraSpec cgra(Yaml.Obj root, ArraySpec array, int wordBytes) {
     CgraSpec d = CgraSpec.systolic(array, wordBytes);
     NocSpec noc = d.noc();
     if (root.has("noc")) {
       Yaml.Obj o = root.obj("noc");
-      o.allowOnly(HardwareField.yamlKeys("noc"));
+      o.allowOnly(union(HardwareField.yamlKeys("noc"), NOC_WIDTHS));
       String t = choice(o, HardwareField.NOC_TOPOLOGY);
+      int link = o.positiveInt("linkBytesPerCycle", noc.linkBytesPerCycle());
       noc = new NocSpec(t.equals("mesh") ? NocTopology.SYSTOLIC_MESH : NocTopology.XY_BUS,
-          o.positiveInt("linkBytesPerCycle", noc.linkBytesPerCycle()),
-          o.nonNegativeInt("hopLatencyCycles", noc.hopLatencyCycles()),
+          link, o.nonNegativeInt("hopLatencyCycles", noc.hopLatencyCycles()),
           o.choice("multicast", t.equals("xybus") ? "true" : "false",
-              Set.copyOf(HardwareField.NOC_MULTICAST.choices())).equals("true"));
+              Set.copyOf(HardwareField.NOC_MULTICAST.choices())).equals("true"),
+          o.positiveInt("ifmapBytesPerCycle", link), o.positiveInt("filterBytesPerCycle", link),
+          o.positiveInt("psumInBytesPerCycle", link), o.positiveInt("psumOutBytesPerCycle", link));
     }
     GlbSpec glb = d.glb();
     if (root.has("glb")) {
@@ -179,6 +212,18 @@ public final class HardwareReader {
           o.positiveDouble("rfPj", energy.rfPj()), o.positiveDouble("nocPj", energy.nocPj()),
           o.positiveDouble("glbPj", energy.glbPj()), o.positiveDouble("dramPj", energy.dramPj()));
     }
-    return new CgraSpec(noc, glb, spad, reconfig, energy);
+    MappingSearchSpec mapping = MappingSearchSpec.BEST;
+    if (root.has("mapping")) {
+      Yaml.Obj o = root.obj("mapping");
+      o.allowOnly(Set.of("search", "minUtilisation"));
+      boolean chip = o.choice("search", "best", Set.of("best", "chip")).equals("chip");
+      double floor = o.has("minUtilisation") ? o.positiveDouble("minUtilisation", 1) : 0;
+      if (floor > 1) {
+        throw o.error("minUtilisation", "expected a share of the PEs, 0 to 1, was " + floor);
+      }
+      mapping = new MappingSearchSpec(chip ? MappingSearchSpec.Policy.CHIP
+          : MappingSearchSpec.Policy.BEST, floor);
+    }
+    return new CgraSpec(noc, glb, spad, reconfig, energy, mapping);
   }
 }
