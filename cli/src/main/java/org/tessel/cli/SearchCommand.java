@@ -150,7 +150,7 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     SearchSetup s = SearchSetup.of(this);
     PrintWriter err = spec.commandLine().getErr();
-    SearchProgress progress = new SearchProgress(err, Terminal.interactive());
+    ProgressBar progress = ProgressBar.search(err, Terminal.interactive());
     SearchResult r;
     try (EvaluationLog log = noCache ? null : EvaluationLog.open(cachePath())) {
       if (log != null && !quiet && !log.records().isEmpty()) {
