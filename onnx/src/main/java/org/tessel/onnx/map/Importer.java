@@ -40,13 +40,25 @@ public final class Importer {
    * @param layers the layers with what a network file needs to read them back
    * @param input the network input's shape of one image, height x width x channels
    * @param skipped the operators passed through under {@code skipUnknown}, one line each
+   * @param tensors every value of the graph by name, as inferred
    */
-  public record Result(Network network, List<Emitted> layers, int[] input, List<String> skipped) {
-    /** Copies the lists. */
+  public record Result(Network network, List<Emitted> layers, int[] input, List<String> skipped,
+      Map<String, Tensor> tensors) {
+    /** Copies the collections. */
     public Result {
       layers = List.copyOf(layers);
       input = input.clone();
       skipped = List.copyOf(skipped);
+      tensors = java.util.Collections.unmodifiableMap(new HashMap<>(tensors));
+    }
+
+    /** The dimensions inferred for value {@code name}. */
+    public long[] dims(String name) {
+      Tensor t = tensors.get(name);
+      if (t == null) {
+        throw new IllegalArgumentException("no value '" + name + "'");
+      }
+      return t.dims();
     }
 
     /** The input shape (a copy). */
@@ -169,7 +181,7 @@ public final class Importer {
     }
     int[] input = Shape3.of(new Node(NodeProto.getDefaultInstance(), "input", file, opset,
         new Tensor[0]), values.get(activations.get(0)));
-    return new Result(b.build(), map.emitted(), input, skipped);
+    return new Result(b.build(), map.emitted(), input, skipped, values);
   }
 
   private static int opset(ModelProto model, String file) {
