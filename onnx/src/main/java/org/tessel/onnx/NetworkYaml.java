@@ -42,17 +42,30 @@ public final class NetworkYaml {
       Layer l = e.layer();
       sb.append("  - {name: ").append(quote(l.name())).append(", type: ").append(type(e));
       sb.append(", inputs: [");
-      List<String> ins = e.inputs();
+      List<String> ins = e.sources();
       for (int i = 0; i < ins.size(); i++) {
-        sb.append(i == 0 ? "" : ", ").append(quote(ins.get(i)));
+        sb.append(i == 0 ? "" : ", ").append(ins.get(i).isEmpty() ? "$input"
+            : quote(ins.get(i)));
       }
       sb.append(']');
-      int[] from = ins.isEmpty() ? in : outs.get(ins.get(0));
+      boolean differs = false;
+      for (int i = 0; i < Math.max(1, ins.size()); i++) {
+        int[] from = ins.isEmpty() || ins.get(i).isEmpty() ? in : outs.get(ins.get(i));
+        int[] v = e.views().get(i);
+        differs |= l.kind() == LayerKind.FC ? words(from) != words(v)
+            : !java.util.Arrays.equals(from, v);
+      }
       int[] view = e.view();
-      boolean differs = l.kind() == LayerKind.FC ? words(from) != words(view)
-          : !java.util.Arrays.equals(from, view);
       if (differs && l.kind() != LayerKind.GEMM && l.kind() != LayerKind.MATMUL) {
-        sb.append(", input: ").append(shape(view));
+        if (e.views().size() == 1) {
+          sb.append(", input: ").append(shape(view));
+        } else {
+          sb.append(", input: [");
+          for (int i = 0; i < e.views().size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(shape(e.views().get(i)));
+          }
+          sb.append(']');
+        }
       }
       fields(sb, e, view);
       sb.append("}  # ").append(e.op()).append('\n');

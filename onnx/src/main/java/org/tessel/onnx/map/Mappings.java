@@ -2,7 +2,6 @@ package org.tessel.onnx.map;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -245,7 +244,8 @@ final class Mappings {
     int[] o = Shape3.of(n, out);
     Layer l = layer(n, () -> new Layer(name(n), kind, o[0], o[1], o[2], 1, 1, 1, 1, 0, 0, o[0],
         o[1], o[2], 1));
-    emit(n, p, l, acts, o, 0, 0, 1);
+    emit(n, p, l, acts, kind == LayerKind.ADD ? o : Shape3.of(n, n.required(acts.get(0))), 0, 0,
+        1);
   }
 
   private void concat(Node n, NodeProto p, List<Integer> acts, Tensor out) {
@@ -271,17 +271,32 @@ final class Mappings {
     emit(n, p, l, List.of(0), o, 0, 0, 1);
   }
 
+  /** Emits {@code l} reading {@code slots}, the first as {@code view}, the others as they are. */
   private void emit(Node n, NodeProto p, Layer l, List<Integer> slots, int[] view, int padBottom,
       int padRight, int dilation) {
-    Set<String> inputs = new LinkedHashSet<>();
-    for (int s : slots) {
-      String src = source.get(p.getInput(s));
-      if (src != null && !src.isEmpty()) {
-        inputs.add(src);
+    int[][] views = new int[slots.size()][];
+    views[0] = view;
+    for (int i = 1; i < views.length; i++) {
+      views[i] = l.kind() == LayerKind.ADD ? view : Shape3.of(n, n.required(slots.get(i)));
+    }
+    emit(n, p, l, slots, views, padBottom, padRight, dilation);
+  }
+
+  private void emit(Node n, NodeProto p, Layer l, List<Integer> slots, int[][] views,
+      int padBottom, int padRight, int dilation) {
+    Map<String, int[]> inputs = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < slots.size(); i++) {
+      String src = source.get(p.getInput(slots.get(i)));
+      if (src != null) {
+        inputs.putIfAbsent(src, views[i]);
       }
     }
+    List<int[]> vs = new ArrayList<>(inputs.values());
+    if (inputs.keySet().equals(Set.of(""))) {
+      inputs.clear(); // the network input alone
+    }
     names.add(l.name());
-    emitted.add(new Emitted(l, n.op(), new ArrayList<>(inputs), view, padBottom, padRight,
+    emitted.add(new Emitted(l, n.op(), new ArrayList<>(inputs.keySet()), vs, padBottom, padRight,
         dilation));
     source.put(p.getOutput(0), l.name());
   }

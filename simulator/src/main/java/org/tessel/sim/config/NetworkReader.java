@@ -21,6 +21,9 @@ public final class NetworkReader {
       "filters", "kernel", "kernelH", "kernelW", "stride", "strideH", "strideW", "pad", "pads",
       "dilation", "groups", "outputs", "m", "n", "k", "heads");
 
+  /** In {@code inputs}, the network's input read beside layers (an element-wise layer's). */
+  public static final String NETWORK_INPUT = "$input";
+
   private NetworkReader() {}
 
   /** Reads a network file. */
@@ -51,6 +54,10 @@ public final class NetworkReader {
     for (Yaml.Obj o : items) {
       o.allowOnly(LAYER_KEYS);
       String lname = o.string("name");
+      if (lname.startsWith("$")) {
+        throw o.error("name", "a layer name may not start with '$' ('" + NETWORK_INPUT
+            + "' names the network input)");
+      }
       if (b.contains(lname)) {
         throw o.error("name", "duplicate layer name '" + lname + "'");
       }
@@ -61,20 +68,32 @@ public final class NetworkReader {
       List<String> inputs = o.has("inputs") ? o.strings("inputs")
           : previous == null ? List.of() : List.of(previous);
       List<Shape> inShapes = new ArrayList<>();
+      List<String> layerInputs = new ArrayList<>();
       for (int i = 0; i < inputs.size(); i++) {
-        Shape s = shapes.get(inputs.get(i));
+        Shape s = inputs.get(i).equals(NETWORK_INPUT) ? input : shapes.get(inputs.get(i));
         if (s == null) {
-          throw o.itemError("inputs", i, "'" + inputs.get(i) + "' is not a layer defined above");
+          throw o.itemError("inputs", i, inputs.get(i).equals(NETWORK_INPUT)
+              ? "the file gives no 'input' shape" : "'" + inputs.get(i)
+              + "' is not a layer defined above");
         }
         inShapes.add(s);
+        if (!inputs.get(i).equals(NETWORK_INPUT)) {
+          layerInputs.add(inputs.get(i));
+        }
       }
       Shape x;
       if (!type.equals("gemm") && !type.equals("matmul")) {
-        if (o.has("input")) {
-          Yaml.Obj v = o.obj("input");
-          v.allowOnly(Set.of("height", "width", "channels"));
-          x = new Shape(v.positiveInt("height"), v.positiveInt("width"),
-              v.positiveInt("channels"));
+        List<Shape> views = o.has("input") ? views(o) : List.of();
+        if (views.size() > 1) {
+          if (views.size() != inShapes.size()) {
+            throw o.error("input", views.size() + " shapes for " + inShapes.size() + " inputs");
+          }
+          for (int i = 1; i < views.size(); i++) {
+            inShapes.set(i, views.get(i));
+          }
+        }
+        if (!views.isEmpty()) {
+          x = views.get(0);
         } else if (inShapes.isEmpty()) {
           if (input == null) {
             throw o.error("inputs", "the first layer needs the network's 'input' shape");
@@ -104,7 +123,7 @@ public final class NetworkReader {
       } catch (IllegalArgumentException e) {
         throw o.error("name", e.getMessage());
       }
-      b.add(layer, inputs);
+      b.add(layer, layerInputs);
       shapes.put(lname, new Shape(layer.outH(), layer.outW(), layer.outC()));
       previous = lname;
     }
@@ -224,6 +243,20 @@ public final class NetworkReader {
       default:
         throw o.error("type", "unknown type '" + type + "'");
     }
+  }
+
+  /**
+   * The shapes a layer reads its inputs as ({@code input: {height, width, channels}} for the
+   * first, or a list with one per input): a reshape, transpose or slice between layers.
+   */
+  private static List<Shape> views(Yaml.Obj o) {
+    List<Shape> out = new ArrayList<>();
+    for (Yaml.Obj v : o.objectOrObjects("input")) {
+      v.allowOnly(Set.of("height", "width", "channels"));
+      out.add(new Shape(v.positiveInt("height"), v.positiveInt("width"),
+          v.positiveInt("channels")));
+    }
+    return out;
   }
 
   /** {@code pads: [top, left, bottom, right]}, or {@code pad} on every side (default 0). */
