@@ -2,6 +2,7 @@ package org.tessel.onnx.model;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnsafeByteOperations;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -41,7 +42,9 @@ public final class ModelFile {
             + " message; keep the weights in an external data file");
       }
       MappedByteBuffer buf = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-      return parse(file, CodedInputStream.newInstance(buf));
+      // wrapped as an immutable ByteString: only then does aliasing hand out views of the
+      // mapping instead of copies (CodedInputStream.newInstance(ByteBuffer) copies)
+      return parse(file, UnsafeByteOperations.unsafeWrap(buf).newCodedInput());
     } catch (NoSuchFileException e) {
       throw new ConfigException(file, 0, "", "file not found");
     } catch (IOException e) {
@@ -51,7 +54,7 @@ public final class ModelFile {
 
   /** Parses a model held in memory (tests, benchmarks); {@code file} names it in messages. */
   public static ModelProto parse(String file, byte[] bytes) {
-    return parse(file, CodedInputStream.newInstance(bytes));
+    return parse(file, UnsafeByteOperations.unsafeWrap(bytes).newCodedInput());
   }
 
   private static ModelProto parse(String file, CodedInputStream in) {
