@@ -90,4 +90,57 @@ class MatrixRulesTest {
     assertEquals(LayerKind.FC, r.network().layer("vec").kind());
     assertEquals(40, r.network().layer("vec").macs());
   }
+
+  @Test
+  void einsumContractions() {
+    // bhid,bhjd->bhij: 8 heads of 10x16 by 16x10; bsd,df->bsf with a weight: gemm 10 x 32 x 16
+    Importer.Result r = new OnnxModels(13).input("q", 1, 8, 10, 16).weight("w", 16, 32)
+        .node("Einsum", "scores", in("q", "q"), in("s"), "equation", "bhid,bhjd->bhij")
+        .node("Reshape", "rows", in("q", "shape"), in("x")).ints("shape", 1, 80, 16)
+        .node("Einsum", "proj", in("x", "w"), in("y"), "equation", "bsd, df -> bsf")
+        .node("Einsum", "sum", in("x"), in("z"), "equation", "bsd").load();
+    assertArrayEquals(new long[] {1, 8, 10, 10}, r.dims("s"));
+    assertArrayEquals(new long[] {1, 80, 32}, r.dims("y"));
+    // implicit output: the letters that appear once, in alphabetical order: b, d, s
+    assertArrayEquals(new long[] {1, 16, 80}, r.dims("z"));
+    Layer scores = r.network().layer("scores");
+    assertEquals(LayerKind.MATMUL, scores.kind());
+    assertEquals(8L * 10 * 10 * 16, scores.macs());
+    Layer proj = r.network().layer("proj");
+    assertEquals(LayerKind.GEMM, proj.kind());
+    assertEquals(80L * 32 * 16, proj.macs());
+  }
+
+  @Test
+  void fusedAttentionIsTwoProducts() {
+    // opset 23 Attention, 4-D: Q [1, 8, 20, 32], K and V [1, 2, 30, 32] (grouped-query)
+    Importer.Result r = new OnnxModels(23).input("q", 1, 8, 20, 32).input("k", 1, 2, 30, 32)
+        .input("v", 1, 2, 30, 32)
+        .node("Relu", "kr", in("k"), in("k2")).node("Relu", "vr", in("v"), in("v2"))
+        .node("Attention", "attn", in("q", "k2", "v2"), in("y")).load();
+    assertArrayEquals(new long[] {1, 8, 20, 32}, r.dims("y"));
+    Layer qk = r.network().layer("attn/qk");
+    Layer av = r.network().layer("attn/av");
+    assertEquals(8L * 20 * 30 * 32, qk.macs());
+    assertEquals(8L * 20 * 32 * 30, av.macs());
+    assertEquals(List.of(qk), r.network().inputsOf(av));
+    // 3-D with head counts: Q [1, 20, 256] as 8 heads of 32
+    Importer.Result r3 = new OnnxModels(23).input("q", 1, 20, 256)
+        .node("Attention", "attn", in("q", "q", "q"), in("y"), "q_num_heads", 8L,
+            "kv_num_heads", 8L).load();
+    assertArrayEquals(new long[] {1, 20, 256}, r3.dims("y"));
+    assertEquals(2L * 8 * 20 * 20 * 32, r3.network().macs());
+  }
+
+  @Test
+  void topKOneHotTrilu() {
+    Importer.Result r = new OnnxModels(14).input("x", 1, 50, 100).ints("k", 5).ints("depth", 7)
+        .node("TopK", "top", in("x", "k"), in("vals", "idx"), "axis", -1L)
+        .node("OneHot", "oh", in("idx", "depth", "vals"), in("o"), "axis", 1L)
+        .node("Trilu", "tri", in("x"), in("t"))
+        .node("Add", "sum", in("t", "x"), in("y")).load();
+    assertArrayEquals(new long[] {1, 50, 5}, r.dims("vals"));
+    assertArrayEquals(new long[] {1, 7, 50, 5}, r.dims("o"));
+    assertArrayEquals(new long[] {1, 50, 100}, r.dims("t"));
+  }
 }

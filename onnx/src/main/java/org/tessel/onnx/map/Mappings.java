@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tessel.onnx.proto.Onnx.NodeProto;
+import org.tessel.onnx.shape.Contractions;
 import org.tessel.onnx.shape.Node;
 import org.tessel.onnx.shape.Tensor;
 import org.tessel.onnx.shape.Window;
@@ -81,6 +82,15 @@ final class Mappings {
       case "Gemm":
       case "MatMul":
         matmul(n, p, acts, out);
+        return;
+      case "Einsum":
+        if (n.inputCount() == 2) {
+          einsum(n, p, acts);
+          return;
+        }
+        break;
+      case "Attention":
+        attention(n, p, acts);
         return;
       case "MaxPool":
       case "AveragePool":
@@ -198,6 +208,70 @@ final class Mappings {
     long hh = heads;
     Layer l = layer(n, () -> Layer.matmul(name(n), i(n, mm), i(n, cols), i(n, k), i(n, hh)));
     emit(n, p, l, acts, new int[] {l.inH(), l.inW(), l.inC()}, 0, 0, 1);
+  }
+
+  /** A two-operand Einsum as a batched GEMM: a weight makes it fc/gemm, two activations matmul. */
+  private void einsum(Node n, NodeProto p, List<Integer> acts) {
+    Contractions.Gemm g = Contractions.gemm(n);
+    if (acts.size() == 1) {
+      long rows = g.batch() * g.m();
+      long mm = rows % batch == 0 ? rows / batch : rows;
+      Layer l = layer(n, () -> mm == 1 ? Layer.fc(name(n), i(n, g.k()), i(n, g.n()))
+          : Layer.gemm(name(n), i(n, mm), i(n, g.n()), i(n, g.k())));
+      int[] view = mm == 1 ? new int[] {1, 1, i(n, g.k())} : new int[] {l.inH(), l.inW(),
+          l.inC()};
+      emit(n, p, l, acts, view, 0, 0, 1);
+      return;
+    }
+    long heads = g.batch() % batch == 0 ? g.batch() / batch : g.batch();
+    Layer l = layer(n, () -> Layer.matmul(name(n), i(n, g.m()), i(n, g.n()), i(n, g.k()),
+        i(n, heads)));
+    emit(n, p, l, acts, new int[] {l.inH(), l.inW(), l.inC()}, 0, 0, 1);
+  }
+
+  /**
+   * The fused Attention operator (opset 23) as its two products: {@code Q K^T} per query head
+   * ({@code name/qk}), then the weights times {@code V} ({@code name/av}).
+   */
+  private void attention(Node n, NodeProto p, List<Integer> acts) {
+    Contractions.AttentionShape s = Contractions.AttentionShape.of(n);
+    long heads = s.qHeads();
+    Layer qk = layer(n, () -> Layer.matmul(unique(n.label() + "/qk"), i(n, s.qLen()),
+        i(n, s.kvLen()), i(n, s.kHead()), i(n, heads)));
+    List<Integer> qkSlots = new ArrayList<>();
+    for (int a : acts) {
+      if (a <= 1 || a == 4) {
+        qkSlots.add(a);
+      }
+    }
+    if (qkSlots.isEmpty()) {
+      qkSlots.add(acts.get(0));
+    }
+    emit(n, p, qk, qkSlots, new int[] {qk.inH(), qk.inW(), qk.inC()}, 0, 0, 1);
+    Layer av = layer(n, () -> Layer.matmul(unique(n.label() + "/av"), i(n, s.qLen()),
+        i(n, s.vHead()), i(n, s.kvLen()), i(n, heads)));
+    List<String> ins = new ArrayList<>(List.of(qk.name()));
+    for (int a : acts) {
+      String src = source.get(p.getInput(a));
+      if ((a == 2 || a == 5) && src != null && !ins.contains(src)) {
+        ins.add(src);
+      }
+    }
+    names.add(av.name());
+    List<int[]> views = new ArrayList<>();
+    for (int k = 0; k < ins.size(); k++) {
+      views.add(new int[] {av.inH(), av.inW(), av.inC()});
+    }
+    emitted.add(new Emitted(av, n.op(), ins, views, 0, 0, 1));
+    source.put(p.getOutput(0), av.name());
+  }
+
+  private String unique(String base) {
+    String name = base;
+    for (int k = 2; names.contains(name); k++) {
+      name = base + "_" + k;
+    }
+    return name;
   }
 
   private void pool(Node n, NodeProto p, LayerKind kind) {

@@ -16,7 +16,8 @@ public final class Shapes {
       "Swish", "ThresholdedRelu", "Shrink", "Floor", "Ceil", "Round", "Sign", "Not", "Sin",
       "Cos", "IsNaN", "IsInf", "Identity", "Dropout", "Cast", "CastLike", "Clip",
       "InstanceNormalization", "LRN", "BatchNormalization", "LayerNormalization",
-      "GroupNormalization", "RMSNormalization", "PRelu");
+      "GroupNormalization", "RMSNormalization", "PRelu", "Trilu", "CumSum", "ScatterND",
+      "ScatterElements", "QuantizeLinear", "DequantizeLinear");
   /** Element-wise operators over broadcast inputs. */
   static final Set<String> ELEMENTWISE = Set.of("Add", "Sub", "Mul", "Div", "Pow", "Max", "Min",
       "Mean", "Sum", "Equal", "Less", "Greater", "LessOrEqual", "GreaterOrEqual", "And", "Or",
@@ -33,7 +34,8 @@ public final class Shapes {
     return SAME_SHAPE.contains(op) || ELEMENTWISE.contains(op) || REDUCE.contains(op)
         || WindowShapes.OPS.contains(op) || LayoutShapes.OPS.contains(op)
         || op.equals("Gemm") || op.equals("MatMul") || op.equals("ArgMax")
-        || op.equals("ArgMin");
+        || op.equals("ArgMin") || op.equals("Einsum") || op.equals("Attention")
+        || op.equals("TopK") || op.equals("OneHot");
   }
 
   /**
@@ -58,6 +60,14 @@ public final class Shapes {
       out = new Tensor[] {matmul(n)};
     } else if (LayoutShapes.OPS.contains(op)) {
       out = LayoutShapes.infer(n);
+    } else if (op.equals("Einsum")) {
+      out = new Tensor[] {Contractions.einsum(n)};
+    } else if (op.equals("Attention")) {
+      out = Contractions.attention(n);
+    } else if (op.equals("TopK")) {
+      out = topK(n);
+    } else if (op.equals("OneHot")) {
+      out = new Tensor[] {oneHot(n)};
     } else {
       throw new IllegalArgumentException("no rule for " + op);
     }
@@ -105,6 +115,43 @@ public final class Shapes {
       }
     }
     return out;
+  }
+
+  private static Tensor[] topK(Node n) {
+    Tensor x = n.required(0);
+    long k;
+    if (n.opset() < 10) {
+      k = n.intAttr("k", -1);
+    } else {
+      long[] kv = n.required(1).intValues();
+      k = kv == null || kv.length != 1 ? -1 : kv[0];
+    }
+    int axis = n.axis(n.intAttr("axis", -1), x.rank());
+    if (k < 0 || k > x.dim(axis)) {
+      throw n.error("k must be a known constant from 0 to " + x.dim(axis));
+    }
+    long[] d = x.dims();
+    d[axis] = k;
+    Tensor[] out = new Tensor[n.outputCount()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Tensor.of(d, x.isActivation());
+    }
+    return out;
+  }
+
+  private static Tensor oneHot(Node n) {
+    Tensor idx = n.required(0);
+    double[] depth = n.required(1).numbers();
+    if (depth == null || depth.length != 1 || depth[0] < 1) {
+      throw n.error("depth must be a known constant > 0");
+    }
+    int rank = idx.rank() + 1;
+    int axis = n.axis(n.intAttr("axis", -1), rank);
+    long[] d = new long[rank];
+    for (int i = 0, j = 0; i < rank; i++) {
+      d[i] = i == axis ? (long) depth[0] : idx.dim(j++);
+    }
+    return Tensor.of(d, idx.isActivation());
   }
 
   static boolean anyActivation(Node n) {

@@ -189,8 +189,8 @@ public final class NetworkReader {
         int outH = Math.floorDiv(x.h() + p[0] + p[2] - kh, sh) + 1;
         int outW = Math.floorDiv(x.w() + p[1] + p[3] - kw, sw) + 1;
         if (outH <= 0 || outW <= 0) {
-          throw o.error(o.has("kernel") ? "kernel" : "kernelH", "window " + kh + "x" + kw
-              + " is larger than its padded input " + (x.h() + p[0] + p[2]) + "x"
+          throw o.error(o.has("kernel") ? "kernel" : "kernelH", "window "
+              + (kh == kw ? "" + kh : kh + "x" + kw) + " is larger than its padded input " + (x.h() + p[0] + p[2]) + "x"
               + (x.w() + p[1] + p[3]));
         }
         LayerKind kind = type.equals("maxpool") ? LayerKind.MAXPOOL : LayerKind.AVGPOOL;
