@@ -15,7 +15,7 @@ import org.tessel.nas.report.Summary;
 import org.tessel.nas.search.Search;
 import org.tessel.nas.search.SearchResult;
 import org.tessel.nas.space.Spaces;
-import org.tessel.nas.validate.RankAgreement;
+import org.tessel.nas.rank.RankAgreement;
 import org.tessel.sched.EvaluationCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

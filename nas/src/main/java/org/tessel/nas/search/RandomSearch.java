@@ -10,7 +10,7 @@ import org.tessel.nas.space.SearchSpace;
 
 /** Uniform samples without repeats, until the space is exhausted. */
 final class RandomSearch implements Strategy {
-  private static final int BATCH = 64;
+  static final int BATCH = 64;
 
   private final SearchSpace space;
   private final SplittableRandom rnd;
