@@ -1,6 +1,8 @@
 package org.tessel.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.tessel.onnx.OnnxImport;
 import org.tessel.sim.workload.Network;
 import picocli.CommandLine.Mixin;
@@ -26,11 +28,18 @@ final class NetworkOptions {
 
   @Mixin OnnxOptions onnx;
 
-  /** The network these options name. */
+  /** Settings of the file read by {@link #load} that have no effect, one line each. */
+  final List<String> notes = new ArrayList<>();
+
+  /**
+   * The network these options name; settings without effect go to {@link #notes}, for {@link
+   * Loads#report} once every input has been read. An ONNX model's passed-through operators are
+   * listed on stderr as it is read.
+   */
   Network load() {
     if (OnnxImport.isOnnx(topology)) {
       return onnx.read(topology, spec.commandLine().getErr()).network();
     }
-    return Loads.network(topology, inputType);
+    return Loads.network(topology, inputType, notes);
   }
 }

@@ -97,6 +97,7 @@ final class ProfileCommand implements Callable<Integer> {
     }
     HardwareSpec base = hardwareOptions.load(spec);
     Network network = networkOptions.load();
+    Loads.report(spec, hardwareOptions.notes, networkOptions.notes);
     ProfileSpec ps = new ProfileSpec(network, base, obj, batch, grid.build());
     String folder = name != null ? name : safe(network.name() + "_" + base.name());
     if (folder.isBlank() || folder.contains("/") || folder.equals(".") || folder.equals("..")) {
