@@ -7,7 +7,8 @@ import org.tessel.onnx.NetworkYaml;
 import org.tessel.onnx.OnnxImport;
 import org.tessel.onnx.map.Importer;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.report.AtomicDirectory;
+import org.tessel.sim.output.OutputFile;
+import org.tessel.sim.output.OutputPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,12 +42,11 @@ final class ConvertCommand implements Callable<Integer> {
     if (!OnnxImport.isOnnx(model)) {
       throw new ConfigException(model.toString(), 0, "", "expected an ONNX model (.onnx)");
     }
-    if (output.toAbsolutePath().normalize().equals(model.toAbsolutePath().normalize())) {
-      throw new ConfigException(output.toString(), 0, "-o", "would overwrite the model");
-    }
+    OutputPolicy policy = OutputPolicy.of(false, model);
+    policy.check(output);
     Importer.Result r = onnx.read(model, spec.commandLine().getErr());
     String text = NetworkYaml.write(r, model.getFileName().toString());
-    AtomicDirectory.writeFile(output, text);
+    OutputFile.write(output, text, policy);
     spec.commandLine().getOut().printf("%s: %d layers, %,d MACs per image -> %s%n",
         model, r.network().layers().size(), r.network().macs(), output);
     spec.commandLine().getOut().flush();

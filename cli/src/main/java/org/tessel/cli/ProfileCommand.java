@@ -49,6 +49,8 @@ final class ProfileCommand implements Callable<Integer> {
 
   @Mixin HardwareOptions hardwareOptions;
 
+  @Mixin ForceOption forceOption;
+
   @Option(names = "--sweep", paramLabel = "NAME=VALUES",
       description = "A parameter and its values: a,b,c or start:stop:step or start:stop:*factor"
           + " (e.g. array.size=8:64:*2, sram.eachKiB=32,64,128). Repeat for more axes; the"
@@ -108,7 +110,8 @@ final class ProfileCommand implements Callable<Integer> {
     ProfileListener progress = noProgress || points <= 1 ? ProfileListener.NONE
         : new ProgressBar(err, System.console() != null, System::nanoTime);
     long t0 = System.nanoTime();
-    ProfileSummary s = new Profiler(ps, threads).run(outDir.resolve(folder), progress);
+    ProfileSummary s = new Profiler(ps, threads).run(outDir.resolve(folder), progress,
+        forceOption.policy(networkOptions.topology, hardwareOptions.file(), gridFile));
     double seconds = (System.nanoTime() - t0) / 1e9;
     if (s.computed() == 0) {
       err.printf(Locale.ROOT, "profile: all %d points were already in PROFILE.csv%n", points);

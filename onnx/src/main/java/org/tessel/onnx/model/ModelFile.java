@@ -29,8 +29,18 @@ public final class ModelFile {
    */
   public static ModelProto read(Path path) {
     String file = path.toString();
+    // the reading policy of TextFiles (docs/inputs.md) but for the size limit: a model is
+    // mapped, not read into memory, so its weights may take up to protobuf's 2 GiB
+    if (!Files.exists(path)) {
+      throw new ConfigException(file, 0, "", Files.isSymbolicLink(path)
+          ? "file not found (a symbolic link to nothing)" : "file not found");
+    }
+    if (Files.isDirectory(path)) {
+      throw new ConfigException(file, 0, "", "is a folder, expected a file");
+    }
     if (!Files.isRegularFile(path)) {
-      throw new ConfigException(file, 0, "", "file not found");
+      throw new ConfigException(file, 0, "", "is not a regular file (a pipe, socket or device);"
+          + " give a file");
     }
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       long size = ch.size();
