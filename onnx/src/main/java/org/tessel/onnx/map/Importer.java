@@ -19,6 +19,7 @@ import org.tessel.onnx.shape.Node;
 import org.tessel.onnx.shape.Shapes;
 import org.tessel.onnx.shape.Tensor;
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.limits.Limits;
 import org.tessel.sim.workload.Network;
 
 /** Runs shape inference over a whole graph and maps it onto a {@link Network}. */
@@ -174,6 +175,10 @@ public final class Importer {
     if (map.emitted().isEmpty()) {
       throw new ConfigException(file, 0, "", "the model has no layer Tessel models (no"
           + " convolution, matrix multiply, pooling or element-wise layer of activations)");
+    }
+    if (map.emitted().size() > Limits.MAX_LAYERS) {
+      throw new ConfigException(file, 0, "", "more than " + Limits.MAX_LAYERS + " layers per"
+          + " network (" + map.emitted().size() + ")");
     }
     Network.Builder b = Network.builder(name);
     for (Emitted e : map.emitted()) {
