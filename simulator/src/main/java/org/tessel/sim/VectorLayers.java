@@ -8,6 +8,7 @@ import org.tessel.sim.stats.StreamStats;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
+import org.tessel.sim.util.IntMath;
 
 /**
  * Element-wise layers (pooling, residual add, concatenation, element-wise product). They run on a
@@ -37,7 +38,7 @@ final class VectorLayers {
       HardwareSpec hw) {
     long ops = ops(layer, network, batch);
     int lanes = hw.array().cols();
-    long cycles = (ops + lanes - 1) / lanes;
+    long cycles = IntMath.ceilDiv(ops, lanes);
     long reads;
     switch (layer.kind()) {
       case ADD:

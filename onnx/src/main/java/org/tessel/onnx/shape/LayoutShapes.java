@@ -3,6 +3,7 @@ package org.tessel.onnx.shape;
 import java.util.Arrays;
 import java.util.Set;
 import org.tessel.onnx.proto.Onnx.AttributeProto;
+import org.tessel.sim.util.IntMath;
 
 /**
  * Operators that move, cut, join or make data without arithmetic: reshapes, transposes,
@@ -341,7 +342,7 @@ final class LayoutShapes {
         throw n.error("num_outputs " + parts + " but " + outs + " outputs");
       }
       sizes = new long[outs];
-      long each = -Math.floorDiv(-d, parts);
+      long each = IntMath.ceilDiv(d, parts);
       long left = d;
       for (int i = 0; i < outs; i++) {
         sizes[i] = Math.min(each, left);
@@ -409,11 +410,11 @@ final class LayoutShapes {
       if (st > 0) {
         s = Math.max(0, Math.min(d[a], s));
         e = Math.max(0, Math.min(d[a], e));
-        out[a] = Math.max(0, -Math.floorDiv(-(e - s), st));
+        out[a] = Math.max(0, IntMath.ceilDiv(e - s, st));
       } else {
         s = Math.max(0, Math.min(d[a] - 1, s));
         e = Math.max(-1, Math.min(d[a] - 1, e));
-        out[a] = Math.max(0, -Math.floorDiv(-(s - e), -st));
+        out[a] = Math.max(0, IntMath.ceilDiv(s - e, -st));
       }
       first[a] = s;
       step[a] = st;

@@ -1,5 +1,7 @@
 package org.tessel.onnx.shape;
 
+import org.tessel.sim.util.IntMath;
+
 /**
  * The sliding window of a 1-D or 2-D convolution or pooling node, resolved from its attributes
  * and its input's size (1-D nodes have height 1): kernel, strides, dilations, the pads on each
@@ -85,7 +87,7 @@ public record Window(int inH, int inW, int kernelH, int kernelW, int strideH, in
           out[a] = s[a] * (in[a] - 1) + extra + eff - p[a] - p[a + 2];
         }
       } else if (auto.startsWith("SAME")) {
-        out[a] = ceilDiv(in[a], s[a]);
+        out[a] = IntMath.ceilDiv(in[a], s[a]);
         long total = Math.max(0, (out[a] - 1) * s[a] + eff - in[a]);
         p[a] = auto.equals("SAME_UPPER") ? total / 2 : total - total / 2;
         p[a + 2] = total - p[a];
@@ -101,7 +103,7 @@ public record Window(int inH, int inW, int kernelH, int kernelW, int strideH, in
           throw n.error("window " + eff + " is larger than the padded input "
               + (in[a] + p[a] + p[a + 2]) + " of " + x);
         }
-        out[a] = ceil ? ceilDiv(span, s[a]) + 1 : span / s[a] + 1;
+        out[a] = ceil ? IntMath.ceilDiv(span, s[a]) + 1 : span / s[a] + 1;
         if (ceil && (out[a] - 1) * s[a] >= in[a] + p[a]) {
           out[a]--; // the last window must start inside the input or its leading pad
         }
@@ -124,10 +126,6 @@ public record Window(int inH, int inW, int kernelH, int kernelW, int strideH, in
       throw n.error(name + " has " + v.length + " values, expected " + spatial);
     }
     return spatial == 1 ? new long[] {fallback, v[0]} : v.clone();
-  }
-
-  private static long ceilDiv(long a, long b) {
-    return -Math.floorDiv(-a, b);
   }
 
   static int i(Node n, long v) {
