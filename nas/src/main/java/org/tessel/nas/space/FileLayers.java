@@ -7,13 +7,14 @@ import java.util.Set;
 /** Builds one layer of a {@link FileSpace} from its chosen fields, as NetworkReader does. */
 final class FileLayers {
   static final Set<String> TYPES = Set.of("conv", "dwconv", "fc", "maxpool", "avgpool",
-      "globalavgpool", "add");
+      "globalavgpool", "add", "concat", "mul");
 
   private FileLayers() {}
 
   static String build(NetBuilder b, String name, Map<String, String> f, List<String> in) {
     String type = f.get("type");
-    if (!type.equals("add") && in.size() > 1) {
+    boolean many = type.equals("add") || type.equals("concat") || type.equals("mul");
+    if (!many && in.size() > 1) {
       throw new IllegalArgumentException("layer " + name + ": a " + type + " layer reads one"
           + " input, found " + in.size());
     }
@@ -25,7 +26,8 @@ final class FileLayers {
     }
     try {
       switch (type) {
-        case "conv", "dwconv" -> {
+        case "conv":
+        case "dwconv": {
           int k = num(f, "kernel", 1);
           int groups = type.equals("dwconv") ? s.c() : num(f, "groups", 1);
           int filters = type.equals("dwconv") ? num(f, "filters", s.c()) : num(f, "filters", -1);
@@ -35,24 +37,29 @@ final class FileLayers {
           int pad = "same".equals(f.get("pad")) ? k / 2 : num(f, "pad", 0);
           return b.conv(name, x, k, num(f, "stride", 1), pad, filters, groups);
         }
-        case "fc" -> {
+        case "fc":
           return b.fc(name, x, num(f, "outputs", -1));
-        }
-        case "maxpool", "avgpool" -> {
+        case "maxpool":
+        case "avgpool": {
           int k = num(f, "kernel", -1);
           int pad = "same".equals(f.get("pad")) ? k / 2 : num(f, "pad", 0);
           return type.equals("avgpool") ? b.avgPool(name, x, k, num(f, "stride", k), pad)
               : b.maxPool(name, x, k, num(f, "stride", k), pad);
         }
-        case "globalavgpool" -> {
+        case "globalavgpool":
           return b.globalAvgPool(name, x);
-        }
-        default -> {
+        case "mul":
+          return b.product(name, in.isEmpty() ? java.util.Collections.singletonList(null) : in);
+        case "concat":
+          if (in.size() < 2) {
+            throw new IllegalArgumentException("a concat layer needs at least two inputs");
+          }
+          return b.concat(name, in);
+        default:
           if (in.size() < 2) {
             throw new IllegalArgumentException("an add layer needs at least two inputs");
           }
           return b.sum(name, in);
-        }
       }
     } catch (IllegalArgumentException e) {
       String m = e.getMessage();
