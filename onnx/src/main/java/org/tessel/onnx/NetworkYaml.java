@@ -67,7 +67,7 @@ public final class NetworkYaml {
           sb.append(']');
         }
       }
-      fields(sb, e, view);
+      fields(sb, e);
       sb.append("}  # ").append(e.op()).append('\n');
       outs.put(l.name(), new int[] {l.outH(), l.outW(), l.outC()});
     }
@@ -87,7 +87,7 @@ public final class NetworkYaml {
         && l.strideW() == 1 && l.padH() == 0 && l.padW() == 0 && l.outH() == 1 && l.outW() == 1;
   }
 
-  private static void fields(StringBuilder sb, Emitted e, int[] view) {
+  private static void fields(StringBuilder sb, Emitted e) {
     Layer l = e.layer();
     switch (l.kind()) {
       case CONV -> {
