@@ -66,7 +66,7 @@ final class LayoutShapes {
         boolean[] used = new boolean[d.length];
         for (int i = 0; i < d.length; i++) {
           int p = perm == null ? d.length - 1 - i : (int) (i < perm.length ? perm[i] : -1);
-          if (perm != null && perm.length != d.length || p < 0 || p >= d.length || used[p]) {
+          if ((perm != null && perm.length != d.length) || p < 0 || p >= d.length || used[p]) {
             throw n.error("perm " + Tensor.shapeText(perm) + " is not a permutation of "
                 + d.length + " axes");
           }
@@ -396,9 +396,11 @@ final class LayoutShapes {
       axes = n.input(3) == null ? null : values(n, 3, "axes");
       steps = n.input(4) == null ? null : values(n, 4, "steps");
     }
-    if (starts == null || ends == null || starts.length != ends.length
-        || axes != null && axes.length != starts.length
-        || steps != null && steps.length != starts.length) {
+    if (starts == null
+        || ends == null
+        || starts.length != ends.length
+        || (axes != null && axes.length != starts.length)
+        || (steps != null && steps.length != starts.length)) {
       throw n.error("starts, ends, axes and steps must be given and of one length");
     }
     long[] d = x.dims();
@@ -442,7 +444,7 @@ final class LayoutShapes {
     long[] d = x.dims();
     double[] scales = null;
     long[] sizes = null;
-    if (n.op().equals("Upsample") && n.opset() < 9 || n.opset() < 10 && n.has("scales")) {
+    if ((n.op().equals("Upsample") && n.opset() < 9) || (n.opset() < 10 && n.has("scales"))) {
       scales = n.floatsAttr("scales");
     } else if (n.opset() < 11) {
       scales = n.required(1).numbers();
@@ -463,7 +465,7 @@ final class LayoutShapes {
     }
     long[] axes = n.intsAttr("axes");
     int k = axes == null ? d.length : axes.length;
-    if (scales == null && sizes == null || (scales != null ? scales.length : sizes.length) != k) {
+    if ((scales == null && sizes == null) || (scales != null ? scales.length : sizes.length) != k) {
       throw n.error("needs " + k + " scales or sizes for " + x);
     }
     long[] out = d.clone();
