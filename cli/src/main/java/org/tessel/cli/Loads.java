@@ -81,17 +81,14 @@ final class Loads {
    * added to {@code ignored}.
    */
   static Network network(Path topology, String inputType, List<String> ignored) {
-    TopologyReader.Mode mode;
-    switch (inputType.toLowerCase(Locale.ROOT)) {
-      case "conv":
-        mode = TopologyReader.Mode.CONV;
-        break;
-      case "gemm":
-        mode = TopologyReader.Mode.GEMM;
-        break;
-      default:
-        throw new ConfigException("-i", 0, "", "expected conv or gemm, was '" + inputType + "'");
-    }
+    TopologyReader.Mode mode =
+        switch (inputType.toLowerCase(Locale.ROOT)) {
+          case "conv" -> TopologyReader.Mode.CONV;
+          case "gemm" -> TopologyReader.Mode.GEMM;
+          default ->
+              throw new ConfigException(
+                  "-i", 0, "", "expected conv or gemm, was '" + inputType + "'");
+        };
     return Inputs.network(topology, mode, ignored);
   }
 

@@ -108,7 +108,7 @@ final class ProfileCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     int points = ps.grid().size();
     ProfileListener progress = noProgress || points <= 1 ? ProfileListener.NONE
-        : new ProgressBar(err, System.console() != null, System::nanoTime);
+        : new ProgressBar(err, Terminal.interactive(), System::nanoTime);
     long t0 = System.nanoTime();
     ProfileSummary s = new Profiler(ps, threads).run(outDir.resolve(folder), progress,
         forceOption.policy(networkOptions.topology, hardwareOptions.file(), gridFile));

@@ -153,7 +153,7 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     SearchSetup s = SearchSetup.of(this);
     PrintWriter err = spec.commandLine().getErr();
-    ProgressBar progress = ProgressBar.search(err, System.console() != null);
+    ProgressBar progress = ProgressBar.search(err, Terminal.interactive());
     SearchResult r;
     try (EvaluationLog log = noCache ? null : EvaluationLog.open(cachePath())) {
       if (log != null && !quiet && !log.records().isEmpty()) {

@@ -71,10 +71,16 @@ final class BenchCommandTest {
     Cli r = Cli.run("bench", "--list", "resnet18", "--jar", fakeJar().toString());
     assertAll(
         () -> assertEquals(0, r.exitCode, r::toString),
-        () -> assertEquals("org.tessel.bench.ScheduleBenchmark.resnet18\n"
-            + "org.tessel.bench.SimulateBenchmark.resnet18\n"
-            + "  dataflow = os, ws, is\n  bandwidth = 0, 10\n  memoryModel = tiles, scalesim\n",
-            r.out.replace("\r\n", "\n")));
+        () ->
+            assertEquals(
+                """
+                org.tessel.bench.ScheduleBenchmark.resnet18
+                org.tessel.bench.SimulateBenchmark.resnet18
+                  dataflow = os, ws, is
+                  bandwidth = 0, 10
+                  memoryModel = tiles, scalesim
+                """,
+                r.out.replace("\r\n", "\n")));
   }
 
   @Test

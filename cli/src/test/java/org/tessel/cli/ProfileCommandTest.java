@@ -83,7 +83,7 @@ final class ProfileCommandTest {
   })
   void badInput_isOneLine_exit3_andNoOutput(String args, String expected) {
     Path out = tmp.resolve("out");
-    String[] extra = args.split(" ");
+    String[] extra = args.split(" ", -1);
     String[] all = new String[extra.length + 5];
     all[0] = "profile";
     all[1] = "-t";

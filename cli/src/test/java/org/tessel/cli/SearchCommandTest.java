@@ -75,13 +75,17 @@ final class SearchCommandTest {
   @Test
   void userSpaceFile_searchesExhaustively() throws IOException {
     Path space = tmp.resolve("tiny.yaml");
-    Files.writeString(space, String.join("\n", "name: tiny",
-        "input: {height: 32, width: 32, channels: 3}",
-        "layers:",
-        "  - {name: c1, type: conv, filters: [16, 32], kernel: [3, 5], pad: same}",
-        "  - {name: c2, type: [conv, skip], filters: 32, kernel: 3, pad: same}",
-        "  - {name: gap, type: globalavgpool}",
-        "  - {name: fc, type: fc, outputs: 10}", ""));
+    Files.writeString(
+        space,
+        """
+        name: tiny
+        input: {height: 32, width: 32, channels: 3}
+        layers:
+          - {name: c1, type: conv, filters: [16, 32], kernel: [3, 5], pad: same}
+          - {name: c2, type: [conv, skip], filters: 32, kernel: 3, pad: same}
+          - {name: gap, type: globalavgpool}
+          - {name: fc, type: fc, outputs: 10}
+        """);
     Cli c = Cli.run("search", "--space", space.toString(), "--strategy", "exhaustive",
         "--objectives", "latency,params", "--budget", "100", "--no-cache", "-q");
     assertEquals(0, c.exitCode, c::toString);

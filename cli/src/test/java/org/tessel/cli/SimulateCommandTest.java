@@ -15,33 +15,35 @@ import org.junit.jupiter.api.io.TempDir;
 final class SimulateCommandTest {
   @TempDir Path tmp;
 
-  private static final String CFG = String.join("\n",
-      "[general]",
-      "run_name = tiny_run",
-      "",
-      "[architecture_presets]",
-      "ArrayHeight:    4",
-      "ArrayWidth:     4",
-      "IfmapSramSzkB:   64",
-      "FilterSramSzkB:  64",
-      "OfmapSramSzkB:   64",
-      "IfmapOffset:    0",
-      "FilterOffset:   10000000",
-      "OfmapOffset:    20000000",
-      "Bandwidth : 10",
-      "Dataflow : os",
-      "MemoryBanks:   1",
-      "",
-      "[run_presets]",
-      "InterfaceBandwidth: CALC",
-      "");
+  private static final String CFG =
+      """
+      [general]
+      run_name = tiny_run
 
-  private static final String TOPO = String.join("\n",
-      "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter,"
-          + " Strides,",
-      "Conv1, 6, 6, 3, 3, 2, 5, 1,",
-      "Conv2, 4, 4, 1, 1, 5, 3, 1,",
-      "");
+      [architecture_presets]
+      ArrayHeight:    4
+      ArrayWidth:     4
+      IfmapSramSzkB:   64
+      FilterSramSzkB:  64
+      OfmapSramSzkB:   64
+      IfmapOffset:    0
+      FilterOffset:   10000000
+      OfmapOffset:    20000000
+      Bandwidth : 10
+      Dataflow : os
+      MemoryBanks:   1
+
+      [run_presets]
+      InterfaceBandwidth: CALC
+      """;
+
+  private static final String TOPO =
+      """
+      Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, \
+      Strides,
+      Conv1, 6, 6, 3, 3, 2, 5, 1,
+      Conv2, 4, 4, 1, 1, 5, 3, 1,
+      """;
 
   private Path write(String name, String content) throws IOException {
     Path p = tmp.resolve(name);

@@ -67,7 +67,7 @@ public final class NetworkYaml {
           sb.append(']');
         }
       }
-      fields(sb, e, view);
+      fields(sb, e);
       sb.append("}  # ").append(e.op()).append('\n');
       outs.put(l.name(), new int[] {l.outH(), l.outW(), l.outC()});
     }
@@ -76,12 +76,10 @@ public final class NetworkYaml {
 
   private static String type(Emitted e) {
     Layer l = e.layer();
-    switch (l.kind()) {
-      case AVGPOOL:
-        return global(l) ? "globalavgpool" : "avgpool";
-      default:
-        return l.kind().name().toLowerCase(java.util.Locale.ROOT);
-    }
+    return switch (l.kind()) {
+      case AVGPOOL -> global(l) ? "globalavgpool" : "avgpool";
+      default -> l.kind().name().toLowerCase(java.util.Locale.ROOT);
+    };
   }
 
   private static boolean global(Layer l) {
@@ -89,10 +87,10 @@ public final class NetworkYaml {
         && l.strideW() == 1 && l.padH() == 0 && l.padW() == 0 && l.outH() == 1 && l.outW() == 1;
   }
 
-  private static void fields(StringBuilder sb, Emitted e, int[] view) {
+  private static void fields(StringBuilder sb, Emitted e) {
     Layer l = e.layer();
     switch (l.kind()) {
-      case CONV:
+      case CONV -> {
         sb.append(", filters: ").append(l.outC());
         window(sb, e, Math.max(1, e.dilation()));
         sb.append(", groups: ").append(l.groups());
@@ -103,26 +101,30 @@ public final class NetworkYaml {
           }
           sb.append(", dilation: ").append(e.dilation());
         }
-        break;
-      case MAXPOOL:
-      case AVGPOOL:
+      }
+      case MAXPOOL, AVGPOOL -> {
         if (!(l.kind() == LayerKind.AVGPOOL && global(l))) {
           window(sb, e, 1);
         }
-        break;
-      case FC:
-        sb.append(", outputs: ").append(l.outC());
-        break;
-      case GEMM:
-        sb.append(", m: ").append(l.inH()).append(", n: ").append(l.outC()).append(", k: ")
-            .append(l.inW());
-        break;
-      case MATMUL:
-        sb.append(", m: ").append(l.inH()).append(", n: ").append(l.outC() / l.groups())
-            .append(", k: ").append(l.inW()).append(", heads: ").append(l.groups());
-        break;
-      default:
-        break;
+      }
+      case FC -> sb.append(", outputs: ").append(l.outC());
+      case GEMM ->
+          sb.append(", m: ")
+              .append(l.inH())
+              .append(", n: ")
+              .append(l.outC())
+              .append(", k: ")
+              .append(l.inW());
+      case MATMUL ->
+          sb.append(", m: ")
+              .append(l.inH())
+              .append(", n: ")
+              .append(l.outC() / l.groups())
+              .append(", k: ")
+              .append(l.inW())
+              .append(", heads: ")
+              .append(l.groups());
+      default -> {}
     }
   }
 

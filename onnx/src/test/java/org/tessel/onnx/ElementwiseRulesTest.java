@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tessel.onnx.testing.OnnxModels.in;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.tessel.onnx.map.Importer;
 import org.tessel.onnx.testing.OnnxModels;
@@ -97,7 +98,7 @@ class ElementwiseRulesTest {
     String[] ops = {"Relu", "Sigmoid", "HardSigmoid", "HardSwish", "Erf", "Tanh", "Softmax",
         "Dropout", "Identity", "LeakyRelu"};
     for (String op : ops) {
-      m.node(op, op.toLowerCase(), in(prev), in(op + "_out"));
+      m.node(op, op.toLowerCase(Locale.ROOT), in(prev), in(op + "_out"));
       prev = op + "_out";
     }
     m.node("Clip", "clip", in(prev, "lo", "hi"), in("clipped"));

@@ -41,7 +41,7 @@ class TorchvisionReferenceTest {
   }
 
   private static void check(Path file, Path dir, Map<String, Long> totals) throws IOException {
-    String model = file.getFileName().toString().split("__")[0];
+    String model = file.getFileName().toString().split("__", -1)[0];
     Importer.Result r = OnnxImport.read(file, false, Map.of());
     List<Layer> array = new ArrayList<>();
     for (Layer l : r.network().layers()) {

@@ -65,6 +65,8 @@ public final class EvaluationCache {
   /**
    * The cached value of {@code key} (a record of content), computing and storing it on a miss.
    */
+  // One map for every kind of value: a key's record type decides what is computed for it, so the
+  // value stored under a key is always of the type its callers ask for.
   @SuppressWarnings("unchecked")
   <T> T get(Object key, Supplier<T> compute) {
     Object v = map.get(key);

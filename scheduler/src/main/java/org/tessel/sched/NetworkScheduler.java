@@ -222,7 +222,7 @@ public final class NetworkScheduler {
     double bestEdp = edp(seq, best, handOff);
     for (int iter = 0; iter < 20; iter++) {
       long[] totals = totals(seq, best);
-      int[] next = path(seq, handOff, energyOf(seq, best, handOff), totals[0]);
+      int[] next = path(seq, handOff, energyOf(seq, best, handOff), (double) totals[0]);
       double v = edp(seq, next, handOff);
       if (!(v < bestEdp)) {
         break;

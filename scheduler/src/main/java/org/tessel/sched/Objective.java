@@ -32,14 +32,11 @@ public enum Objective {
 
   /** The score of a layer or network costing {@code cycles} and {@code energyPj}. */
   public double score(long cycles, double energyPj) {
-    switch (this) {
-      case CYCLES:
-        return cycles;
-      case ENERGY:
-        return energyPj;
-      default:
-        return cycles * energyPj;
-    }
+    return switch (this) {
+      case CYCLES -> cycles;
+      case ENERGY -> energyPj;
+      default -> cycles * energyPj;
+    };
   }
 
   /** Lower-case name, as on the command line. */

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.result.SimResult;
@@ -109,7 +108,7 @@ public final class ScheduleFile {
     List<String> lines = TextFiles.lines(file);
     String f = file.toString();
     List<Layer> layers = network.layers();
-    Map<Layer, Dataflow> choice = new IdentityHashMap<>();
+    IdentityHashMap<Layer, Dataflow> choice = new IdentityHashMap<>();
     List<Integer> arrayIdx = new ArrayList<>();
     List<LayerMapping> mappings = new ArrayList<>();
     List<Integer> arrayLines = new ArrayList<>();

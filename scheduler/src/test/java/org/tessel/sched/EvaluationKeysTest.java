@@ -69,9 +69,11 @@ final class EvaluationKeysTest {
       RandomHardware db = da.copy();
       Set<String> changed = db.perturb(rnd, withCalcSramAndBandwidth(OUTSIDE_SYSTOLIC));
       HardwareSpec b = db.build();
-      boolean outside = OUTSIDE_SYSTOLIC.containsAll(changed)
-          || a.dram().mode() == BandwidthMode.CALC && sameResidency(a, b, layer, batch)
-          && withCalcSramAndBandwidth(OUTSIDE_SYSTOLIC).containsAll(changed);
+      boolean outside =
+          OUTSIDE_SYSTOLIC.containsAll(changed)
+              || (a.dram().mode() == BandwidthMode.CALC
+                  && sameResidency(a, b, layer, batch)
+                  && withCalcSramAndBandwidth(OUTSIDE_SYSTOLIC).containsAll(changed));
       outsideOnly += outside ? 1 : 0;
       Layer asked = rnd.nextBoolean() ? layer : renamed(layer, "other" + i);
       EvaluationCache cache = new EvaluationCache();
@@ -125,9 +127,9 @@ final class EvaluationKeysTest {
       HardwareSpec b = db.build();
       // with DRAM transfers timed, the buffer's banks and capacities set what is prefetched
       boolean outside = withCalcSramAndBandwidth(OUTSIDE_RS).containsAll(changed)
-          && (a.dram().mode() == BandwidthMode.CALC || !changed.contains("dram.bw")
+          && (a.dram().mode() == BandwidthMode.CALC || (!changed.contains("dram.bw")
               && !changed.contains("glb.banks") && !changed.contains("sram.ifmapKiB")
-              && !changed.contains("sram.filterKiB"));
+              && !changed.contains("sram.filterKiB")));
       Layer asked = rnd.nextBoolean() ? layer : renamed(layer, "other" + i);
       List<RsMapping> legalA = legal(a, layer, batch);
       Map<RsMapping, Integer> rankB = new HashMap<>();

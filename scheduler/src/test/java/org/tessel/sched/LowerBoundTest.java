@@ -54,7 +54,7 @@ final class LowerBoundTest {
     Random rnd = new Random(5);
     int checked = 0;
     for (HardwareSpec hw : List.of(Fixtures.eyeriss(), Fixtures.user(Fixtures.eyeriss(), 1))) {
-      boolean calc = hw == Fixtures.eyeriss() || !hw.name().endsWith("_user");
+      boolean calc = hw.equals(Fixtures.eyeriss()) || !hw.name().endsWith("_user");
       Simulation sim = new Simulation(hw);
       for (int i = 0; i < 25; i++) {
         Layer l = randomConv(rnd, i);

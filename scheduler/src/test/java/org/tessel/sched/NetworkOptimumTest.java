@@ -80,13 +80,14 @@ final class NetworkOptimumTest {
         String v = k + "/" + j;
         g.addVertex(v);
         if (k == 0) {
-          g.setEdgeWeight(g.addEdge("s", v), reconfig + list.get(j).cycles());
+          g.setEdgeWeight(g.addEdge("s", v), (double) (reconfig + list.get(j).cycles()));
         } else {
           List<Evaluation> prev = seq.get(k - 1).evaluated();
           for (int i = 0; i < prev.size(); i++) {
             boolean same = prev.get(i).configuration().equals(list.get(j).configuration());
-            g.setEdgeWeight(g.addEdge((k - 1) + "/" + i, v),
-                (same ? 0 : reconfig) + list.get(j).cycles());
+            g.setEdgeWeight(
+                g.addEdge((k - 1) + "/" + i, v),
+                (double) ((same ? 0 : reconfig) + list.get(j).cycles()));
           }
         }
         if (k == seq.size() - 1) {
@@ -115,7 +116,7 @@ final class NetworkOptimumTest {
       NetworkScheduler s = scheduler(reconfig);
       long dp = cost(seq, s.path(seq, 1, 0), reconfig);
       assertEquals(bruteForce(seq, reconfig), dp, "trial " + trial);
-      assertEquals(dijkstra(seq, reconfig), dp, 0.0, "trial " + trial);
+      assertEquals(dijkstra(seq, reconfig), (double) dp, 0.0, "trial " + trial);
     }
   }
 
@@ -152,7 +153,7 @@ final class NetworkOptimumTest {
         int n = 1 + rnd.nextInt(4);
         for (int j = 0; j < n; j++) {
           int config = rnd.nextInt(3);
-          long cycles = 100 + rnd.nextInt(400);
+          long cycles = 100L + rnd.nextInt(400);
           Candidate c = new Candidate(Dataflows.all().get(config), Candidate.SYSTOLIC_TILING,
               config, j);
           HandOffWords w = new HandOffWords(rnd.nextInt(60), rnd.nextInt(60), rnd.nextInt(100),

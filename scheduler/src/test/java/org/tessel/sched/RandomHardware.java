@@ -151,8 +151,8 @@ final class RandomHardware {
       case "array.rows" -> rows = mesh ? 1 + rnd.nextInt(16) : 3 + rnd.nextInt(10);
       case "array.cols" -> cols = mesh ? 1 + rnd.nextInt(16) : 3 + rnd.nextInt(12);
       case "sram.ifmapKiB" -> ifmapKiB = mesh ? 1 + rnd.nextInt(8) : 4 + rnd.nextInt(100);
-      case "sram.filterKiB" -> filterKiB = 1 + rnd.nextInt(mesh ? 8 : 12);
-      case "sram.ofmapKiB" -> ofmapKiB = 1 + rnd.nextInt(mesh ? 8 : 100);
+      case "sram.filterKiB" -> filterKiB = 1L + rnd.nextInt(mesh ? 8 : 12);
+      case "sram.ofmapKiB" -> ofmapKiB = 1L + rnd.nextInt(mesh ? 8 : 100);
       // up to 8-byte words on a mesh: 1 KiB is then 128 words and a fold may not fit half of
       // it; now and then words so wide that half an SRAM holds none
       case "sram.wordBytes" -> wordBytes = !mesh ? 1 + rnd.nextInt(2)

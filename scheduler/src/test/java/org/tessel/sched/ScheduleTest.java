@@ -97,10 +97,10 @@ final class ScheduleTest {
     HardwareSpec hw = Fixtures.eyeriss();
     Network n = net("docs/examples/tiny_cnn.yaml");
     String good = ScheduleFile.csv(schedule(hw, n, Objective.CYCLES, 1));
-    String[] lines = good.split("\n");
+    String[] lines = good.split("\n", -1);
     Path f = dir.resolve("s.csv");
 
-    Files.writeString(f, good.replace(lines[2].split(",")[0] + ",", "convX,"));
+    Files.writeString(f, good.replace(lines[2].split(",", -1)[0] + ",", "convX,"));
     ConfigException e = assertThrows(ConfigException.class,
         () -> ScheduleFile.read(f, n, hw, 1));
     assertEquals(3, e.line());

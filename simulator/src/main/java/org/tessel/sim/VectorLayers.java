@@ -22,16 +22,12 @@ final class VectorLayers {
 
   static long ops(Layer layer, Network network, int batch) {
     long outputs = layer.outputWords() * batch;
-    switch (layer.kind()) {
-      case ADD:
-        return outputs * (Math.max(2, network.inputsOf(layer).size()) - 1);
-      case MUL:
-        return outputs * Math.max(1, network.inputsOf(layer).size() - 1);
-      case CONCAT:
-        return outputs;
-      default:
-        return outputs * layer.kernelH() * layer.kernelW();
-    }
+    return switch (layer.kind()) {
+      case ADD -> outputs * (Math.max(2, network.inputsOf(layer).size()) - 1);
+      case MUL -> outputs * Math.max(1, network.inputsOf(layer).size() - 1);
+      case CONCAT -> outputs;
+      default -> outputs * layer.kernelH() * layer.kernelW();
+    };
   }
 
   static LayerResult simulate(int index, Layer layer, Network network, int batch,
@@ -39,20 +35,14 @@ final class VectorLayers {
     long ops = ops(layer, network, batch);
     int lanes = hw.array().cols();
     long cycles = IntMath.ceilDiv(ops, lanes);
-    long reads;
-    switch (layer.kind()) {
-      case ADD:
-        reads = ops + layer.outputWords() * batch;
-        break;
-      case MUL:
-        reads = network.inputsOf(layer).size() > 1 ? ops + layer.outputWords() * batch : ops;
-        break;
-      case CONCAT:
-        reads = ops;
-        break;
-      default:
-        reads = layer.inputWords() * batch;
-    }
+
+    long reads =
+        switch (layer.kind()) {
+          case ADD -> ops + layer.outputWords() * batch;
+          case MUL -> network.inputsOf(layer).size() > 1 ? ops + layer.outputWords() * batch : ops;
+          case CONCAT -> ops;
+          default -> layer.inputWords() * batch;
+        };
     ReportRow row = new ReportRow(cycles - 1, 0, 0, 0, 0,
         new StreamStats(0, cycles - 1, reads), StreamStats.NONE,
         new StreamStats(0, cycles - 1, layer.outputWords() * batch), StreamStats.NONE,

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,18 +40,15 @@ public final class JmhResults {
       Map<String, String> params = new LinkedHashMap<>();
       JsonNode p = row.get("params");
       if (p != null) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = object(p, file, where + " params")
-            .fields(); it.hasNext();) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : object(p, file, where + " params").properties()) {
           params.put(e.getKey(), e.getValue().asText());
         }
       }
       Map<String, Metric> secondary = new LinkedHashMap<>();
       JsonNode s = row.get("secondaryMetrics");
       if (s != null) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = object(s, file,
-            where + " secondaryMetrics").fields(); it.hasNext();) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e
+            : object(s, file, where + " secondaryMetrics").properties()) {
           secondary.put(e.getKey(), metric(e.getValue(), file, where + " " + e.getKey()));
         }
       }
@@ -102,14 +98,16 @@ public final class JmhResults {
     }
     if (v != null && v.isTextual()) {
       switch (v.textValue()) {
-        case "NaN":
+        case "NaN" -> {
           return Double.NaN;
-        case "Infinity":
+        }
+        case "Infinity" -> {
           return Double.POSITIVE_INFINITY;
-        case "-Infinity":
+        }
+        case "-Infinity" -> {
           return Double.NEGATIVE_INFINITY;
-        default:
-          break;
+        }
+        default -> {}
       }
     }
     throw new ConfigException(file, 0, where, "'" + key + "': expected a number, was "

@@ -11,15 +11,17 @@ import org.junit.jupiter.api.Test;
 /** JMH's {@code -lp} listing, and selection by pattern as JMH selects. */
 final class BenchmarkListTest {
   /** What JMH 1.37 prints for {@code -lp}, with a benchmark added later by someone else. */
-  static final String LISTING = String.join("\n",
-      "Benchmarks: ",
-      "org.tessel.bench.EyerissBenchmark.alexnetConv",
-      "  param \"simulation\" = {fresh, reused}",
-      "org.tessel.bench.ScheduleBenchmark.resnet18",
-      "org.tessel.bench.SimulateBenchmark.resnet18",
-      "  param \"dataflow\" = {os, ws, is}",
-      "  param \"bandwidth\" = {0, 10}",
-      "  param \"memoryModel\" = {tiles, scalesim}");
+  static final String LISTING =
+      """
+      Benchmarks:\s
+      org.tessel.bench.EyerissBenchmark.alexnetConv
+        param "simulation" = {fresh, reused}
+      org.tessel.bench.ScheduleBenchmark.resnet18
+      org.tessel.bench.SimulateBenchmark.resnet18
+        param "dataflow" = {os, ws, is}
+        param "bandwidth" = {0, 10}
+        param "memoryModel" = {tiles, scalesim}\
+      """;
 
   private static List<String> names(List<Benchmark> bs) {
     return bs.stream().map(Benchmark::name).toList();

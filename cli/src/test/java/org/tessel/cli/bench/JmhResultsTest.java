@@ -57,18 +57,19 @@ final class JmhResultsTest {
   void table_oneLinePerResult_paramColumnsUnion_exponentPerColumn() throws IOException {
     String t = ResultTable.format(JmhResults.parse(fixture(), "jmh-result.json"));
     List<String> lines = t.lines().toList();
-    String expected = String.join("\n",
-        "benchmark                     simulation  bandwidth  dataflow  memoryModel  mode   cnt"
-            + "  score  error  units  cycles/s  events/s  gc.alloc.rate (MB/sec)"
-            + "  gc.alloc.rate.norm (B/op)  gc.count (counts)",
-        "EyerissBenchmark.alexnetConv  fresh                                         thrpt    3"
-            + "  15.49  111.4  ops/s   3.106e8   2.003e5",
-        "EyerissBenchmark.alexnetConv  reused                                        thrpt    3"
-            + "  19.88  300.2  ops/s   3.986e8   2.570e5",
-        "SimulateBenchmark.resnet18                0          os        tiles        thrpt    1"
-            + "   1138         ops/s   1.955e9   1.069e7                   27.46"
-            + "                      25939                  0",
-        "");
+    String expected =
+        """
+        benchmark                     simulation  bandwidth  dataflow  memoryModel  mode   cnt\
+          score  error  units  cycles/s  events/s  gc.alloc.rate (MB/sec)\
+          gc.alloc.rate.norm (B/op)  gc.count (counts)
+        EyerissBenchmark.alexnetConv  fresh                                         thrpt    3\
+          15.49  111.4  ops/s   3.106e8   2.003e5
+        EyerissBenchmark.alexnetConv  reused                                        thrpt    3\
+          19.88  300.2  ops/s   3.986e8   2.570e5
+        SimulateBenchmark.resnet18                0          os        tiles        thrpt    1 \
+          1138         ops/s   1.955e9   1.069e7                   27.46                    \
+          25939                  0
+        """;
     assertEquals(expected, t, t);
     assertEquals(4, lines.size());
   }

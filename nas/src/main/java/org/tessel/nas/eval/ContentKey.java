@@ -26,7 +26,7 @@ public final class ContentKey {
     for (int i = 0; i < layers.size(); i++) {
       Layer l = layers.get(i);
       position.put(l, i);
-      sb.append(l.kind().ordinal()).append(' ').append(l.inH()).append(' ').append(l.inW())
+      sb.append(l.kind().name()).append(' ').append(l.inH()).append(' ').append(l.inW())
           .append(' ').append(l.inC()).append(' ').append(l.kernelH()).append(' ')
           .append(l.kernelW()).append(' ').append(l.strideH()).append(' ').append(l.strideW())
           .append(' ').append(l.padH()).append(' ').append(l.padW()).append(' ')

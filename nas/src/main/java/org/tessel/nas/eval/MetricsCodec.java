@@ -36,7 +36,7 @@ final class MetricsCodec {
     try {
       Map<String, Double> fixed = new LinkedHashMap<>();
       if (!f[11].isEmpty()) {
-        for (String kv : f[11].split(",")) {
+        for (String kv : f[11].split(",", -1)) {
           int c = kv.indexOf(':');
           fixed.put(kv.substring(0, c), Double.parseDouble(kv.substring(c + 1)));
         }

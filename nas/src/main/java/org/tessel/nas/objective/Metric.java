@@ -50,22 +50,15 @@ public enum Metric {
 
   /** The value for a network with {@code m} and {@code accuracy} (NaN without a table). */
   public double of(Metrics m, double accuracy) {
-    switch (this) {
-      case ACCURACY:
-        return accuracy;
-      case LATENCY:
-        return m.latencyMs();
-      case ENERGY:
-        return m.energyUj();
-      case RECONFIGURATIONS:
-        return m.reconfigurations();
-      case MALADAPTATION:
-        return m.maladaptation();
-      case MACS:
-        return m.macs();
-      default:
-        return m.params();
-    }
+    return switch (this) {
+      case ACCURACY -> accuracy;
+      case LATENCY -> m.latencyMs();
+      case ENERGY -> m.energyUj();
+      case RECONFIGURATIONS -> m.reconfigurations();
+      case MALADAPTATION -> m.maladaptation();
+      case MACS -> m.macs();
+      default -> m.params();
+    };
   }
 
   /** {@code value} turned so that lower is better (accuracy is negated). */

@@ -92,15 +92,11 @@ public final class ParetoSvg {
   }
 
   private static String label(Metric m) {
-    switch (m) {
-      case ACCURACY:
-        return "accuracy";
-      case LATENCY:
-        return "latency (ms)";
-      case ENERGY:
-        return "energy (uJ)";
-      default:
-        return m.key();
-    }
+    return switch (m) {
+      case ACCURACY -> "accuracy";
+      case LATENCY -> "latency (ms)";
+      case ENERGY -> "energy (uJ)";
+      default -> m.key();
+    };
   }
 }

@@ -32,16 +32,13 @@ public enum StrategyKind {
    *     too large to enumerate, a population too small)
    */
   public Strategy create(SearchSpace space, SearchSettings s) {
-    switch (this) {
-      case EXHAUSTIVE:
-        return new Exhaustive(space);
-      case RANDOM:
-        return new RandomSearch(space, s.seed());
-      case EVOLUTION:
-        return new RegularizedEvolution(space, s.seed(), s.population(), s.sample(), s.batch());
-      default:
-        return new Nsga2(space, s.seed(), s.population());
-    }
+    return switch (this) {
+      case EXHAUSTIVE -> new Exhaustive(space);
+      case RANDOM -> new RandomSearch(space, s.seed());
+      case EVOLUTION ->
+          new RegularizedEvolution(space, s.seed(), s.population(), s.sample(), s.batch());
+      default -> new Nsga2(space, s.seed(), s.population());
+    };
   }
 
   /**

@@ -26,8 +26,7 @@ final class FileLayers {
     }
     try {
       switch (type) {
-        case "conv":
-        case "dwconv": {
+        case "conv", "dwconv" -> {
           int k = num(f, "kernel", 1);
           int groups = type.equals("dwconv") ? s.c() : num(f, "groups", 1);
           int filters = type.equals("dwconv") ? num(f, "filters", s.c()) : num(f, "filters", -1);
@@ -37,29 +36,33 @@ final class FileLayers {
           int pad = "same".equals(f.get("pad")) ? k / 2 : num(f, "pad", 0);
           return b.conv(name, x, k, num(f, "stride", 1), pad, filters, groups);
         }
-        case "fc":
+        case "fc" -> {
           return b.fc(name, x, num(f, "outputs", -1));
-        case "maxpool":
-        case "avgpool": {
+        }
+        case "maxpool", "avgpool" -> {
           int k = num(f, "kernel", -1);
           int pad = "same".equals(f.get("pad")) ? k / 2 : num(f, "pad", 0);
           return type.equals("avgpool") ? b.avgPool(name, x, k, num(f, "stride", k), pad)
               : b.maxPool(name, x, k, num(f, "stride", k), pad);
         }
-        case "globalavgpool":
+        case "globalavgpool" -> {
           return b.globalAvgPool(name, x);
-        case "mul":
+        }
+        case "mul" -> {
           return b.product(name, in.isEmpty() ? java.util.Collections.singletonList(null) : in);
-        case "concat":
+        }
+        case "concat" -> {
           if (in.size() < 2) {
             throw new IllegalArgumentException("a concat layer needs at least two inputs");
           }
           return b.concat(name, in);
-        default:
+        }
+        default -> {
           if (in.size() < 2) {
             throw new IllegalArgumentException("an add layer needs at least two inputs");
           }
           return b.sum(name, in);
+        }
       }
     } catch (IllegalArgumentException e) {
       String m = e.getMessage();

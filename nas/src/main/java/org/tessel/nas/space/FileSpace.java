@@ -80,7 +80,10 @@ public final class FileSpace implements SearchSpace {
   public Genome parseArch(String arch) {
     Map<String, String> given = new LinkedHashMap<>();
     if (!arch.isBlank()) {
-      for (String part : arch.trim().split(";")) {
+      for (String part : arch.trim().split(";", -1)) {
+        if (part.isBlank()) {
+          continue; // a trailing (or doubled) ';'
+        }
         int eq = part.indexOf('=');
         if (eq <= 0) {
           throw new IllegalArgumentException("'" + part + "' is not layer.field=value");

@@ -66,12 +66,12 @@ public final class FileSpaceReader {
           positive(required(m, "channels", in), "input.channels")};
     }
     Node list = required(top, "layers", root.get());
-    if (!(list instanceof SequenceNode) || ((SequenceNode) list).getValue().isEmpty()) {
+    if (!(list instanceof SequenceNode sequenceNode) || sequenceNode.getValue().isEmpty()) {
       throw new ConfigException(file, line(list), "layers", "expected a list of layers");
     }
     List<FileSpace.LayerSpec> layers = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    for (Node item : ((SequenceNode) list).getValue()) {
+    for (Node item : sequenceNode.getValue()) {
       layers.add(layer(item, names));
     }
     FileSpace space = new FileSpace(name, file, input, layers);
@@ -101,13 +101,17 @@ public final class FileSpaceReader {
         continue;
       }
       if (key.equals("inputs")) {
-        List<String> ins = v instanceof SequenceNode ? scalars((SequenceNode) v, name + ".inputs")
-            : List.of(scalar(v, name + ".inputs"));
+        List<String> ins =
+            v instanceof SequenceNode sequenceNode
+                ? scalars(sequenceNode, name + ".inputs")
+                : List.of(scalar(v, name + ".inputs"));
         fields.put(key, List.of(String.join(" ", ins)));
         continue;
       }
-      List<String> values = v instanceof SequenceNode
-          ? scalars((SequenceNode) v, name + "." + key) : List.of(scalar(v, name + "." + key));
+      List<String> values =
+          v instanceof SequenceNode sequenceNode
+              ? scalars(sequenceNode, name + "." + key)
+              : List.of(scalar(v, name + "." + key));
       List<String> lower = new ArrayList<>();
       for (String s : values) {
         lower.add(s.toLowerCase(Locale.ROOT));
@@ -131,11 +135,11 @@ public final class FileSpaceReader {
   }
 
   private Map<String, NodeTuple> mapping(Node n, String path, Set<String> allowed) {
-    if (!(n instanceof MappingNode)) {
+    if (!(n instanceof MappingNode mappingNode)) {
       throw new ConfigException(file, line(n), path, "expected a mapping (key: value)");
     }
     Map<String, NodeTuple> out = new LinkedHashMap<>();
-    for (NodeTuple t : ((MappingNode) n).getValue()) {
+    for (NodeTuple t : mappingNode.getValue()) {
       String key = t.getKeyNode() instanceof ScalarNode
           ? ((ScalarNode) t.getKeyNode()).getValue() : "";
       String field = path.isEmpty() ? key : path + "." + key;
@@ -159,10 +163,10 @@ public final class FileSpaceReader {
   }
 
   private String scalar(Node n, String field) {
-    if (!(n instanceof ScalarNode) || ((ScalarNode) n).getValue().isBlank()) {
+    if (!(n instanceof ScalarNode scalarNode) || scalarNode.getValue().isBlank()) {
       throw new ConfigException(file, line(n), field, "expected a single value");
     }
-    return ((ScalarNode) n).getValue().trim();
+    return scalarNode.getValue().trim();
   }
 
   private List<String> scalars(SequenceNode n, String field) {

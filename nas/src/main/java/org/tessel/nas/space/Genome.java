@@ -51,7 +51,7 @@ public final class Genome implements Comparable<Genome> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Genome && Arrays.equals(genes, ((Genome) o).genes);
+    return o instanceof Genome genome && Arrays.equals(genes, genome.genes);
   }
 
   @Override

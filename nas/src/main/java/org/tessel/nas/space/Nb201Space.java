@@ -232,21 +232,18 @@ public final class Nb201Space implements SearchSpace {
         String src = zero ? in : node[from];
         String name = p + ".e" + to + from;
         switch (op) {
-          case SKIP:
+          case SKIP -> {
             if (!zero) {
               terms.add(src);
             }
-            break;
-          case CONV_1X1:
-            terms.add(b.conv(name + ".conv1x1", src, 1, 1, 0, c, 1));
-            break;
-          case CONV_3X3:
-            terms.add(b.conv(name + ".conv3x3", src, 3, 1, 1, c, 1));
-            break;
-          default:
-            terms.add(poolAsConv ? b.conv(name + ".pool3x3", src, 3, 1, 1, c, 1)
-                : b.avgPool(name + ".pool3x3", src, 3, 1, 1));
-            break;
+          }
+          case CONV_1X1 -> terms.add(b.conv(name + ".conv1x1", src, 1, 1, 0, c, 1));
+          case CONV_3X3 -> terms.add(b.conv(name + ".conv3x3", src, 3, 1, 1, c, 1));
+          default ->
+              terms.add(
+                  poolAsConv
+                      ? b.conv(name + ".pool3x3", src, 3, 1, 1, c, 1)
+                      : b.avgPool(name + ".pool3x3", src, 3, 1, 1));
         }
       }
       node[to] = terms.isEmpty() ? null

@@ -31,19 +31,21 @@ public final class Spaces {
       options = List.of(nameOrFile.substring(colon + 1).split(","));
     }
     switch (base) {
-      case "nasbench201":
-      case "nb201":
+      case "nasbench201", "nb201" -> {
         return nb201(nameOrFile, options);
-      case "mobile":
+      }
+      case "mobile" -> {
         noOptions(nameOrFile, options);
         return new MobileSpace();
-      default:
+      }
+      default -> {
         Path p = Path.of(nameOrFile);
         if (Files.isRegularFile(p)) {
           return FileSpaceReader.read(p);
         }
         throw new ConfigException("--space", 0, "", "unknown space '" + nameOrFile
             + "' (expected " + NAMES + ", or a space file)");
+      }
     }
   }
 
@@ -52,15 +54,17 @@ public final class Spaces {
     boolean poolAsConv = false;
     for (String o : options) {
       switch (o.trim()) {
-        case "pruned":
-          pruned = true;
-          break;
-        case "pool-as-conv":
-          poolAsConv = true;
-          break;
-        default:
-          throw new ConfigException("--space", 0, "", "unknown option '" + o.trim() + "' of"
-              + " nasbench201 (expected pruned|pool-as-conv)");
+        case "pruned" -> pruned = true;
+        case "pool-as-conv" -> poolAsConv = true;
+        default ->
+            throw new ConfigException(
+                "--space",
+                0,
+                "",
+                "unknown option '"
+                    + o.trim()
+                    + "' of"
+                    + " nasbench201 (expected pruned|pool-as-conv)");
       }
     }
     return new Nb201Space(pruned ? Nb201Space.Liveness.PRUNED : Nb201Space.Liveness.ALL_OPS,

@@ -73,7 +73,9 @@ final class SearchReportTest {
         .filter(p -> p.startsWith("schedules")).findFirst().orElseThrow()));
     assertTrue(schedule.startsWith("index,layer,kind,"), schedule);
     assertTrue(schedule.contains(",stem,conv,"), schedule);
-    assertFalse(Files.list(tmp).anyMatch(p -> p.getFileName().toString().startsWith(".")));
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertFalse(left.anyMatch(p -> p.getFileName().toString().startsWith(".")));
+    }
   }
 
   @Test

@@ -15,17 +15,18 @@ import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.workload.Network;
 
 final class FileSpaceTest {
-  static final String TINY = String.join("\n",
-      "# a tiny space",
-      "name: tiny",
-      "input: {height: 32, width: 32, channels: 3}",
-      "layers:",
-      "  - {name: c1, type: conv, filters: [16, 32], kernel: [3, 5], pad: same}",
-      "  - {name: c2, type: [conv, skip], filters: 32, kernel: 3, pad: same}",
-      "  - {name: c3, type: conv, filters: 32, kernel: 3, pad: same, stride: [1, 2]}",
-      "  - {name: gap, type: globalavgpool}",
-      "  - {name: fc, type: fc, outputs: 10}",
-      "");
+  static final String TINY =
+      """
+      # a tiny space
+      name: tiny
+      input: {height: 32, width: 32, channels: 3}
+      layers:
+        - {name: c1, type: conv, filters: [16, 32], kernel: [3, 5], pad: same}
+        - {name: c2, type: [conv, skip], filters: 32, kernel: 3, pad: same}
+        - {name: c3, type: conv, filters: 32, kernel: 3, pad: same, stride: [1, 2]}
+        - {name: gap, type: globalavgpool}
+        - {name: fc, type: fc, outputs: 10}
+      """;
 
   @TempDir Path tmp;
 

@@ -64,7 +64,7 @@ final class Graph {
     for (int i = 0; i < n; i++) {
       NodeProto node = g.getNode(i);
       for (String in : node.getInputList()) {
-        if (in.isEmpty() || known.contains(in) && !producer.containsKey(in)) {
+        if (in.isEmpty() || (known.contains(in) && !producer.containsKey(in))) {
           continue;
         }
         Integer p = producer.get(in);

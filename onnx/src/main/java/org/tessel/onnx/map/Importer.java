@@ -43,7 +43,13 @@ public final class Importer {
    * @param skipped the operators passed through under {@code skipUnknown}, one line each
    * @param tensors every value of the graph by name, as inferred
    */
-  public record Result(Network network, List<Emitted> layers, int[] input, List<String> skipped,
+  // A result holder, never compared or hashed: the input shape's array identity cannot mislead.
+  @SuppressWarnings("ArrayRecordComponent")
+  public record Result(
+      Network network,
+      List<Emitted> layers,
+      int[] input,
+      List<String> skipped,
       Map<String, Tensor> tensors) {
     /** Copies the collections. */
     public Result {

@@ -67,80 +67,71 @@ final class Mappings {
     String op = n.op();
     Tensor out = outs[0];
     switch (op) {
-      case "Conv":
+      case "Conv" -> {
         if (acts.get(0) == 0) {
           conv(n, p);
           return;
         }
-        break;
-      case "ConvTranspose":
+      }
+      case "ConvTranspose" -> {
         if (acts.get(0) == 0) {
           convTranspose(n, p);
           return;
         }
-        break;
-      case "Gemm":
-      case "MatMul":
+      }
+      case "Gemm", "MatMul" -> {
         matmul(n, p, acts, out);
         return;
-      case "Einsum":
+      }
+      case "Einsum" -> {
         if (n.inputCount() == 2) {
           einsum(n, p, acts);
           return;
         }
-        break;
-      case "Attention":
+      }
+      case "Attention" -> {
         attention(n, p, acts);
         return;
-      case "MaxPool":
-      case "AveragePool":
-      case "LpPool":
+      }
+      case "MaxPool", "AveragePool", "LpPool" -> {
         pool(n, p, op.equals("MaxPool") ? LayerKind.MAXPOOL : LayerKind.AVGPOOL);
         return;
-      case "GlobalAveragePool":
-      case "GlobalMaxPool":
-      case "GlobalLpPool":
+      }
+      case "GlobalAveragePool", "GlobalMaxPool", "GlobalLpPool" -> {
         global(n, p, op.equals("GlobalMaxPool") ? LayerKind.MAXPOOL : LayerKind.AVGPOOL);
         return;
-      case "ReduceMean":
-      case "ReduceMax":
+      }
+      case "ReduceMean", "ReduceMax" -> {
         if (spatialReduce(n)) {
           global(n, p, op.equals("ReduceMax") ? LayerKind.MAXPOOL : LayerKind.AVGPOOL);
           return;
         }
-        break;
-      case "Add":
-      case "Sub":
-      case "Sum":
-      case "Max":
-      case "Min":
-      case "Mean":
+      }
+      case "Add", "Sub", "Sum", "Max", "Min", "Mean" -> {
         if (acts.size() >= 2) {
           elementwise(n, p, acts, out, LayerKind.ADD);
           return;
         }
-        break;
-      case "Mul":
-      case "Div":
+      }
+      case "Mul", "Div" -> {
         if (acts.size() >= 2) {
           elementwise(n, p, acts, out, LayerKind.MUL);
           return;
         }
-        break;
-      case "Concat":
+      }
+      case "Concat" -> {
         if (acts.size() >= 2) {
           concat(n, p, acts, out);
           return;
         }
-        break;
-      case "BatchNormalization":
+      }
+      case "BatchNormalization" -> {
         if (acts.get(0) == 0) {
           batchNorm(n, p, out);
           return;
         }
-        break;
-      default:
-        break;
+      }
+      default -> {}
     }
     passThrough(p, outs, p.getInput(acts.get(0)));
   }

@@ -18,28 +18,29 @@ final class Shape3 {
     long w;
     long c;
     switch (r.length) {
-      case 0:
+      case 0 -> {
         h = 1;
         w = 1;
         c = 1;
-        break;
-      case 1:
+      }
+      case 1 -> {
         h = 1;
         w = 1;
         c = r[0];
-        break;
-      case 2:
+      }
+      case 2 -> {
         h = r[0];
         w = 1;
         c = r[1];
-        break;
-      default:
+      }
+      default -> {
         c = r[0];
         h = r[1];
         w = 1;
         for (int i = 2; i < r.length; i++) {
           w = Math.multiplyExact(w, r[i]);
         }
+      }
     }
     return new int[] {Mappings.i(n, h), Mappings.i(n, w), Mappings.i(n, c)};
   }

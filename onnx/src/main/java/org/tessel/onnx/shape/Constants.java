@@ -31,7 +31,7 @@ public final class Constants {
     int type = t.getDataType();
     ByteString raw = t.getRawData();
     switch (type) {
-      case TensorProto.DataType.INT64_VALUE: {
+      case TensorProto.DataType.INT64_VALUE -> {
         if (!raw.isEmpty()) {
           return raw.size() == 8L * n ? Tensor.ints(dims, longs(raw, n, 8)) : Tensor.constant(dims);
         }
@@ -44,15 +44,19 @@ public final class Constants {
         }
         return Tensor.ints(dims, v);
       }
-      case TensorProto.DataType.INT32_VALUE:
-      case TensorProto.DataType.INT16_VALUE:
-      case TensorProto.DataType.INT8_VALUE:
-      case TensorProto.DataType.UINT8_VALUE:
-      case TensorProto.DataType.UINT16_VALUE:
-      case TensorProto.DataType.BOOL_VALUE: {
-        int width = type == TensorProto.DataType.INT32_VALUE ? 4
-            : type == TensorProto.DataType.INT16_VALUE || type == TensorProto.DataType.UINT16_VALUE
-            ? 2 : 1;
+      case TensorProto.DataType.INT32_VALUE,
+          TensorProto.DataType.INT16_VALUE,
+          TensorProto.DataType.INT8_VALUE,
+          TensorProto.DataType.UINT8_VALUE,
+          TensorProto.DataType.UINT16_VALUE,
+          TensorProto.DataType.BOOL_VALUE -> {
+        int width =
+            type == TensorProto.DataType.INT32_VALUE
+                ? 4
+                : type == TensorProto.DataType.INT16_VALUE
+                        || type == TensorProto.DataType.UINT16_VALUE
+                    ? 2
+                    : 1;
         boolean signed = type != TensorProto.DataType.UINT8_VALUE
             && type != TensorProto.DataType.UINT16_VALUE && type != TensorProto.DataType.BOOL_VALUE;
         if (!raw.isEmpty()) {
@@ -76,7 +80,7 @@ public final class Constants {
         }
         return Tensor.ints(dims, v);
       }
-      case TensorProto.DataType.FLOAT_VALUE: {
+      case TensorProto.DataType.FLOAT_VALUE -> {
         double[] v = new double[n];
         if (!raw.isEmpty()) {
           if (raw.size() != 4L * n) {
@@ -95,7 +99,7 @@ public final class Constants {
         }
         return Tensor.floats(dims, v);
       }
-      case TensorProto.DataType.DOUBLE_VALUE: {
+      case TensorProto.DataType.DOUBLE_VALUE -> {
         double[] v = new double[n];
         if (!raw.isEmpty()) {
           if (raw.size() != 8L * n) {
@@ -114,8 +118,9 @@ public final class Constants {
         }
         return Tensor.floats(dims, v);
       }
-      default:
+      default -> {
         return Tensor.constant(dims);
+      }
     }
   }
 

@@ -42,7 +42,8 @@ public final class Contractions {
     if (out == null) {
       Map<Character, Integer> count = new java.util.TreeMap<>();
       for (String t : ins) {
-        for (char c : t.toCharArray()) {
+        for (int i = 0; i < t.length(); i++) {
+          char c = t.charAt(i);
           count.merge(c, 1, Integer::sum);
         }
       }
@@ -170,7 +171,7 @@ public final class Contractions {
       Tensor q = n.required(0);
       Tensor k = n.required(1);
       Tensor v = n.required(2);
-      if (q.rank() != k.rank() || q.rank() != v.rank() || q.rank() != 3 && q.rank() != 4) {
+      if (q.rank() != k.rank() || q.rank() != v.rank() || (q.rank() != 3 && q.rank() != 4)) {
         throw n.error("Q, K and V must all be 3-D or all 4-D, found " + q + ", " + k + ", " + v);
       }
       long qh;

@@ -45,51 +45,66 @@ final class Elementwise {
 
   private static Long apply(String op, long[] x) {
     switch (op) {
-      case "Add":
-      case "Sum":
+      case "Add", "Sum" -> {
         long s = 0;
         for (long v : x) {
           s += v;
         }
         return s;
-      case "Sub":
+      }
+      case "Sub" -> {
         return x[0] - x[1];
-      case "Mul":
+      }
+      case "Mul" -> {
         return x[0] * x[1];
-      case "Div":
+      }
+      case "Div" -> {
         return x[1] == 0 ? null : x[0] / x[1];
-      case "Mod":
+      }
+      case "Mod" -> {
         return x[1] == 0 ? null : Math.floorMod(x[0], x[1]);
-      case "Max":
+      }
+      case "Max" -> {
         long mx = Long.MIN_VALUE;
         for (long v : x) {
           mx = Math.max(mx, v);
         }
         return mx;
-      case "Min":
+      }
+      case "Min" -> {
         long mn = Long.MAX_VALUE;
         for (long v : x) {
           mn = Math.min(mn, v);
         }
         return mn;
-      case "Equal":
+      }
+      case "Equal" -> {
         return x[0] == x[1] ? 1L : 0L;
-      case "Less":
+      }
+      case "Less" -> {
         return x[0] < x[1] ? 1L : 0L;
-      case "Greater":
+      }
+      case "Greater" -> {
         return x[0] > x[1] ? 1L : 0L;
-      case "LessOrEqual":
+      }
+      case "LessOrEqual" -> {
         return x[0] <= x[1] ? 1L : 0L;
-      case "GreaterOrEqual":
+      }
+      case "GreaterOrEqual" -> {
         return x[0] >= x[1] ? 1L : 0L;
-      case "And":
+      }
+      case "And" -> {
         return x[0] != 0 && x[1] != 0 ? 1L : 0L;
-      case "Or":
+      }
+      case "Or" -> {
         return x[0] != 0 || x[1] != 0 ? 1L : 0L;
-      case "Where":
+      }
+      case "Where" -> {
         return x[0] != 0 ? x[1] : x[2];
-      default:
+      }
+      default -> {
         return null;
+      }
     }
   }
 }

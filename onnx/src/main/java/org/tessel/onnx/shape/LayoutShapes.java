@@ -20,24 +20,28 @@ final class LayoutShapes {
 
   static Tensor[] infer(Node n) {
     switch (n.op()) {
-      case "Split":
+      case "Split" -> {
         return split(n);
-      case "Constant":
+      }
+      case "Constant" -> {
         return new Tensor[] {constant(n)};
-      default:
+      }
+      default -> {
         Tensor t = one(n);
         Tensor[] out = new Tensor[Math.max(1, n.outputCount())];
         out[0] = t;
         return out;
+      }
     }
   }
 
   private static Tensor one(Node n) {
     Tensor x = n.input(0);
     switch (n.op()) {
-      case "Reshape":
+      case "Reshape" -> {
         return reshape(n, n.required(0));
-      case "Flatten": {
+      }
+      case "Flatten" -> {
         int axis = (int) n.intAttr("axis", 1);
         axis = axis < 0 ? axis + x.rank() : axis;
         if (axis < 0 || axis > n.required(0).rank()) {
@@ -55,14 +59,14 @@ final class LayoutShapes {
         }
         return x.reshaped(new long[] {a, b});
       }
-      case "Transpose": {
+      case "Transpose" -> {
         long[] d = n.required(0).dims();
         long[] perm = n.intsAttr("perm");
         long[] out = new long[d.length];
         boolean[] used = new boolean[d.length];
         for (int i = 0; i < d.length; i++) {
           int p = perm == null ? d.length - 1 - i : (int) (i < perm.length ? perm[i] : -1);
-          if (perm != null && perm.length != d.length || p < 0 || p >= d.length || used[p]) {
+          if ((perm != null && perm.length != d.length) || p < 0 || p >= d.length || used[p]) {
             throw n.error("perm " + Tensor.shapeText(perm) + " is not a permutation of "
                 + d.length + " axes");
           }
@@ -71,7 +75,7 @@ final class LayoutShapes {
         }
         return d.length <= 1 ? x : Tensor.of(out, x.isActivation());
       }
-      case "Squeeze": {
+      case "Squeeze" -> {
         long[] d = n.required(0).dims();
         long[] axes = n.intsAttrOrInput("axes", 1, 13);
         boolean[] drop = new boolean[d.length];
@@ -98,7 +102,7 @@ final class LayoutShapes {
         }
         return x.reshaped(Arrays.copyOf(out, r));
       }
-      case "Unsqueeze": {
+      case "Unsqueeze" -> {
         long[] d = n.required(0).dims();
         long[] axes = n.intsAttrOrInput("axes", 1, 13);
         if (axes == null) {
@@ -120,11 +124,13 @@ final class LayoutShapes {
         }
         return x.reshaped(out);
       }
-      case "Concat":
+      case "Concat" -> {
         return concat(n);
-      case "Slice":
+      }
+      case "Slice" -> {
         return slice(n);
-      case "Pad": {
+      }
+      case "Pad" -> {
         long[] d = n.required(0).dims();
         long[] pads = n.intsAttrOrInput("pads", 1, 11);
         if (pads == null) {
@@ -146,10 +152,10 @@ final class LayoutShapes {
         }
         return Tensor.of(out, x.isActivation());
       }
-      case "Resize":
-      case "Upsample":
+      case "Resize", "Upsample" -> {
         return resize(n);
-      case "Expand": {
+      }
+      case "Expand" -> {
         long[] shape = values(n, 1, "shape");
         long[] out = Broadcast.shape(n.required(0).dims(), shape);
         if (out == null) {
@@ -158,7 +164,7 @@ final class LayoutShapes {
         }
         return Tensor.of(out, x.isActivation());
       }
-      case "Tile": {
+      case "Tile" -> {
         long[] rep = values(n, 1, "repeats");
         long[] d = n.required(0).dims();
         if (rep.length != d.length) {
@@ -169,11 +175,13 @@ final class LayoutShapes {
         }
         return Tensor.of(d, x.isActivation());
       }
-      case "Gather":
+      case "Gather" -> {
         return gather(n);
-      case "GatherElements":
+      }
+      case "GatherElements" -> {
         return Tensor.of(n.required(1).dims(), Shapes.anyActivation(n));
-      case "Shape": {
+      }
+      case "Shape" -> {
         long[] d = n.required(0).dims();
         int start = (int) n.intAttr("start", 0);
         int end = (int) n.intAttr("end", d.length);
@@ -181,9 +189,10 @@ final class LayoutShapes {
         end = Math.max(start, Math.min(d.length, end < 0 ? end + d.length : end));
         return Tensor.ints(Arrays.copyOfRange(d, start, end));
       }
-      case "Size":
+      case "Size" -> {
         return Tensor.ints(new long[0], new long[] {n.required(0).size()});
-      case "ConstantOfShape": {
+      }
+      case "ConstantOfShape" -> {
         long[] shape = values(n, 0, "shape");
         AttributeProto v = n.attr("value");
         Tensor fill = v == null ? Tensor.ints(new long[] {1}, new long[] {0})
@@ -202,7 +211,7 @@ final class LayoutShapes {
         }
         return Tensor.constant(shape);
       }
-      case "Range": {
+      case "Range" -> {
         double[] s = n.required(0).numbers();
         double[] l = n.required(1).numbers();
         double[] dl = n.required(2).numbers();
@@ -219,8 +228,7 @@ final class LayoutShapes {
         }
         return Tensor.constant(len);
       }
-      case "DepthToSpace":
-      case "SpaceToDepth": {
+      case "DepthToSpace", "SpaceToDepth" -> {
         long b = n.intAttr("blocksize", 0);
         long[] d = n.required(0).dims();
         if (b <= 0 || d.length != 4) {
@@ -234,8 +242,7 @@ final class LayoutShapes {
             : new long[] {d[0], d[1] * b * b, d[2] / b, d[3] / b};
         return Tensor.of(out, x.isActivation());
       }
-      default:
-        throw new IllegalArgumentException(n.op());
+      default -> throw new IllegalArgumentException(n.op());
     }
   }
 
@@ -389,9 +396,11 @@ final class LayoutShapes {
       axes = n.input(3) == null ? null : values(n, 3, "axes");
       steps = n.input(4) == null ? null : values(n, 4, "steps");
     }
-    if (starts == null || ends == null || starts.length != ends.length
-        || axes != null && axes.length != starts.length
-        || steps != null && steps.length != starts.length) {
+    if (starts == null
+        || ends == null
+        || starts.length != ends.length
+        || (axes != null && axes.length != starts.length)
+        || (steps != null && steps.length != starts.length)) {
       throw n.error("starts, ends, axes and steps must be given and of one length");
     }
     long[] d = x.dims();
@@ -435,7 +444,7 @@ final class LayoutShapes {
     long[] d = x.dims();
     double[] scales = null;
     long[] sizes = null;
-    if (n.op().equals("Upsample") && n.opset() < 9 || n.opset() < 10 && n.has("scales")) {
+    if ((n.op().equals("Upsample") && n.opset() < 9) || (n.opset() < 10 && n.has("scales"))) {
       scales = n.floatsAttr("scales");
     } else if (n.opset() < 11) {
       scales = n.required(1).numbers();
@@ -456,7 +465,7 @@ final class LayoutShapes {
     }
     long[] axes = n.intsAttr("axes");
     int k = axes == null ? d.length : axes.length;
-    if (scales == null && sizes == null || (scales != null ? scales.length : sizes.length) != k) {
+    if ((scales == null && sizes == null) || (scales != null ? scales.length : sizes.length) != k) {
       throw n.error("needs " + k + " scales or sizes for " + x);
     }
     long[] out = d.clone();

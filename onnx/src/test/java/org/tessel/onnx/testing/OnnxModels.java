@@ -140,8 +140,8 @@ public final class OnnxModels {
   private static ValueInfoProto value(String name, Object... dims) {
     TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
     for (Object d : dims) {
-      if (d instanceof String) {
-        s.addDim(TensorShapeProto.Dimension.newBuilder().setDimParam((String) d));
+      if (d instanceof String string) {
+        s.addDim(TensorShapeProto.Dimension.newBuilder().setDimParam(string));
       } else {
         s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(((Number) d).longValue()));
       }
@@ -154,22 +154,22 @@ public final class OnnxModels {
     AttributeProto.Builder a = AttributeProto.newBuilder().setName(name);
     if (v instanceof Long || v instanceof Integer) {
       a.setType(AttributeProto.AttributeType.INT).setI(((Number) v).longValue());
-    } else if (v instanceof long[]) {
+    } else if (v instanceof long[] array) {
       a.setType(AttributeProto.AttributeType.INTS);
-      for (long x : (long[]) v) {
+      for (long x : array) {
         a.addInts(x);
       }
-    } else if (v instanceof Float) {
-      a.setType(AttributeProto.AttributeType.FLOAT).setF((Float) v);
-    } else if (v instanceof float[]) {
+    } else if (v instanceof Float f) {
+      a.setType(AttributeProto.AttributeType.FLOAT).setF(f);
+    } else if (v instanceof float[] array) {
       a.setType(AttributeProto.AttributeType.FLOATS);
-      for (float x : (float[]) v) {
+      for (float x : array) {
         a.addFloats(x);
       }
-    } else if (v instanceof String) {
-      a.setType(AttributeProto.AttributeType.STRING).setS(ByteString.copyFromUtf8((String) v));
-    } else if (v instanceof TensorProto) {
-      a.setType(AttributeProto.AttributeType.TENSOR).setT((TensorProto) v);
+    } else if (v instanceof String string) {
+      a.setType(AttributeProto.AttributeType.STRING).setS(ByteString.copyFromUtf8(string));
+    } else if (v instanceof TensorProto tensorProto) {
+      a.setType(AttributeProto.AttributeType.TENSOR).setT(tensorProto);
     } else {
       throw new IllegalArgumentException("attribute " + name + ": " + v);
     }

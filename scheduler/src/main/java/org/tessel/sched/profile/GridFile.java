@@ -110,8 +110,8 @@ public final class GridFile {
   }
 
   private static String unquote(String s) {
-    if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"")
-        || s.startsWith("'") && s.endsWith("'"))) {
+    if (s.length() >= 2
+        && ((s.startsWith("\"") && s.endsWith("\"")) || (s.startsWith("'") && s.endsWith("'")))) {
       return s.substring(1, s.length() - 1);
     }
     return s;

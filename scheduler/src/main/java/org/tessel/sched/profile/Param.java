@@ -50,6 +50,8 @@ public enum Param {
   private static final Param[] VALUES = values();
 
   private final String key;
+  // Immutable in fact (List.of of enum constants); EP sees only the List interface type.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final List<HardwareField> fields;
 
   Param(HardwareField field) {
@@ -94,20 +96,13 @@ public enum Param {
 
   /** The largest whole value allowed. */
   BigDecimal max() {
-    switch (this) {
-      case ARRAY_ROWS:
-      case ARRAY_COLS:
-      case ARRAY_SIZE:
-        return BigDecimal.valueOf(Limits.MAX_ARRAY_SIDE);
-      case SRAM_IFMAP:
-      case SRAM_FILTER:
-      case SRAM_OFMAP:
-      case SRAM_EACH:
-        return BigDecimal.valueOf(Limits.MAX_SRAM_KIB);
-      default:
-        return BigDecimal.valueOf(kind() == HardwareField.Kind.INT ? Integer.MAX_VALUE
-            : Long.MAX_VALUE);
-    }
+    return switch (this) {
+      case ARRAY_ROWS, ARRAY_COLS, ARRAY_SIZE -> BigDecimal.valueOf(Limits.MAX_ARRAY_SIDE);
+      case SRAM_IFMAP, SRAM_FILTER, SRAM_OFMAP, SRAM_EACH ->
+          BigDecimal.valueOf(Limits.MAX_SRAM_KIB);
+      default -> BigDecimal.valueOf(kind() == HardwareField.Kind.INT ? Integer.MAX_VALUE
+          : Long.MAX_VALUE);
+    };
   }
 
   /** The fields this parameter sets (a shorthand sets several). */

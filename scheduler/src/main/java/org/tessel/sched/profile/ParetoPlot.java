@@ -81,7 +81,7 @@ public final class ParetoPlot {
     PlotAxis.Unit lu = PlotAxis.unit(maxL * 1000, 1000, "µs", "ms", "s");
     double lScale = 1000 / lu.divisor();
     PlotAxis.Unit eu = PlotAxis.unit(maxE, 1000, "pJ", "nJ", "µJ", "mJ", "J");
-    PlotAxis.Unit au = PlotAxis.unit(maxA, 1024, "B", "KiB", "MiB", "GiB");
+    PlotAxis.Unit au = PlotAxis.unit((double) maxA, 1024, "B", "KiB", "MiB", "GiB");
     PlotAxis c = new PlotAxis(minA / au.divisor(), maxA / au.divisor(), 0, 1);
     plot.labels("latency (" + lu.name() + ")", "energy (" + eu.name() + ")");
 

@@ -108,8 +108,12 @@ public enum HardwareField {
   private final Kind kind;
   private final String unit;
   private final long min;
+  // Immutable in fact: List.copyOf below; EP sees only the List interface type.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final List<String> choices;
   private final String defaultValue;
+  // Every setter is a non-capturing lambda (no state); EP cannot see that through BiConsumer.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final BiConsumer<HardwareDraft, String> setter;
 
   HardwareField(String key, String cfgKey, Kind kind, String unit, long min,
@@ -119,7 +123,7 @@ public enum HardwareField {
     this.kind = kind;
     this.unit = unit;
     this.min = min;
-    this.choices = choices;
+    this.choices = List.copyOf(choices);
     this.defaultValue = defaultValue;
     this.setter = setter;
   }

@@ -95,7 +95,8 @@ public final class TextFiles {
   private static int lineAt(byte[] bytes, int offset) {
     int line = 1;
     for (int i = 0; i < offset; i++) {
-      if (bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n')) {
+      if (bytes[i] == '\n'
+          || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
         line++;
       }
     }

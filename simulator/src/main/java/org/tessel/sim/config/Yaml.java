@@ -59,10 +59,10 @@ public final class Yaml {
   }
 
   public Obj obj(Node n, String path) {
-    if (!(n instanceof MappingNode)) {
+    if (!(n instanceof MappingNode mappingNode)) {
       throw new ConfigException(file, lineOf(n), path, "expected a mapping (key: value lines)");
     }
-    return new Obj((MappingNode) n, path);
+    return new Obj(mappingNode, path);
   }
 
   /** A YAML mapping with its path from the root, for messages. */
@@ -129,10 +129,10 @@ public final class Yaml {
 
     public String string(String key) {
       Node v = value(key);
-      if (!(v instanceof ScalarNode)) {
+      if (!(v instanceof ScalarNode scalarNode)) {
         throw new ConfigException(file, lineOf(v), field(key), "expected a single value");
       }
-      String s = ((ScalarNode) v).getValue().trim();
+      String s = scalarNode.getValue().trim();
       if (s.isEmpty()) {
         throw new ConfigException(file, lineOf(v), field(key), "must not be empty");
       }
@@ -235,12 +235,12 @@ public final class Yaml {
 
     public List<Obj> objects(String key) {
       Node v = value(key);
-      if (!(v instanceof SequenceNode)) {
+      if (!(v instanceof SequenceNode sequenceNode)) {
         throw new ConfigException(file, lineOf(v), field(key), "expected a list ('- ' items)");
       }
       List<Obj> out = new ArrayList<>();
       int i = 0;
-      for (Node item : ((SequenceNode) v).getValue()) {
+      for (Node item : sequenceNode.getValue()) {
         out.add(Yaml.this.obj(item, field(key) + "[" + i++ + "]"));
       }
       return out;
@@ -254,9 +254,9 @@ public final class Yaml {
     /** Error at item {@code i} of the list under {@code key} (its own line). */
     public ConfigException itemError(String key, int i, String message) {
       Node v = value(key);
-      if (v instanceof SequenceNode && i < ((SequenceNode) v).getValue().size()) {
-        return new ConfigException(file, lineOf(((SequenceNode) v).getValue().get(i)),
-            field(key), message);
+      if (v instanceof SequenceNode sequenceNode && i < sequenceNode.getValue().size()) {
+        return new ConfigException(
+            file, lineOf(sequenceNode.getValue().get(i)), field(key), message);
       }
       return error(key, message);
     }
@@ -264,18 +264,18 @@ public final class Yaml {
     public List<String> strings(String key) {
       Node v = value(key);
       List<String> out = new ArrayList<>();
-      if (v instanceof ScalarNode) {
-        out.add(((ScalarNode) v).getValue().trim());
+      if (v instanceof ScalarNode scalarNode) {
+        out.add(scalarNode.getValue().trim());
         return out;
       }
-      if (!(v instanceof SequenceNode)) {
+      if (!(v instanceof SequenceNode sequenceNode)) {
         throw new ConfigException(file, lineOf(v), field(key), "expected a name or a list");
       }
-      for (Node item : ((SequenceNode) v).getValue()) {
-        if (!(item instanceof ScalarNode)) {
+      for (Node item : sequenceNode.getValue()) {
+        if (!(item instanceof ScalarNode scalarNode)) {
           throw new ConfigException(file, lineOf(item), field(key), "expected names");
         }
-        out.add(((ScalarNode) item).getValue().trim());
+        out.add(scalarNode.getValue().trim());
       }
       return out;
     }

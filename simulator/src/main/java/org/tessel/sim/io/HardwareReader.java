@@ -98,8 +98,8 @@ public final class HardwareReader {
     a.allowOnly(HardwareField.yamlKeys("array"));
     int rows = a.positiveInt("rows");
     int cols = a.positiveInt("cols");
-    ArraySpec array = built(a, rows > Limits.MAX_ARRAY_SIDE || cols <= Limits.MAX_ARRAY_SIDE
-        && (long) rows * cols > Limits.MAX_PES ? "rows" : "cols", () -> new ArraySpec(rows,
+    ArraySpec array = built(a, rows > Limits.MAX_ARRAY_SIDE || (cols <= Limits.MAX_ARRAY_SIDE
+        && (long) rows * cols > Limits.MAX_PES) ? "rows" : "cols", () -> new ArraySpec(rows,
             cols));
 
     Yaml.Obj s = root.obj("sram");

@@ -138,8 +138,7 @@ public final class NetworkReader {
 
   private static Layer build(Yaml.Obj o, String name, String type, Shape x, List<Shape> ins) {
     switch (type) {
-      case "conv":
-      case "dwconv": {
+      case "conv", "dwconv" -> {
         int kh = o.has("kernel") ? o.positiveInt("kernel") : o.positiveInt("kernelH", 1);
         int kw = o.has("kernel") ? o.positiveInt("kernel") : o.positiveInt("kernelW", kh);
         int stride = o.positiveInt("stride", 1);
@@ -170,7 +169,7 @@ public final class NetworkReader {
         return new Layer(name, LayerKind.CONV, x.h(), x.w(), x.c(), kh, kw, sh, sw, p[0], p[1],
             outH, outW, filters, groups);
       }
-      case "fc": {
+      case "fc" -> {
         long features = (long) x.h() * x.w() * x.c();
         if (features > Integer.MAX_VALUE) {
           throw o.error("type", "fc input " + x.h() + "x" + x.w() + "x" + x.c() + " = " + features
@@ -178,15 +177,22 @@ public final class NetworkReader {
         }
         return Layer.fc(name, (int) features, o.positiveInt("outputs"));
       }
-      case "gemm":
+      case "gemm" -> {
         return Layer.gemm(name, o.positiveInt("m"), o.positiveInt("n"), o.positiveInt("k"));
-      case "matmul":
-        return Layer.matmul(name, o.positiveInt("m"), o.positiveInt("n"), o.positiveInt("k"),
+      }
+      case "matmul" -> {
+        return Layer.matmul(
+            name,
+            o.positiveInt("m"),
+            o.positiveInt("n"),
+            o.positiveInt("k"),
             o.positiveInt("heads", 1));
-      case "maxpool":
-      case "avgpool": {
-        int kh = o.has("kernel") || !o.has("kernelH") ? o.positiveInt("kernel")
-            : o.positiveInt("kernelH");
+      }
+      case "maxpool", "avgpool" -> {
+        int kh =
+            o.has("kernel") || !o.has("kernelH")
+                ? o.positiveInt("kernel")
+                : o.positiveInt("kernelH");
         int kw = o.has("kernel") ? kh : o.positiveInt("kernelW", kh);
         int stride = o.positiveInt("stride", kh == kw ? kh : 1);
         int sh = o.positiveInt("strideH", o.has("stride") ? stride : kh);
@@ -203,10 +209,11 @@ public final class NetworkReader {
         return new Layer(name, kind, x.h(), x.w(), x.c(), kh, kw, sh, sw, p[0], p[1], outH,
             outW, x.c(), 1);
       }
-      case "globalavgpool":
-        return new Layer(name, LayerKind.AVGPOOL, x.h(), x.w(), x.c(), x.h(), x.w(), 1, 1, 0, 0,
-            1, 1, x.c(), 1);
-      case "add": {
+      case "globalavgpool" -> {
+        return new Layer(
+            name, LayerKind.AVGPOOL, x.h(), x.w(), x.c(), x.h(), x.w(), 1, 1, 0, 0, 1, 1, x.c(), 1);
+      }
+      case "add" -> {
         if (ins.size() < 2) {
           throw o.error("inputs", "an add layer needs at least two inputs");
         }
@@ -219,7 +226,7 @@ public final class NetworkReader {
         return new Layer(name, LayerKind.ADD, x.h(), x.w(), x.c(), 1, 1, 1, 1, 0, 0, x.h(),
             x.w(), x.c(), 1);
       }
-      case "mul": {
+      case "mul" -> {
         Shape big = x;
         for (Shape s : ins) {
           if (words(s) > words(big)) {
@@ -234,7 +241,7 @@ public final class NetworkReader {
         return new Layer(name, LayerKind.MUL, big.h(), big.w(), big.c(), 1, 1, 1, 1, 0, 0,
             big.h(), big.w(), big.c(), 1);
       }
-      case "concat": {
+      case "concat" -> {
         if (ins.size() < 2) {
           throw o.error("inputs", "a concat layer needs at least two inputs");
         }
@@ -246,8 +253,7 @@ public final class NetworkReader {
         return new Layer(name, LayerKind.CONCAT, x.h(), x.w(), x.c(), 1, 1, 1, 1, 0, 0, out.h(),
             out.w(), out.c(), 1);
       }
-      default:
-        throw o.error("type", "unknown type '" + type + "'");
+      default -> throw o.error("type", "unknown type '" + type + "'");
     }
   }
 

@@ -344,14 +344,11 @@ public final class ScaleSimConfigReader {
 
     /** configparser's getboolean: 1/yes/true/on or 0/no/false/off, any case. */
     boolean bool(String key) {
-      switch (value(key).toLowerCase(Locale.ROOT)) {
-        case "1", "yes", "true", "on":
-          return true;
-        case "0", "no", "false", "off":
-          return false;
-        default:
-          throw error(key, "expected True or False, was '" + value(key) + "'");
-      }
+      return switch (value(key).toLowerCase(Locale.ROOT)) {
+        case "1", "yes", "true", "on" -> true;
+        case "0", "no", "false", "off" -> false;
+        default -> throw error(key, "expected True or False, was '" + value(key) + "'");
+      };
     }
   }
 }

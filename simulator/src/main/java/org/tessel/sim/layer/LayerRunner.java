@@ -166,32 +166,31 @@ public final class LayerRunner implements EventHandler {
   @Override
   public void handle(int kind, long arg, Engine e) {
     switch (kind) {
-      case KIND_FOLD_DONE:
+      case KIND_FOLD_DONE -> {
         arrayBusy = false;
         foldsDone++;
         lastFoldEnd = e.now();
         if (trace != null) {
           trace.span(Track.ARRAY, foldStart, e.now(), arg);
         }
-        break;
-      case KIND_FILL_IFMAP_DONE:
+      }
+      case KIND_FILL_IFMAP_DONE -> {
         ifmapPortBusy = false;
         linkBusy = false;
         ifmapFillsDone++;
-        break;
-      case KIND_FILL_FILTER_DONE:
+      }
+      case KIND_FILL_FILTER_DONE -> {
         filterPortBusy = false;
         linkBusy = false;
         filterFillsDone++;
-        break;
-      case KIND_DRAIN_DONE:
+      }
+      case KIND_DRAIN_DONE -> {
         ofmapPortBusy = false;
         linkBusy = false;
         drainsDone++;
         lastDrainEnd = e.now();
-        break;
-      default:
-        throw new SimulationException(e.now(), "unknown event kind " + kind);
+      }
+      default -> throw new SimulationException(e.now(), "unknown event kind " + kind);
     }
     advance();
   }

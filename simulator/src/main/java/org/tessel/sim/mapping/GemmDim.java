@@ -13,13 +13,10 @@ public enum GemmDim {
 
   /** This dimension's extent in {@code g}. */
   public long of(GemmShape g) {
-    switch (this) {
-      case SR:
-        return g.sr();
-      case SC:
-        return g.sc();
-      default:
-        return g.t();
-    }
+    return switch (this) {
+      case SR -> g.sr();
+      case SC -> g.sc();
+      default -> g.t();
+    };
   }
 }

@@ -20,14 +20,11 @@ public final class NocGraphs {
   /** Builds the graph for {@code noc} over {@code array}, fed by {@code glb}'s ports. */
   public static Graph<NocNode, NocLink> build(ArraySpec array, NocSpec noc, GlbSpec glb,
       int wordBytes) {
-    switch (noc.topology()) {
-      case SYSTOLIC_MESH:
-        return systolicMesh(array, noc, glb, wordBytes);
-      case XY_BUS:
-        return xyBus(array, noc, glb, wordBytes);
-      default:
-        throw new IllegalArgumentException("unknown topology " + noc.topology());
-    }
+    return switch (noc.topology()) {
+      case SYSTOLIC_MESH -> systolicMesh(array, noc, glb, wordBytes);
+      case XY_BUS -> xyBus(array, noc, glb, wordBytes);
+      default -> throw new IllegalArgumentException("unknown topology " + noc.topology());
+    };
   }
 
   /**
@@ -189,16 +186,12 @@ public final class NocGraphs {
   }
 
   private static String channelName(int channel) {
-    switch (channel) {
-      case XY_IFMAP:
-        return "ifmap";
-      case XY_FILTER:
-        return "filter";
-      case XY_PSUM_IN:
-        return "psum in";
-      default:
-        return "psum out";
-    }
+    return switch (channel) {
+      case XY_IFMAP -> "ifmap";
+      case XY_FILTER -> "filter";
+      case XY_PSUM_IN -> "psum in";
+      default -> "psum out";
+    };
   }
 
   private static void link(Graph<NocNode, NocLink> g, int[] id, NocNode from, NocNode to,

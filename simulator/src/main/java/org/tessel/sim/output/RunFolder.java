@@ -128,7 +128,7 @@ public final class RunFolder implements AutoCloseable {
       Path dest = folder.resolve(rel);
       for (Path p = dest.getParent(); p != null && p.startsWith(folder) && !p.equals(folder);
           p = p.getParent()) {
-        if (Files.isSymbolicLink(p) || Files.exists(p) && !Files.isDirectory(p)) {
+        if (Files.isSymbolicLink(p) || (Files.exists(p) && !Files.isDirectory(p))) {
           throw new ConfigException(p.toString(), 0, "", "is in the way of " + dest
               + " (not a folder); move it or choose another -p DIR");
         }

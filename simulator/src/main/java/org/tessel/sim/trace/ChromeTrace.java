@@ -45,20 +45,14 @@ public final class ChromeTrace {
   }
 
   private static String name(Track t, TraceRecorder rec, int i) {
-    switch (t) {
-      case LAYERS:
-        return rec.layerName(i);
-      case ARRAY:
-        return folds(rec, i);
-      case STALL:
-        return "stall";
-      case RECONFIG:
-        return "reconfigure for " + rec.layerName(i);
-      case VECTOR:
-        return rec.layerName(i);
-      default:
-        return folds(rec, i) + " " + (t == Track.OFMAP_DRAM ? "write-back" : "fill");
-    }
+    return switch (t) {
+      case LAYERS -> rec.layerName(i);
+      case ARRAY -> folds(rec, i);
+      case STALL -> "stall";
+      case RECONFIG -> "reconfigure for " + rec.layerName(i);
+      case VECTOR -> rec.layerName(i);
+      default -> folds(rec, i) + " " + (t == Track.OFMAP_DRAM ? "write-back" : "fill");
+    };
   }
 
   private static String folds(TraceRecorder rec, int i) {

@@ -134,7 +134,7 @@ public final class Network {
       layers.put(layer.name(), layer);
       for (String in : inputs) {
         Layer src = layers.get(in);
-        if (src == null || src == layer) {
+        if (src == null || in.equals(layer.name())) {
           throw new IllegalArgumentException(
               layer.name() + ": input '" + in + "' is not a layer defined before it");
         }

@@ -19,12 +19,13 @@ import org.tessel.sim.arch.NocTopology;
 final class HardwareReaderTest {
   @TempDir Path dir;
 
-  private static final String BASE = String.join("\n",
-      "name: h",
-      "array: {rows: 12, cols: 14}",
-      "sram: {ifmapKiB: 100, filterKiB: 8, ofmapKiB: 100, wordBytes: 2}",
-      "dram: {mode: calc}",
-      "");
+  private static final String BASE =
+      """
+      name: h
+      array: {rows: 12, cols: 14}
+      sram: {ifmapKiB: 100, filterKiB: 8, ofmapKiB: 100, wordBytes: 2}
+      dram: {mode: calc}
+      """;
 
   private Path write(String text) throws IOException {
     Path p = dir.resolve("hw.yaml");
@@ -45,13 +46,17 @@ final class HardwareReaderTest {
 
   @Test
   void cgraSections_present_areRead() throws IOException {
-    HardwareSpec hw = HardwareReader.read(write(BASE + String.join("\n",
-        "noc: {topology: xybus, linkBytesPerCycle: 8, hopLatencyCycles: 1}",
-        "glb: {banks: 25, ports: 1, bytesPerPortPerCycle: 8}",
-        "scratchpad: {filterWords: 224, ifmapWords: 12, psumWords: 24}",
-        "reconfig: {configBits: 1794, busBitsPerCycle: 1}",
-        "energy: {dramPj: 250}",
-        "")));
+    HardwareSpec hw =
+        HardwareReader.read(
+            write(
+                BASE
+                    + """
+                        noc: {topology: xybus, linkBytesPerCycle: 8, hopLatencyCycles: 1}
+                        glb: {banks: 25, ports: 1, bytesPerPortPerCycle: 8}
+                        scratchpad: {filterWords: 224, ifmapWords: 12, psumWords: 24}
+                        reconfig: {configBits: 1794, busBitsPerCycle: 1}
+                        energy: {dramPj: 250}
+                        """));
     assertAll(
         () -> assertEquals(NocTopology.XY_BUS, hw.cgra().noc().topology()),
         () -> assertTrue(hw.cgra().noc().multicast(), "buses multicast by default"),

@@ -1,9 +1,10 @@
 package org.tessel.sim.noc;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,10 +34,11 @@ final class NodeSearchRoutes {
     while (!queue.isEmpty()) {
       NocNode u = queue.poll();
       if (u.equals(to)) {
-        LinkedList<NocLink> path = new LinkedList<>();
+        List<NocLink> path = new ArrayList<>();
         for (NocNode v = to; !v.equals(from); v = graph.getEdgeSource(via.get(v))) {
-          path.addFirst(via.get(v));
+          path.add(via.get(v));
         }
+        Collections.reverse(path);
         return ids(path);
       }
       if (!u.equals(from) && u.kind() == NocNode.Kind.GLB) {

@@ -439,14 +439,21 @@ final class EngineMatchesPortStepperTest {
     assertAll(checks);
   }
 
-  /**
-   * Random layers and hardware with shared buffer ports, less the dataflow and bandwidth mode.
-   *
-   * @param maxSide largest array side
-   * @param scale layer size multiplier
-   */
-  record Case(List<Layer> layers, int batch, int rows, int cols, SramSpec sram, int bandwidth,
+  /** Random layers and hardware with shared buffer ports, less the dataflow and bandwidth mode. */
+  record Case(
+      List<Layer> layers,
+      int batch,
+      int rows,
+      int cols,
+      SramSpec sram,
+      int bandwidth,
       GlbSpec glb) {
+    /**
+     * A random case.
+     *
+     * @param maxSide largest array side
+     * @param scale layer size multiplier
+     */
     static Case random(SplittableRandom rnd, int maxSide, int scale) {
       int layerCount = rnd.nextInt(1, 3);
       List<Layer> layers = new ArrayList<>();

@@ -23,11 +23,11 @@ final class FitSram {
     long[] need = new long[3];
     ArraySpec array = new ArraySpec(rows, cols);
     for (Dataflow d : Dataflows.all()) {
-      if (!(d instanceof SystolicDataflow)) {
+      if (!(d instanceof SystolicDataflow systolicDataflow)) {
         continue;
       }
       for (Layer l : layers) {
-        FoldPlan p = ((SystolicDataflow) d).plan(l.gemm(batch), array);
+        FoldPlan p = systolicDataflow.plan(l.gemm(batch), array);
         for (long fr : new long[] {0, p.rowFolds() - 1}) {
           for (long fc : new long[] {0, p.colFolds() - 1}) {
             need[0] = Math.max(need[0], words(p, GemmDim.SR, GemmDim.T, fr, fc));

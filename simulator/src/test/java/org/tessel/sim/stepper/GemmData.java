@@ -41,14 +41,11 @@ final class GemmData {
 
   /** Extent of {@code d}. */
   int extent(GemmDim d) {
-    switch (d) {
-      case SR:
-        return sr;
-      case SC:
-        return sc;
-      default:
-        return t;
-    }
+    return switch (d) {
+      case SR -> sr;
+      case SC -> sc;
+      default -> t;
+    };
   }
 
   /** The input element at {@code d1 = i1, d2 = i2}: ifmap for (SR, T), filter for (T, SC). */

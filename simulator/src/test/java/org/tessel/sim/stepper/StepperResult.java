@@ -18,6 +18,9 @@ package org.tessel.sim.stepper;
  * @param foldCycles stepped cycles of each fold, in fold order
  * @param heldCycles cycles inside folds in which the array held still waiting for a buffer port
  */
+// A result holder: never compared or hashed (tests read fields), so the array's identity
+// equality cannot mislead; a List<Long> would box every fold of the stepper's long runs.
+@SuppressWarnings("ArrayRecordComponent")
 record StepperResult(
     long cycles,
     long computeCycles,

@@ -93,7 +93,7 @@ final class SystolicStepper {
     PortGatedArray array = new PortGatedArray(registers, feed(hw, rules), m, os);
     int rowFolds = (m.rowExtent() + rows - 1) / rows;
     int colFolds = (m.colExtent() + cols - 1) / cols;
-    FoldTraffic traffic = OperandTraffic.of(layer, batch, plan, hw);
+    FoldTraffic traffic = OperandTraffic.of(layer, plan, hw);
     long bandwidth = hw.dram().mode() == BandwidthMode.CALC
         ? UNLIMITED : hw.dram().bandwidthWordsPerCycle();
     return new SystolicStepper.Run(array, data, rowFolds, colFolds, groups, traffic, bandwidth)
@@ -193,7 +193,7 @@ final class SystolicStepper {
         // boundary c: start everything that may start, until nothing more does
         boolean startedSomething = true;
         while (startedSomething) {
-          startedSomething = startFills(c) | startDrain(c) | startFold(c);
+          startedSomething = startFills(c) || startDrain(c) || startFold(c);
         }
         if (foldsEnded == folds && ofmap.done == folds) {
           return new StepperResult(c, computeCycles, stallCycles, array.macs(), foldsEnded,

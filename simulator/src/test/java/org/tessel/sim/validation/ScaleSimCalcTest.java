@@ -51,7 +51,7 @@ final class ScaleSimCalcTest {
     List<String> rows = Files.readAllLines(dir.resolve("COMPUTE_REPORT.csv"));
     assertEquals(rows.size() - 1, r.layers().size(), "layers");
     for (int i = 1; i < rows.size(); i++) {
-      String[] c = rows.get(i).split(",");
+      String[] c = rows.get(i).split(",", -1);
       long expected = Long.parseLong(c[1].strip());
       long actual = r.layers().get(i - 1).cycles() - 1;
       assertEquals(expected, actual, name + " layer " + (i - 1));

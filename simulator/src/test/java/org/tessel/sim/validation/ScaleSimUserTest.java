@@ -251,7 +251,7 @@ final class ScaleSimUserTest {
     List<String> rows = Files.readAllLines(dir.resolve("COMPUTE_REPORT.csv"));
     assertEquals(rows.size() - 1, r.layers().size(), "layers");
     for (int i = 1; i < rows.size(); i++) {
-      String[] c = rows.get(i).split(",");
+      String[] c = rows.get(i).split(",", -1);
       ReportRow got = r.layers().get(i - 1).report();
       assertEquals(Long.parseLong(c[1].strip()), got.totalCycles(), name + " " + i);
       assertEquals(Long.parseLong(c[2].strip()), got.stallCycles(), name + " " + i);

@@ -94,7 +94,7 @@ public final class ScaleSim3Suite {
     String note = identical + "/" + lines + " report lines identical";
     if (identical == lines) {
       return CaseResult.absolute(NAME, name + " Total Cycles (incl. prefetch) (sum)", SOURCE,
-          refSum, actSum, "cycles", 0, note);
+          (double) refSum, (double) actSum, "cycles", 0, note);
     }
     return CaseResult.absolute(NAME, name + " report lines identical", SOURCE, lines, identical,
         "lines", 0, note);

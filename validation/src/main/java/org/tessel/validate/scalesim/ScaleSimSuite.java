@@ -94,12 +94,19 @@ public final class ScaleSimSuite {
     }
     String layers = exact + "/" + ref.length + " layers exact";
     if (worst < 0) {
-      return CaseResult.absolute(NAME, name + " Total Cycles (sum)", SOURCE, refTotal, actTotal,
-          "cycles", 0, layers);
+      return CaseResult.absolute(
+          NAME,
+          name + " Total Cycles (sum)",
+          SOURCE,
+          (double) refTotal,
+          (double) actTotal,
+          "cycles",
+          0,
+          layers);
     }
     String quantity = (worstCol == 0 ? " Total" : " Stall") + " Cycles (layer " + worst + ")";
-    return CaseResult.absolute(NAME, name + quantity, SOURCE, ref[worst][worstCol],
-        act[worst][worstCol], "cycles", 0, layers);
+    return CaseResult.absolute(NAME, name + quantity, SOURCE, (double) ref[worst][worstCol],
+        (double) act[worst][worstCol], "cycles", 0, layers);
   }
 
   /** Total and Stall Cycles per layer from a COMPUTE_REPORT. */

@@ -97,7 +97,7 @@ public record RsMapping(int m, int n, int e, int p, int q, int r, int t) {
   public static RsMapping parse(String text) {
     String[] names = {"m", "n", "e", "p", "q", "r", "t"};
     int[] v = new int[names.length];
-    for (String part : text.trim().split("\\s+")) {
+    for (String part : text.trim().split("\\s+", -1)) {
       int eq = part.indexOf('=');
       int i = eq < 0 ? -1 : java.util.Arrays.asList(names).indexOf(part.substring(0, eq));
       if (i < 0) {

@@ -29,7 +29,7 @@ public final class OperandTraffic implements FoldTraffic {
   private final long filterHalf;
   private final long ofmapHalf;
 
-  private OperandTraffic(Layer layer, int batch, FoldPlan plan, HardwareSpec hw) {
+  private OperandTraffic(Layer layer, FoldPlan plan, HardwareSpec hw) {
     this.plan = plan;
     this.rowFolds = plan.rowFolds();
     this.perGroupFolds = plan.folds();
@@ -67,8 +67,8 @@ public final class OperandTraffic implements FoldTraffic {
   }
 
   /** The traffic of {@code layer} (all its groups) under {@code plan}. */
-  public static OperandTraffic of(Layer layer, int batch, FoldPlan plan, HardwareSpec hw) {
-    return new OperandTraffic(layer, batch, plan, hw);
+  public static OperandTraffic of(Layer layer, FoldPlan plan, HardwareSpec hw) {
+    return new OperandTraffic(layer, plan, hw);
   }
 
   /**

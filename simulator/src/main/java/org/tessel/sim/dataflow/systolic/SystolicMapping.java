@@ -54,7 +54,7 @@ public final class SystolicMapping implements LayerMapping {
   public static Mapped<LayerMapping> map(DataflowKind dataflow, Layer layer, int batch,
       FoldPlan plan, SystolicTiming timing, HardwareSpec hw) {
     long[] classes = timing.foldClasses(plan);
-    OperandTraffic traffic = OperandTraffic.of(layer, batch, plan, hw);
+    OperandTraffic traffic = OperandTraffic.of(layer, plan, hw);
     FoldChunks chunks = null;
     if (hw.dram().mode() == BandwidthMode.USER) {
       Mapped<FoldChunks> c = FoldChunks.of(layer.name(), dataflow.shortName(), plan, traffic,

@@ -113,7 +113,7 @@ public final class SystolicTiming {
    * ports} ports from {@code rows mod ports}. Two runs that overlap add two on a port.
    */
   long mostOnOnePort(int usedRows, int usedCols) {
-    long base = usedRows / ports + usedCols / ports;
+    long base = (long) (usedRows / ports) + usedCols / ports;
     int rowRun = usedRows % ports;
     int colRun = usedCols % ports;
     int colStart = rows % ports;

@@ -238,14 +238,14 @@ final class UserReadBuffer {
   }
 
   /**
-   * The cells of the lines in the cyclic window {@code [ws, we)}: {@code [lo1, hi1) U [lo2,
-   * hi2)} (when {@code ws >= we} the window is {@code [ws, lineCount) U [0, we)}).
+   * The cells of the lines in the cyclic window {@code [ws, we)}: {@code [lo1, hi1) U [0, hi2)}
+   * (when {@code ws >= we} the window is {@code [ws, lineCount) U [0, we)}; otherwise the second
+   * part is empty).
    */
   private static final class Window {
     private final PrefetchLines lines;
     private long lo1;
     private long hi1;
-    private long lo2;
     private long hi2;
 
     Window(PrefetchLines lines) {
@@ -256,11 +256,9 @@ final class UserReadBuffer {
       lo1 = lines.start(ws);
       if (ws < we) {
         hi1 = lines.start(we);
-        lo2 = 0;
         hi2 = 0;
       } else {
         hi1 = lines.size;
-        lo2 = 0;
         hi2 = lines.start(we);
       }
     }

@@ -113,7 +113,7 @@ final class FastWalkMatchesFullWalkTest {
         int cu = s.usedCols(fc);
         for (int j = 0; j < s.foldRows; j++) {
           int n = 0;
-          boolean stationary = s.flow == Flow.WS && !ifmap || s.flow == Flow.IS && ifmap;
+          boolean stationary = (s.flow == Flow.WS && !ifmap) || (s.flow == Flow.IS && ifmap);
           if (stationary) {
             int rr = s.rows - 1 - j;
             for (int c = 0; rr >= 0 && rr < ru && c < cu; c++) {
@@ -166,12 +166,11 @@ final class FastWalkMatchesFullWalkTest {
 
   private static Layer randomLayer(SplittableRandom rnd, int n) {
     switch (rnd.nextInt(5)) {
-      case 0: {
+      case 0 -> {
         // a plain GEMM: m x k input, k x n filter
-        return Layer.gemm("g" + n, 1 + rnd.nextInt(40), 1 + rnd.nextInt(24),
-            1 + rnd.nextInt(40));
+        return Layer.gemm("g" + n, 1 + rnd.nextInt(40), 1 + rnd.nextInt(24), 1 + rnd.nextInt(40));
       }
-      case 1: {
+      case 1 -> {
         // SCALE-Sim's convolution: windows may run past the input edge, two strides
         int kh = 1 + rnd.nextInt(4);
         int kw = 1 + rnd.nextInt(4);
@@ -180,7 +179,7 @@ final class FastWalkMatchesFullWalkTest {
         return Layer.scaleSimConv("s" + n, inH, inW, kh, kw, 1 + rnd.nextInt(6),
             1 + rnd.nextInt(12), 1 + rnd.nextInt(3), 1 + rnd.nextInt(3));
       }
-      default: {
+      default -> {
         // padded convolution, possibly grouped (the GEMM is one group's)
         int groups = rnd.nextInt(3) == 0 ? 1 + rnd.nextInt(3) : 1;
         int kernel = 1 + rnd.nextInt(4);

@@ -387,7 +387,7 @@ public final class TinyReferenceCases {
   private static List<Case> parse(String data) {
     List<Case> out = new ArrayList<>();
     List<String> l = new ArrayList<>();
-    for (String line : data.strip().split("\\n")) {
+    for (String line : data.strip().split("\\n", -1)) {
       String t = line.strip();
       if (t.startsWith("+ ")) {
         l.set(l.size() - 1, l.get(l.size() - 1) + " " + t.substring(2));
@@ -396,7 +396,7 @@ public final class TinyReferenceCases {
       }
     }
     for (int i = 0; i < l.size(); i += 4) {
-      String[] h = l.get(i).split(" ");
+      String[] h = l.get(i).split(" ", -1);
       out.add(new Case(h[1], h[2], h[3], Integer.parseInt(h[4]), Integer.parseInt(h[5]),
           Integer.parseInt(h[6]), Integer.parseInt(h[7]), l.get(i + 1), l.get(i + 2),
           l.get(i + 3)));
