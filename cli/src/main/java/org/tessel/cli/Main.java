@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Cycle-exact, event-driven DNN accelerator simulator.",
     subcommands = {SimulateCommand.class, ScheduleCommand.class, ProfileCommand.class,
-        SearchCommand.class, ValidateCommand.class, BenchCommand.class, HelpCommand.class})
+        SearchCommand.class, WorkerCommand.class, MergeCommand.class, ValidateCommand.class,
+        BenchCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 

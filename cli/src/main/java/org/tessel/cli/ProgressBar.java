@@ -3,6 +3,7 @@ package org.tessel.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.tessel.sched.profile.ProfileListener;
 
 /**
@@ -21,11 +22,17 @@ final class ProgressBar implements ProfileListener {
   private long lastDraw;
   private int reused;
   private int lastTenth;
+  private Supplier<String> extra;
 
   ProgressBar(PrintWriter err, boolean terminal, LongSupplier nanos) {
     this.err = err;
     this.terminal = terminal;
     this.nanos = nanos;
+  }
+
+  /** Appends what {@code more} says to every line (the cluster's members and rates). */
+  void extra(Supplier<String> more) {
+    this.extra = more;
   }
 
   @Override
@@ -75,6 +82,10 @@ final class ProgressBar implements ProfileListener {
       sb.append(String.format(Locale.ROOT, "  %.1f points/s", rate));
       sb.append(done < points ? "  ETA " + clock((points - done) / rate) : "  in "
           + clock(seconds));
+    }
+    String more = extra == null ? "" : extra.get();
+    if (!more.isEmpty()) {
+      sb.append("  ").append(more);
     }
     return sb.toString();
   }

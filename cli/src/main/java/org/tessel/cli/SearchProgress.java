@@ -15,10 +15,21 @@ final class SearchProgress implements Progress {
   private final boolean terminal;
   private long lastNanos;
   private int lastTenth;
+  private java.util.function.Supplier<String> extra;
 
   SearchProgress(PrintWriter err, boolean terminal) {
     this.err = err;
     this.terminal = terminal;
+  }
+
+  /** Appends what {@code more} says to every line (the cluster's members and rates). */
+  void extra(java.util.function.Supplier<String> more) {
+    this.extra = more;
+  }
+
+  private String more() {
+    String m = extra == null ? "" : extra.get();
+    return m.isEmpty() ? "" : "  " + m;
   }
 
   @Override
@@ -30,12 +41,12 @@ final class SearchProgress implements Progress {
       if (!last && now - lastNanos < 200_000_000L) {
         return;
       }
-      err.print("\rsearch: " + Progress.line(done, budget, elapsed, cache) + "   ");
+      err.print("\rsearch: " + Progress.line(done, budget, elapsed, cache) + more() + "   ");
     } else {
       if (!last && tenth == lastTenth && now - lastNanos < 10_000_000_000L) {
         return;
       }
-      err.println("search: " + Progress.line(done, budget, elapsed, cache));
+      err.println("search: " + Progress.line(done, budget, elapsed, cache) + more());
     }
     lastNanos = now;
     lastTenth = tenth;

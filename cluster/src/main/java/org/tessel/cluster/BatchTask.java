@@ -17,11 +17,19 @@ final class BatchTask implements Callable<BatchResult>, Serializable, HazelcastI
   private final String fingerprint;
   private final String[] units;
   private transient HazelcastInstance hz;
+  /** When this member received the task (read on arrival, before it waits for a thread). */
+  private transient long arrivedNanos;
 
   BatchTask(String jobId, String fingerprint, String[] units) {
     this.jobId = jobId;
     this.fingerprint = fingerprint;
     this.units = units;
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException,
+      ClassNotFoundException {
+    in.defaultReadObject();
+    arrivedNanos = System.nanoTime();
   }
 
   @Override
@@ -37,12 +45,13 @@ final class BatchTask implements Callable<BatchResult>, Serializable, HazelcastI
           node.settings().fingerprint()) + ") differs from the coordinator's ("
           + ClusterNode.shortDigest(fingerprint) + ")");
     }
-    Work work = node.work(jobId);
     long t0 = System.nanoTime();
+    long queued = arrivedNanos == 0 ? 0 : t0 - arrivedNanos;
+    Work work = node.work(jobId);
     String[] out = new String[units.length];
     for (int i = 0; i < units.length; i++) {
       out[i] = work.run(units[i]);
     }
-    return new BatchResult(out, System.nanoTime() - t0);
+    return new BatchResult(out, System.nanoTime() - t0, queued);
   }
 }

@@ -102,8 +102,10 @@ public final class ClusterNode implements AutoCloseable {
     c.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
     c.setProperty("hazelcast.wait.seconds.before.join", "1");
     c.setProperty("hazelcast.max.wait.seconds.before.join", "2");
-    c.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
-    c.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
+    // no split-brain merging: it would restart a coordinator's member mid-run; a worker without
+    // a coordinator joins again instead
+    c.setProperty("hazelcast.merge.first.run.delay.seconds", "86400");
+    c.setProperty("hazelcast.merge.next.run.delay.seconds", "86400");
     c.setProperty("hazelcast.jmx", "false");
     c.setProperty("hazelcast.health.monitoring.level", "OFF");
     c.getJetConfig().setEnabled(false);

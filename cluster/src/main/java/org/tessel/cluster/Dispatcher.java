@@ -187,7 +187,7 @@ public final class Dispatcher {
                 batches++;
                 computeNanos += r.computeNanos;
                 computeUnits += r.results.length;
-                roundTripNanos += System.nanoTime() - sent;
+                roundTripNanos += System.nanoTime() - sent - r.queuedNanos;
                 lock.notifyAll();
               }
             }
@@ -287,8 +287,9 @@ public final class Dispatcher {
   }
 
   /**
-   * Mean time from sending a batch to its answer, minus the member's compute time: what a batch
-   * costs to send, queue and answer, in milliseconds (0 before any batch).
+   * Mean time from sending a batch to its answer, minus the member's compute time and the time it
+   * waited there for a thread (the batches kept in flight): what a batch costs to send, start and
+   * answer, in milliseconds (0 before any batch).
    */
   public double overheadMsPerBatch() {
     synchronized (lock) {

@@ -53,6 +53,11 @@ public final class Profiler {
     this(spec, threads, new EvaluationCache());
   }
 
+  /** Runs points on this profiler's threads (the runner {@link #run} uses by default). */
+  public PointRunner localRunner() {
+    return this::compute;
+  }
+
   /** The evaluation cache the points share. */
   public EvaluationCache cache() {
     return cache;
