@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -169,6 +170,44 @@ final class ClusterCommandTest {
     assertEquals(0, two.exitCode, two::toString);
     assertTrue(two.err.contains("cluster: member 127.0.0.1:" + wp + " left; its batches run"
         + " elsewhere"), two.err);
+    Cli one = run(with(sweep, "-p", tmp.resolve("one").toString()));
+    assertEquals(0, one.exitCode, one::toString);
+    assertSame(tmp.resolve("one/resnet18_tessel_default"),
+        out.resolve("resnet18_tessel_default"), "PROFILE.csv", "pareto.svg", "pareto.html");
+  }
+
+  @Test
+  @Tag("slow")
+  void coordinatorKilledAndRunAgain_outputIdentical() throws Exception {
+    Path secret = Files.writeString(tmp.resolve("secret"), "t0p-secret\n");
+    int wp = freePort();
+    worker(secret, wp, new StringBuffer());
+    List<String> sweep = List.of("profile", "-t", RESNET, "--sweep", "array.size=8:64:*2",
+        "--sweep", "sram.eachKiB=16,64,256", "--threads", "1", "--no-progress");
+    Path out = tmp.resolve("two");
+    Path csv = out.resolve("resnet18_tessel_default/PROFILE.csv");
+    List<String> args = new ArrayList<>(with(sweep, "-p", out.toString()));
+    args.addAll(List.of("--cluster", "t-cli", "--secret-file", secret.toString(), "--members",
+        "127.0.0.1:" + wp));
+    List<String> first = new ArrayList<>(List.of("org.tessel.cli.Main"));
+    first.addAll(args);
+    first.addAll(List.of("--port", Integer.toString(freePort())));
+    StringBuffer cerr = new StringBuffer();
+    Process c = start(java(first.toArray(new String[0])), cerr);
+    long end = System.nanoTime() + 300_000_000_000L;
+    while ((!Files.exists(csv) || Files.readAllLines(csv).size() < 4 + 2) && c.isAlive()
+        && System.nanoTime() < end) {
+      Thread.sleep(20);
+    }
+    c.destroyForcibly(); // SIGKILL to the coordinator's PID
+    c.waitFor(60, TimeUnit.SECONDS);
+    int rows = Files.readAllLines(csv).size() - 4;
+    assertTrue(rows >= 2 && rows < 12, "killed mid-run: " + rows + " rows\n" + cerr);
+    args.addAll(List.of("--port", Integer.toString(freePort())));
+    Cli again = run(args);
+    assertEquals(0, again.exitCode, again::toString);
+    assertTrue(again.out.contains("12 points (" + (12 - rows) + " computed, " + rows
+        + " reused)"), again.out);
     Cli one = run(with(sweep, "-p", tmp.resolve("one").toString()));
     assertEquals(0, one.exitCode, one::toString);
     assertSame(tmp.resolve("one/resnet18_tessel_default"),
