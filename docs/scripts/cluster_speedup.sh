@@ -23,8 +23,8 @@ cl=(--cluster speedup --secret-file "$secret" --port 5901)
 timed() { local e=$1 t0; shift; t0=$(date +%s.%N); "$@" 2> "$e" > /dev/null; echo "$(date +%s.%N) - $t0" | bc; }
 workers() { # start $1 workers on ports 5911.., wait until each says it runs
   for i in $(seq 1 "$1"); do
-    j worker --cluster speedup --secret-file "$secret" --port $((5910 + i)) --threads 1 \
-      2> "$out/worker$i.err" > /dev/null &
+    java -XX:+UseSerialGC -jar "$jar" worker --cluster speedup --secret-file "$secret" \
+      --port $((5910 + i)) --threads 1 2> "$out/worker$i.err" > /dev/null &
     echo $! >> "$out/workers.pid"
   done
   for i in $(seq 1 "$1"); do
@@ -33,7 +33,7 @@ workers() { # start $1 workers on ports 5911.., wait until each says it runs
 }
 stopworkers() { while read -r p; do kill "$p"; wait "$p" 2>/dev/null || true; done < "$out/workers.pid"; rm -f "$out/workers.pid"; }
 members() { local m=""; for i in $(seq 1 "$1"); do m="$m${m:+,}127.0.0.1:$((5910 + i))"; done; echo "$m"; }
-for what in sweep search; do
+for what in ${WHAT:-sweep search}; do
   if [ "$what" = sweep ]; then cmd=("${sweep[@]}"); else cmd=("${search[@]}"); fi
   echo "== $what: one process, 1 thread: $(timed "$out/$what-1t.err" j "${cmd[@]}" --threads 1 -p "$out/$what-1t") s"
   echo "== $what: one process, 2 threads: $(timed "$out/$what-2t.err" j "${cmd[@]}" --threads 2 -p "$out/$what-2t") s"

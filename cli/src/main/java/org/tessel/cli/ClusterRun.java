@@ -93,7 +93,8 @@ final class ClusterRun implements AutoCloseable {
     err.printf(Locale.ROOT, "cluster %s: this %s is %s; %d member%s%n", o.cluster, role,
         ClusterNode.address(node.self()), node.members().size(),
         node.members().size() == 1 ? (role.equals("coordinator") ? " (waiting for workers to join)"
-            : " (waiting for the others)") : "s");
+            : " (waiting for the others; members with another secret or cluster name are never"
+            + " let in)") : "s");
     err.flush();
     return run;
   }

@@ -142,6 +142,10 @@ class ProfileCommand implements Callable<Integer> {
     ProfileSpec ps = profileSpec();
     Shard slice = Shard.parse(shard);
     clusterOptions.check();
+    if (merge && (slice != null || clusterOptions.on())) {
+      throw new ConfigException("merge", 0, "", "give the unsharded command's options, without"
+          + " --shard and --cluster");
+    }
     Network network = ps.network();
     HardwareSpec base = ps.hardware();
     String folder = name != null ? name : safe(network.name() + "_" + base.name());

@@ -180,16 +180,23 @@ class SearchCommand implements Callable<Integer> {
     SearchSetup s = SearchSetup.of(this);
     Shard slice = Shard.parse(shard);
     clusterOptions.check();
+    if (merge && (slice != null || clusterOptions.on())) {
+      throw new ConfigException("merge", 0, "", "give the unsharded command's options, without"
+          + " --shard and --cluster");
+    }
+    if (slice != null && clusterOptions.on()) {
+      throw new ConfigException("--shard", 0, "", "a search shard runs without --cluster (use"
+          + " one or the other)");
+    }
     if ((slice != null || merge) && outDir == null) {
       throw new ConfigException(merge ? "merge" : "--shard", 0, "", "needs -p DIR (where the"
           + " shards are)");
     }
-    Search plan = new Search(s.space(), new CachedEvaluator(s.evaluator(), null), s.scoring(),
-        s.table(), s.settings());
     List<Genome> proposals = null;
     if (slice != null) {
       try {
-        proposals = plan.proposals();
+        proposals = new Search(s.space(), new CachedEvaluator(s.evaluator(), null), s.scoring(),
+            s.table(), s.settings()).proposals();
       } catch (IllegalArgumentException e) {
         throw new ConfigException("--shard", 0, "", e.getMessage());
       }
