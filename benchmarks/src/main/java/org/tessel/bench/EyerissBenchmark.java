@@ -13,11 +13,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.tessel.sim.SimResult;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.config.HardwareReader;
-import org.tessel.sim.dataflow.RowStationary;
+import org.tessel.sim.io.HardwareReader;
+import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.workload.Network;
 
 /**
@@ -27,11 +27,8 @@ import org.tessel.sim.workload.Network;
  * auxiliary counters are engine events and simulated cycles per second.
  *
  * <p>Every operation does the whole work: the mapping search of all five layers, their pass
- * timing and the event-driven run. {@link RowStationary} remembers only its last mapping, keyed
- * by the simulation's mapping context, and a simulation asks for each layer's mapping twice (for
- * its configuration, then to run it): the second ask is a hit within the same operation, nothing
- * carries over between operations (five distinct layers, and with {@code simulation=fresh} a new
- * context each time). {@code fresh} builds a new {@link Simulation} per operation, which also
+ * timing and the event-driven run. A simulation maps each layer once (the mapping gives both its
+ * configuration and what runs) and keeps no mapping between operations. {@code fresh} builds a new {@link Simulation} per operation, which also
  * rebuilds the X/Y-bus network graph and its compiled routes; {@code reused} keeps one {@link
  * Simulation}, whose compiled network is then the only thing reused.
  *
@@ -61,7 +58,7 @@ public class EyerissBenchmark {
   public void setup() {
     network = Fixtures.alexnetEyerissConv();
     hw = HardwareReader.preset("eyeriss");
-    if (hw.dataflow() != RowStationary.INSTANCE) {
+    if (hw.dataflow() != DataflowKind.RS) {
       throw new IllegalStateException("the eyeriss preset is not row stationary");
     }
     reused = new Simulation(hw);

@@ -6,7 +6,7 @@ import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.SramSpec;
-import org.tessel.sim.dataflow.Dataflow;
+import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
@@ -55,7 +55,7 @@ final class Fixtures {
   }
 
   /** A {@code rows x cols} array with 64 KiB SRAMs; USER mode when bandwidth > 0. */
-  static HardwareSpec array(int rows, int cols, Dataflow df, int bandwidthWordsPerCycle) {
+  static HardwareSpec array(int rows, int cols, DataflowKind df, int bandwidthWordsPerCycle) {
     DramSpec dram = bandwidthWordsPerCycle > 0
         ? new DramSpec(BandwidthMode.USER, bandwidthWordsPerCycle)
         : new DramSpec(BandwidthMode.CALC, 10);

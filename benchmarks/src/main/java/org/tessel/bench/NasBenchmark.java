@@ -32,7 +32,7 @@ import org.tessel.sched.EvaluationCache;
 import org.tessel.sched.LayerScheduler;
 import org.tessel.sched.Objective;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.config.HardwareReader;
+import org.tessel.sim.io.HardwareReader;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 

@@ -26,9 +26,9 @@ import org.tessel.sched.profile.ProfileListener;
 import org.tessel.sched.profile.ProfileSpec;
 import org.tessel.sched.profile.ProfileSummary;
 import org.tessel.sched.profile.Profiler;
-import org.tessel.sim.config.HardwareReader;
-import org.tessel.sim.config.Inputs;
-import org.tessel.sim.config.TopologyReader;
+import org.tessel.sim.io.HardwareReader;
+import org.tessel.sim.io.Inputs;
+import org.tessel.sim.io.TopologyReader;
 
 /**
  * A 1,000-point hardware sweep of ResNet-18 ({@code traces/networks/resnet18.yaml}, run from the

@@ -21,9 +21,9 @@ import org.tessel.sched.NetworkScheduler;
 import org.tessel.sched.Objective;
 import org.tessel.sched.Schedule;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.config.HardwareReader;
-import org.tessel.sim.config.Inputs;
-import org.tessel.sim.config.TopologyReader;
+import org.tessel.sim.io.HardwareReader;
+import org.tessel.sim.io.Inputs;
+import org.tessel.sim.io.TopologyReader;
 import org.tessel.sim.workload.Network;
 
 /**

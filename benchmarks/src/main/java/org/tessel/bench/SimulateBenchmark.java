@@ -13,11 +13,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.tessel.sim.SimResult;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
-import org.tessel.sim.dataflow.Dataflows;
+import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.workload.Network;
 
 /**
@@ -52,7 +52,7 @@ public class SimulateBenchmark {
   @Setup(Level.Trial)
   public void setup() {
     network = Fixtures.resnet18ScaleSim();
-    HardwareSpec hw = Fixtures.array(32, 32, Dataflows.find(dataflow).orElseThrow(), bandwidth)
+    HardwareSpec hw = Fixtures.array(32, 32, DataflowKind.find(dataflow).orElseThrow(), bandwidth)
         .withMemoryModel(MemoryModel.valueOf(memoryModel.toUpperCase(java.util.Locale.ROOT)));
     simulation = new Simulation(hw);
   }

@@ -5,7 +5,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.tessel.sim.SimResult;
+import org.tessel.sim.result.SimResult;
 
 /** Simulated cycles and engine events, reported by JMH as rates per second. */
 @State(Scope.Thread)

@@ -36,7 +36,7 @@ import org.tessel.sched.profile.PointRunner;
 import org.tessel.sched.profile.ProfileWork;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.config.HardwareReader;
+import org.tessel.sim.io.HardwareReader;
 import picocli.CommandLine;
 
 /**

@@ -3,7 +3,7 @@ package org.tessel.cli;
 import java.nio.file.Path;
 import java.util.Iterator;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.config.HardwareReader;
+import org.tessel.sim.io.HardwareReader;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 

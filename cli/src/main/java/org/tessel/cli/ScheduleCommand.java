@@ -13,7 +13,7 @@ import org.tessel.sched.Objective;
 import org.tessel.sched.Schedule;
 import org.tessel.sched.ScheduleFile;
 import org.tessel.sched.ScheduleReport;
-import org.tessel.sim.SimResult;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.dataflow.Dataflow;

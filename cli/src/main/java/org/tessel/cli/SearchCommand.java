@@ -19,7 +19,7 @@ import org.tessel.nas.search.SearchResult;
 import org.tessel.nas.search.SearchShards;
 import org.tessel.nas.space.Genome;
 import org.tessel.nas.space.Spaces;
-import org.tessel.nas.validate.RankAgreement;
+import org.tessel.nas.rank.RankAgreement;
 import org.tessel.sched.EvaluationCache;
 import org.tessel.sim.config.ConfigException;
 import picocli.CommandLine.Command;

@@ -3,12 +3,13 @@ package org.tessel.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sched.ScheduleFile;
-import org.tessel.sim.SimResult;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.config.ScaleSimConfigReader;
+import org.tessel.sim.io.ScaleSimConfigReader;
 import org.tessel.sim.dataflow.Dataflows;
 import org.tessel.sim.report.AtomicDirectory;
 import org.tessel.sim.report.ScaleSimReports;
@@ -76,7 +77,7 @@ final class SimulateCommand implements Callable<Integer> {
           "give either --dataflow or --schedule, not both");
     }
     if (dataflow != null) {
-      hardware = hardware.withDataflow(Dataflows.find(dataflow).orElseThrow(() ->
+      hardware = hardware.withDataflow(DataflowKind.find(dataflow).orElseThrow(() ->
           new ConfigException("--dataflow", 0, "", "expected " + Dataflows.names() + ", was '"
               + dataflow + "'")));
     }

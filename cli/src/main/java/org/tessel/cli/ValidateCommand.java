@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.tessel.nas.validate.HwNasBenchSuite;
+import org.tessel.validate.catalog.Suites;
 import org.tessel.sim.report.AtomicDirectory;
-import org.tessel.sim.validate.Suite;
-import org.tessel.sim.validate.Validation;
-import org.tessel.sim.validate.ValidationReport;
+import org.tessel.validate.Validation;
+import org.tessel.validate.ValidationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,9 +60,7 @@ final class ValidateCommand implements Callable<Integer> {
       // refuse a file without a generated region before running anything
       MarkdownRegion.replace(Files.readString(markdown), "", markdown.toString());
     }
-    List<Suite> suites = new ArrayList<>(Suite.simulatorSuites());
-    suites.add(HwNasBenchSuite.SUITE);
-    ValidationReport report = Validation.run(suites, suite.name(), data, root, line -> {
+    ValidationReport report = Validation.run(Suites.all(), suite.name(), data, root, line -> {
       err.println(line);
       err.flush();
     });

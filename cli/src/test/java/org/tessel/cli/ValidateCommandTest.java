@@ -9,10 +9,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code tessel validate}: exit 0 on the real data, 5 on a tampered copy, 3 without data. */
+/**
+ * {@code tessel validate}: exit 0 on the real data (with docs/validation.md current), 5 on a
+ * tampered copy, 3 without data.
+ */
 final class ValidateCommandTest {
   @TempDir Path tmp;
 
@@ -27,12 +31,29 @@ final class ValidateCommandTest {
     return v;
   }
 
+  /**
+   * The whole reference validation, run once for the default suite: exit 0, the table on stdout,
+   * progress on stderr, the HTML page with its chart, and the Markdown table equal to the one in
+   * docs/validation.md (regenerate it with {@code ./tessel validate --markdown
+   * docs/validation.md} when this fails after a change of results).
+   */
   @Test
-  void realData_exitZero_tableOnStdout_progressOnStderr_htmlWithSvg() throws IOException {
+  void realData_passes_andDocsValidationMdIsCurrent() throws IOException {
+    Path data = data();
     Path html = tmp.resolve("report/validation.html");
-    Cli r = Cli.run("validate", "--data", data().toString(), "--root", root().toString(),
-        "--html", html.toString());
+    Path doc = root().resolve("docs/validation.md");
+    Path copy = tmp.resolve("validation.md");
+    Files.copy(doc, copy);
+    Cli r = Cli.run("validate", "--data", data.toString(), "--root", root().toString(),
+        "--html", html.toString(), "--markdown", copy.toString());
     String page = Files.readString(html);
+    List<String> want = Files.readAllLines(copy);
+    List<String> have = Files.readAllLines(doc);
+    int line = 0;
+    while (line < Math.min(want.size(), have.size()) && want.get(line).equals(have.get(line))) {
+      line++;
+    }
+    int first = line + 1;
     assertAll(
         () -> assertEquals(0, r.exitCode, r::toString),
         () -> assertTrue(r.out.startsWith("case "), r.out),
@@ -46,7 +67,12 @@ final class ValidateCommandTest {
         () -> assertTrue(r.out.contains("nasbench201:pool-as-conv eyeriss latency rank, 15625"
             + " cells"), r.out),
         () -> assertTrue(page.contains("<svg"), page),
-        () -> assertTrue(page.contains("alexnet CONV1 latency"), page));
+        () -> assertTrue(page.contains("alexnet CONV1 latency"), page),
+        () -> assertTrue(have.stream().anyMatch(l -> l.startsWith(MarkdownRegion.BEGIN)),
+            "docs/validation.md has no generated region"),
+        () -> assertEquals(want, have, () -> "docs/validation.md is out of date from line "
+            + first + "; regenerate it from the repository root with: ./tessel validate"
+            + " --markdown docs/validation.md"));
   }
 
   @Test

@@ -33,8 +33,8 @@ import org.tessel.sched.profile.ProfileSpec;
 import org.tessel.sched.profile.ProfileWork;
 import org.tessel.sched.profile.Profiler;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.config.Inputs;
-import org.tessel.sim.config.TopologyReader;
+import org.tessel.sim.io.Inputs;
+import org.tessel.sim.io.TopologyReader;
 
 /**
  * Two members in one JVM over loopback give, byte for byte, what one process gives: a sweep's

@@ -1,13 +1,14 @@
 package org.tessel.sched;
 
+import org.tessel.sim.workload.OperandWords;
 import java.util.List;
-import org.tessel.sim.LayerResult;
+import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.NocTopology;
-import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.mapping.Mapped;
 import org.tessel.sim.dataflow.Dataflow;
-import org.tessel.sim.dataflow.LayerMapping;
+import org.tessel.sim.mapping.LayerMapping;
 import org.tessel.sim.dataflow.rs.RsEstimator;
 import org.tessel.sim.dataflow.rs.RsMapping;
 import org.tessel.sim.workload.Layer;
@@ -32,36 +33,35 @@ final class CachedEvaluations {
    * The evaluation of the systolic {@code candidate} on {@code layer} ({@code shape} is the layer
    * without its name); null when the hardware refuses it, the reason then added to {@code
    * whyNone} as {@code "os: ..."}.
-   *
-   * @throws ConfigException when the hardware's network is not a systolic mesh
+   * The same when the hardware's network is not a systolic mesh.
    */
   Evaluation systolic(Simulation sim, Layer layer, Layer shape, int batch, Candidate candidate,
       long lowerBoundCycles, List<String> whyNone) {
     Dataflow d = candidate.dataflow();
     if (hw.cgra().noc().topology() != NocTopology.SYSTOLIC_MESH) {
-      sim.map(layer, batch, d); // refused, in words naming the hardware: not cached
+      // refused, in words naming the hardware: not cached
+      whyNone.add(d.shortName() + ": " + sim.map(layer, batch, d).infeasibility().message());
+      return null;
     }
     SystolicKey key = SystolicKey.of(shape, batch, d, hw);
     Simulated s = cache.get(key, () -> {
-      LayerMapping m;
-      try {
-        m = sim.map(layer, batch, d);
-      } catch (ConfigException e) {
-        return Simulated.refused(layer, e);
+      Mapped<LayerMapping> mapped = sim.map(layer, batch, d);
+      if (!mapped.fits()) {
+        return Simulated.refused(layer, mapped.infeasibility());
       }
+      LayerMapping m = mapped.value();
       LayerResult r = sim.run(0, layer, d, m);
-      return Simulated.of(r, m, key.holdsCapacities() ? new long[3]
-          : SystolicKey.peakWords(m, layer, batch, d.plan(layer.gemm(batch), hw.array()), hw));
+      return Simulated.of(r, m, key.holdsCapacities() ? OperandWords.ZERO
+          : m.peakSramWords());
     });
     String refused = s.refusal(layer);
     if (refused != null) {
       whyNone.add(d.shortName() + ": " + refused);
       return null;
     }
-    long[] half = SystolicKey.halfWords(hw);
     double occupancy = key.holdsCapacities() ? s.occupancy()
-        : SystolicKey.occupancy(s.ifmapPeakWords(), s.filterPeakWords(), s.ofmapPeakWords(),
-            half);
+        : hw.sram().halfOccupancy(new OperandWords(s.ifmapPeakWords(), s.filterPeakWords(),
+            s.ofmapPeakWords()));
     long room = hw.sram().handOffWords();
     return s.evaluation(candidate, lowerBoundCycles, hw.cgra().energy(), occupancy, room, room);
   }

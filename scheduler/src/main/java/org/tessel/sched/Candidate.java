@@ -1,5 +1,6 @@
 package org.tessel.sched;
 
+import org.tessel.sim.dataflow.SystolicDataflow;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
 import org.tessel.sim.dataflow.PinnedRowStationary;
@@ -46,7 +47,7 @@ public record Candidate(Dataflow dataflow, String tiling, int dataflowRank, int 
   public static Candidate parse(String dataflow, String tiling) {
     Dataflow d = Dataflows.find(dataflow).orElseThrow(() -> new IllegalArgumentException(
         "unknown dataflow '" + dataflow + "', expected " + Dataflows.names()));
-    if (d.systolic()) {
+    if (d instanceof SystolicDataflow) {
       if (!tiling.trim().equals(SYSTOLIC_TILING)) {
         throw new IllegalArgumentException(d.shortName() + " has one tiling, '-', not '"
             + tiling + "'");

@@ -1,13 +1,14 @@
 package org.tessel.sched;
 
+import org.tessel.sim.dataflow.SystolicDataflow;
 import java.util.ArrayList;
 import java.util.List;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.NocTopology;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
-import org.tessel.sim.dataflow.MappingContext;
-import org.tessel.sim.dataflow.rs.RsLayerMapping;
+import org.tessel.sim.mapping.MappingContext;
+import org.tessel.sim.dataflow.rs.RsEstimator;
 import org.tessel.sim.dataflow.rs.RsMapping;
 import org.tessel.sim.workload.Layer;
 
@@ -26,7 +27,7 @@ public final class CandidateSpace {
     boolean mesh = hw.cgra().noc().topology() == NocTopology.SYSTOLIC_MESH;
     List<Dataflow> out = new ArrayList<>();
     for (Dataflow d : Dataflows.all()) {
-      if (d.systolic() == mesh) {
+      if (d.kind().systolic() == mesh) {
         out.add(d);
       }
     }
@@ -39,10 +40,10 @@ public final class CandidateSpace {
    */
   public static List<Candidate> of(Layer layer, int batch, Dataflow dataflow,
       MappingContext context) {
-    if (dataflow.systolic()) {
+    if (dataflow instanceof SystolicDataflow) {
       return List.of(Candidate.systolic(dataflow));
     }
-    List<RsMapping> legal = RsLayerMapping.legalMappings(layer, batch, context);
+    List<RsMapping> legal = RsEstimator.of(layer, batch, context).orElseThrow().legal();
     List<Candidate> out = new ArrayList<>(legal.size());
     for (int i = 0; i < legal.size(); i++) {
       out.add(Candidate.rowStationary(legal.get(i), i));

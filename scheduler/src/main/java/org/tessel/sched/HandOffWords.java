@@ -1,7 +1,7 @@
 package org.tessel.sched;
 
-import org.tessel.sim.LayerResult;
-import org.tessel.sim.dataflow.LayerMapping;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.mapping.LayerMapping;
 
 /**
  * What a candidate's evaluation tells the network schedule about handing tensors over on chip

@@ -6,11 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import org.tessel.sim.AccessCounts;
-import org.tessel.sim.EnergyCounts;
+import org.tessel.sim.stats.AccessCounts;
+import org.tessel.sim.stats.EnergyCounts;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.dataflow.SystolicDataflow;
+import org.tessel.sim.mapping.Mapped;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.PinnedRowStationary;
 import org.tessel.sim.dataflow.rs.RsEstimator;
@@ -142,39 +143,39 @@ public final class LayerScheduler {
     for (Dataflow d : dataflows) {
       RsEstimator est = null;
       List<Pending> pending = new ArrayList<>();
-      try {
-        if (d.systolic()) {
-          Candidate c = Candidate.systolic(d);
-          Pending p = new Pending(c, null, LowerBound.cycles(layer, batch, c, hw));
-          // its dataflow's one candidate: nothing to order or prune (no hand-off figures
-          // needed), so it is looked up in the cache, or simulated, now
-          p.systolic = evaluations.systolic(sim, layer, shape, batch, c, p.bound, whyNone);
-          if (p.systolic == null) {
-            continue;
+      if (d instanceof SystolicDataflow) {
+        Candidate c = Candidate.systolic(d);
+        Pending p = new Pending(c, null, LowerBound.cycles(layer, batch, c, hw));
+        // its dataflow's one candidate: nothing to order or prune (no hand-off figures
+        // needed), so it is looked up in the cache, or simulated, now
+        p.systolic = evaluations.systolic(sim, layer, shape, batch, c, p.bound, whyNone);
+        if (p.systolic == null) {
+          continue;
+        }
+        pending.add(p);
+      } else {
+        Mapped<RsEstimator> estimator = RsEstimator.of(layer, batch, sim.mappingContext());
+        if (!estimator.fits()) {
+          whyNone.add(d.shortName() + ": " + estimator.infeasibility().message());
+          continue;
+        }
+        est = estimator.value();
+        List<RsMapping> legal = est.legal();
+        if (legal.isEmpty()) {
+          whyNone.add(d.shortName() + ": " + est.whyNone());
+          continue;
+        }
+        for (int i = 0; i < legal.size(); i++) {
+          Candidate c = Candidate.rowStationary(legal.get(i), i);
+          Pending p = new Pending(c, legal.get(i), LowerBound.cycles(layer, batch, c, hw));
+          EnergyCounts counts = est.energyCounts(legal.get(i));
+          p.energyPj = counts.totalPj(hw.cgra().energy());
+          if (handOffs) {
+            long free = est.freeGlbWords(legal.get(i));
+            handOff(p, est.access(legal.get(i)), free, free, layer, batch);
           }
           pending.add(p);
-        } else {
-          est = RsEstimator.of(layer, batch, sim.mappingContext());
-          List<RsMapping> legal = est.legal();
-          if (legal.isEmpty()) {
-            whyNone.add(d.shortName() + ": " + est.whyNone());
-            continue;
-          }
-          for (int i = 0; i < legal.size(); i++) {
-            Candidate c = Candidate.rowStationary(legal.get(i), i);
-            Pending p = new Pending(c, legal.get(i), LowerBound.cycles(layer, batch, c, hw));
-            EnergyCounts counts = est.energyCounts(legal.get(i));
-            p.energyPj = counts.totalPj(hw.cgra().energy());
-            if (handOffs) {
-              long free = est.freeGlbWords(legal.get(i));
-              handOff(p, est.access(legal.get(i)), free, free, layer, batch);
-            }
-            pending.add(p);
-          }
         }
-      } catch (ConfigException e) {
-        whyNone.add(d.shortName() + ": " + e.getMessage());
-        continue;
       }
       enumerated += pending.size();
       List<Evaluation> kept = new ArrayList<>();
@@ -196,15 +197,8 @@ public final class LayerScheduler {
           queue.add(p);
           continue;
         }
-        Evaluation e;
-        try {
-          e = evaluate(sim, layer, shape, batch, p, est);
-        } catch (ConfigException ex) {
-          whyNone.add(d.shortName() + " " + p.candidate.tiling() + ": " + ex.getMessage());
-          continue;
-        }
         simulated++;
-        kept.add(e);
+        kept.add(evaluate(sim, layer, shape, batch, p, est));
       }
       if (kept.isEmpty()) {
         continue;
@@ -283,7 +277,7 @@ public final class LayerScheduler {
     if (!(candidate.dataflow() instanceof PinnedRowStationary pinned)) {
       return evaluations.systolic(sim, layer, shape, batch, candidate, bound, whyNot);
     }
-    RsEstimator est = RsEstimator.of(layer, batch, sim.mappingContext());
+    RsEstimator est = RsEstimator.of(layer, batch, sim.mappingContext()).orElseThrow();
     Pending p = new Pending(candidate, pinned.mapping(), bound);
     tighten(p, est, shape, batch);
     return evaluate(sim, layer, shape, batch, p, est);

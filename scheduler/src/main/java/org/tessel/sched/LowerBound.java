@@ -1,7 +1,8 @@
 package org.tessel.sched;
 
+import org.tessel.sim.dataflow.SystolicDataflow;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.dataflow.FoldPlan;
+import org.tessel.sim.mapping.FoldPlan;
 import org.tessel.sim.dataflow.PinnedRowStationary;
 import org.tessel.sim.dataflow.rs.RsMapping;
 import org.tessel.sim.dataflow.rs.RsShape;
@@ -31,7 +32,7 @@ public final class LowerBound {
       long passes = shape.groups() * mp.passesPerGroup(shape, batch);
       return passes * mp.n() * mp.p() * mp.q() * shape.s() * shape.f();
     }
-    FoldPlan plan = candidate.dataflow().plan(layer.gemm(batch), hw.array());
+    FoldPlan plan = ((SystolicDataflow) candidate.dataflow()).plan(layer.gemm(batch), hw.array());
     return plan.folds() * layer.groups() * plan.streamLength();
   }
 }

@@ -9,10 +9,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.tessel.sim.LayerResult;
+import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.mapping.Infeasibility;
+import org.tessel.sim.mapping.Mapped;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
@@ -62,12 +64,21 @@ public final class NetworkScheduler {
   }
 
   /**
-   * Schedules {@code network} for {@code batch} inputs.
+   * Schedules {@code network} for {@code batch} inputs, for a run that asked for exactly this
+   * network on this hardware.
    *
    * @throws ConfigException when some layer has no candidate that fits (the message names the
    *     layer and says, per dataflow, what does not fit and by how much)
    */
   public Schedule schedule(Network network, int batch) {
+    return plan(network, batch).orElseThrow();
+  }
+
+  /**
+   * The schedule of {@code network} for {@code batch} inputs, or why some layer has no candidate
+   * that fits (a value: sweeps and searches meet infeasible points as a matter of course).
+   */
+  public Mapped<Schedule> plan(Network network, int batch) {
     List<Layer> all = network.layers();
     LayerOptions[] options = options(all, batch);
     Simulation sim = new Simulation(hw);
@@ -78,8 +89,8 @@ public final class NetworkScheduler {
       Layer l = all.get(i);
       if (l.kind().usesArray()) {
         if (options[i].evaluated().isEmpty()) {
-          throw new ConfigException("layer " + l.name(), 0, "", "no dataflow and tiling fits: "
-              + String.join("; ", options[i].whyNone()));
+          return Mapped.infeasible(Infeasibility.rule("layer " + l.name(), "dataflow",
+              "no dataflow and tiling fits: " + String.join("; ", options[i].whyNone())));
         }
         arrayIdx.add(i);
       } else {
@@ -145,7 +156,7 @@ public final class NetworkScheduler {
       out.add(new ScheduledLayer(i, l, e, 0, 0, paid, options[i], in, outKept, saved));
       k++;
     }
-    return new Schedule(network, hw, batch, layers.objective(), out, baselines);
+    return Mapped.of(new Schedule(network, hw, batch, layers.objective(), out, baselines));
   }
 
   /** Options of every array layer, each distinct shape computed once, on {@code threads}. */

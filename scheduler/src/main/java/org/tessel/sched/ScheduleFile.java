@@ -17,7 +17,8 @@ import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
-import org.tessel.sim.dataflow.LayerMapping;
+import org.tessel.sim.mapping.LayerMapping;
+import org.tessel.sim.mapping.Mapped;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
@@ -174,13 +175,12 @@ public final class ScheduleFile {
             + hw.name() + ", whose network is " + hw.cgra().noc().topology().name()
                 .toLowerCase(Locale.ROOT) + " (it runs " + CandidateSpace.dataflows(hw) + ")");
       }
-      LayerMapping m;
-      try {
-        m = sim.map(layer, batch, d);
-      } catch (ConfigException e) {
+      Mapped<LayerMapping> mapped = sim.map(layer, batch, d);
+      if (!mapped.fits()) {
         throw new ConfigException(f, line, "tiling", "does not fit " + hw.name() + ": "
-            + e.getMessage());
+            + mapped.infeasibility().message());
       }
+      LayerMapping m = mapped.value();
       choice.put(layer, d);
       arrayIdx.add(row - 1);
       mappings.add(m);

@@ -1,10 +1,11 @@
 package org.tessel.sched;
 
-import org.tessel.sim.EnergyCounts;
-import org.tessel.sim.LayerResult;
+import org.tessel.sim.workload.OperandWords;
+import org.tessel.sim.stats.EnergyCounts;
+import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.arch.EnergyTable;
-import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.dataflow.LayerMapping;
+import org.tessel.sim.mapping.Infeasibility;
+import org.tessel.sim.mapping.LayerMapping;
 import org.tessel.sim.workload.Layer;
 
 /**
@@ -36,20 +37,20 @@ record Simulated(long cycles, long stallCycles, EnergyCounts energy, String conf
 
   /** A run of {@code mapping}, with no peak words. */
   static Simulated of(LayerResult r, LayerMapping m) {
-    return of(r, m, new long[3]);
+    return of(r, m, OperandWords.ZERO);
   }
 
   /** A run of {@code mapping}, with the peak words of its SRAM halves. */
-  static Simulated of(LayerResult r, LayerMapping m, long[] peakWords) {
+  static Simulated of(LayerResult r, LayerMapping m, OperandWords peakWords) {
     return new Simulated(r.cycles(), r.stallCycles(), m.energyCounts(), m.configuration(),
         r.report().dramIfmap().words(), r.report().dramOfmap().words(), m.bufferOccupancy(),
-        peakWords[0], peakWords[1], peakWords[2], null, null);
+        peakWords.ifmap(), peakWords.filter(), peakWords.ofmap(), null, null);
   }
 
   /** The refusal of {@code layer}'s candidate. */
-  static Simulated refused(Layer layer, ConfigException e) {
+  static Simulated refused(Layer layer, Infeasibility why) {
     return new Simulated(0, 0, EnergyCounts.ZERO, "", 0, 0, Double.NaN, 0, 0, 0, layer.name(),
-        e.getMessage());
+        why.message());
   }
 
   /**

@@ -1,11 +1,11 @@
 package org.tessel.sched;
 
+import org.tessel.sim.workload.OperandWords;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.dataflow.Dataflow;
-import org.tessel.sim.dataflow.FoldPlan;
-import org.tessel.sim.dataflow.LayerMapping;
-import org.tessel.sim.memory.OperandTraffic;
+import org.tessel.sim.mapping.FoldPlan;
+import org.tessel.sim.mapping.LayerMapping;
 import org.tessel.sim.workload.GemmShape;
 import org.tessel.sim.workload.Layer;
 
@@ -51,75 +51,24 @@ record SystolicKey(Layer shape, int batch, String dataflow, int rows, int cols, 
 
   /** The key of {@code dataflow} on {@code shape} (a layer without its name) on {@code hw}. */
   static SystolicKey of(Layer shape, int batch, Dataflow dataflow, HardwareSpec hw) {
-    long[] half = halfWords(hw);
+    OperandWords half = hw.sram().halfWords();
     boolean capacities = hw.dram().mode() == BandwidthMode.USER;
-    // the rule of OperandTraffic: a whole operand (all groups) within half its SRAM stays
     GemmShape g = shape.gemm(batch);
     long groups = shape.groups();
-    boolean ifmapResident = g.sr() * g.t() * groups <= half[0];
-    boolean filterResident = g.t() * g.sc() * groups <= half[1];
+    boolean ifmapResident = hw.sram().ifmapResident(g.sr() * g.t() * groups);
+    boolean filterResident = hw.sram().filterResident(g.t() * g.sc() * groups);
     var glb = hw.cgra().glb();
     var noc = hw.cgra().noc();
     return new SystolicKey(shape, batch, dataflow.shortName(), hw.array().rows(),
         hw.array().cols(), glb.ports(), glb.bytesPerPortPerCycle(), noc.linkBytesPerCycle(),
         noc.hopLatencyCycles(), hw.sram().wordBytes(),
-        capacities ? hw.dram().bandwidthWordsPerCycle() : 0, capacities ? half[0] : -1,
-        capacities ? half[1] : -1, capacities ? half[2] : -1, ifmapResident, filterResident);
+        capacities ? hw.dram().bandwidthWordsPerCycle() : 0, capacities ? half.ifmap() : -1,
+        capacities ? half.filter() : -1, capacities ? half.ofmap() : -1, ifmapResident,
+        filterResident);
   }
 
   /** Whether the key holds the SRAM capacities (then the stored occupancy is the answer). */
   boolean holdsCapacities() {
     return ifmapHalfWords >= 0;
-  }
-
-  /** Half of each operand SRAM of {@code hw} in words (ifmap, filter, ofmap): what a fold holds. */
-  static long[] halfWords(HardwareSpec hw) {
-    return new long[] {hw.sram().ifmapWords() / 2, hw.sram().filterWords() / 2,
-        hw.sram().ofmapWords() / 2};
-  }
-
-  /**
-   * The most words each operand (ifmap, filter, ofmap) holds in its SRAM half during any fold of
-   * {@code plan}, counted as the simulator's occupancy counts them: a resident operand its whole
-   * fill, a streamed slice all its stream steps, the stationary slice its fill. {@code mapping}
-   * is the layer mapped with {@code plan} on {@code hw}: its operand traffic, when it has one (DRAM
-   * in {@code calc} mode), is reused.
-   */
-  static long[] peakWords(LayerMapping mapping, Layer layer, int batch, FoldPlan plan,
-      HardwareSpec hw) {
-    OperandTraffic traffic = mapping.traffic() instanceof OperandTraffic t ? t
-        : OperandTraffic.of(layer, batch, plan, hw);
-    long[] peak = new long[3];
-    long n = plan.folds();
-    for (int k = 0; k < n; k++) {
-      long[] step = traffic.wordsPerStep(k);
-      long[] fill = {traffic.ifmapFillWords(k), traffic.filterFillWords(k),
-          traffic.ofmapDrainWords(k)};
-      for (int op = 0; op < 3; op++) {
-        long words = op < 2 && traffic.resident(op) ? fill[op]
-            : step[op] > 0 ? step[op] * plan.streamLength() : fill[op];
-        peak[op] = Math.max(peak[op], words);
-      }
-    }
-    return peak;
-  }
-
-  /**
-   * The fullest SRAM half, 0 to 1, when operand {@code op} holds at most {@code peakWords[op]}
-   * words at once in its half of {@code halfWords[op]}: the largest over folds of {@code min(1,
-   * words / half)}, which grows with the words, so the largest words give it (bit for bit: the
-   * conversion and the division round monotonically). Every fold holds some words of every
-   * operand (its slices are never empty; only a resident operand holds none after the first fold,
-   * and it is resident only where its half holds words), so a half of no words gives 1, as the
-   * simulator's fold-by-fold maximum does.
-   */
-  static double occupancy(long ifmapPeakWords, long filterPeakWords, long ofmapPeakWords,
-      long[] halfWords) {
-    long[] peak = {ifmapPeakWords, filterPeakWords, ofmapPeakWords};
-    double occupancy = 0;
-    for (int op = 0; op < 3; op++) {
-      occupancy = Math.max(occupancy, Math.min(1.0, (double) peak[op] / halfWords[op]));
-    }
-    return occupancy;
   }
 }

@@ -12,14 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.tessel.sim.LayerResult;
+import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
-import org.tessel.sim.dataflow.LayerMapping;
+import org.tessel.sim.mapping.LayerMapping;
+import org.tessel.sim.mapping.Mapped;
 import org.tessel.sim.dataflow.rs.RsEstimator;
 import org.tessel.sim.dataflow.rs.RsLayerMapping;
 import org.tessel.sim.dataflow.rs.RsMapping;
@@ -161,7 +161,7 @@ final class EvaluationKeysTest {
           fresh(a, layer, batch, ca).assertSameSimulation(fb, what);
         }
         long bound = Math.max(LowerBound.cycles(asked, batch, cb, b),
-            RsEstimator.of(asked, batch, new Simulation(b).mappingContext()).passCycles(m));
+            RsEstimator.of(asked, batch, new Simulation(b).mappingContext()).orElseThrow().passCycles(m));
         assertEquals(fb.evaluation(cb, bound, b), got, what);
         compared++;
       }
@@ -212,17 +212,16 @@ final class EvaluationKeysTest {
 
   private static Fresh fresh(HardwareSpec hw, Layer layer, int batch, Candidate c) {
     Simulation sim = new Simulation(hw);
-    LayerMapping m;
-    try {
-      m = sim.map(layer, batch, c.dataflow());
-    } catch (ConfigException e) {
-      return new Fresh(layer, null, null, e.getMessage());
+    Mapped<LayerMapping> mapped = sim.map(layer, batch, c.dataflow());
+    if (!mapped.fits()) {
+      return new Fresh(layer, null, null, mapped.infeasibility().message());
     }
+    LayerMapping m = mapped.value();
     return new Fresh(layer, m, sim.run(0, layer, c.dataflow(), m), null);
   }
 
   private static List<RsMapping> legal(HardwareSpec hw, Layer layer, int batch) {
-    return RsLayerMapping.legalMappings(layer, batch, new Simulation(hw).mappingContext());
+    return RsLayerMapping.legalMappings(layer, batch, new Simulation(hw).mappingContext()).orElseThrow();
   }
 
   /** A small convolution (plain, strided, grouped or depthwise), fully connected layer or GEMM. */

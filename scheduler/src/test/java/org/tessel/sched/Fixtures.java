@@ -4,7 +4,7 @@ import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.ReconfigSpec;
-import org.tessel.sim.config.Inputs;
+import org.tessel.sim.io.Inputs;
 
 /** Hardware the scheduler tests run on. */
 final class Fixtures {

@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tessel.sim.LayerResult;
+import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.dataflow.LayerMapping;
+import org.tessel.sim.mapping.LayerMapping;
 import org.tessel.sim.dataflow.rs.RsEstimator;
 import org.tessel.sim.dataflow.rs.RsMapping;
 import org.tessel.sim.workload.Layer;
@@ -52,7 +52,7 @@ final class HandOffTest {
   /** Every legal tiling of {@code l} on {@code hw}, simulated. */
   private static LayerOptions exhaustive(HardwareSpec hw, Layer l, Objective o) {
     Simulation sim = new Simulation(hw);
-    RsEstimator est = RsEstimator.of(l, 1, sim.mappingContext());
+    RsEstimator est = RsEstimator.of(l, 1, sim.mappingContext()).orElseThrow();
     List<RsMapping> legal = est.legal();
     List<Evaluation> all = new ArrayList<>();
     for (int j = 0; j < legal.size(); j++) {

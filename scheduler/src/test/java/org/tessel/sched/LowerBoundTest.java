@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.tessel.sim.LayerResult;
+import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.dataflow.Dataflow;
-import org.tessel.sim.dataflow.LayerMapping;
+import org.tessel.sim.mapping.LayerMapping;
 import org.tessel.sim.dataflow.rs.RsEstimator;
 import org.tessel.sim.dataflow.rs.RsMapping;
 import org.tessel.sim.workload.Layer;
@@ -41,7 +41,7 @@ final class LowerBoundTest {
         for (Dataflow d : CandidateSpace.dataflows(hw)) {
           Candidate c = Candidate.systolic(d);
           long bound = LowerBound.cycles(l, batch, c, hw);
-          LayerResult r = sim.run(0, l, d, sim.map(l, batch, d));
+          LayerResult r = sim.run(0, l, d, sim.map(l, batch, d).orElseThrow());
           assertTrue(bound <= r.cycles(), l + " " + d + ": bound " + bound + " > " + r.cycles());
           assertTrue(bound > 0);
         }
@@ -59,7 +59,7 @@ final class LowerBoundTest {
       for (int i = 0; i < 25; i++) {
         Layer l = randomConv(rnd, i);
         int batch = 1 + rnd.nextInt(2);
-        RsEstimator est = RsEstimator.of(l, batch, sim.mappingContext());
+        RsEstimator est = RsEstimator.of(l, batch, sim.mappingContext()).orElseThrow();
         List<RsMapping> legal = est.legal();
         for (int j = 0; j < legal.size(); j += 1 + legal.size() / 12) {
           RsMapping mp = legal.get(j);

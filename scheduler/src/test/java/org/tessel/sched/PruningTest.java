@@ -9,7 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.dataflow.LayerMapping;
+import org.tessel.sim.mapping.LayerMapping;
 import org.tessel.sim.dataflow.rs.RsEstimator;
 import org.tessel.sim.dataflow.rs.RsMapping;
 import org.tessel.sim.workload.Layer;
@@ -29,7 +29,7 @@ final class PruningTest {
         int k = 1 + 2 * rnd.nextInt(2);
         Layer l = Layer.conv("l" + i, 6 + rnd.nextInt(10), 6 + rnd.nextInt(10),
             1 + rnd.nextInt(12), k, 1, k / 2, 1 + rnd.nextInt(24), 1);
-        RsEstimator est = RsEstimator.of(l, 1, sim.mappingContext());
+        RsEstimator est = RsEstimator.of(l, 1, sim.mappingContext()).orElseThrow();
         List<RsMapping> legal = est.legal();
         List<Evaluation> all = new ArrayList<>();
         for (int j = 0; j < legal.size(); j++) {

@@ -1,5 +1,6 @@
 package org.tessel.sched;
 
+import org.tessel.sim.arch.DataflowKind;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -141,7 +142,7 @@ final class RandomHardware {
         new ScratchpadSpec(spadFilter, spadIfmap, spadPsum), reconfig, energy);
     return new HardwareSpec(name, new ArraySpec(rows, cols),
         new SramSpec(ifmapKiB, filterKiB, ofmapKiB, wordBytes, sramBanks),
-        new DramSpec(mode, bandwidth), Dataflows.find(dataflow).orElseThrow(), clockMHz, model,
+        new DramSpec(mode, bandwidth), DataflowKind.find(dataflow).orElseThrow(), clockMHz, model,
         cgra);
   }
 

@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tessel.sim.SimResult;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.config.Inputs;
-import org.tessel.sim.config.TopologyReader;
+import org.tessel.sim.io.Inputs;
+import org.tessel.sim.io.TopologyReader;
 import org.tessel.sim.testing.Shared;
 import org.tessel.sim.workload.Network;
 

@@ -1,21 +1,38 @@
 package org.tessel.sim;
 
+import org.tessel.sim.dataflow.systolic.SystolicMapping;
+import org.tessel.sim.result.ArrayWork;
+import org.tessel.sim.result.LayerCycles;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.ReportRow;
+import org.tessel.sim.result.SimResult;
+import org.tessel.sim.stats.AccessCounts;
+import org.tessel.sim.stats.StreamStats;
+import org.tessel.sim.util.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
+import java.util.Locale;
+import org.tessel.sim.arch.NocTopology;
 import org.tessel.sim.dataflow.Dataflow;
+import org.tessel.sim.dataflow.Dataflows;
+import org.tessel.sim.dataflow.SystolicDataflow;
+import org.tessel.sim.dataflow.WholeLayerDataflow;
+import org.tessel.sim.mapping.Infeasibility;
+import org.tessel.sim.mapping.Mapped;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.dataflow.LayerMapping;
-import org.tessel.sim.dataflow.MappingContext;
-import org.tessel.sim.layer.FoldTraffic;
+import org.tessel.sim.mapping.LayerMapping;
+import org.tessel.sim.mapping.MappingContext;
+import org.tessel.sim.mapping.FoldTraffic;
 import org.tessel.sim.layer.LayerRunner;
 import org.tessel.sim.layer.LayerTiming;
+import org.tessel.sim.layer.PortWindow;
 import org.tessel.sim.memory.scalesim.ScaleSimMemory;
 import org.tessel.sim.noc.CompiledNoc;
 import org.tessel.sim.noc.NocGraphs;
-import org.tessel.sim.noc.SystolicTiming;
+import org.tessel.sim.dataflow.systolic.SystolicTiming;
 import org.tessel.sim.trace.TraceRecorder;
 import org.tessel.sim.trace.Track;
 import org.tessel.sim.workload.Layer;
@@ -51,7 +68,8 @@ public final class Simulation {
 
   /** Simulates every layer of {@code network} for {@code batch} inputs. */
   public SimResult simulate(Network network, int batch) {
-    return simulate(network, batch, layer -> hw.dataflow());
+    Dataflow own = Dataflows.of(hw.dataflow());
+    return simulate(network, batch, layer -> own);
   }
 
   /**
@@ -71,7 +89,7 @@ public final class Simulation {
       Dataflow dataflow = layer.kind().usesArray() ? choice.apply(layer) : null;
       // map once: the mapping gives the configuration and is what runs
       LayerMapping mapping = dataflow != null && hw.memoryModel() == MemoryModel.TILES
-          ? map(layer, batch, dataflow) : null;
+          ? map(layer, batch, dataflow).orElseThrow() : null;
       String configuration = mapping != null ? mapping.configuration()
           : dataflow != null ? dataflow.shortName() : null;
       long reconfig = 0;
@@ -111,7 +129,7 @@ public final class Simulation {
 
   /** Simulates one layer; {@code network} supplies the inputs of element-wise layers. */
   public LayerResult simulate(int index, Layer layer, Network network, int batch) {
-    return simulate(index, layer, network, batch, hw.dataflow());
+    return simulate(index, layer, network, batch, Dataflows.of(hw.dataflow()));
   }
 
   /** Simulates one layer with {@code dataflow} (ignored for element-wise layers). */
@@ -120,16 +138,16 @@ public final class Simulation {
     if (!layer.kind().usesArray()) {
       return VectorLayers.simulate(index, layer, network, batch, hw);
     }
-    HardwareSpec lhw = dataflow == hw.dataflow() ? hw : hw.withDataflow(dataflow);
+    HardwareSpec lhw = dataflow.kind() == hw.dataflow() ? hw : hw.withDataflow(dataflow.kind());
     if (hw.memoryModel() == MemoryModel.SCALESIM) {
-      if (!dataflow.systolic()) {
+      if (!(dataflow instanceof SystolicDataflow systolic)) {
         throw new ConfigException("memoryModel", 0, "", "SCALE-Sim's memory model runs the"
             + " systolic dataflows (os, ws, is) only, not " + dataflow.shortName());
       }
       return ScaleSimMemory.simulate(index, layer, batch,
-          dataflow.plan(layer.gemm(batch), hw.array()), lhw);
+          systolic.plan(layer.gemm(batch), hw.array()), lhw);
     }
-    return run(index, layer, dataflow, map(layer, batch, dataflow));
+    return run(index, layer, dataflow, map(layer, batch, dataflow).orElseThrow());
   }
 
   /**
@@ -139,32 +157,34 @@ public final class Simulation {
    */
   public LayerResult run(int index, Layer layer, Dataflow dataflow, LayerMapping m) {
     boolean calc = hw.dram().mode() == BandwidthMode.CALC;
-    long[] limit = m.transferLimitsWords();
-    runner.setHalfCapacities(limit[0], limit[1], limit[2]);
+    runner.setHalfCapacities(m.transferLimitsWords());
     FoldTraffic dram = calc ? FoldTraffic.NONE : m.traffic();
     LayerTiming t = runner.run(m.passes(), m.durations(), dram,
         calc ? 0 : hw.dram().bandwidthWordsPerCycle(), trace);
     long folds = m.folds();
-    return new LayerResult(index, layer, dataflow.shortName(), t.cycles(), t.computeCycles(),
-        t.stallCycles(), m.macs(), folds, m.usedPeFoldSum(), m.nominalPassCycles(),
-        tilesReport(t, m.macs(), folds, m.usedPeFoldSum(), m.access()), t.events(), 0,
+    return new LayerResult(index, layer, dataflow.shortName(),
+        LayerCycles.of(t.cycles(), t.computeCycles(), t.stallCycles()),
+        new ArrayWork(m.macs(), folds, m.usedPeFoldSum(), m.nominalPassCycles()),
+        tilesReport(t, m.macs(), folds, m.usedPeFoldSum(), m.access()), t.events(),
         m.configuration(), m.energyCounts());
   }
 
-  /** Maps {@code layer} with {@code dataflow} on this simulation's hardware. */
-  public LayerMapping map(Layer layer, int batch, Dataflow dataflow) {
-    if (dataflow.systolic()
-        && hw.cgra().noc().topology() != org.tessel.sim.arch.NocTopology.SYSTOLIC_MESH) {
-      throw new ConfigException(hw.name(), 0, "dataflow", dataflow.shortName() + " runs on a"
-          + " systolic mesh, but this hardware's network is "
-          + hw.cgra().noc().topology().name().toLowerCase(java.util.Locale.ROOT)
-          + " (use --dataflow rs, or noc.topology: mesh)");
+  /**
+   * Maps {@code layer} with {@code dataflow} on this simulation's hardware, or says why it does
+   * not fit (a value: the scheduler meets infeasible candidates on its hot path).
+   */
+  public Mapped<LayerMapping> map(Layer layer, int batch, Dataflow dataflow) {
+    if (dataflow instanceof SystolicDataflow systolic) {
+      if (hw.cgra().noc().topology() != NocTopology.SYSTOLIC_MESH) {
+        return Mapped.infeasible(Infeasibility.rule(hw.name(), "dataflow",
+            "dataflow: " + dataflow.shortName() + " runs on a systolic mesh, but this hardware's"
+            + " network is " + hw.cgra().noc().topology().name().toLowerCase(Locale.ROOT)
+            + " (use --dataflow rs, or noc.topology: mesh)"));
+      }
+      return SystolicMapping.map(systolic.kind(), layer, batch,
+          systolic.plan(layer.gemm(batch), hw.array()), context().timing(), hw);
     }
-    if (dataflow.systolic()) {
-      return new SystolicMapping(dataflow, layer, batch,
-          dataflow.plan(layer.gemm(batch), hw.array()), context().timing(), hw);
-    }
-    return dataflow.map(layer, batch, context());
+    return ((WholeLayerDataflow) dataflow).map(layer, batch, context());
   }
 
   /** What dataflows may use while mapping a layer on this simulation's hardware. */
@@ -228,13 +248,13 @@ public final class Simulation {
         new StreamStats(sramStart, sramStop, a.sramIfmapReads()),
         new StreamStats(sramStart, sramStop, a.sramFilterReads()),
         new StreamStats(sramStart, sramStop, a.sramOfmapWrites()),
-        port(t.ports()[0], a.dramIfmapReads()),
-        port(t.ports()[1], a.dramFilterReads()),
-        port(t.ports()[2], a.dramOfmapWrites()));
+        port(t.ifmapPort(), a.dramIfmapReads()),
+        port(t.filterPort(), a.dramFilterReads()),
+        port(t.ofmapPort(), a.dramOfmapWrites()));
   }
 
-  private static StreamStats port(long[] window, long words) {
-    return window[0] < 0 ? new StreamStats(0, 0, words)
-        : new StreamStats(window[0], window[1], words);
+  private static StreamStats port(PortWindow window, long words) {
+    return window.used() ? new StreamStats(window.firstCycle(), window.lastCycle(), words)
+        : new StreamStats(0, 0, words);
   }
 }

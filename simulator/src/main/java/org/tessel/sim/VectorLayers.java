@@ -1,5 +1,10 @@
 package org.tessel.sim;
 
+import org.tessel.sim.result.ArrayWork;
+import org.tessel.sim.result.LayerCycles;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.ReportRow;
+import org.tessel.sim.stats.StreamStats;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.LayerKind;
@@ -34,6 +39,7 @@ final class VectorLayers {
         new StreamStats(0, cycles - 1, reads), StreamStats.NONE,
         new StreamStats(0, cycles - 1, layer.outputWords() * batch), StreamStats.NONE,
         StreamStats.NONE, StreamStats.NONE);
-    return new LayerResult(index, layer, "vector", cycles, cycles, 0, 0, 0, 0, 0, row, 0);
+    return LayerResult.of(index, layer, "vector", LayerCycles.of(cycles, cycles, 0),
+        ArrayWork.NONE, row, 0);
   }
 }

@@ -1,5 +1,7 @@
 package org.tessel.sim;
 
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.SimResult;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,7 +27,7 @@ final class ReconfigTest {
 
   private static HardwareSpec hw(ReconfigSpec reconfig) {
     HardwareSpec base = new HardwareSpec("r", new ArraySpec(8, 8), new SramSpec(64, 64, 64, 1, 1),
-        new DramSpec(BandwidthMode.CALC, 10), OS, 200);
+        new DramSpec(BandwidthMode.CALC, 10), OS.kind(), 200);
     return base.withCgra(CgraSpec.systolic(base.array(), 1).withReconfig(reconfig));
   }
 

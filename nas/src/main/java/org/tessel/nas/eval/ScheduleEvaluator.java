@@ -10,6 +10,7 @@ import org.tessel.sched.LayerScheduler;
 import org.tessel.sched.NetworkScheduler;
 import org.tessel.sched.Objective;
 import org.tessel.sched.Schedule;
+import org.tessel.sim.mapping.Mapped;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
@@ -83,12 +84,11 @@ public final class ScheduleEvaluator implements NetworkEvaluator {
   public Metrics evaluate(Network network) {
     long macs = network.macs();
     long params = params(network);
-    Schedule s;
-    try {
-      s = schedule(network);
-    } catch (ConfigException e) {
-      return Metrics.failed(e.getMessage(), macs, params);
+    Mapped<Schedule> planned = scheduler.plan(network, batch);
+    if (!planned.fits()) {
+      return Metrics.failed(planned.infeasibility().message(), macs, params);
     }
+    Schedule s = planned.value();
     Adaptation a = Adaptation.of(s);
     HardwareSpec hw = s.hardware();
     Map<String, Double> fixed = new LinkedHashMap<>();

@@ -13,7 +13,7 @@ import org.tessel.sched.Objective;
 import org.tessel.sched.Schedule;
 import org.tessel.sched.ScheduledLayer;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.config.Inputs;
+import org.tessel.sim.io.Inputs;
 import org.tessel.sim.dataflow.Dataflows;
 import org.tessel.sim.workload.Network;
 

@@ -23,7 +23,7 @@ import org.tessel.nas.space.Nb201Space;
 import org.tessel.sched.CandidateSpace;
 import org.tessel.sched.Objective;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.config.Inputs;
+import org.tessel.sim.io.Inputs;
 
 /** The directory holds every file, identical at any thread count; schedules per front member. */
 final class SearchReportTest {

@@ -139,32 +139,14 @@ final class SearchTest {
   @Test
   void timeLimit_stopsBetweenBatches() {
     SearchSettings s = SearchSettings.of(StrategyKind.RANDOM, 15_000, 1)
-        .withTimeLimit(java.time.Duration.ofMillis(1));
-    SearchResult r = new Search(SPACE, new CachedEvaluator(new SlowEvaluator(), null), TWO, null,
-        s).run(Progress.NONE);
+        .withTimeLimit(java.time.Duration.ofMillis(2));
+    // a clock that moves one millisecond each time it is read (start 0, first check 1, progress
+    // 2, second check 3): the limit is reached at the check before the second batch
+    long[] now = {0};
+    SearchResult r = new Search(SPACE, new CachedEvaluator(new FakeEvaluator(), null), TWO, null,
+        s, () -> now[0]++ * 1_000_000L).run(Progress.NONE);
     assertEquals(SearchResult.Stop.TIME, r.stop());
-    assertTrue(r.history().size() < 15_000);
-    assertTrue(r.history().size() >= 1);
-  }
-
-  /** The fake, taking at least a millisecond per network. */
-  private static final class SlowEvaluator implements org.tessel.nas.eval.NetworkEvaluator {
-    private final FakeEvaluator inner = new FakeEvaluator();
-
-    @Override
-    public org.tessel.nas.eval.Metrics evaluate(org.tessel.sim.workload.Network n) {
-      try {
-        Thread.sleep(1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return inner.evaluate(n);
-    }
-
-    @Override
-    public String context() {
-      return "slow";
-    }
+    assertEquals(RandomSearch.BATCH, r.history().size());
   }
 
   @Test

@@ -12,8 +12,7 @@ import org.tessel.sim.arch.NocTopology;
 import org.tessel.sim.arch.ReconfigSpec;
 import org.tessel.sim.arch.ScratchpadSpec;
 import org.tessel.sim.arch.SramSpec;
-import org.tessel.sim.dataflow.Dataflow;
-import org.tessel.sim.dataflow.Dataflows;
+import org.tessel.sim.arch.DataflowKind;
 
 /**
  * The fields of a {@link HardwareSpec} as plain variables, for a point's parameters to overwrite
@@ -110,9 +109,9 @@ final class HardwareDraft {
     ScratchpadSpec spad = new ScratchpadSpec(filterWords, ifmapWords, psumWords);
     ReconfigSpec reconfig = new ReconfigSpec(configBits, busBitsPerCycle, drainCycles);
     EnergyTable table = new EnergyTable(energy[0], energy[1], energy[2], energy[3], energy[4]);
-    Dataflow dataflow = base.dataflow();
+    DataflowKind dataflow = base.dataflow();
     if (dataflow.systolic() == xyBus) { // noc.topology changed: the network's own dataflow
-      dataflow = Dataflows.find(xyBus ? "rs" : "os").orElseThrow();
+      dataflow = xyBus ? DataflowKind.RS : DataflowKind.OS;
     }
     return new HardwareSpec(base.name(), array, sram, dram, dataflow, clockMHz,
         base.memoryModel(), new CgraSpec(noc, glb, spad, reconfig, table));

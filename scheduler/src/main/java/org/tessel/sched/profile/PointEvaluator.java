@@ -12,10 +12,10 @@ import org.tessel.sched.LayerScheduler;
 import org.tessel.sched.NetworkScheduler;
 import org.tessel.sched.Schedule;
 import org.tessel.sched.ScheduledLayer;
+import org.tessel.sim.mapping.Mapped;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.dataflow.Dataflows;
 
 /**
@@ -90,13 +90,13 @@ final class PointEvaluator {
   }
 
   private Outcome schedule(HardwareSpec hw) {
-    try {
-      Schedule s = new NetworkScheduler(new LayerScheduler(hw, spec.objective(),
-          CandidateSpace.dataflows(hw), cache), 1).schedule(spec.network(), spec.batch());
-      return new Outcome(s.cycles(), s.energyPj(), s.reconfigurations(), dataflows(s), null);
-    } catch (ConfigException e) {
-      return new Outcome(0, 0, 0, "", e.getMessage());
+    Mapped<Schedule> planned = new NetworkScheduler(new LayerScheduler(hw, spec.objective(),
+        CandidateSpace.dataflows(hw), cache), 1).plan(spec.network(), spec.batch());
+    if (!planned.fits()) {
+      return new Outcome(0, 0, 0, "", planned.infeasibility().message());
     }
+    Schedule s = planned.value();
+    return new Outcome(s.cycles(), s.energyPj(), s.reconfigurations(), dataflows(s), null);
   }
 
   /** {@code hw} with the base clock and, in calc mode, the base DRAM bandwidth. */

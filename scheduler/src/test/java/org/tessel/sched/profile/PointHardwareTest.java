@@ -12,7 +12,7 @@ import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.NocTopology;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.config.Inputs;
+import org.tessel.sim.io.Inputs;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessel.sched.Objective;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.config.Inputs;
-import org.tessel.sim.config.TopologyReader;
+import org.tessel.sim.io.Inputs;
+import org.tessel.sim.io.TopologyReader;
 import org.tessel.sim.testing.Shared;
 import org.tessel.sim.workload.Network;
 

@@ -17,8 +17,8 @@ import org.tessel.sched.NetworkScheduler;
 import org.tessel.sched.Objective;
 import org.tessel.sched.ScheduleFile;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.config.Inputs;
-import org.tessel.sim.config.TopologyReader;
+import org.tessel.sim.io.Inputs;
+import org.tessel.sim.io.TopologyReader;
 import org.tessel.sim.testing.Shared;
 import org.tessel.sim.workload.Network;
 

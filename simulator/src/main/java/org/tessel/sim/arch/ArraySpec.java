@@ -1,6 +1,6 @@
 package org.tessel.sim.arch;
 
-import org.tessel.sim.Checks;
+import org.tessel.sim.util.Checks;
 
 /**
  * The PE array: {@code rows x cols} processing elements, one MAC per PE per cycle.

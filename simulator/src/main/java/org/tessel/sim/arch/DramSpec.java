@@ -1,6 +1,6 @@
 package org.tessel.sim.arch;
 
-import org.tessel.sim.Checks;
+import org.tessel.sim.util.Checks;
 
 /**
  * The DRAM interface.

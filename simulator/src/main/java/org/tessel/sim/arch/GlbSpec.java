@@ -1,6 +1,6 @@
 package org.tessel.sim.arch;
 
-import org.tessel.sim.Checks;
+import org.tessel.sim.util.Checks;
 
 /**
  * How the on-chip SRAMs are built: banks, and the ports through which the array reads and writes

@@ -1,7 +1,6 @@
 package org.tessel.sim.arch;
 
-import org.tessel.sim.Checks;
-import org.tessel.sim.dataflow.Dataflow;
+import org.tessel.sim.util.Checks;
 
 /**
  * A whole accelerator: PE array, SRAMs, DRAM interface, dataflow and clock.
@@ -16,7 +15,7 @@ import org.tessel.sim.dataflow.Dataflow;
  * @param cgra network, buffer ports, scratchpads, reconfiguration and energy
  */
 public record HardwareSpec(
-    String name, ArraySpec array, SramSpec sram, DramSpec dram, Dataflow dataflow,
+    String name, ArraySpec array, SramSpec sram, DramSpec dram, DataflowKind dataflow,
     double clockMHz, MemoryModel memoryModel, CgraSpec cgra) {
   /** Validates every part. */
   public HardwareSpec {
@@ -31,7 +30,7 @@ public record HardwareSpec(
 
   /** Hardware with a systolic-mesh CGRA part (SCALE-Sim's array). */
   public HardwareSpec(
-      String name, ArraySpec array, SramSpec sram, DramSpec dram, Dataflow dataflow,
+      String name, ArraySpec array, SramSpec sram, DramSpec dram, DataflowKind dataflow,
       double clockMHz, MemoryModel memoryModel) {
     this(name, array, sram, dram, dataflow, clockMHz, memoryModel,
         CgraSpec.systolic(array, sram.wordBytes()));
@@ -39,13 +38,13 @@ public record HardwareSpec(
 
   /** Hardware with Tessel's tile memory model. */
   public HardwareSpec(
-      String name, ArraySpec array, SramSpec sram, DramSpec dram, Dataflow dataflow,
+      String name, ArraySpec array, SramSpec sram, DramSpec dram, DataflowKind dataflow,
       double clockMHz) {
     this(name, array, sram, dram, dataflow, clockMHz, MemoryModel.TILES);
   }
 
   /** The same hardware running another dataflow. */
-  public HardwareSpec withDataflow(Dataflow other) {
+  public HardwareSpec withDataflow(DataflowKind other) {
     return new HardwareSpec(name, array, sram, dram, other, clockMHz, memoryModel, cgra);
   }
 

@@ -1,6 +1,6 @@
 package org.tessel.sim.arch;
 
-import org.tessel.sim.Checks;
+import org.tessel.sim.util.Checks;
 
 /**
  * Per-PE scratchpads (register files), in words. A systolic PE has one register per operand.

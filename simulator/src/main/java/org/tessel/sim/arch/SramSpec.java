@@ -1,6 +1,8 @@
 package org.tessel.sim.arch;
 
-import org.tessel.sim.Checks;
+import org.tessel.sim.util.Checks;
+import org.tessel.sim.workload.Operand;
+import org.tessel.sim.workload.OperandWords;
 
 /**
  * The three double-buffered operand SRAMs, sizes in KiB (SCALE-Sim's "kB" is 1024 bytes) of
@@ -43,5 +45,37 @@ public record SramSpec(long ifmapKiB, long filterKiB, long ofmapKiB, int wordByt
    */
   public long handOffWords() {
     return Math.min(ifmapWords(), ofmapWords());
+  }
+
+  /**
+   * The fullest SRAM half, 0 to 1, when the ifmap, filter and ofmap halves hold at most {@code
+   * peakWords} words at once: the largest of {@code min(1, words / half)}. A half of no
+   * words that holds some gives 1.
+   */
+  public double halfOccupancy(OperandWords peakWords) {
+    OperandWords half = halfWords();
+    double occupancy = 0;
+    for (Operand op : Operand.ALL) {
+      occupancy = Math.max(occupancy, Math.min(1.0, (double) peakWords.get(op) / half.get(op)));
+    }
+    return occupancy;
+  }
+
+  /** Half of each operand SRAM in words: what one fold may hold while the other half fills. */
+  public OperandWords halfWords() {
+    return new OperandWords(ifmapWords() / 2, filterWords() / 2, ofmapWords() / 2);
+  }
+
+  /**
+   * Whether a whole ifmap of {@code words} (all groups) stays on chip for a layer: it fits half
+   * the ifmap SRAM, the other half being the double buffer (the systolic tile model's rule).
+   */
+  public boolean ifmapResident(long words) {
+    return words <= ifmapWords() / 2;
+  }
+
+  /** Whether a whole filter of {@code words} (all groups) stays on chip: the same rule. */
+  public boolean filterResident(long words) {
+    return words <= filterWords() / 2;
   }
 }

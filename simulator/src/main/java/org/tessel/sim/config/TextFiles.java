@@ -8,12 +8,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Reads a user's text file, turning a missing or unreadable file into a {@link ConfigException}. */
-final class TextFiles {
+public final class TextFiles {
   private TextFiles() {}
 
-  static List<String> lines(Path path) {
+  /** The file's lines, read as UTF-8. */
+  public static List<String> lines(Path path) {
+    return text(path).lines().toList();
+  }
+
+  /** The whole file, read as UTF-8. */
+  public static String text(Path path) {
     try {
-      return Files.readAllLines(path, StandardCharsets.UTF_8);
+      return Files.readString(path, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ConfigException(path.toString(), 0, "", "file not found");
     } catch (IOException e) {

@@ -27,7 +27,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * A thin reader over snakeyaml-engine's node tree that keeps line numbers, so that every error
  * names the file, the line and the field. Only mappings, sequences and scalars are used.
  */
-final class Yaml {
+public final class Yaml {
   private final String file;
 
   private Yaml(String file) {
@@ -35,7 +35,7 @@ final class Yaml {
   }
 
   /** Parses {@code path} and returns its root mapping. */
-  static Obj load(Path path) {
+  public static Obj load(Path path) {
     String name = path.toString();
     if (!Files.isRegularFile(path)) {
       throw new ConfigException(name, 0, "", "file not found");
@@ -48,7 +48,7 @@ final class Yaml {
   }
 
   /** Parses YAML text; {@code name} is used in messages. */
-  static Obj parse(String name, Reader reader) {
+  public static Obj parse(String name, Reader reader) {
     Yaml y = new Yaml(name);
     Optional<Node> root;
     try {
@@ -77,7 +77,7 @@ final class Yaml {
   }
 
   /** A YAML mapping with its path from the root, for messages. */
-  final class Obj {
+  public final class Obj {
     private final MappingNode node;
     private final String path;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
@@ -96,24 +96,24 @@ final class Yaml {
       }
     }
 
-    String file() {
+    public String file() {
       return file;
     }
 
-    int line() {
+    public int line() {
       return lineOf(node);
     }
 
-    String field(String key) {
+    public String field(String key) {
       return path.isEmpty() ? key : path + "." + key;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
       return entries.containsKey(key);
     }
 
     /** Rejects keys outside {@code allowed}, suggesting the closest known key. */
-    void allowOnly(Set<String> allowed) {
+    public void allowOnly(Set<String> allowed) {
       for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
         if (!allowed.contains(e.getKey())) {
           String hint = Suggest.closest(e.getKey(), allowed);
@@ -124,7 +124,7 @@ final class Yaml {
       }
     }
 
-    ConfigException error(String key, String message) {
+    public ConfigException error(String key, String message) {
       NodeTuple t = entries.get(key);
       int line = t == null ? line() : lineOf(t.getValueNode());
       return new ConfigException(file, line, field(key), message);
@@ -138,7 +138,7 @@ final class Yaml {
       return t.getValueNode();
     }
 
-    String string(String key) {
+    public String string(String key) {
       Node v = value(key);
       if (!(v instanceof ScalarNode)) {
         throw new ConfigException(file, lineOf(v), field(key), "expected a single value");
@@ -150,11 +150,11 @@ final class Yaml {
       return s;
     }
 
-    String string(String key, String fallback) {
+    public String string(String key, String fallback) {
       return has(key) ? string(key) : fallback;
     }
 
-    long positiveLong(String key) {
+    public long positiveLong(String key) {
       String s = string(key);
       long v;
       try {
@@ -168,7 +168,7 @@ final class Yaml {
       return v;
     }
 
-    int positiveInt(String key) {
+    public int positiveInt(String key) {
       long v = positiveLong(key);
       if (v > Integer.MAX_VALUE) {
         throw error(key, "must be at most " + Integer.MAX_VALUE + ", was " + v);
@@ -176,11 +176,11 @@ final class Yaml {
       return (int) v;
     }
 
-    int positiveInt(String key, int fallback) {
+    public int positiveInt(String key, int fallback) {
       return has(key) ? positiveInt(key) : fallback;
     }
 
-    int nonNegativeInt(String key, int fallback) {
+    public int nonNegativeInt(String key, int fallback) {
       if (!has(key)) {
         return fallback;
       }
@@ -197,7 +197,7 @@ final class Yaml {
       return v;
     }
 
-    double positiveDouble(String key, double fallback) {
+    public double positiveDouble(String key, double fallback) {
       if (!has(key)) {
         return fallback;
       }
@@ -214,7 +214,7 @@ final class Yaml {
       return v;
     }
 
-    String choice(String key, String fallback, Set<String> allowed) {
+    public String choice(String key, String fallback, Set<String> allowed) {
       if (!has(key)) {
         return fallback;
       }
@@ -226,11 +226,11 @@ final class Yaml {
       return s;
     }
 
-    Obj obj(String key) {
+    public Obj obj(String key) {
       return Yaml.this.obj(value(key), field(key));
     }
 
-    List<Obj> objects(String key) {
+    public List<Obj> objects(String key) {
       Node v = value(key);
       if (!(v instanceof SequenceNode)) {
         throw new ConfigException(file, lineOf(v), field(key), "expected a list ('- ' items)");
@@ -244,7 +244,7 @@ final class Yaml {
     }
 
     /** Error at item {@code i} of the list under {@code key} (its own line). */
-    ConfigException itemError(String key, int i, String message) {
+    public ConfigException itemError(String key, int i, String message) {
       Node v = value(key);
       if (v instanceof SequenceNode && i < ((SequenceNode) v).getValue().size()) {
         return new ConfigException(file, lineOf(((SequenceNode) v).getValue().get(i)),
@@ -253,7 +253,7 @@ final class Yaml {
       return error(key, message);
     }
 
-    List<String> strings(String key) {
+    public List<String> strings(String key) {
       Node v = value(key);
       List<String> out = new ArrayList<>();
       if (v instanceof ScalarNode) {

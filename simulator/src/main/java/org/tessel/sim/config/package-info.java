@@ -1,6 +1,7 @@
 /**
- * Readers for user input: SCALE-Sim {@code .cfg} files and topology CSVs, Tessel's YAML hardware
- * and network files, and the built-in hardware presets. Every reader reports a mistake as a
- * {@link org.tessel.sim.config.ConfigException} naming the file, line and field.
+ * What every reader of user input shares: {@link org.tessel.sim.config.ConfigException}, the one
+ * user-error type (file, line, field, what was expected), {@link org.tessel.sim.config.TextFiles}
+ * and {@link org.tessel.sim.config.Yaml} for reading, and {@link org.tessel.sim.config.Suggest}
+ * for "did you mean". The readers themselves are in {@code org.tessel.sim.io}.
  */
 package org.tessel.sim.config;

@@ -1,10 +1,10 @@
 package org.tessel.sim.dataflow;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import org.tessel.sim.arch.DataflowKind;
 
-/** The known dataflows, looked up by short name. */
+/** The known dataflows, one per {@link DataflowKind}, looked up by kind or short name. */
 public final class Dataflows {
   private static final List<Dataflow> ALL =
       List.of(OutputStationary.INSTANCE, WeightStationary.INSTANCE, InputStationary.INSTANCE,
@@ -12,31 +12,23 @@ public final class Dataflows {
 
   private Dataflows() {}
 
-  /** Every dataflow, in a fixed order. */
+  /** Every dataflow, in the order of {@link DataflowKind}. */
   public static List<Dataflow> all() {
     return ALL;
   }
 
-  /** The dataflow with that short name (case-insensitive), if any. */
-  public static Optional<Dataflow> find(String shortName) {
-    String key = shortName.trim().toLowerCase(Locale.ROOT);
-    for (Dataflow d : ALL) {
-      if (d.shortName().equals(key)) {
-        return Optional.of(d);
-      }
-    }
-    return Optional.empty();
+  /** The dataflow that implements {@code kind} (row stationary: the searched mapping). */
+  public static Dataflow of(DataflowKind kind) {
+    return ALL.get(kind.ordinal());
   }
 
-  /** The short names, joined for error messages ({@code os|ws|is}). */
+  /** The dataflow with that short name (case-insensitive), if any. */
+  public static Optional<Dataflow> find(String shortName) {
+    return DataflowKind.find(shortName).map(Dataflows::of);
+  }
+
+  /** The short names, joined for error messages ({@code os|ws|is|rs}). */
   public static String names() {
-    StringBuilder sb = new StringBuilder();
-    for (Dataflow d : ALL) {
-      if (sb.length() > 0) {
-        sb.append('|');
-      }
-      sb.append(d.shortName());
-    }
-    return sb.toString();
+    return DataflowKind.names();
   }
 }

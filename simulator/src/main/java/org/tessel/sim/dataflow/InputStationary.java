@@ -1,26 +1,24 @@
 package org.tessel.sim.dataflow;
 
+import org.tessel.sim.mapping.FoldPlan;
+import org.tessel.sim.mapping.GemmDim;
 import org.tessel.sim.arch.ArraySpec;
+import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.workload.GemmShape;
 
 /**
  * Input stationary: each PE holds one input (im2col) element; the window (T) along the rows,
  * output pixels (Sr) along the columns, filters (Sc) stream through.
  */
-public final class InputStationary implements Dataflow {
+public final class InputStationary implements SystolicDataflow {
   /** The single instance. */
   public static final InputStationary INSTANCE = new InputStationary();
 
   private InputStationary() {}
 
   @Override
-  public String shortName() {
-    return "is";
-  }
-
-  @Override
-  public String displayName() {
-    return "input stationary";
+  public DataflowKind kind() {
+    return DataflowKind.IS;
   }
 
   @Override

@@ -1,26 +1,24 @@
 package org.tessel.sim.dataflow;
 
+import org.tessel.sim.mapping.FoldPlan;
+import org.tessel.sim.mapping.GemmDim;
 import org.tessel.sim.arch.ArraySpec;
+import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.workload.GemmShape;
 
 /**
  * Output stationary: each PE keeps one output's partial sum; output pixels (Sr) along the rows,
  * filters (Sc) along the columns, the window (T) streams in from the left and top edges.
  */
-public final class OutputStationary implements Dataflow {
+public final class OutputStationary implements SystolicDataflow {
   /** The single instance. */
   public static final OutputStationary INSTANCE = new OutputStationary();
 
   private OutputStationary() {}
 
   @Override
-  public String shortName() {
-    return "os";
-  }
-
-  @Override
-  public String displayName() {
-    return "output stationary";
+  public DataflowKind kind() {
+    return DataflowKind.OS;
   }
 
   @Override

@@ -1,9 +1,11 @@
 package org.tessel.sim.dataflow;
 
-import org.tessel.sim.arch.ArraySpec;
+import org.tessel.sim.arch.DataflowKind;
+import org.tessel.sim.mapping.LayerMapping;
+import org.tessel.sim.mapping.Mapped;
+import org.tessel.sim.mapping.MappingContext;
 import org.tessel.sim.dataflow.rs.RsLayerMapping;
 import org.tessel.sim.dataflow.rs.RsMapping;
-import org.tessel.sim.workload.GemmShape;
 import org.tessel.sim.workload.Layer;
 
 /**
@@ -12,7 +14,7 @@ import org.tessel.sim.workload.Layer;
  *
  * @param mapping the mapping every layer given to this dataflow runs with
  */
-public record PinnedRowStationary(RsMapping mapping) implements Dataflow {
+public record PinnedRowStationary(RsMapping mapping) implements WholeLayerDataflow {
   /** Checks the mapping is there. */
   public PinnedRowStationary {
     if (mapping == null) {
@@ -21,8 +23,8 @@ public record PinnedRowStationary(RsMapping mapping) implements Dataflow {
   }
 
   @Override
-  public String shortName() {
-    return RowStationary.INSTANCE.shortName();
+  public DataflowKind kind() {
+    return DataflowKind.RS;
   }
 
   @Override
@@ -30,30 +32,15 @@ public record PinnedRowStationary(RsMapping mapping) implements Dataflow {
     return "row stationary (" + mapping + ")";
   }
 
-  @Override
-  public boolean systolic() {
-    return false;
-  }
-
-  /**
-   * Not available: row stationary maps whole layers.
-   *
-   * @throws UnsupportedOperationException always
-   */
-  @Override
-  public FoldPlan plan(GemmShape gemm, ArraySpec array) {
-    throw new UnsupportedOperationException("rs maps whole layers (map), not GEMM folds");
-  }
-
   /**
    * The layer mapped with {@link #mapping()}.
    *
-   * @throws org.tessel.sim.config.ConfigException when the mapping is not legal for the layer on
-   *     this hardware (the message says which constraint it breaks)
+   * Infeasible when the mapping is not legal for the layer on this hardware (the reason says
+   * which constraint it breaks).
    */
   @Override
-  public LayerMapping map(Layer layer, int batch, MappingContext context) {
-    return RsLayerMapping.fixed(layer, batch, context, mapping);
+  public Mapped<LayerMapping> map(Layer layer, int batch, MappingContext context) {
+    return RsLayerMapping.fixed(layer, batch, context, mapping).map(m -> m);
   }
 
   @Override

@@ -1,9 +1,10 @@
 package org.tessel.sim.dataflow;
 
-import java.util.concurrent.atomic.AtomicReference;
-import org.tessel.sim.arch.ArraySpec;
+import org.tessel.sim.arch.DataflowKind;
+import org.tessel.sim.mapping.LayerMapping;
+import org.tessel.sim.mapping.Mapped;
+import org.tessel.sim.mapping.MappingContext;
 import org.tessel.sim.dataflow.rs.RsLayerMapping;
-import org.tessel.sim.workload.GemmShape;
 import org.tessel.sim.workload.Layer;
 
 /**
@@ -16,61 +17,26 @@ import org.tessel.sim.workload.Layer;
  * model and its validation are in {@code docs/models/eyeriss/model.md} and {@code
  * docs/validation.md}.
  */
-public final class RowStationary implements Dataflow {
+public final class RowStationary implements WholeLayerDataflow {
   /** The single instance. */
   public static final RowStationary INSTANCE = new RowStationary();
-
-  /**
-   * The last mapping made: a simulation asks for a layer's configuration and then runs it, and
-   * the search then runs once. Read and replaced atomically; the key includes the context, so a
-   * hit is always the same computation.
-   */
-  private final AtomicReference<Memo> last = new AtomicReference<>();
-
-  private record Memo(Layer layer, int batch, MappingContext context, RsLayerMapping mapping) {}
 
   private RowStationary() {}
 
   @Override
-  public String shortName() {
-    return "rs";
-  }
-
-  @Override
-  public String displayName() {
-    return "row stationary";
-  }
-
-  @Override
-  public boolean systolic() {
-    return false;
-  }
-
-  /**
-   * Not available: row stationary maps whole layers.
-   *
-   * @throws UnsupportedOperationException always
-   */
-  @Override
-  public FoldPlan plan(GemmShape gemm, ArraySpec array) {
-    throw new UnsupportedOperationException("rs maps whole layers (map), not GEMM folds");
+  public DataflowKind kind() {
+    return DataflowKind.RS;
   }
 
   /**
    * The layer's row-stationary mapping (see {@link RsLayerMapping}).
    *
-   * @throws org.tessel.sim.config.ConfigException when the hardware has no X/Y buses or no mapping
-   *     fits the array, scratchpads and global buffer
+   * Infeasible when the hardware has no X/Y buses or no mapping fits the array, scratchpads and
+   * global buffer.
    */
   @Override
-  public LayerMapping map(Layer layer, int batch, MappingContext context) {
-    Memo m = last.get();
-    if (m != null && m.context() == context && m.batch() == batch && m.layer().equals(layer)) {
-      return m.mapping();
-    }
-    RsLayerMapping mapping = RsLayerMapping.search(layer, batch, context);
-    last.set(new Memo(layer, batch, context, mapping));
-    return mapping;
+  public Mapped<LayerMapping> map(Layer layer, int batch, MappingContext context) {
+    return RsLayerMapping.search(layer, batch, context).map(m -> m);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.tessel.sim.dataflow;
 
+import org.tessel.sim.mapping.FoldPlan;
+import org.tessel.sim.mapping.GemmDim;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.workload.GemmShape;
 

@@ -1,7 +1,7 @@
 package org.tessel.sim.engine;
 
 /**
- * Runs events in (cycle, phase, sequence) order, advancing a monotonic clock, and dispatches each
+ * Runs events in (cycle, phase, slot) order, advancing a monotonic clock, and dispatches each
  * to the handler registered for its target id. Single-threaded; reusable after {@link #reset()}.
  */
 public final class Engine {
@@ -39,7 +39,7 @@ public final class Engine {
     if (delayCycles < 0) {
       throw new SimulationException(now, "negative delay " + delayCycles);
     }
-    queue.schedule(now + delayCycles, phase, kind, target, arg);
+    queue.schedule(now + delayCycles, phase, target, kind, arg);
   }
 
   /**
@@ -51,7 +51,7 @@ public final class Engine {
     if (cycle < now) {
       throw new SimulationException(now, "event at cycle " + cycle + " is before the clock");
     }
-    queue.schedule(cycle, phase, kind, target, arg);
+    queue.schedule(cycle, phase, target, kind, arg);
   }
 
   /** Runs until no event is pending; returns the final cycle. */

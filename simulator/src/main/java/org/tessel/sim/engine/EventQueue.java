@@ -32,11 +32,12 @@ public final class EventQueue {
   private int nextSlot;
 
   /**
-   * Schedules an event.
+   * Schedules an event for component {@code eventTarget}, in the engine's argument order (cycle,
+   * phase, target, kind, argument).
    *
    * @throws SimulationException for a cycle outside [0, {@link #MAX_CYCLE}] or too many pending
    */
-  public void schedule(long cycle, Phase phase, int eventKind, int eventTarget, long eventArg) {
+  public void schedule(long cycle, Phase phase, int eventTarget, int eventKind, long eventArg) {
     if (cycle < 0 || cycle > MAX_CYCLE) {
       throw new SimulationException(cycle, "event cycle out of range [0, " + MAX_CYCLE + "]");
     }

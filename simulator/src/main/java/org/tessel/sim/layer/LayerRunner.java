@@ -1,11 +1,15 @@
 package org.tessel.sim.layer;
 
+import org.tessel.sim.mapping.FoldDurations;
+import org.tessel.sim.mapping.FoldTraffic;
 import org.tessel.sim.engine.Engine;
 import org.tessel.sim.engine.EventHandler;
 import org.tessel.sim.engine.Phase;
 import org.tessel.sim.engine.SimulationException;
 import org.tessel.sim.trace.TraceRecorder;
 import org.tessel.sim.trace.Track;
+import org.tessel.sim.workload.Operand;
+import org.tessel.sim.workload.OperandWords;
 
 /**
  * Runs the folds of one layer on the event engine.
@@ -22,6 +26,11 @@ import org.tessel.sim.trace.Track;
  * starts whatever has become possible. A runner is reusable and allocates nothing per event.
  */
 public final class LayerRunner implements EventHandler {
+  /** Port indices of the per-port arrays: {@link Operand#ordinal()}, as ints for the loop. */
+  private static final int IFMAP = Operand.IFMAP.ordinal();
+  private static final int FILTER = Operand.FILTER.ordinal();
+  private static final int OFMAP = Operand.OFMAP.ordinal();
+
   private static final int KIND_FOLD_DONE = 0;
   private static final int KIND_FILL_IFMAP_DONE = 1;
   private static final int KIND_FILL_FILTER_DONE = 2;
@@ -126,8 +135,12 @@ public final class LayerRunner implements EventHandler {
       trace.span(Track.STALL, lastFoldEnd, cycles, this.folds);
     }
     return new LayerTiming(cycles, compute, cycles - compute, folds, firstFoldStart, lastFoldEnd,
-        lastDrainEnd, engine.eventsProcessed() - eventsBefore, new long[][] {
-          {portFirst[0], portLast[0]}, {portFirst[1], portLast[1]}, {portFirst[2], portLast[2]}});
+        lastDrainEnd, engine.eventsProcessed() - eventsBefore, window(IFMAP), window(FILTER),
+        window(OFMAP));
+  }
+
+  private PortWindow window(int port) {
+    return portFirst[port] < 0 ? PortWindow.IDLE : new PortWindow(portFirst[port], portLast[port]);
   }
 
   @Override
@@ -166,20 +179,20 @@ public final class LayerRunner implements EventHandler {
     if (!ifmapPortBusy && ifmapFillsStarted < folds && foldsDone >= ifmapFillsStarted - 1) {
       ifmapPortBusy = true;
       int k = ifmapFillsStarted++;
-      engine.after(transfer(0, traffic.ifmapFillWords(k)), Phase.TRANSFER_DONE, id,
+      engine.after(transfer(IFMAP, traffic.ifmapFillWords(k)), Phase.TRANSFER_DONE, id,
           KIND_FILL_IFMAP_DONE, k);
     }
     if (!filterPortBusy && filterFillsStarted < folds && foldsDone >= filterFillsStarted - 1) {
       filterPortBusy = true;
       int k = filterFillsStarted++;
-      engine.after(transfer(1, traffic.filterFillWords(k)), Phase.TRANSFER_DONE, id,
+      engine.after(transfer(FILTER, traffic.filterFillWords(k)), Phase.TRANSFER_DONE, id,
           KIND_FILL_FILTER_DONE, k);
     }
     // write-back of a finished fold
     if (!ofmapPortBusy && drainsStarted < foldsDone) {
       ofmapPortBusy = true;
       int k = drainsStarted++;
-      engine.after(transfer(2, traffic.ofmapDrainWords(k)), Phase.TRANSFER_DONE, id,
+      engine.after(transfer(OFMAP, traffic.ofmapDrainWords(k)), Phase.TRANSFER_DONE, id,
           KIND_DRAIN_DONE, k);
     }
     // next fold
@@ -202,26 +215,26 @@ public final class LayerRunner implements EventHandler {
   }
 
   /**
-   * Sets what one SRAM half holds (ifmap, filter, ofmap words) for the following runs; a transfer
-   * larger than its half is an invariant broken (the mapping should have been refused).
+   * Sets what one SRAM half holds of each operand for the following runs; a transfer larger than
+   * its half is an invariant broken (the mapping should have been refused).
    */
-  public void setHalfCapacities(long ifmapWords, long filterWords, long ofmapWords) {
-    halfCapacity[0] = ifmapWords;
-    halfCapacity[1] = filterWords;
-    halfCapacity[2] = ofmapWords;
+  public void setHalfCapacities(OperandWords words) {
+    for (Operand op : Operand.ALL) {
+      halfCapacity[op.ordinal()] = words.get(op);
+    }
   }
 
   /** Cycles of a transfer starting now on {@code port}; records the port's active window. */
   private long transfer(int port, long words) {
     if (words > halfCapacity[port]) {
-      throw new SimulationException(engine.now(), (port == 0 ? "ifmap" : port == 1 ? "filter"
-          : "ofmap") + " SRAM half overflows: " + words + " words into " + halfCapacity[port]);
+      throw new SimulationException(engine.now(), Operand.ALL.get(port).label()
+          + " SRAM half overflows: " + words + " words into " + halfCapacity[port]);
     }
     long cycles = transferCycles(words);
     if (trace != null) {
-      trace.span(port == 0 ? Track.IFMAP_DRAM : port == 1 ? Track.FILTER_DRAM : Track.OFMAP_DRAM,
-          engine.now(), engine.now() + cycles, port == 2 ? drainsStarted - 1
-              : port == 0 ? ifmapFillsStarted - 1 : filterFillsStarted - 1);
+      trace.span(port == IFMAP ? Track.IFMAP_DRAM : port == FILTER ? Track.FILTER_DRAM
+          : Track.OFMAP_DRAM, engine.now(), engine.now() + cycles, port == OFMAP
+              ? drainsStarted - 1 : port == IFMAP ? ifmapFillsStarted - 1 : filterFillsStarted - 1);
     }
     if (words > 0) {
       if (portFirst[port] < 0) {

@@ -1,5 +1,7 @@
 package org.tessel.sim.layer;
 
+import org.tessel.sim.workload.Operand;
+
 /**
  * When a layer's work happened, in cycles from the layer's start.
  *
@@ -11,8 +13,9 @@ package org.tessel.sim.layer;
  * @param lastFoldEndCycle when the last fold ended
  * @param lastDrainEndCycle when the last ofmap write-back ended
  * @param events events the engine processed
- * @param ports per DRAM port (0 ifmap, 1 filter, 2 ofmap): {first start, last end} of its
- *     non-empty transfers, or {-1, -1} when it moved nothing
+ * @param ifmapPort when the ifmap read port was busy
+ * @param filterPort when the filter read port was busy
+ * @param ofmapPort when the ofmap write port was busy
  */
 public record LayerTiming(
     long cycles,
@@ -23,4 +26,16 @@ public record LayerTiming(
     long lastFoldEndCycle,
     long lastDrainEndCycle,
     long events,
-    long[][] ports) {}
+    PortWindow ifmapPort,
+    PortWindow filterPort,
+    PortWindow ofmapPort) {
+
+  /** When the DRAM port of {@code operand} was busy. */
+  public PortWindow port(Operand operand) {
+    return switch (operand) {
+      case IFMAP -> ifmapPort;
+      case FILTER -> filterPort;
+      case OFMAP -> ofmapPort;
+    };
+  }
+}

@@ -1,7 +1,8 @@
 /**
- * One layer as a set of components on the event engine: the PE array working through the folds of
- * a {@link org.tessel.sim.dataflow.FoldPlan}, and the DRAM ports that fill and drain the
+ * One layer as components on the event engine: the PE array working through the passes of a
+ * {@link org.tessel.sim.mapping.LayerMapping}, and the DRAM ports that fill and drain the
  * double-buffered SRAMs. {@link org.tessel.sim.layer.LayerRunner} wires them and returns a
- * {@link org.tessel.sim.layer.LayerTiming}.
+ * {@link org.tessel.sim.layer.LayerTiming} with a {@link org.tessel.sim.layer.PortWindow} per
+ * port.
  */
 package org.tessel.sim.layer;

@@ -1,6 +1,6 @@
 package org.tessel.sim.noc;
 
-import org.tessel.sim.Checks;
+import org.tessel.sim.util.Checks;
 
 /**
  * One directed link (or bus segment). Its identity is its {@code id}; the endpoints live in the

@@ -3,10 +3,10 @@ package org.tessel.sim.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.tessel.sim.ReportRow;
-import org.tessel.sim.StreamStats;
-import org.tessel.sim.LayerResult;
-import org.tessel.sim.SimResult;
+import org.tessel.sim.result.ReportRow;
+import org.tessel.sim.stats.StreamStats;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.SimResult;
 
 /**
  * Writes SCALE-Sim v2's report files with its columns and layout ({@code ", "}-separated with a

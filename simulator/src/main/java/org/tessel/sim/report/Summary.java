@@ -1,9 +1,9 @@
 package org.tessel.sim.report;
 
-import org.tessel.sim.AccessCounts;
-import org.tessel.sim.EnergyCounts;
-import org.tessel.sim.LayerResult;
-import org.tessel.sim.SimResult;
+import org.tessel.sim.stats.AccessCounts;
+import org.tessel.sim.stats.EnergyCounts;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.arch.EnergyTable;
 import org.tessel.sim.arch.HardwareSpec;
 

@@ -1,6 +1,6 @@
 package org.tessel.sim.workload;
 
-import org.tessel.sim.Checks;
+import org.tessel.sim.util.Checks;
 
 /**
  * The operand matrices of one GEMM, in SCALE-Sim's names: the ifmap matrix is {@code sr x t}, the

@@ -1,6 +1,6 @@
 package org.tessel.sim.workload;
 
-import org.tessel.sim.Checks;
+import org.tessel.sim.util.Checks;
 
 /**
  * One layer's shape, in elements (words), for a single input image.

@@ -10,7 +10,7 @@ import org.jgrapht.Graphs;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DirectedAcyclicGraph;
-import org.tessel.sim.Checks;
+import org.tessel.sim.util.Checks;
 
 /**
  * A network: layers connected as a directed acyclic graph (branches, residual adds), and the

@@ -1,5 +1,6 @@
 package org.tessel.sim.dataflow;
 
+import org.tessel.sim.arch.DataflowKind;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,15 +13,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tessel.sim.LayerResult;
-import org.tessel.sim.SimResult;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.NocTopology;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.config.HardwareReader;
-import org.tessel.sim.config.NetworkReader;
-import org.tessel.sim.config.TopologyReader;
+import org.tessel.sim.io.HardwareReader;
+import org.tessel.sim.io.NetworkReader;
+import org.tessel.sim.io.TopologyReader;
 import org.tessel.sim.dataflow.rs.RsLayerMapping;
 import org.tessel.sim.testing.Shared;
 import org.tessel.sim.workload.GemmShape;
@@ -36,16 +37,15 @@ final class RowStationaryTest {
     assertAll(
         () -> assertSame(RowStationary.INSTANCE, Dataflows.find("RS").orElseThrow()),
         () -> assertTrue(Dataflows.names().contains("rs"), Dataflows.names()),
-        () -> assertFalse(RowStationary.INSTANCE.systolic()),
-        () -> assertThrows(UnsupportedOperationException.class,
-            () -> RowStationary.INSTANCE.plan(new GemmShape(1, 1, 1), EYERISS.array())));
+        () -> assertFalse(RowStationary.INSTANCE.kind().systolic()),
+        () -> assertFalse(Dataflows.of(DataflowKind.RS) instanceof SystolicDataflow));
   }
 
   @Test
   void eyerissPreset_isThePapersChip() {
     var c = EYERISS.cgra();
     assertAll(
-        () -> assertSame(RowStationary.INSTANCE, EYERISS.dataflow()),
+        () -> assertSame(DataflowKind.RS, EYERISS.dataflow()),
         () -> assertEquals(12, EYERISS.array().rows()),
         () -> assertEquals(14, EYERISS.array().cols()),
         () -> assertEquals(2, EYERISS.sram().wordBytes()),
@@ -64,7 +64,7 @@ final class RowStationaryTest {
 
   @Test
   void meshHardware_refusesRowStationary() {
-    HardwareSpec mesh = HardwareReader.preset("default").withDataflow(RowStationary.INSTANCE);
+    HardwareSpec mesh = HardwareReader.preset("default").withDataflow(DataflowKind.RS);
     Network n = Network.chain("n", List.of(Layer.conv("c1", 8, 8, 4, 3, 1, 1, 4, 1)));
     ConfigException e = assertThrows(ConfigException.class, () -> Simulation.run(n, mesh, 1));
     assertTrue(e.getMessage().contains("row stationary needs noc.topology xybus"),
@@ -92,7 +92,7 @@ final class RowStationaryTest {
     Layer conv = Layer.conv("c", 27, 27, 48, 5, 1, 2, 64, 2);
     Simulation sim = new Simulation(EYERISS);
     LayerResult r = sim.simulate(Network.chain("n", List.of(conv)), 4).layers().get(0);
-    RsLayerMapping m = (RsLayerMapping) sim.map(conv, 4, RowStationary.INSTANCE);
+    RsLayerMapping m = (RsLayerMapping) sim.map(conv, 4, RowStationary.INSTANCE).orElseThrow();
     assertAll(
         () -> assertEquals(m.durations().total(m.passes()), r.cycles(), "DRAM hidden (calc)"),
         () -> assertEquals(0, r.stallCycles()),
@@ -167,7 +167,7 @@ final class RowStationaryTest {
       if (!l.name().startsWith("conv")) {
         continue;
       }
-      RsLayerMapping m = (RsLayerMapping) sim.map(l, 3, RowStationary.INSTANCE);
+      RsLayerMapping m = (RsLayerMapping) sim.map(l, 3, RowStationary.INSTANCE).orElseThrow();
       assertEquals(expected.get(k++), l.name() + " " + m.mapping() + " " + m.passes());
       cycles += m.durations().total(m.passes());
     }

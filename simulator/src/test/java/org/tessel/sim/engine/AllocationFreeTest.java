@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
-import org.tessel.sim.layer.FoldTraffic;
+import org.tessel.sim.mapping.FoldTraffic;
 import org.tessel.sim.layer.LayerRunner;
 
 /** The steady-state event loop allocates nothing (style 8.5). */

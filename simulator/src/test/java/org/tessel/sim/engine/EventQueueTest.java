@@ -33,7 +33,7 @@ final class EventQueueTest {
         long cycle = now + rnd.nextInt(50);
         Phase phase = Phase.VALUES[rnd.nextInt(Phase.VALUES.length)];
         long arg = nextArg++;
-        q.schedule(cycle, phase, 7, 3, arg);
+        q.schedule(cycle, phase, 3, 7, arg);
         ref.add(new long[] {cycle, phase.ordinal(), arg});
       } else {
         long[] expected = ref.poll();

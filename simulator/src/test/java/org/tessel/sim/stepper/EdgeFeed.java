@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The global buffer's read ports filling the array's edge registers, one word at a time. This is
- * the literal counterpart of {@link org.tessel.sim.noc.SystolicTiming}'s per-phase link bound.
+ * the literal counterpart of {@link org.tessel.sim.dataflow.systolic.SystolicTiming}'s per-phase link bound.
  *
  * <p><b>Streams.</b> Every edge register is a small FIFO fed by one read port: the left edge of
  * PE row {@code r} by port {@code r mod P}, the top edge of PE column {@code c} by port {@code

@@ -1,5 +1,6 @@
 package org.tessel.sim.stepper;
 
+import org.tessel.sim.dataflow.SystolicDataflow;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tessel.sim.LayerResult;
+import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
@@ -30,8 +31,8 @@ import org.tessel.sim.arch.ScratchpadSpec;
 import org.tessel.sim.arch.SramSpec;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
-import org.tessel.sim.dataflow.FoldPlan;
-import org.tessel.sim.noc.SystolicTiming;
+import org.tessel.sim.mapping.FoldPlan;
+import org.tessel.sim.dataflow.systolic.SystolicTiming;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
@@ -48,7 +49,7 @@ import org.tessel.sim.workload.Network;
 final class EngineMatchesPortStepperTest {
   /** The dataflows timed as GEMM folds (row stationary maps whole layers and is not stepped). */
   private static final List<Dataflow> DATAFLOWS =
-      Dataflows.all().stream().filter(Dataflow::systolic).toList();
+      Dataflows.all().stream().filter(d -> d instanceof SystolicDataflow).toList();
   private static final int[] WORD_BYTES = {1, 2, 4, 8, 16};
 
   static LongStream seeds() {
@@ -94,7 +95,7 @@ final class EngineMatchesPortStepperTest {
                   for (int t = 1; t <= 5; t++) {
                     Layer layer = Layer.gemm("g", sr, sc, t);
                     StepperResult s = SystolicStepper.run(layer, 1, hw, 7);
-                    FoldPlan plan = d.plan(layer.gemm(1), hw.array());
+                    FoldPlan plan = ((SystolicDataflow) d).plan(layer.gemm(1), hw.array());
                     long[] classes = timing.foldClasses(plan);
                     for (int k = 0; k < s.foldCycles().length; k++) {
                       boolean lastRow = k % plan.rowFolds() == plan.rowFolds() - 1;
@@ -331,7 +332,7 @@ final class EngineMatchesPortStepperTest {
         HardwareSpec hw = c.hardware(d, BandwidthMode.CALC);
         for (Layer layer : c.layers()) {
           StepperResult s = SystolicStepper.run(layer, c.batch(), hw, seed, rules);
-          FoldPlan plan = d.plan(layer.gemm(c.batch()), hw.array());
+          FoldPlan plan = ((SystolicDataflow) d).plan(layer.gemm(c.batch()), hw.array());
           long[] classes = new SystolicTiming(hw).foldClasses(plan);
           for (int k = 0; k < s.foldCycles().length; k++) {
             long inGroup = k % plan.folds();
@@ -354,7 +355,7 @@ final class EngineMatchesPortStepperTest {
   static HardwareSpec hardware(String dataflow, int rows, int cols, int ports, int portWords) {
     int wordBytes = 2;
     return new HardwareSpec("ports", new ArraySpec(rows, cols), new SramSpec(64, 64, 64,
-        wordBytes, 1), new DramSpec(BandwidthMode.CALC, 1), dataflowNamed(dataflow), 1000.0,
+        wordBytes, 1), new DramSpec(BandwidthMode.CALC, 1), dataflowNamed(dataflow).kind(), 1000.0,
         MemoryModel.TILES).withCgra(cgra(new GlbSpec(1, ports, portWords * wordBytes),
         wordBytes));
   }
@@ -405,7 +406,7 @@ final class EngineMatchesPortStepperTest {
     } catch (RuntimeException ex) {
       throw new AssertionError(where.get() + " layer " + layer, ex);
     }
-    FoldPlan plan = hw.dataflow().plan(layer.gemm(batch), hw.array());
+    FoldPlan plan = ((SystolicDataflow) Dataflows.of(hw.dataflow())).plan(layer.gemm(batch), hw.array());
     long[] classes = new SystolicTiming(hw).foldClasses(plan);
     Supplier<String> full = () -> where.get() + "\n  layer " + layer + "\n  stepper: " + s
         + "\n  engine:  " + e + "\n  engine fold classes: " + java.util.Arrays.toString(classes);
@@ -480,7 +481,7 @@ final class EngineMatchesPortStepperTest {
 
     HardwareSpec hardware(Dataflow d, BandwidthMode mode) {
       return new HardwareSpec("ports", new ArraySpec(rows, cols), sram,
-          new DramSpec(mode, bandwidth), d, 1000.0, MemoryModel.TILES)
+          new DramSpec(mode, bandwidth), d.kind(), 1000.0, MemoryModel.TILES)
           .withCgra(cgra(glb, sram.wordBytes()));
     }
 

@@ -1,5 +1,7 @@
 package org.tessel.sim.stepper;
 
+import org.tessel.sim.dataflow.SystolicDataflow;
+import org.tessel.sim.arch.DataflowKind;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tessel.sim.LayerResult;
+import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
@@ -23,7 +25,7 @@ import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.arch.SramSpec;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
-import org.tessel.sim.dataflow.FoldPlan;
+import org.tessel.sim.mapping.FoldPlan;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
@@ -35,7 +37,7 @@ final class EngineMatchesStepperTest {
   private static final int[] WORD_BYTES = {64, 32, 16, 8, 4, 2, 1};
   /** The dataflows timed as GEMM folds (row stationary maps whole layers and is not stepped). */
   private static final List<Dataflow> SYSTOLIC =
-      Dataflows.all().stream().filter(Dataflow::systolic).toList();
+      Dataflows.all().stream().filter(d -> d instanceof SystolicDataflow).toList();
 
   static LongStream seeds() {
     return LongStream.rangeClosed(1, 1000).map(i -> i * 0x9E3779B97F4A7C15L);
@@ -79,7 +81,7 @@ final class EngineMatchesStepperTest {
       for (Dataflow d : SYSTOLIC) {
         HardwareSpec hw = c.hardware(d, BandwidthMode.USER);
         StepperResult s = SystolicStepper.run(layer, c.batch(), hw, seed);
-        FoldPlan plan = d.plan(layer.gemm(c.batch()), hw.array());
+        FoldPlan plan = ((SystolicDataflow) d).plan(layer.gemm(c.batch()), hw.array());
         runs++;
         long waitedBetweenFolds = s.stallCycles() - s.firstFoldStartCycle()
             - (s.cycles() - s.lastFoldEndCycle());
@@ -230,7 +232,7 @@ final class EngineMatchesStepperTest {
       int bandwidth, long sramKiB, int wordBytes) {
     return new HardwareSpec("stepper", new ArraySpec(rows, cols),
         new SramSpec(sramKiB, sramKiB, sramKiB, wordBytes, 1), new DramSpec(mode, bandwidth),
-        Dataflows.find(dataflow).orElseThrow(), 1000.0, MemoryModel.TILES);
+        DataflowKind.find(dataflow).orElseThrow(), 1000.0, MemoryModel.TILES);
   }
 
   /**
@@ -258,7 +260,7 @@ final class EngineMatchesStepperTest {
 
     HardwareSpec hardware(Dataflow d, BandwidthMode mode) {
       return new HardwareSpec("stepper", new ArraySpec(rows, cols), sram,
-          new DramSpec(mode, bandwidth), d, 1000.0, MemoryModel.TILES);
+          new DramSpec(mode, bandwidth), d.kind(), 1000.0, MemoryModel.TILES);
     }
 
     private static Layer randomLayer(SplittableRandom rnd, String name, int scale) {

@@ -1,12 +1,13 @@
 package org.tessel.sim.stepper;
 
+import org.tessel.sim.dataflow.SystolicDataflow;
 import java.util.List;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.SramSpec;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
-import org.tessel.sim.dataflow.FoldPlan;
-import org.tessel.sim.dataflow.GemmDim;
+import org.tessel.sim.mapping.FoldPlan;
+import org.tessel.sim.mapping.GemmDim;
 import org.tessel.sim.workload.Layer;
 
 /**
@@ -22,11 +23,11 @@ final class FitSram {
     long[] need = new long[3];
     ArraySpec array = new ArraySpec(rows, cols);
     for (Dataflow d : Dataflows.all()) {
-      if (!d.systolic()) {
+      if (!(d instanceof SystolicDataflow)) {
         continue;
       }
       for (Layer l : layers) {
-        FoldPlan p = d.plan(l.gemm(batch), array);
+        FoldPlan p = ((SystolicDataflow) d).plan(l.gemm(batch), array);
         for (long fr : new long[] {0, p.rowFolds() - 1}) {
           for (long fc : new long[] {0, p.colFolds() - 1}) {
             need[0] = Math.max(need[0], words(p, GemmDim.SR, GemmDim.T, fr, fc));

@@ -1,7 +1,7 @@
 package org.tessel.sim.stepper;
 
 import java.util.SplittableRandom;
-import org.tessel.sim.dataflow.GemmDim;
+import org.tessel.sim.mapping.GemmDim;
 import org.tessel.sim.workload.GemmShape;
 
 /**

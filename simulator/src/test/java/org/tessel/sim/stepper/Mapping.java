@@ -1,6 +1,6 @@
 package org.tessel.sim.stepper;
 
-import org.tessel.sim.dataflow.GemmDim;
+import org.tessel.sim.mapping.GemmDim;
 
 /**
  * Which GEMM dimension runs where (taken from a fold plan), with the extents taken from the

@@ -1,17 +1,20 @@
 package org.tessel.sim.stepper;
 
+import org.tessel.sim.dataflow.Dataflows;
+import org.tessel.sim.dataflow.SystolicDataflow;
+import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.GlbSpec;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.arch.NocSpec;
 import org.tessel.sim.arch.NocTopology;
-import org.tessel.sim.dataflow.FoldPlan;
+import org.tessel.sim.mapping.FoldPlan;
 import org.tessel.sim.dataflow.InputStationary;
 import org.tessel.sim.dataflow.OutputStationary;
 import org.tessel.sim.dataflow.WeightStationary;
-import org.tessel.sim.layer.FoldTraffic;
-import org.tessel.sim.memory.OperandTraffic;
+import org.tessel.sim.mapping.FoldTraffic;
+import org.tessel.sim.dataflow.systolic.OperandTraffic;
 import org.tessel.sim.workload.GemmShape;
 import org.tessel.sim.workload.Layer;
 
@@ -74,18 +77,18 @@ final class SystolicStepper {
     }
     GemmShape g = layer.gemm(batch);
     // the plan says only which dimension runs where; folds and cycles are counted here
-    FoldPlan plan = hw.dataflow().plan(g, hw.array());
+    FoldPlan plan = ((SystolicDataflow) Dataflows.of(hw.dataflow())).plan(g, hw.array());
     int rows = hw.array().rows();
     int cols = hw.array().cols();
     int groups = layer.groups();
     GemmData data = new GemmData(g, groups, seed);
     Mapping m = new Mapping(plan.rowDim(), plan.colDim(), plan.streamDim(), rows, cols, data);
-    if (!(hw.dataflow() instanceof OutputStationary || hw.dataflow() instanceof WeightStationary
-        || hw.dataflow() instanceof InputStationary)) {
+    if (!(hw.dataflow() == DataflowKind.OS || hw.dataflow() == DataflowKind.WS
+        || hw.dataflow() == DataflowKind.IS)) {
       throw new IllegalArgumentException("the stepper models os, ws and is, not "
           + hw.dataflow());
     }
-    boolean os = hw.dataflow() instanceof OutputStationary;
+    boolean os = hw.dataflow() == DataflowKind.OS;
     FoldArray registers = os ? new OutputStationaryArray(m) : new StationaryArray(m);
     PortGatedArray array = new PortGatedArray(registers, feed(hw, rules), m, os);
     int rowFolds = (m.rowExtent() + rows - 1) / rows;

@@ -1,13 +1,14 @@
 package org.tessel.sim.trace;
 
+import org.tessel.sim.arch.DataflowKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tessel.sim.LayerResult;
-import org.tessel.sim.SimResult;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
@@ -30,7 +31,7 @@ final class TraceTest {
         Layer.conv("c2", 12, 12, 8, 3, 2, 1, 16, 2),
         Layer.gemm("g", 20, 9, 30)));
     HardwareSpec base = new HardwareSpec("h", new ArraySpec(4, 4), new SramSpec(2, 2, 2, 64, 1),
-        new DramSpec(BandwidthMode.USER, 3), Dataflows.find(df).orElseThrow(), 100);
+        new DramSpec(BandwidthMode.USER, 3), DataflowKind.find(df).orElseThrow(), 100);
     HardwareSpec hw = base.withCgra(CgraSpec.systolic(base.array(), 64)
         .withReconfig(new ReconfigSpec(100, 8, 3)));
     TraceRecorder rec = new TraceRecorder();

@@ -1,5 +1,6 @@
 package org.tessel.sim.validation;
 
+import org.tessel.sim.arch.DataflowKind;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,14 +17,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.tessel.sim.EnergyCounts;
-import org.tessel.sim.LayerResult;
-import org.tessel.sim.SimResult;
+import org.tessel.sim.stats.EnergyCounts;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.EnergyTable;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.config.HardwareReader;
-import org.tessel.sim.config.NetworkReader;
+import org.tessel.sim.io.HardwareReader;
+import org.tessel.sim.io.NetworkReader;
 import org.tessel.sim.dataflow.RowStationary;
 import org.tessel.sim.testing.Shared;
 import org.tessel.sim.workload.Layer;
@@ -120,7 +121,7 @@ final class EyerissEnergyTest {
     Network net = NetworkReader.read(Shared.rootDir().resolve("traces/networks/alexnet.yaml"));
     HardwareSpec hw = HardwareReader.read(Shared.rootDir()
         .resolve("docs/examples/eyeriss_isca16.yaml"));
-    SimResult r = new Simulation(hw.withDataflow(RowStationary.INSTANCE)).simulate(net, BATCH);
+    SimResult r = new Simulation(hw.withDataflow(DataflowKind.RS)).simulate(net, BATCH);
     EnergyTable t = hw.cgra().energy();
 
     List<Executable> checks = new ArrayList<>();

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tessel.sim.SimResult;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.config.ScaleSimConfigReader;
-import org.tessel.sim.config.TopologyReader;
+import org.tessel.sim.io.ScaleSimConfigReader;
+import org.tessel.sim.io.TopologyReader;
 import org.tessel.sim.testing.Shared;
 import org.tessel.sim.workload.Network;
 

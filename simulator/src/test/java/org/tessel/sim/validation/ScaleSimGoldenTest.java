@@ -1,12 +1,13 @@
 package org.tessel.sim.validation;
 
+import org.tessel.sim.arch.DataflowKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tessel.sim.LayerResult;
+import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
@@ -41,7 +42,7 @@ final class ScaleSimGoldenTest {
       HardwareSpec hw = new HardwareSpec("golden", new ArraySpec(32, 32),
           new SramSpec(64, 64, 64, 1, 1),
           new DramSpec(BandwidthMode.valueOf(mode), Integer.parseInt(c.get(4))),
-          Dataflows.find(dataflow).orElseThrow(), 200);
+          DataflowKind.find(dataflow).orElseThrow(), 200);
       LayerResult r = Simulation.run(Network.chain("g", List.of(layer)), hw, 1).layers().get(0);
       // the compute part is exact in both modes: SCALE-Sim's total minus its stalls
       assertEquals(total - stall, r.computeCycles() - 1, row);

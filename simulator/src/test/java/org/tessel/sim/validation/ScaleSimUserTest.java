@@ -1,5 +1,6 @@
 package org.tessel.sim.validation;
 
+import org.tessel.sim.arch.DataflowKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,19 +17,19 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tessel.sim.LayerResult;
-import org.tessel.sim.ReportRow;
-import org.tessel.sim.SimResult;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.ReportRow;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
-import org.tessel.sim.StreamStats;
+import org.tessel.sim.stats.StreamStats;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.arch.SramSpec;
-import org.tessel.sim.config.ScaleSimConfigReader;
-import org.tessel.sim.config.TopologyReader;
+import org.tessel.sim.io.ScaleSimConfigReader;
+import org.tessel.sim.io.TopologyReader;
 import org.tessel.sim.dataflow.Dataflows;
 import org.tessel.sim.memory.scalesim.LiteralScaleSim;
 import org.tessel.sim.memory.scalesim.TinyReferenceCases;
@@ -234,37 +235,32 @@ final class ScaleSimUserTest {
   }
 
   /**
-   * Big layers stay fast, and the row loop jumps: VGG-16 conv1_1 (224x224x3, 3x3, 64 filters, pad
-   * 1), ResNet-50 conv1 (7x7 stride 2) and a res2 3x3 layer (56x56x64), on 32x32 with 64 KiB
-   * SRAMs, all dataflows and both modes, each in well under a second (the bound is loose for CI);
-   * the row loop visits under 1 % of the demand rows one by one.
+   * On big layers the row loop jumps: VGG-16 conv1_1 (224x224x3, 3x3, 64 filters, pad 1),
+   * ResNet-50 conv1 (7x7 stride 2) and a res2 3x3 layer (56x56x64), on 32x32 with 64 KiB SRAMs,
+   * all dataflows and both modes, take under one event per 100 compute cycles (the cost is the
+   * events; their speed is measured in JMH, not here).
    */
   @Test
-  void bigLayers_runFast() {
+  void bigLayers_takeFewEvents() {
     runBig(List.of(
         Layer.conv("vgg_conv1_1", 224, 224, 3, 3, 1, 1, 64, 1),
         Layer.conv("resnet50_conv1", 224, 224, 3, 7, 2, 3, 64, 1),
-        Layer.conv("resnet50_res2_3x3", 56, 56, 64, 3, 1, 1, 64, 1)), 10_000);
+        Layer.conv("resnet50_res2_3x3", 56, 56, 64, 3, 1, 1, 64, 1)));
   }
 
-  /** VGG-16 conv1_2 (224x224x64 input, 58 M SRAM reads per dataflow): 0.3 to 3 s each. */
+  /** VGG-16 conv1_2 (224x224x64 input, 58 M SRAM reads per dataflow): the same bound. */
   @Tag("slow")
   @Test
   void vggConv12_runs() {
-    runBig(List.of(Layer.conv("vgg_conv1_2", 224, 224, 64, 3, 1, 1, 64, 1)), 60_000);
+    runBig(List.of(Layer.conv("vgg_conv1_2", 224, 224, 64, 3, 1, 1, 64, 1)));
   }
 
-  private static void runBig(List<Layer> layers, long maxMs) {
+  private static void runBig(List<Layer> layers) {
     for (Layer l : layers) {
       for (String df : List.of("os", "ws", "is")) {
         for (BandwidthMode m : BandwidthMode.values()) {
           HardwareSpec hw = hw(df, 32, 32, 64, 64, 64, 1, m, 10);
-          long t0 = System.nanoTime();
           LayerResult r = Simulation.run(Network.chain("b", List.of(l)), hw, 1).layers().get(0);
-          long ms = (System.nanoTime() - t0) / 1_000_000;
-          System.out.printf("%-20s %s %s %6d ms  total %d stall %d events %d%n", l.name(), df,
-              m, ms, r.report().totalCycles(), r.stallCycles(), r.events());
-          assertTrue(ms < maxMs, l.name() + " " + df + " " + m + " took " + ms + " ms");
           assertTrue(r.events() * 100 < r.computeCycles(), l.name() + " " + df + " " + m
               + ": " + r.events() + " events for " + r.computeCycles() + " rows");
         }
@@ -292,6 +288,6 @@ final class ScaleSimUserTest {
       long ofmapKiB, int wordBytes, BandwidthMode mode, int bw) {
     return new HardwareSpec("t", new ArraySpec(rows, cols),
         new SramSpec(ifmapKiB, filterKiB, ofmapKiB, wordBytes, 1), new DramSpec(mode, bw),
-        Dataflows.find(df).orElseThrow(), 200, MemoryModel.SCALESIM);
+        DataflowKind.find(df).orElseThrow(), 200, MemoryModel.SCALESIM);
   }
 }

@@ -1,6 +1,6 @@
 package org.tessel.sim.dataflow.rs;
 
-import org.tessel.sim.AccessCounts;
+import org.tessel.sim.stats.AccessCounts;
 
 /**
  * Word accesses of one layer group under a row-stationary mapping, as the prototype counts them

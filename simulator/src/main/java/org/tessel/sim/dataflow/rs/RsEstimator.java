@@ -1,12 +1,13 @@
 package org.tessel.sim.dataflow.rs;
 
 import java.util.List;
-import org.tessel.sim.AccessCounts;
-import org.tessel.sim.EnergyCounts;
+import org.tessel.sim.stats.AccessCounts;
+import org.tessel.sim.stats.EnergyCounts;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.NocTopology;
-import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.dataflow.MappingContext;
+import org.tessel.sim.mapping.Infeasibility;
+import org.tessel.sim.mapping.Mapped;
+import org.tessel.sim.mapping.MappingContext;
 import org.tessel.sim.workload.Layer;
 
 /**
@@ -24,11 +25,6 @@ public final class RsEstimator {
 
   private RsEstimator(Layer layer, int batch, MappingContext context) {
     HardwareSpec h = context.hardware();
-    if (h.cgra().noc().topology() != NocTopology.XY_BUS) {
-      throw new ConfigException("layer " + layer.name(), 0, "", "no row-stationary mapping"
-          + " fits: row stationary needs noc.topology xybus, the hardware '" + h.name()
-          + "' has " + h.cgra().noc().topology());
-    }
     this.layer = layer;
     this.shape = RsShape.of(layer);
     this.batch = batch;
@@ -39,10 +35,12 @@ public final class RsEstimator {
   /**
    * The estimator of {@code layer} for {@code batch} inputs.
    *
-   * @throws ConfigException when the hardware has no X/Y buses
+   * Infeasible when the hardware has no X/Y buses.
    */
-  public static RsEstimator of(Layer layer, int batch, MappingContext context) {
-    return new RsEstimator(layer, batch, context);
+  public static Mapped<RsEstimator> of(Layer layer, int batch, MappingContext context) {
+    Infeasibility wrongNetwork = RsLayerMapping.topologyProblem(layer, context.hardware());
+    return wrongNetwork != null ? Mapped.infeasible(wrongNetwork)
+        : Mapped.of(new RsEstimator(layer, batch, context));
   }
 
   /** The layer as row stationary sees one of its groups. */

@@ -1,14 +1,15 @@
 package org.tessel.sim.dataflow.rs;
 
-import org.tessel.sim.AccessCounts;
-import org.tessel.sim.EnergyCounts;
+import org.tessel.sim.stats.AccessCounts;
+import org.tessel.sim.stats.EnergyCounts;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.NocTopology;
-import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.dataflow.LayerMapping;
-import org.tessel.sim.dataflow.MappingContext;
-import org.tessel.sim.layer.FoldDurations;
-import org.tessel.sim.layer.FoldTraffic;
+import org.tessel.sim.mapping.Infeasibility;
+import org.tessel.sim.mapping.Mapped;
+import org.tessel.sim.mapping.LayerMapping;
+import org.tessel.sim.mapping.MappingContext;
+import org.tessel.sim.mapping.FoldDurations;
+import org.tessel.sim.mapping.FoldTraffic;
 import org.tessel.sim.workload.Layer;
 
 /**
@@ -54,73 +55,92 @@ public final class RsLayerMapping implements LayerMapping {
   /**
    * Maps {@code layer} with the mapping {@link MappingSearch} chooses.
    *
-   * @throws ConfigException when the hardware has no X/Y buses or no mapping fits (the message
-   *     says what does not fit and by how much)
+   * Infeasible when the hardware has no X/Y buses or no mapping fits (the reason says what does
+   * not fit and by how much).
    */
-  public static RsLayerMapping search(Layer layer, int batch, MappingContext context) {
+  public static Mapped<RsLayerMapping> search(Layer layer, int batch, MappingContext context) {
+    Infeasibility wrongNetwork = topologyProblem(layer, context.hardware());
+    if (wrongNetwork != null) {
+      return Mapped.infeasible(wrongNetwork);
+    }
     RsShape shape = RsShape.of(layer);
-    RsHardware hw = RsHardware.of(checked(layer, context.hardware()));
+    RsHardware hw = RsHardware.of(context.hardware());
     PassTimer timer = new PassTimer(new RsNetwork(context.noc(), hw.rows(), hw.cols()), shape,
         hw);
     MappingSearch search = new MappingSearch(shape, batch, hw, timer);
     RsMapping best = search.best();
     if (best == null) {
-      throw refused(layer, search.whyNone());
+      return Mapped.infeasible(refused(layer, "mapping", search.whyNone()));
     }
-    return new RsLayerMapping(layer, shape, best, batch, timer, search.legalMappings());
+    return Mapped.of(new RsLayerMapping(layer, shape, best, batch, timer,
+        search.legalMappings()));
   }
 
   /**
    * Every legal mapping of {@code layer} on the hardware (every tiling that fits the array,
    * scratchpads and global buffer), in the search's enumeration order; empty when none fits.
    *
-   * @throws ConfigException when the hardware has no X/Y buses
+   * Infeasible when the hardware has no X/Y buses.
    */
-  public static java.util.List<RsMapping> legalMappings(Layer layer, int batch,
+  public static Mapped<java.util.List<RsMapping>> legalMappings(Layer layer, int batch,
       MappingContext context) {
+    Infeasibility wrongNetwork = topologyProblem(layer, context.hardware());
+    if (wrongNetwork != null) {
+      return Mapped.infeasible(wrongNetwork);
+    }
     RsShape shape = RsShape.of(layer);
-    RsHardware hw = RsHardware.of(checked(layer, context.hardware()));
-    return new MappingSearch(shape, batch, hw, null).legal();
+    RsHardware hw = RsHardware.of(context.hardware());
+    return Mapped.of(new MappingSearch(shape, batch, hw, null).legal());
   }
 
   /**
    * Why no mapping of {@code layer} fits (for a layer whose {@link #legalMappings} is empty).
    */
   public static String whyNone(Layer layer, int batch, MappingContext context) {
+    Infeasibility wrongNetwork = topologyProblem(layer, context.hardware());
+    if (wrongNetwork != null) {
+      return wrongNetwork.detail();
+    }
     RsShape shape = RsShape.of(layer);
-    RsHardware hw = RsHardware.of(checked(layer, context.hardware()));
+    RsHardware hw = RsHardware.of(context.hardware());
     return new MappingSearch(shape, batch, hw, null).whyNone();
   }
 
   /**
    * Maps {@code layer} with a given mapping (for comparisons, such as the paper's Table III).
    *
-   * @throws ConfigException when the hardware has no X/Y buses or the mapping is not legal
+   * Infeasible when the hardware has no X/Y buses or the mapping is not legal.
    */
-  public static RsLayerMapping fixed(Layer layer, int batch, MappingContext context,
+  public static Mapped<RsLayerMapping> fixed(Layer layer, int batch, MappingContext context,
       RsMapping mapping) {
+    Infeasibility wrongNetwork = topologyProblem(layer, context.hardware());
+    if (wrongNetwork != null) {
+      return Mapped.infeasible(wrongNetwork);
+    }
     RsShape shape = RsShape.of(layer);
-    RsHardware hw = RsHardware.of(checked(layer, context.hardware()));
+    RsHardware hw = RsHardware.of(context.hardware());
     PassTimer timer = new PassTimer(new RsNetwork(context.noc(), hw.rows(), hw.cols()), shape,
         hw);
     String why = Legality.check(shape, mapping, batch, hw);
     if (why != null) {
-      throw refused(layer, "mapping " + mapping + " is not legal: " + why);
+      return Mapped.infeasible(refused(layer, "mapping",
+          "mapping " + mapping + " is not legal: " + why));
     }
-    return new RsLayerMapping(layer, shape, mapping, batch, timer, 0);
+    return Mapped.of(new RsLayerMapping(layer, shape, mapping, batch, timer, 0));
   }
 
-  private static HardwareSpec checked(Layer layer, HardwareSpec hw) {
+  /** Why row stationary cannot run on this hardware's network at all, or null when it can. */
+  public static Infeasibility topologyProblem(Layer layer, HardwareSpec hw) {
     if (hw.cgra().noc().topology() != NocTopology.XY_BUS) {
-      throw refused(layer, "row stationary needs noc.topology xybus (separate filter, ifmap and"
-          + " psum buses with multicast), the hardware '" + hw.name() + "' has "
-          + hw.cgra().noc().topology());
+      return refused(layer, "noc.topology", "row stationary needs noc.topology xybus (separate"
+          + " filter, ifmap and psum buses with multicast), the hardware '" + hw.name()
+          + "' has " + hw.cgra().noc().topology());
     }
-    return hw;
+    return null;
   }
 
-  private static ConfigException refused(Layer layer, String why) {
-    return new ConfigException("layer " + layer.name(), 0, "",
+  private static Infeasibility refused(Layer layer, String constraint, String why) {
+    return Infeasibility.rule("layer " + layer.name(), constraint,
         "no row-stationary mapping fits: " + why);
   }
 

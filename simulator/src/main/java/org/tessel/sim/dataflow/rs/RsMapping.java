@@ -1,6 +1,6 @@
 package org.tessel.sim.dataflow.rs;
 
-import org.tessel.sim.Checks;
+import org.tessel.sim.util.Checks;
 
 /**
  * The parameters of a row-stationary mapping, named as in Table III of the Eyeriss JSSC paper.

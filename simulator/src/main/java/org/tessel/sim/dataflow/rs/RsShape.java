@@ -1,6 +1,6 @@
 package org.tessel.sim.dataflow.rs;
 
-import org.tessel.sim.Checks;
+import org.tessel.sim.util.Checks;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.LayerKind;
 

@@ -1,6 +1,6 @@
 package org.tessel.sim.dataflow.rs;
 
-import org.tessel.sim.layer.FoldTraffic;
+import org.tessel.sim.mapping.FoldTraffic;
 
 /**
  * DRAM words of each row-stationary pass ({@link PassOrder}): every pass loads its filters

@@ -1,7 +1,7 @@
 package org.tessel.sim.memory.scalesim;
 
-import org.tessel.sim.dataflow.FoldPlan;
-import org.tessel.sim.dataflow.GemmDim;
+import org.tessel.sim.mapping.FoldPlan;
+import org.tessel.sim.mapping.GemmDim;
 
 /** SCALE-Sim's three dataflows, recognised from which GEMM dimension a fold plan puts where. */
 enum Flow {

@@ -1,6 +1,6 @@
 package org.tessel.sim.memory.scalesim;
 
-import org.tessel.sim.StreamStats;
+import org.tessel.sim.stats.StreamStats;
 
 /**
  * What one GEMM (one group of a layer) gave: SCALE-Sim's Total and Stall Cycles and the six

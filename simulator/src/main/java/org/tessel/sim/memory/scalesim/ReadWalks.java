@@ -1,6 +1,6 @@
 package org.tessel.sim.memory.scalesim;
 
-import org.tessel.sim.StreamStats;
+import org.tessel.sim.stats.StreamStats;
 
 /**
  * How the read buffers walk an operand's demand: {@link #FAST} ({@link UserReadBuffer}, {@link

@@ -1,12 +1,14 @@
 package org.tessel.sim.memory.scalesim;
 
-import org.tessel.sim.LayerResult;
-import org.tessel.sim.ReportRow;
-import org.tessel.sim.StreamStats;
+import org.tessel.sim.result.ArrayWork;
+import org.tessel.sim.result.LayerCycles;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.ReportRow;
+import org.tessel.sim.stats.StreamStats;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.dataflow.FoldPlan;
+import org.tessel.sim.mapping.FoldPlan;
 import org.tessel.sim.workload.Layer;
 
 /**
@@ -87,9 +89,10 @@ public final class ScaleSimMemory {
         repeat(g.sramIfmap(), groups, shift), repeat(g.sramFilter(), groups, shift),
         repeat(g.sramOfmap(), groups, shift), repeat(g.dramIfmap(), groups, shift),
         repeat(g.dramFilter(), groups, shift), repeat(g.dramOfmap(), groups, shift));
-    return new LayerResult(index, layer, hw.dataflow().shortName(), cycles,
-        groups * s.demandRows, row.stallCycles(), macs, groups * s.folds,
-        plan.usedPeFoldSum() * groups, plan.foldCycles(), row, g.events());
+    return LayerResult.of(index, layer, hw.dataflow().shortName(),
+        LayerCycles.of(cycles, groups * s.demandRows, row.stallCycles()),
+        new ArrayWork(macs, groups * s.folds, plan.usedPeFoldSum() * groups, plan.foldCycles()),
+        row, g.events());
   }
 
   private static StreamStats repeat(StreamStats one, long groups, long shift) {

@@ -1,6 +1,6 @@
 package org.tessel.sim.memory.scalesim;
 
-import org.tessel.sim.dataflow.FoldPlan;
+import org.tessel.sim.mapping.FoldPlan;
 
 /**
  * One GEMM's fold geometry in SCALE-Sim's per-dataflow names: {@code sr} operand rows on the

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.config.HardwareReader;
-import org.tessel.sim.dataflow.MappingContext;
+import org.tessel.sim.io.HardwareReader;
+import org.tessel.sim.mapping.MappingContext;
 import org.tessel.sim.workload.Layer;
 
 /** Layers and mappings that do not fit are refused with a one-line reason. */
@@ -17,7 +17,7 @@ final class RsLegalityTest {
   private static final MappingContext CTX = RsFixtures.context(RsFixtures.eyeriss());
 
   private static String refusal(Layer layer) {
-    return assertThrows(ConfigException.class, () -> RsLayerMapping.search(layer, 1, CTX))
+    return assertThrows(ConfigException.class, () -> RsLayerMapping.search(layer, 1, CTX).orElseThrow())
         .getMessage();
   }
 
@@ -53,7 +53,7 @@ final class RsLegalityTest {
     HardwareSpec mesh = HardwareReader.preset("default");
     Layer l = Layer.conv("c", 8, 8, 4, 3, 1, 1, 4, 1);
     String msg = assertThrows(ConfigException.class,
-        () -> RsLayerMapping.search(l, 1, RsFixtures.context(mesh))).getMessage();
+        () -> RsLayerMapping.search(l, 1, RsFixtures.context(mesh)).orElseThrow()).getMessage();
     assertTrue(msg.startsWith("layer c: no row-stationary mapping fits: row stationary needs"
         + " noc.topology xybus"), msg);
   }
@@ -63,13 +63,13 @@ final class RsLegalityTest {
     Layer conv1 = RsFixtures.alexnet().get(0);
     assertAll(
         () -> assertTrue(assertThrows(ConfigException.class, () -> RsLayerMapping.fixed(conv1, 4,
-            CTX, new RsMapping(96, 1, 7, 16, 3, 1, 2))).getMessage().contains(
+            CTX, new RsMapping(96, 1, 7, 16, 3, 1, 2)).orElseThrow()).getMessage().contains(
                 "q*S = 33 exceeds the 12-word ifmap scratchpad")),
         () -> assertTrue(assertThrows(ConfigException.class, () -> RsLayerMapping.fixed(conv1, 4,
-            CTX, new RsMapping(96, 1, 7, 16, 1, 1, 3))).getMessage().contains(
+            CTX, new RsMapping(96, 1, 7, 16, 1, 1, 3)).orElseThrow()).getMessage().contains(
                 "copies of a set 7 wide do not fit")),
         () -> assertTrue(assertThrows(ConfigException.class, () -> RsLayerMapping.fixed(conv1, 4,
-            CTX, new RsMapping(96, 4, 7, 16, 1, 1, 2))).getMessage().contains(
+            CTX, new RsMapping(96, 4, 7, 16, 1, 1, 2)).orElseThrow()).getMessage().contains(
                 "banks, the global buffer has 25")));
   }
 
@@ -79,7 +79,7 @@ final class RsLegalityTest {
     // ifmap, 86 528 of psums), but 4 + 22 = 26 whole banks
     Layer conv4 = RsFixtures.alexnet().get(3);
     String msg = assertThrows(ConfigException.class, () -> RsLayerMapping.fixed(conv4, 4, CTX,
-        new RsMapping(64, 4, 13, 16, 4, 2, 2))).getMessage();
+        new RsMapping(64, 4, 13, 16, 4, 2, 2)).orElseThrow()).getMessage();
     assertTrue(msg.contains("need 26 banks"), msg);
   }
 }

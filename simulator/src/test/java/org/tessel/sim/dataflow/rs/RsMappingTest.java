@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.dataflow.MappingContext;
+import org.tessel.sim.mapping.MappingContext;
 import org.tessel.sim.workload.Layer;
 
 /** The row-stationary mapping search and pass timing on hand-checkable layers and on AlexNet. */
@@ -25,7 +25,7 @@ final class RsMappingTest {
   @Test
   void tinyLayer_fixedMapping_matchesHandDerivedTerms() {
     // m=8 n=1 e=4 p=8 q=4 r=1 t=1: one pass, the set is 3x4 PEs.
-    RsLayerMapping m = RsLayerMapping.fixed(TINY, 1, CTX, new RsMapping(8, 1, 4, 8, 4, 1, 1));
+    RsLayerMapping m = RsLayerMapping.fixed(TINY, 1, CTX, new RsMapping(8, 1, 4, 8, 4, 1, 1)).orElseThrow();
     PassCycles c = m.stripTiming(0);
     assertAll(
         () -> assertEquals(1, m.passes()),
@@ -72,7 +72,7 @@ final class RsMappingTest {
   @ParameterizedTest(name = "{0} batch {1}")
   @MethodSource("layers")
   void search_respectsLimits_conservesMacsAndTraffic(Layer layer, int batch) {
-    RsLayerMapping m = RsLayerMapping.search(layer, batch, CTX);
+    RsLayerMapping m = RsLayerMapping.search(layer, batch, CTX).orElseThrow();
     RsMapping mp = m.mapping();
     RsShape s = m.shape();
     long macs = 0;
@@ -132,7 +132,7 @@ final class RsMappingTest {
     double[] glbMb = {18.4, 78.5, 41.8, 38.2, 25.5};
     List<Layer> layers = RsFixtures.alexnet();
     for (int i = 0; i < layers.size(); i++) {
-      RsLayerMapping m = RsLayerMapping.search(layers.get(i), 4, CTX);
+      RsLayerMapping m = RsLayerMapping.search(layers.get(i), 4, CTX).orElseThrow();
       int k = i;
       assertAll(layers.get(i).name(),
           () -> assertEquals(expected.get(k), m.mapping().toString()),
@@ -148,7 +148,7 @@ final class RsMappingTest {
   void conv1_passTerms_matchThePrototypesBreakdown() {
     // model.md (b): CONV1 fill / MAC / stall / bandwidth bound / skew / drain =
     // 968 / 9680 / 165 / 3080 / 130 / 58, 11001 cycles a pass (10993 on the 6-row last strip)
-    RsLayerMapping m = RsLayerMapping.search(RsFixtures.alexnet().get(0), 4, CTX);
+    RsLayerMapping m = RsLayerMapping.search(RsFixtures.alexnet().get(0), 4, CTX).orElseThrow();
     PassCycles c = m.stripTiming(0);
     assertAll(
         () -> assertEquals(968, c.startCycles()),
@@ -166,7 +166,7 @@ final class RsMappingTest {
   void conv3_psumBusBound_isActive() {
     // model.md (b): CONV3 (Table III) is bound by the psum bus: 43 264 psums / 4 = 10 816
     RsLayerMapping m = RsLayerMapping.fixed(RsFixtures.alexnet().get(2), 4, CTX,
-        RsFixtures.tableIII().get(2));
+        RsFixtures.tableIII().get(2)).orElseThrow();
     PassCycles c = m.stripTiming(0);
     assertAll(
         () -> assertEquals(10816, c.busCycles()),
@@ -178,8 +178,8 @@ final class RsMappingTest {
   @Test
   void deterministic_sameInputsSameMappingAndCycles() {
     for (Layer l : RsFixtures.alexnet()) {
-      RsLayerMapping a = RsLayerMapping.search(l, 4, RsFixtures.context(HW));
-      RsLayerMapping b = RsLayerMapping.search(l, 4, RsFixtures.context(RsFixtures.eyeriss()));
+      RsLayerMapping a = RsLayerMapping.search(l, 4, RsFixtures.context(HW)).orElseThrow();
+      RsLayerMapping b = RsLayerMapping.search(l, 4, RsFixtures.context(RsFixtures.eyeriss())).orElseThrow();
       assertAll(l.name(),
           () -> assertEquals(a.mapping(), b.mapping()),
           () -> assertEquals(a.configuration(), b.configuration()),
@@ -192,9 +192,9 @@ final class RsMappingTest {
   @Test
   void configuration_namesShapeAndMapping() {
     List<Layer> l = RsFixtures.alexnet();
-    RsLayerMapping c4 = RsLayerMapping.search(l.get(3), 4, CTX);
-    RsLayerMapping c5 = RsLayerMapping.search(l.get(4), 4, CTX);
-    RsLayerMapping again = RsLayerMapping.search(l.get(3), 4, CTX);
+    RsLayerMapping c4 = RsLayerMapping.search(l.get(3), 4, CTX).orElseThrow();
+    RsLayerMapping c5 = RsLayerMapping.search(l.get(4), 4, CTX).orElseThrow();
+    RsLayerMapping again = RsLayerMapping.search(l.get(3), 4, CTX).orElseThrow();
     assertAll(
         () -> assertEquals("rs H15 W15 R3 S3 E13 F13 C192 M384 U1x1 G1 N4"
             + " m=64 n=4 e=13 p=16 q=3 r=2 t=2", c4.configuration()),

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.NocSpec;
 import org.tessel.sim.arch.NocTopology;
-import org.tessel.sim.dataflow.MappingContext;
+import org.tessel.sim.mapping.MappingContext;
 import org.tessel.sim.noc.CompiledNoc;
 import org.tessel.sim.noc.NocGraphs;
 import org.tessel.sim.noc.NocLink;
@@ -31,7 +31,7 @@ final class RsNetworkTest {
     long[] out = new long[layers.size()];
     for (int i = 0; i < out.length; i++) {
       RsLayerMapping m = RsLayerMapping.fixed(layers.get(i), 4, ctx,
-          RsFixtures.tableIII().get(i));
+          RsFixtures.tableIII().get(i)).orElseThrow();
       out[i] = m.durations().total(m.passes());
     }
     return out;
@@ -42,7 +42,7 @@ final class RsNetworkTest {
     List<Layer> layers = RsFixtures.alexnet();
     long[] out = new long[layers.size()];
     for (int i = 0; i < out.length; i++) {
-      RsLayerMapping m = RsLayerMapping.search(layers.get(i), 4, ctx);
+      RsLayerMapping m = RsLayerMapping.search(layers.get(i), 4, ctx).orElseThrow();
       out[i] = m.durations().total(m.passes());
     }
     return out;
@@ -73,9 +73,9 @@ final class RsNetworkTest {
   void narrowerFilterBus_lengthensOnlyTheFill() {
     Layer conv1 = RsFixtures.alexnet().get(0);
     RsMapping mp = RsFixtures.tableIII().get(0);
-    PassCycles wide = RsLayerMapping.fixed(conv1, 4, RsFixtures.context(HW), mp).stripTiming(0);
+    PassCycles wide = RsLayerMapping.fixed(conv1, 4, RsFixtures.context(HW), mp).orElseThrow().stripTiming(0);
     PassCycles narrow = RsLayerMapping.fixed(conv1, 4,
-        RsFixtures.context(HW, l -> RsFixtures.narrow(l, "filter", 1)), mp).stripTiming(0);
+        RsFixtures.context(HW, l -> RsFixtures.narrow(l, "filter", 1)), mp).orElseThrow().stripTiming(0);
     assertAll(
         // 22 filter rows x p q S = 176 words = 3872 words on the filter Y bus
         () -> assertEquals(968, wide.filterFillCycles()),
@@ -89,9 +89,9 @@ final class RsNetworkTest {
   void narrowerPsumBus_bindsTheSteadyState() {
     Layer conv4 = RsFixtures.alexnet().get(3);
     RsMapping mp = RsFixtures.tableIII().get(3);
-    PassCycles wide = RsLayerMapping.fixed(conv4, 4, RsFixtures.context(HW), mp).stripTiming(0);
+    PassCycles wide = RsLayerMapping.fixed(conv4, 4, RsFixtures.context(HW), mp).orElseThrow().stripTiming(0);
     PassCycles narrow = RsLayerMapping.fixed(conv4, 4,
-        RsFixtures.context(HW, l -> RsFixtures.narrow(l, "psum out", 2)), mp).stripTiming(0);
+        RsFixtures.context(HW, l -> RsFixtures.narrow(l, "psum out", 2)), mp).orElseThrow().stripTiming(0);
     // 26 chains x n p F = 832 psums: 5408 cycles at 4 words, 10816 at 2 (> 7488 MACs + stalls)
     assertAll(
         () -> assertEquals(5408, wide.busCycles()),
@@ -139,9 +139,9 @@ final class RsNetworkTest {
         new org.tessel.sim.arch.GlbSpec(25, 1, 8), c.scratchpads(), c.reconfig(), c.energy()));
     Layer conv1 = RsFixtures.alexnet().get(0);
     RsMapping mp = RsFixtures.tableIII().get(0);
-    PassCycles separate = RsLayerMapping.fixed(conv1, 4, RsFixtures.context(HW), mp)
+    PassCycles separate = RsLayerMapping.fixed(conv1, 4, RsFixtures.context(HW), mp).orElseThrow()
         .stripTiming(0);
-    PassCycles shared = RsLayerMapping.fixed(conv1, 4, RsFixtures.context(onePort), mp)
+    PassCycles shared = RsLayerMapping.fixed(conv1, 4, RsFixtures.context(onePort), mp).orElseThrow()
         .stripTiming(0);
     // 3872 filter words + 35 rows x 11 first-window words = 4257 words / 4 = 1065 cycles
     assertAll(

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
-import org.tessel.sim.layer.FoldDurations;
+import org.tessel.sim.mapping.FoldDurations;
 
 /** Pass order (m, C, E, M with batch and groups outside) and the repeating pass durations. */
 final class RsPassOrderTest {

@@ -1,5 +1,7 @@
 package org.tessel.sim.memory.scalesim;
 
+import org.tessel.sim.dataflow.SystolicDataflow;
+import org.tessel.sim.arch.DataflowKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -13,7 +15,7 @@ import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.arch.SramSpec;
 import org.tessel.sim.dataflow.Dataflows;
-import org.tessel.sim.dataflow.FoldPlan;
+import org.tessel.sim.mapping.FoldPlan;
 import org.tessel.sim.workload.Layer;
 
 /**
@@ -43,8 +45,8 @@ final class FastWalkMatchesFullWalkTest {
           new ArraySpec(1 + rnd.nextInt(9), 1 + rnd.nextInt(9)),
           new SramSpec(sramWords(rnd), sramWords(rnd), 2 + rnd.nextInt(300), 1024, 1),
           new DramSpec(user ? BandwidthMode.USER : BandwidthMode.CALC, 1 + rnd.nextInt(12)),
-          Dataflows.find(df).orElseThrow(), 200, MemoryModel.SCALESIM);
-      FoldPlan plan = hw.dataflow().plan(layer.gemm(batch), hw.array());
+          DataflowKind.find(df).orElseThrow(), 200, MemoryModel.SCALESIM);
+      FoldPlan plan = ((SystolicDataflow) Dataflows.of(hw.dataflow())).plan(layer.gemm(batch), hw.array());
       Shape s = Shape.of(plan);
       Operands ops = new Operands(layer, batch);
       String where = n + ": " + layer + " batch " + batch + " " + df + " " + hw.array() + " "
@@ -84,9 +86,9 @@ final class FastWalkMatchesFullWalkTest {
       HardwareSpec hw = new HardwareSpec("t", new ArraySpec(rows, 1 + rnd.nextInt(4)),
           new SramSpec(1 + rnd.nextInt(400), 1 + rnd.nextInt(400), 2 + rnd.nextInt(300), 1024, 1),
           new DramSpec(BandwidthMode.CALC, 1 + rnd.nextInt(12)),
-          Dataflows.find(df).orElseThrow(), 200, MemoryModel.SCALESIM);
+          DataflowKind.find(df).orElseThrow(), 200, MemoryModel.SCALESIM);
       int batch = 1 + rnd.nextInt(2);
-      Shape s = Shape.of(hw.dataflow().plan(layer.gemm(batch), hw.array()));
+      Shape s = Shape.of(((SystolicDataflow) Dataflows.of(hw.dataflow())).plan(layer.gemm(batch), hw.array()));
       Operands ops = new Operands(layer, batch);
       assertEquals(FullWalk.runGemm(s, ops, hw), ScaleSimMemory.runGemm(s, ops, hw),
           n + ": " + layer + " batch " + batch + " " + df + " " + hw.array() + " " + hw.sram());

@@ -2,7 +2,7 @@ package org.tessel.sim.memory.scalesim;
 
 import java.util.Arrays;
 import java.util.function.IntConsumer;
-import org.tessel.sim.StreamStats;
+import org.tessel.sim.stats.StreamStats;
 import org.tessel.sim.arch.HardwareSpec;
 
 /**

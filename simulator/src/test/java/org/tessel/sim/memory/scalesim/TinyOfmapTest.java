@@ -1,5 +1,6 @@
 package org.tessel.sim.memory.scalesim;
 
+import org.tessel.sim.arch.DataflowKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -25,7 +26,7 @@ final class TinyOfmapTest {
   void oneWordOfmap_isRefusedQuickly() {
     HardwareSpec hw = new HardwareSpec("tiny", new ArraySpec(2, 2),
         new SramSpec(1, 1, 1, 1024, 1), // 1 KiB of 1 KiB words: one word each
-        new DramSpec(BandwidthMode.USER, 1), Dataflows.find("os").orElseThrow(), 100,
+        new DramSpec(BandwidthMode.USER, 1), DataflowKind.find("os").orElseThrow(), 100,
         MemoryModel.SCALESIM);
     Network net = Network.chain("n", List.of(Layer.gemm("g", 3, 3, 3)));
     ConfigException e = assertTimeoutPreemptively(Duration.ofSeconds(10),

@@ -1,0 +1,146 @@
+package org.tessel.sim.io;
+
+import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.Suggest;
+import org.tessel.sim.config.Yaml;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.tessel.sim.arch.ArraySpec;
+import org.tessel.sim.arch.BandwidthMode;
+import org.tessel.sim.arch.DramSpec;
+import org.tessel.sim.arch.CgraSpec;
+import org.tessel.sim.arch.EnergyTable;
+import org.tessel.sim.arch.GlbSpec;
+import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.NocSpec;
+import org.tessel.sim.arch.NocTopology;
+import org.tessel.sim.arch.ReconfigSpec;
+import org.tessel.sim.arch.ScratchpadSpec;
+import org.tessel.sim.arch.MemoryModel;
+import org.tessel.sim.arch.SramSpec;
+import org.tessel.sim.arch.DataflowKind;
+
+/**
+ * Reads Tessel hardware files (YAML) and the built-in presets. Every field, its unit and default
+ * is documented in {@code docs/hardware-format.md}.
+ */
+public final class HardwareReader {
+  /** Names of the built-in presets, in {@code org/tessel/sim/presets/NAME.yaml}. */
+  public static final List<String> PRESETS = List.of("default", "scalesim32", "eyeriss");
+
+  /** The preset used when no hardware is given. */
+  public static final String DEFAULT_PRESET = "default";
+
+  private static final Set<String> TOP = Set.of("name", "clockMHz", "dataflow", "array", "sram",
+      "dram", "memoryModel", "noc", "glb", "scratchpad", "reconfig", "energy");
+
+  private HardwareReader() {}
+
+  /** Reads a hardware file. */
+  public static HardwareSpec read(Path path) {
+    return parse(Yaml.load(path));
+  }
+
+  /**
+   * Loads a built-in preset by name.
+   *
+   * @throws ConfigException for an unknown name
+   */
+  public static HardwareSpec preset(String name) {
+    String resource = "/org/tessel/sim/presets/" + name + ".yaml";
+    InputStream in = HardwareReader.class.getResourceAsStream(resource);
+    if (in == null || !PRESETS.contains(name)) {
+      String hint = Suggest.closest(name, PRESETS);
+      throw new ConfigException("--hw", 0, "", "unknown preset '" + name + "'"
+          + (hint == null ? "" : " (did you mean '" + hint + "'?)") + "; presets: "
+          + String.join(", ", PRESETS) + ", or give a file path");
+    }
+    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      return parse(Yaml.parse("preset:" + name, r));
+    } catch (IOException e) {
+      throw new ConfigException("preset:" + name, 0, "", e.getMessage());
+    }
+  }
+
+  static HardwareSpec parse(Yaml.Obj root) {
+    root.allowOnly(TOP);
+    String name = root.string("name");
+    double clock = root.positiveDouble("clockMHz", 200.0);
+    String df = root.string("dataflow", "os");
+    DataflowKind dataflow = DataflowKind.find(df).orElseThrow(
+        () -> root.error("dataflow", "expected " + DataflowKind.names() + ", was '" + df + "'"));
+
+    Yaml.Obj a = root.obj("array");
+    a.allowOnly(Set.of("rows", "cols"));
+    ArraySpec array = new ArraySpec(a.positiveInt("rows"), a.positiveInt("cols"));
+
+    Yaml.Obj s = root.obj("sram");
+    s.allowOnly(Set.of("ifmapKiB", "filterKiB", "ofmapKiB", "wordBytes", "banks"));
+    SramSpec sram = new SramSpec(s.positiveLong("ifmapKiB"), s.positiveLong("filterKiB"),
+        s.positiveLong("ofmapKiB"), s.positiveInt("wordBytes", 1), s.positiveInt("banks", 1));
+
+    Yaml.Obj d = root.obj("dram");
+    d.allowOnly(Set.of("mode", "bandwidthWordsPerCycle"));
+    String mode = d.choice("mode", "user", Set.of("calc", "user"));
+    int bw = d.positiveInt("bandwidthWordsPerCycle", 10);
+    DramSpec dram = new DramSpec(mode.equals("calc") ? BandwidthMode.CALC : BandwidthMode.USER,
+        bw);
+    String model = root.choice("memoryModel", "tiles", Set.of("tiles", "scalesim"));
+    CgraSpec cgra = cgra(root, array, sram.wordBytes());
+    return new HardwareSpec(name, array, sram, dram, dataflow, clock,
+        model.equals("tiles") ? MemoryModel.TILES : MemoryModel.SCALESIM, cgra);
+  }
+
+  /** The CGRA sections; each absent field keeps SCALE-Sim's systolic default. */
+  private static CgraSpec cgra(Yaml.Obj root, ArraySpec array, int wordBytes) {
+    CgraSpec d = CgraSpec.systolic(array, wordBytes);
+    NocSpec noc = d.noc();
+    if (root.has("noc")) {
+      Yaml.Obj o = root.obj("noc");
+      o.allowOnly(Set.of("topology", "linkBytesPerCycle", "hopLatencyCycles", "multicast"));
+      String t = o.choice("topology", "mesh", Set.of("mesh", "xybus"));
+      noc = new NocSpec(t.equals("mesh") ? NocTopology.SYSTOLIC_MESH : NocTopology.XY_BUS,
+          o.positiveInt("linkBytesPerCycle", noc.linkBytesPerCycle()),
+          o.nonNegativeInt("hopLatencyCycles", noc.hopLatencyCycles()),
+          o.choice("multicast", t.equals("xybus") ? "true" : "false",
+              Set.of("true", "false")).equals("true"));
+    }
+    GlbSpec glb = d.glb();
+    if (root.has("glb")) {
+      Yaml.Obj o = root.obj("glb");
+      o.allowOnly(Set.of("banks", "ports", "bytesPerPortPerCycle"));
+      glb = new GlbSpec(o.positiveInt("banks", glb.banks()), o.positiveInt("ports", glb.ports()),
+          o.positiveInt("bytesPerPortPerCycle", glb.bytesPerPortPerCycle()));
+    }
+    ScratchpadSpec spad = d.scratchpads();
+    if (root.has("scratchpad")) {
+      Yaml.Obj o = root.obj("scratchpad");
+      o.allowOnly(Set.of("filterWords", "ifmapWords", "psumWords"));
+      spad = new ScratchpadSpec(o.positiveInt("filterWords", spad.filterWords()),
+          o.positiveInt("ifmapWords", spad.ifmapWords()),
+          o.positiveInt("psumWords", spad.psumWords()));
+    }
+    ReconfigSpec reconfig = d.reconfig();
+    if (root.has("reconfig")) {
+      Yaml.Obj o = root.obj("reconfig");
+      o.allowOnly(Set.of("configBits", "busBitsPerCycle", "drainCycles"));
+      reconfig = new ReconfigSpec(o.nonNegativeInt("configBits", 0),
+          o.positiveInt("busBitsPerCycle", 1), o.nonNegativeInt("drainCycles", 0));
+    }
+    EnergyTable energy = d.energy();
+    if (root.has("energy")) {
+      Yaml.Obj o = root.obj("energy");
+      o.allowOnly(Set.of("macPj", "rfPj", "nocPj", "glbPj", "dramPj"));
+      energy = new EnergyTable(o.positiveDouble("macPj", energy.macPj()),
+          o.positiveDouble("rfPj", energy.rfPj()), o.positiveDouble("nocPj", energy.nocPj()),
+          o.positiveDouble("glbPj", energy.glbPj()), o.positiveDouble("dramPj", energy.dramPj()));
+    }
+    return new CgraSpec(noc, glb, spad, reconfig, energy);
+  }
+}

@@ -1,0 +1,99 @@
+package org.tessel.sim.mapping;
+
+/**
+ * Cycles of each fold of a layer. Folds of one GEMM differ only in whether their row fold and
+ * their column fold are the last (possibly partial) ones, so four values describe them all;
+ * groups repeat the same pattern. Dataflows whose passes follow another periodic pattern (row
+ * stationary: strips of different widths, each repeated over the inner loops) use {@link
+ * #repeating}.
+ */
+public final class FoldDurations {
+  private final long rowFolds;
+  private final long colFolds;
+  private final long perGroup;
+  private final long[] classes;
+  /** For {@link #repeating}: passes per pattern entry, and the pattern; otherwise 0 and null. */
+  private final long runLength;
+  private final long[] pattern;
+
+  /**
+   * Durations by class {@code [lastRowFold * 2 + lastColFold]}.
+   *
+   * @param rowFolds row folds per GEMM
+   * @param colFolds column folds per GEMM
+   * @param classes four fold durations
+   */
+  public FoldDurations(long rowFolds, long colFolds, long[] classes) {
+    if (classes.length != 4) {
+      throw new IllegalArgumentException("four fold classes expected");
+    }
+    for (long c : classes) {
+      if (c <= 0) {
+        throw new IllegalArgumentException("fold cycles must be > 0, was " + c);
+      }
+    }
+    this.rowFolds = rowFolds;
+    this.colFolds = colFolds;
+    this.perGroup = rowFolds * colFolds;
+    this.classes = classes.clone();
+    this.runLength = 0;
+    this.pattern = null;
+  }
+
+  private FoldDurations(long runLength, long[] pattern) {
+    this.rowFolds = 1;
+    this.colFolds = 1;
+    this.perGroup = 1;
+    this.classes = null;
+    this.runLength = runLength;
+    this.pattern = pattern;
+  }
+
+  /**
+   * Passes whose cycles repeat a pattern: pass {@code k} takes {@code cycles[(k / runLength) %
+   * cycles.length]}.
+   *
+   * @param runLength consecutive passes with the same entry (> 0)
+   * @param cycles the pattern (non-empty, every entry > 0)
+   * @throws IllegalArgumentException for an empty pattern, an entry <= 0 or runLength <= 0
+   */
+  public static FoldDurations repeating(long runLength, long[] cycles) {
+    if (runLength <= 0) {
+      throw new IllegalArgumentException("runLength must be > 0, was " + runLength);
+    }
+    if (cycles.length == 0) {
+      throw new IllegalArgumentException("at least one pass duration expected");
+    }
+    for (long c : cycles) {
+      if (c <= 0) {
+        throw new IllegalArgumentException("pass cycles must be > 0, was " + c);
+      }
+    }
+    return new FoldDurations(runLength, cycles.clone());
+  }
+
+  /** Every fold takes {@code cycles}. */
+  public static FoldDurations constant(long cycles) {
+    return new FoldDurations(1, 1, new long[] {cycles, cycles, cycles, cycles});
+  }
+
+  /** Cycles of fold {@code k} (folds counted across groups, column fold outer). */
+  public long cycles(long k) {
+    if (pattern != null) {
+      return pattern[(int) ((k / runLength) % pattern.length)];
+    }
+    long kk = k % perGroup;
+    long fr = kk % rowFolds;
+    long fc = kk / rowFolds;
+    return classes[(fr == rowFolds - 1 ? 2 : 0) + (fc == colFolds - 1 ? 1 : 0)];
+  }
+
+  /** Sum over the first {@code folds} folds. */
+  public long total(long folds) {
+    long sum = 0;
+    for (long k = 0; k < folds; k++) {
+      sum += cycles(k);
+    }
+    return sum;
+  }
+}

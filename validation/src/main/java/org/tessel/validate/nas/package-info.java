@@ -1,0 +1,2 @@
+/** HW-NAS-Bench: Kendall tau of Tessel's latency ranking of the NAS-Bench-201 cells. */
+package org.tessel.validate.nas;
