@@ -44,5 +44,5 @@ for what in ${WHAT:-sweep search}; do
     stopworkers
   done
 done
-for d in "$out"/sweep-*; do cmp -s "$out/sweep-1t/resnet18_tessel_default/PROFILE.csv" "$d/resnet18_tessel_default/PROFILE.csv" && echo "same PROFILE.csv: $d" || echo "DIFFERENT: $d"; done
-for d in "$out"/search-*; do cmp -s "$out/search-1t/nasbench201_eyeriss_random_s1/ranked.csv" "$d/nasbench201_eyeriss_random_s1/ranked.csv" && echo "same ranked.csv: $d" || echo "DIFFERENT: $d"; done
+for d in "$out"/sweep-*/; do d=${d%/}; cmp -s "$out/sweep-1t/resnet18_tessel_default/PROFILE.csv" "$d/resnet18_tessel_default/PROFILE.csv" && echo "same PROFILE.csv: $d" || echo "DIFFERENT: $d"; done
+for d in "$out"/search-*/; do d=${d%/}; cmp -s "$out/search-1t/nasbench201_eyeriss_random_s1/ranked.csv" "$d/nasbench201_eyeriss_random_s1/ranked.csv" && echo "same ranked.csv: $d" || echo "DIFFERENT: $d"; done
