@@ -619,14 +619,15 @@ def simulate_layer(entry, cfg, want_dram=True):
         for k in counts:
             cyc = i + stall
             if i in ev_if:
-                s_if = ev_if[i] - cyc - 1
-                o_if = ev_if[i]
+                # read_buffer.py (v2 22f88b1): offset grows only by a positive wait
+                o_if = max(cyc + 1, ev_if[i])
+                s_if = o_if - cyc - 1
             else:
                 s_if = 0
                 o_if = cyc + 1
             if i in ev_fl:
-                s_fl = ev_fl[i] - cyc - 1
-                o_fl = ev_fl[i]
+                o_fl = max(cyc + 1, ev_fl[i])
+                s_fl = o_fl - cyc - 1
             else:
                 s_fl = 0
                 o_fl = cyc + 1
@@ -641,7 +642,7 @@ def simulate_layer(entry, cfg, want_dram=True):
                 out_if[i] = o_if
             if i == f_fl or i == l_fl:
                 out_fl[i] = o_fl
-            st = max(s_if, s_fl, o_of - cyc - 1)
+            st = max(s_if, s_fl, o_of - cyc)   # the ofmap wait has no hit latency
             if st:
                 stall += st
                 stall_changes.append((i, stall))

@@ -1,7 +1,9 @@
 package org.tessel.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.io.HardwareReader;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +21,16 @@ final class HardwareOptions {
       completionCandidates = Presets.class)
   String hw;
 
+  @Option(names = "--scalesim", paramLabel = "2|3",
+      description = "With a SCALE-Sim .cfg: reproduce SCALE-Sim v2's or v3's numbers (default:"
+          + " v3 when the file has v3's [layout] or [sparsity] sections or keys, else v2).")
+  Integer scaleSim;
+
+  @Option(names = {"-l", "--layout"}, paramLabel = "FILE",
+      description = "SCALE-Sim v3's layout file; read only with custom layouts, which Tessel"
+          + " does not model (accepted and reported as ignored).")
+  Path layout;
+
   /** Preset names for help and completion. */
   static final class Presets implements Iterable<String> {
     @Override
@@ -27,8 +39,14 @@ final class HardwareOptions {
     }
   }
 
-  /** The hardware these options name (the default preset if neither is given). */
+  /** Settings of the files read by {@link #load} that have no effect, one line each. */
+  final List<String> notes = new ArrayList<>();
+
+  /**
+   * The hardware these options name (the default preset if neither is given); settings without
+   * effect go to {@link #notes}, for {@link Loads#report} once every input has been read.
+   */
   HardwareSpec load(CommandSpec spec) {
-    return Loads.hardware(spec, config, hw);
+    return Loads.hardware(spec, config, hw, scaleSim == null ? 0 : scaleSim, layout, notes);
   }
 }

@@ -23,15 +23,64 @@ final class Loads {
 
   /** The hardware of {@code -c FILE} or {@code --hw PRESET|FILE} (default preset if neither). */
   static HardwareSpec hardware(CommandSpec spec, Path config, String hw) {
+    return hardware(spec, config, hw, 0, null, new ArrayList<>());
+  }
+
+  /**
+   * The hardware of {@code -c FILE} or {@code --hw PRESET|FILE} (default preset if neither), a
+   * SCALE-Sim config read as SCALE-Sim {@code scaleSim} (2, 3, or 0: by the file), with SCALE-Sim
+   * v3's layout file {@code layout} (may be null); settings without effect are added to {@code
+   * ignored}, one line each.
+   */
+  static HardwareSpec hardware(CommandSpec spec, Path config, String hw, int scaleSim,
+      Path layout, List<String> ignored) {
     if (config != null && hw != null) {
       throw new ParameterException(spec.commandLine(), "give either -c/--config or --hw, not both");
     }
-    return config != null ? Inputs.hardwareFile(config)
-        : Inputs.hardware(hw != null ? hw : HardwareReader.DEFAULT_PRESET);
+    if (scaleSim != 0 && scaleSim != 2 && scaleSim != 3) {
+      throw new ConfigException("--scalesim", 0, "", "expected 2 or 3, was " + scaleSim);
+    }
+    HardwareSpec h = config != null ? Inputs.hardwareFile(config, scaleSim, ignored)
+        : Inputs.hardware(hw != null ? hw : HardwareReader.DEFAULT_PRESET, scaleSim, ignored);
+    if (layout != null) {
+      if (!h.memoryModel().scaleSim()) {
+        throw new ConfigException("-l", 0, "", "a layout file goes with a SCALE-Sim .cfg only");
+      }
+      if (!java.nio.file.Files.isRegularFile(layout)) {
+        throw new ConfigException(layout.toString(), 0, "", "file not found (SCALE-Sim v3's -l"
+            + " layout file)");
+      }
+      ignored.add(layout + ": ignored (SCALE-Sim v3 reads the layout only with IfmapCustomLayout"
+          + " or FilterCustomLayout, which Tessel refuses)");
+    }
+    return h;
+  }
+
+  /**
+   * Writes each line of {@code ignored} to stderr as {@code tessel: note: LINE} (after every
+   * input has been read, so that a mistake is still the only line).
+   */
+  @SafeVarargs
+  static void report(CommandSpec spec, List<String>... ignored) {
+    var err = spec.commandLine().getErr();
+    for (List<String> lines : ignored) {
+      for (String line : lines) {
+        err.println("tessel: note: " + line);
+      }
+    }
+    err.flush();
   }
 
   /** The network of {@code -t FILE} read with {@code -i conv|gemm}. */
   static Network network(Path topology, String inputType) {
+    return network(topology, inputType, new ArrayList<>());
+  }
+
+  /**
+   * The network of {@code -t FILE} read with {@code -i conv|gemm}, its settings without effect
+   * added to {@code ignored}.
+   */
+  static Network network(Path topology, String inputType, List<String> ignored) {
     TopologyReader.Mode mode;
     switch (inputType.toLowerCase(Locale.ROOT)) {
       case "conv":
@@ -43,7 +92,7 @@ final class Loads {
       default:
         throw new ConfigException("-i", 0, "", "expected conv or gemm, was '" + inputType + "'");
     }
-    return Inputs.network(topology, mode);
+    return Inputs.network(topology, mode, ignored);
   }
 
   /**

@@ -1,6 +1,8 @@
 package org.tessel.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.tessel.sim.workload.Network;
 import picocli.CommandLine.Option;
 
@@ -14,8 +16,14 @@ final class NetworkOptions {
       description = "Columns of a topology CSV, as SCALE-Sim's -i (default: ${DEFAULT-VALUE}).")
   String inputType;
 
-  /** The network these options name. */
+  /** Settings of the file read by {@link #load} that have no effect, one line each. */
+  final List<String> notes = new ArrayList<>();
+
+  /**
+   * The network these options name; settings without effect go to {@link #notes}, for {@link
+   * Loads#report} once every input has been read.
+   */
   Network load() {
-    return Loads.network(topology, inputType);
+    return Loads.network(topology, inputType, notes);
   }
 }

@@ -140,6 +140,7 @@ class ProfileCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Loads.threads(threads);
     ProfileSpec ps = profileSpec();
+    Loads.report(spec, hardwareOptions.notes, networkOptions.notes);
     Shard slice = Shard.parse(shard);
     clusterOptions.check();
     if (merge && (slice != null || clusterOptions.on())) {

@@ -82,6 +82,7 @@ final class ScheduleCommand implements Callable<Integer> {
     HardwareSpec hardware = hardwareOptions.load(spec);
     List<Dataflow> chosen = Loads.dataflows("--dataflows", hardware, dataflows);
     Network network = networkOptions.load();
+    Loads.report(spec, hardwareOptions.notes, networkOptions.notes);
     EvaluationCache cache = new EvaluationCache();
     NetworkScheduler scheduler = new NetworkScheduler(
         new LayerScheduler(hardware, obj, chosen, cache), threads);

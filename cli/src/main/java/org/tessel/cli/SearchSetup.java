@@ -84,6 +84,7 @@ record SearchSetup(SearchSpace space, HardwareSpec hardware, ScheduleEvaluator e
     SearchSettings settings = arg("--population", () -> new SearchSettings(kind, c.budget,
         duration(c.timeLimit), c.seed, threads, c.population, c.sample, 16));
     HardwareSpec hardware = c.hardwareOptions.load(c.spec);
+    Loads.report(c.spec, c.hardwareOptions.notes);
     List<Dataflow> chosen = Loads.dataflows("--dataflows", hardware, c.dataflows);
     ScheduleEvaluator evaluator = new ScheduleEvaluator(hardware, obj, chosen, c.batch);
     AccuracyTable table = c.accuracy == null ? null

@@ -82,6 +82,7 @@ final class SimulateCommand implements Callable<Integer> {
               + dataflow + "'")));
     }
     Network network = networkOptions.load();
+    Loads.report(spec, hardwareOptions.notes, networkOptions.notes);
     TraceRecorder recorder = traceFile == null && timelineFile == null ? null
         : new TraceRecorder();
     Simulation simulation = new Simulation(hardware, recorder);

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the reference suites (SCALE-Sim v2 reports, Eyeriss JSSC 2017 measurements,"
+      "Run the reference suites (SCALE-Sim v2 and v3 reports, Eyeriss JSSC 2017 measurements,"
           + " HW-NAS-Bench's Eyeriss latency ranking of the NAS-Bench-201 cells) and print per case: reference source and value, Tessel's value, error, tolerance, pass/fail.",
       "Exit code 5 when any case is outside its tolerance, 3 when the data is missing.",
       "--markdown FILE writes the table as Markdown; when FILE exists, only its generated region"
@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     })
 final class ValidateCommand implements Callable<Integer> {
   /** The suites {@code --suite} accepts. */
-  enum SuiteName { scalesim, eyeriss, hwnasbench, all }
+  enum SuiteName { scalesim, scalesim3, eyeriss, hwnasbench, all }
 
   @Spec CommandSpec spec;
 

@@ -72,6 +72,62 @@ final class SimulateCommandTest {
         () -> assertTrue(r.out.contains("total"), r.out));
   }
 
+  /** CFG as a SCALE-Sim v3 file: USER bandwidth 2, v3's sections and keys. */
+  private static String v3Cfg(String layoutExtra) {
+    return CFG.replace("InterfaceBandwidth: CALC", "InterfaceBandwidth: USER\nUseRamulatorTrace:"
+        + " False").replace("Bandwidth : 10", "Bandwidth : 2").replace("MemoryBanks:   1",
+        "ReadRequestBuffer: 32\nWriteRequestBuffer: 32").replace("IfmapSramSzkB:   64",
+        "IfmapSramSzkB:   1").replace("FilterSramSzkB:  64", "FilterSramSzkB:  1")
+        + "\n[layout]\nIfmapCustomLayout: False\nIfmapSRAMBankBandwidth: 4\nIfmapSRAMBankNum: 1\n"
+        + "FilterCustomLayout: False\nFilterSRAMBankBandwidth: 4\nFilterSRAMBankNum: 1\n"
+        + layoutExtra + "\n[sparsity]\nSparsitySupport : false\n";
+  }
+
+  @Test
+  void simulate_v3Files_unchanged_v3Reports_notesOnStderr_andScalesim2Forces() throws IOException {
+    Path cfg = write("v3.cfg", v3Cfg(""));
+    Path topo = write("t.csv", TOPO.replace("Conv1, 6, 6, 3, 3, 2, 5, 1,",
+        "Conv1, 6, 6, 3, 3, 2, 5, 1, 2:4,"));
+    Path layout = write("layout.csv", "anything\n");
+    Cli r = Cli.run("simulate", "-c", cfg.toString(), "-t", topo.toString(), "-l",
+        layout.toString(), "-p", tmp.resolve("v3").toString());
+    assertEquals(0, r.exitCode, r::toString);
+    String compute = Files.readString(tmp.resolve("v3/tiny_run/COMPUTE_REPORT.csv"));
+    Cli v2 = Cli.run("simulate", "-c", cfg.toString(), "-t", topo.toString(), "--scalesim", "2",
+        "-p", tmp.resolve("v2").toString());
+    assertEquals(0, v2.exitCode, v2::toString);
+    String compute2 = Files.readString(tmp.resolve("v2/tiny_run/COMPUTE_REPORT.csv"));
+    assertAll(
+        () -> assertTrue(compute.startsWith(
+            "LayerID, Total Cycles (incl. prefetch), Total Cycles,"), compute),
+        () -> assertTrue(compute2.startsWith("LayerID, Total Cycles, Stall Cycles,"), compute2),
+        // every note is one line naming the file, line and setting
+        () -> assertTrue(r.err.contains("tessel: note: " + cfg + ":15: ReadRequestBuffer: ignored"
+            + " (SCALE-Sim v3 uses it only with UseRamulatorTrace: True)"), r.err),
+        () -> assertTrue(r.err.contains("tessel: note: " + topo + ":2: Sparsity: ignored (2:4;"),
+            r.err),
+        () -> assertTrue(r.err.contains("tessel: note: " + layout + ": ignored"), r.err),
+        () -> assertEquals(r.err.lines().count(), r.err.lines().filter(
+            l -> l.startsWith("tessel: note: ")).count(), r.err),
+        () -> assertTrue(v2.err.contains("IfmapSRAMBankBandwidth: ignored (SCALE-Sim v2 reads"
+            + " every operand at Bandwidth)"), v2.err));
+  }
+
+  @Test
+  void v3_whatWouldChangeTheNumbers_refusedInOneLine() throws IOException {
+    Cli r = failing(v3Cfg("").replace("UseRamulatorTrace: False", "UseRamulatorTrace: True"),
+        TOPO);
+    assertTrue(r.err.contains("bad.cfg:20: UseRamulatorTrace: Ramulator DRAM traces are not"
+        + " modelled"), r.err);
+    Cli s = failing(v3Cfg("").replace("SparsitySupport : false", "SparsitySupport : true"), TOPO);
+    assertTrue(s.err.contains("SparsitySupport: sparsity is not modelled yet"), s.err);
+    Cli l = Cli.run("simulate", "-c", write("v3.cfg", v3Cfg("")).toString(), "-t",
+        write("t.csv", TOPO).toString(), "-l", tmp.resolve("none.csv").toString());
+    assertEquals(3, l.exitCode, l::toString);
+    assertTrue(l.err.strip().endsWith("none.csv: file not found (SCALE-Sim v3's -l layout"
+        + " file)"), l.err);
+  }
+
   @Test
   void simulate_defaultHardware_runsShippedNetwork() {
     Path net = Path.of(System.getProperty("tessel.root.dir", ".."), "traces", "networks",

@@ -115,7 +115,7 @@ public final class Simulation {
       if (trace != null) {
         if (r.folds() == 0) {
           trace.span(Track.VECTOR, 0, r.cycles(), 0);
-        } else if (hw.memoryModel() == MemoryModel.SCALESIM) {
+        } else if (hw.memoryModel().scaleSim()) {
           trace.span(Track.ARRAY, 0, r.computeCycles(), 0);
           trace.span(Track.STALL, r.computeCycles(), r.cycles(), 0);
         }
@@ -139,7 +139,7 @@ public final class Simulation {
       return VectorLayers.simulate(index, layer, network, batch, hw);
     }
     HardwareSpec lhw = dataflow.kind() == hw.dataflow() ? hw : hw.withDataflow(dataflow.kind());
-    if (hw.memoryModel() == MemoryModel.SCALESIM) {
+    if (hw.memoryModel().scaleSim()) {
       if (!(dataflow instanceof SystolicDataflow systolic)) {
         throw new ConfigException("memoryModel", 0, "", "SCALE-Sim's memory model runs the"
             + " systolic dataflows (os, ws, is) only, not " + dataflow.shortName());

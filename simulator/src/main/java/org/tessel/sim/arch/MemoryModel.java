@@ -10,7 +10,20 @@ public enum MemoryModel {
   /**
    * SCALE-Sim v2's memory system, reproduced: read buffers that prefetch fixed-size lines of the
    * operand stream into a sliding window, and a draining write buffer (see {@code
-   * org.tessel.sim.memory.scalesim}). Used for SCALE-Sim {@code .cfg} inputs.
+   * org.tessel.sim.memory.scalesim}). Used for SCALE-Sim v2 {@code .cfg} inputs.
    */
-  SCALESIM
+  SCALESIM,
+  /**
+   * SCALE-Sim v3's memory system (scale-sim-v3 fab89b7, no custom layout, no Ramulator trace):
+   * SCALE-Sim v2's, except that a late prefetch's wait counts twice, the ifmap and filter DRAM
+   * ports read at {@link DramSpec#ifmapReadWordsPerCycle()} and {@link
+   * DramSpec#filterReadWordsPerCycle()} (v3's {@code [layout]} bank bandwidths) and DRAM windows
+   * end at their latest cycle. Used for SCALE-Sim v3 {@code .cfg} inputs.
+   */
+  SCALESIM_V3;
+
+  /** Whether this is one of SCALE-Sim's memory systems. */
+  public boolean scaleSim() {
+    return this != TILES;
+  }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,18 +23,36 @@ import org.tessel.sim.arch.SramSpec;
 import org.tessel.sim.arch.DataflowKind;
 
 /**
- * Reads a SCALE-Sim v2 {@code .cfg} file (INI: sections {@code [general]}, {@code
- * [architecture_presets]}, {@code [run_presets]}; {@code key: value} or {@code key = value}; keys
- * case-insensitive, as Python's configparser reads them). Unknown sections and keys are errors.
+ * Reads a SCALE-Sim {@code .cfg} file (INI: {@code key: value} or {@code key = value}; keys
+ * case-insensitive, as Python's configparser reads them) of SCALE-Sim v2 (sections {@code
+ * [general]}, {@code [architecture_presets]}, {@code [run_presets]}) or v3 (also {@code
+ * [layout]}, {@code [sparsity]} and the keys {@code ReadRequestBuffer}, {@code
+ * WriteRequestBuffer}, {@code UseRamulatorTrace}). A file with any of v3's sections or keys is a
+ * v3 file and gets v3's numbers, unless the caller forces a version. Unknown sections and keys
+ * are errors.
+ *
+ * <p>What v3 reads but does not use on the path Tessel models is accepted and listed in {@link
+ * ScaleSimConfig#ignored()}; what would change the numbers and is not modelled (a Ramulator
+ * trace, custom layouts, sparsity) is refused with the reason, and so is what v3 itself rejects
+ * (USER bank bandwidths not divisible by the bank count).
  */
 public final class ScaleSimConfigReader {
-  /** Known keys by section, in lower case; values are what SCALE-Sim v2 reads. */
+  /** Known keys by section, in lower case. */
   private static final Map<String, Set<String>> KNOWN = Map.of(
       "general", Set.of("run_name"),
       "architecture_presets", Set.of("arrayheight", "arraywidth", "ifmapsramszkb",
           "filtersramszkb", "ofmapsramszkb", "ifmapoffset", "filteroffset", "ofmapoffset",
-          "bandwidth", "dataflow", "memorybanks"),
-      "run_presets", Set.of("interfacebandwidth"));
+          "bandwidth", "dataflow", "memorybanks", "readrequestbuffer", "writerequestbuffer"),
+      "run_presets", Set.of("interfacebandwidth", "useramulatortrace"),
+      "layout", Set.of("ifmapcustomlayout", "ifmapsrambankbandwidth", "ifmapsrambanknum",
+          "ifmapsrambankport", "filtercustomlayout", "filtersrambankbandwidth",
+          "filtersrambanknum", "filtersrambankport"),
+      "sparsity", Set.of("sparsitysupport", "sparserep", "optimizedmapping", "blocksize",
+          "randomnumbergeneratorseed", "nonzeroelems"));
+
+  /** Keys that exist in SCALE-Sim v3 only. */
+  private static final Set<String> V3_KEYS = Set.of("readrequestbuffer", "writerequestbuffer",
+      "useramulatortrace");
 
   private static final List<String> REQUIRED = List.of("arrayheight", "arraywidth",
       "ifmapsramszkb", "filtersramszkb", "ofmapsramszkb", "dataflow");
@@ -57,91 +76,64 @@ public final class ScaleSimConfigReader {
   }
 
   /**
-   * Reads {@code path} into a hardware spec; the run name comes from {@code [general] run_name}.
+   * Reads {@code path} into a hardware spec, the version chosen by the file.
    *
    * @throws ConfigException naming the file, line and key of the first mistake
    */
   public static HardwareSpec read(Path path) {
-    String file = path.toString();
-    List<String> lines = TextFiles.lines(path);
-    Map<String, String> values = new LinkedHashMap<>();
-    Map<String, Integer> lineOf = new LinkedHashMap<>();
-    String section = null;
-    for (int i = 0; i < lines.size(); i++) {
-      int n = i + 1;
-      String t = lines.get(i).strip();
-      if (t.isEmpty() || t.startsWith("#") || t.startsWith(";")) {
-        continue;
-      }
-      if (t.startsWith("[")) {
-        if (!t.endsWith("]")) {
-          throw new ConfigException(file, n, "", "section header must end with ']'");
-        }
-        section = t.substring(1, t.length() - 1).strip().toLowerCase(Locale.ROOT);
-        if (!KNOWN.containsKey(section)) {
-          throw new ConfigException(file, n, "[" + section + "]",
-              "unknown section; expected one of [general], [architecture_presets], [run_presets]");
-        }
-        continue;
-      }
-      if (section == null) {
-        throw new ConfigException(file, n, "", "a key before any [section]");
-      }
-      int eq = indexOfDelimiter(t);
-      if (eq < 0) {
-        throw new ConfigException(file, n, "", "expected 'key: value' or 'key = value'");
-      }
-      String key = t.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-      String value = t.substring(eq + 1).strip();
-      Set<String> known = KNOWN.get(section);
-      if (!known.contains(key)) {
-        String hint = Suggest.closest(key, known);
-        throw new ConfigException(file, n, t.substring(0, eq).strip(),
-            "unknown key in [" + section + "]"
-                + (hint == null ? "" : " (did you mean '" + hint + "'?)")
-                + "; expected one of " + String.join(", ", new TreeSet<>(known)));
-      }
-      if (values.containsKey(key)) {
-        throw new ConfigException(file, n, key, "duplicate key (first on line "
-            + lineOf.get(key) + ")");
-      }
-      values.put(key, value);
-      lineOf.put(key, n);
+    return readConfig(path, 0).hardware();
+  }
+
+  /**
+   * Reads {@code path}; {@code version} 2 or 3 forces SCALE-Sim v2's or v3's numbers, 0 lets the
+   * file decide (v3 when it has a v3 section or key).
+   *
+   * @throws ConfigException naming the file, line and key of the first mistake
+   */
+  public static ScaleSimConfig readConfig(Path path, int version) {
+    if (version != 0 && version != 2 && version != 3) {
+      throw new ConfigException("--scalesim", 0, "", "expected 2 or 3, was " + version);
     }
+    String file = path.toString();
+    Ini ini = Ini.parse(file, TextFiles.lines(path));
+    Map<String, String> values = ini.values;
     for (String k : REQUIRED) {
       if (!values.containsKey(k)) {
         throw new ConfigException(file, 0, k, "missing (required in [architecture_presets])");
       }
     }
-    Field f = new Field(file, values, lineOf);
-    int rows = f.positiveInt("arrayheight", "ArrayHeight");
-    int cols = f.positiveInt("arraywidth", "ArrayWidth");
-    long ifmapKiB = f.positiveInt("ifmapsramszkb", "IfmapSramSzkB");
-    long filterKiB = f.positiveInt("filtersramszkb", "FilterSramSzkB");
-    long ofmapKiB = f.positiveInt("ofmapsramszkb", "OfmapSramSzkB");
-    int banks = values.containsKey("memorybanks") ? f.positiveInt("memorybanks", "MemoryBanks")
-        : 1;
+    boolean v3File = ini.sections.contains("layout") || ini.sections.contains("sparsity")
+        || V3_KEYS.stream().anyMatch(values::containsKey);
+    int v = version != 0 ? version : v3File ? 3 : 2;
+    Field f = new Field(file, ini);
+    int rows = f.positiveInt("arrayheight");
+    int cols = f.positiveInt("arraywidth");
+    long ifmapKiB = f.positiveInt("ifmapsramszkb");
+    long filterKiB = f.positiveInt("filtersramszkb");
+    long ofmapKiB = f.positiveInt("ofmapsramszkb");
+    int banks = values.containsKey("memorybanks") ? f.positiveInt("memorybanks") : 1;
     for (String k : List.of("ifmapoffset", "filteroffset", "ofmapoffset")) {
       if (values.containsKey(k)) {
-        f.nonNegativeLong(k, k);
+        f.nonNegativeLong(k);
       }
     }
     String df = values.get("dataflow");
     DataflowKind dataflow = DataflowKind.find(df).orElseThrow(() -> new ConfigException(file,
-        lineOf.get("dataflow"), "Dataflow", "expected " + DataflowKind.names() + ", was '" + df
-            + "'"));
+        ini.lineOf.get("dataflow"), "Dataflow", "expected " + DataflowKind.names() + ", was '"
+            + df + "'"));
     BandwidthMode mode = BandwidthMode.CALC;
     if (values.containsKey("interfacebandwidth")) {
       String m = values.get("interfacebandwidth").toUpperCase(Locale.ROOT);
       if (!m.equals("CALC") && !m.equals("USER")) {
-        throw new ConfigException(file, lineOf.get("interfacebandwidth"), "InterfaceBandwidth",
-            "expected CALC or USER, was '" + values.get("interfacebandwidth") + "'");
+        throw new ConfigException(file, ini.lineOf.get("interfacebandwidth"),
+            "InterfaceBandwidth", "expected CALC or USER, was '"
+                + values.get("interfacebandwidth") + "'");
       }
       mode = BandwidthMode.valueOf(m);
     }
     int bandwidth;
     if (values.containsKey("bandwidth")) {
-      bandwidth = f.positiveInt("bandwidth", "Bandwidth");
+      bandwidth = f.firstOfList("bandwidth");
     } else if (mode == BandwidthMode.USER) {
       throw new ConfigException(file, 0, "Bandwidth", "missing (required when"
           + " InterfaceBandwidth is USER)");
@@ -150,11 +142,87 @@ public final class ScaleSimConfigReader {
     }
     String runName = values.getOrDefault("run_name", "scale_run").strip();
     if (runName.isEmpty()) {
-      throw new ConfigException(file, lineOf.get("run_name"), "run_name", "must not be empty");
+      throw new ConfigException(file, ini.lineOf.get("run_name"), "run_name",
+          "must not be empty");
     }
-    return new HardwareSpec(runName, new ArraySpec(rows, cols),
-        new SramSpec(ifmapKiB, filterKiB, ofmapKiB, 1, banks), new DramSpec(mode, bandwidth),
-        dataflow, 200.0, MemoryModel.SCALESIM);
+    List<String> ignored = new ArrayList<>();
+    V3Settings v3 = V3Settings.check(f, v, mode, ignored);
+    DramSpec dram = v == 3 && mode == BandwidthMode.USER
+        ? new DramSpec(mode, bandwidth, v3.ifmapReadWordsPerCycle(), v3.filterReadWordsPerCycle())
+        : new DramSpec(mode, bandwidth);
+    HardwareSpec hw = new HardwareSpec(runName, new ArraySpec(rows, cols),
+        new SramSpec(ifmapKiB, filterKiB, ofmapKiB, 1, banks), dram, dataflow, 200.0,
+        v == 3 ? MemoryModel.SCALESIM_V3 : MemoryModel.SCALESIM);
+    // in file order: each note starts with FILE:LINE:
+    ignored.sort(java.util.Comparator.comparingInt(s -> lineOfNote(file, s)));
+    return new ScaleSimConfig(hw, v, ignored);
+  }
+
+  private static int lineOfNote(String file, String note) {
+    String rest = note.substring(file.length() + 1);
+    return Integer.parseInt(rest.substring(0, rest.indexOf(':')));
+  }
+
+  /** The parsed sections and values of an INI file, keys in lower case. */
+  static final class Ini {
+    final String file;
+    final Set<String> sections = new TreeSet<>();
+    final Map<String, String> values = new LinkedHashMap<>();
+    final Map<String, Integer> lineOf = new LinkedHashMap<>();
+    final Map<String, String> spelling = new LinkedHashMap<>();
+
+    private Ini(String file) {
+      this.file = file;
+    }
+
+    static Ini parse(String file, List<String> lines) {
+      Ini ini = new Ini(file);
+      String section = null;
+      for (int i = 0; i < lines.size(); i++) {
+        int n = i + 1;
+        String t = lines.get(i).strip();
+        if (t.isEmpty() || t.startsWith("#") || t.startsWith(";")) {
+          continue;
+        }
+        if (t.startsWith("[")) {
+          if (!t.endsWith("]")) {
+            throw new ConfigException(file, n, "", "section header must end with ']'");
+          }
+          section = t.substring(1, t.length() - 1).strip().toLowerCase(Locale.ROOT);
+          if (!KNOWN.containsKey(section)) {
+            throw new ConfigException(file, n, "[" + section + "]", "unknown section; expected"
+                + " one of [general], [architecture_presets], [run_presets], [layout],"
+                + " [sparsity]");
+          }
+          ini.sections.add(section);
+          continue;
+        }
+        if (section == null) {
+          throw new ConfigException(file, n, "", "a key before any [section]");
+        }
+        int eq = indexOfDelimiter(t);
+        if (eq < 0) {
+          throw new ConfigException(file, n, "", "expected 'key: value' or 'key = value'");
+        }
+        String raw = t.substring(0, eq).strip();
+        String key = raw.toLowerCase(Locale.ROOT);
+        Set<String> known = KNOWN.get(section);
+        if (!known.contains(key)) {
+          String hint = Suggest.closest(key, known);
+          throw new ConfigException(file, n, raw, "unknown key in [" + section + "]"
+              + (hint == null ? "" : " (did you mean '" + hint + "'?)")
+              + "; expected one of " + String.join(", ", new TreeSet<>(known)));
+        }
+        if (ini.values.containsKey(key)) {
+          throw new ConfigException(file, n, raw, "duplicate key (first on line "
+              + ini.lineOf.get(key) + ")");
+        }
+        ini.values.put(key, t.substring(eq + 1).strip());
+        ini.lineOf.put(key, n);
+        ini.spelling.put(key, raw);
+      }
+      return ini;
+    }
   }
 
   private static int indexOfDelimiter(String t) {
@@ -170,28 +238,65 @@ public final class ScaleSimConfigReader {
   }
 
   /** Typed access to the parsed values with file/line context. */
-  private static final class Field {
-    private final String file;
-    private final Map<String, String> values;
-    private final Map<String, Integer> lineOf;
+  static final class Field {
+    final String file;
+    final Ini ini;
 
-    Field(String file, Map<String, String> values, Map<String, Integer> lineOf) {
+    Field(String file, Ini ini) {
       this.file = file;
-      this.values = values;
-      this.lineOf = lineOf;
+      this.ini = ini;
     }
 
-    int positiveInt(String key, String display) {
-      long v = nonNegativeLong(key, display);
+    boolean has(String key) {
+      return ini.values.containsKey(key);
+    }
+
+    String value(String key) {
+      return ini.values.get(key);
+    }
+
+    String name(String key) {
+      return ini.spelling.getOrDefault(key, key);
+    }
+
+    int line(String key) {
+      return ini.lineOf.getOrDefault(key, 0);
+    }
+
+    /** {@code FILE:LINE: KEY: ignored (why)}. */
+    String note(String key, String why) {
+      return file + ":" + line(key) + ": " + name(key) + ": ignored (" + why + ")";
+    }
+
+    ConfigException error(String key, String message) {
+      return new ConfigException(file, line(key), name(key), message);
+    }
+
+    int positiveInt(String key) {
+      long v = nonNegativeLong(key);
       if (v <= 0 || v > Integer.MAX_VALUE) {
-        throw new ConfigException(file, lineOf.get(key), display,
-            "expected a whole number > 0, was '" + values.get(key) + "'");
+        throw error(key, "expected a whole number > 0, was '" + value(key) + "'");
       }
       return (int) v;
     }
 
-    long nonNegativeLong(String key, String display) {
-      String s = values.get(key);
+    /** The first of a comma-separated list of positive whole numbers (SCALE-Sim uses it). */
+    int firstOfList(String key) {
+      String first = value(key).split(",", -1)[0].strip();
+      try {
+        int v = Integer.parseInt(first);
+        if (v > 0) {
+          return v;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw error(key, "expected a whole number > 0 (or a comma-separated list of them), was '"
+          + value(key) + "'");
+    }
+
+    long nonNegativeLong(String key) {
+      String s = value(key);
       try {
         long v = Long.parseLong(s);
         if (v < 0) {
@@ -199,8 +304,19 @@ public final class ScaleSimConfigReader {
         }
         return v;
       } catch (NumberFormatException e) {
-        throw new ConfigException(file, lineOf.get(key), display,
-            "expected a whole number >= 0, was '" + s + "'");
+        throw error(key, "expected a whole number >= 0, was '" + s + "'");
+      }
+    }
+
+    /** configparser's getboolean: 1/yes/true/on or 0/no/false/off, any case. */
+    boolean bool(String key) {
+      switch (value(key).toLowerCase(Locale.ROOT)) {
+        case "1", "yes", "true", "on":
+          return true;
+        case "0", "no", "false", "off":
+          return false;
+        default:
+          throw error(key, "expected True or False, was '" + value(key) + "'");
       }
     }
   }

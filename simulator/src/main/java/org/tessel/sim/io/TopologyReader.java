@@ -15,9 +15,12 @@ import org.tessel.sim.workload.Network;
  * ({@code -i conv}) have {@code name, ifmap height, ifmap width, filter height, filter width,
  * channels, filters, stride}; GEMM files ({@code -i gemm}) have {@code name, M, N, K}. A trailing
  * comma and blank lines are allowed, as in SCALE-Sim's own files. A ninth convolution column gives
- * a separate horizontal stride. As SCALE-Sim does, a convolution whose name contains {@code DP} is
- * depthwise: it becomes one single-channel layer per input channel, named {@code
- * <name>Channel_<i>}.
+ * a separate horizontal stride (SCALE-Sim v2), or, written {@code N:M}, the layer's structured
+ * sparsity ratio (SCALE-Sim v3; a fifth GEMM column likewise): read and checked, and listed as
+ * ignored when it is not dense, since sparsity is not modelled (SCALE-Sim v3 too ignores it
+ * unless {@code SparsitySupport} is on, which Tessel refuses). As SCALE-Sim does, a convolution
+ * whose name contains {@code DP} is depthwise: it becomes one single-channel layer per input
+ * channel, named {@code <name>Channel_<i>}.
  */
 public final class TopologyReader {
   /** Which columns the file has (SCALE-Sim's {@code -i conv|gemm}). */
@@ -40,6 +43,16 @@ public final class TopologyReader {
    * @throws ConfigException naming the file, line and column of the first mistake
    */
   public static Network read(Path path, Mode mode) {
+    return read(path, mode, new ArrayList<>());
+  }
+
+  /**
+   * Reads {@code path} as a chain network named after the file, adding one line per ignored
+   * setting (a sparsity ratio that is not dense) to {@code ignored}.
+   *
+   * @throws ConfigException naming the file, line and column of the first mistake
+   */
+  public static Network read(Path path, Mode mode, List<String> ignored) {
     String file = path.toString();
     List<String> lines = TextFiles.lines(path);
     String[] fields = mode == Mode.CONV ? CONV_FIELDS : GEMM_FIELDS;
@@ -57,6 +70,9 @@ public final class TopologyReader {
         continue;
       }
       List<String> cells = split(line);
+      if (cells.size() == fields.length + 2 && cells.get(cells.size() - 1).contains(":")) {
+        sparsity(file, n, cells.remove(cells.size() - 1), ignored);
+      }
       boolean twoStrides = mode == Mode.CONV && cells.size() == fields.length + 2;
       if (cells.size() != fields.length + 1 && !twoStrides) {
         throw new ConfigException(file, n, "", "expected " + (fields.length + 1) + " columns"
@@ -102,6 +118,29 @@ public final class TopologyReader {
     }
     String base = path.getFileName().toString().replaceFirst("\\.[^.]*$", "");
     return Network.chain(base, layers);
+  }
+
+  /** Checks a SCALE-Sim v3 sparsity ratio {@code N:M} ({@code 0 < N <= M}). */
+  private static void sparsity(String file, int line, String cell, List<String> ignored) {
+    String[] nm = cell.split(":", -1);
+    int n = -1;
+    int m = -1;
+    if (nm.length == 2) {
+      try {
+        n = Integer.parseInt(nm[0].strip());
+        m = Integer.parseInt(nm[1].strip());
+      } catch (NumberFormatException e) {
+        n = -1;
+      }
+    }
+    if (n <= 0 || m < n) {
+      throw new ConfigException(file, line, "Sparsity", "expected N:M with 0 < N <= M (SCALE-Sim"
+          + " v3's structured sparsity ratio), was '" + cell + "'");
+    }
+    if (n < m) {
+      ignored.add(file + ":" + line + ": Sparsity: ignored (" + cell + "; sparsity is not"
+          + " modelled, and SCALE-Sim v3 uses it only with [sparsity] SparsitySupport: true)");
+    }
   }
 
   private static List<String> split(String line) {

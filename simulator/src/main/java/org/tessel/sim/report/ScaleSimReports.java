@@ -3,6 +3,7 @@ package org.tessel.sim.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.result.ReportRow;
 import org.tessel.sim.stats.StreamStats;
 import org.tessel.sim.result.LayerResult;
@@ -20,6 +21,9 @@ public final class ScaleSimReports {
   /** The compute report's header line. */
   public static final String COMPUTE_HEADER = "LayerID, Total Cycles, Stall Cycles, Overall Util %,"
       + " Mapping Efficiency %, Compute Util %,";
+  /** The compute report's header line in SCALE-Sim v3, which adds the second column. */
+  public static final String COMPUTE_HEADER_V3 = "LayerID, Total Cycles (incl. prefetch),"
+      + " Total Cycles, Stall Cycles, Overall Util %, Mapping Efficiency %, Compute Util %,";
   /** The bandwidth report's header line. */
   public static final String BANDWIDTH_HEADER = "LayerID, Avg IFMAP SRAM BW, Avg FILTER SRAM BW,"
       + " Avg OFMAP SRAM BW, Avg IFMAP DRAM BW, Avg FILTER DRAM BW, Avg OFMAP DRAM BW,";
@@ -41,12 +45,22 @@ public final class ScaleSimReports {
     Files.writeString(dir.resolve("DETAILED_ACCESS_REPORT.csv"), detailed(r));
   }
 
-  /** The compute report's text. */
+  /**
+   * The compute report's text. Under SCALE-Sim v3's memory model it has v3's second column, Total
+   * Cycles (incl. prefetch): the ofmap DRAM stop cycle minus the earlier of the ifmap and filter
+   * DRAM start cycles ({@code single_layer_sim.py}).
+   */
   public static String compute(SimResult r) {
-    StringBuilder sb = new StringBuilder(COMPUTE_HEADER).append('\n');
+    boolean v3 = r.hardware().memoryModel() == MemoryModel.SCALESIM_V3;
+    StringBuilder sb = new StringBuilder(v3 ? COMPUTE_HEADER_V3 : COMPUTE_HEADER).append('\n');
     for (LayerResult l : r.layers()) {
       ReportRow row = l.report();
-      sb.append(l.index()).append(", ").append(row.totalCycles()).append(", ")
+      sb.append(l.index()).append(", ");
+      if (v3) {
+        sb.append(row.dramOfmap().stopCycle() - Math.min(row.dramIfmap().startCycle(),
+            row.dramFilter().startCycle())).append(", ");
+      }
+      sb.append(row.totalCycles()).append(", ")
           .append(row.stallCycles())
           .append(", ").append(PyFloat.repr(row.overallUtilPct()))
           .append(", ").append(PyFloat.repr(row.mappingEfficiencyPct()))

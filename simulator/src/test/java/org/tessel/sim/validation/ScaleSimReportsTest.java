@@ -2,14 +2,12 @@ package org.tessel.sim.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,32 +23,13 @@ import org.tessel.sim.workload.Network;
 /**
  * Every case SCALE-Sim v2 produced ({@code ../shared/validation/scalesim/cases}): Tessel's three
  * report files against SCALE-Sim's, cell by cell. Integers (counts, Total/Stall Cycles, start and
- * stop cycles) must be equal, floats (util %, bandwidths) within 1e-9 relative, and every line is
- * expected to be byte-identical, except the residual deviations listed in {@link #DEVIATIONS},
- * whose measured size is asserted.
+ * stop cycles) must be equal, floats (util %, bandwidths) within 1e-9 relative, and every line
+ * must be byte-identical.
  *
  * <p>All 16 cases take about 5 s together (the alexnet USER ones 0.5 to 1 s each), so all run by
  * default; each prints its wall time.
  */
 final class ScaleSimReportsTest {
-  /**
-   * A layer where the model and SCALE-Sim differ, as measured: Tessel minus SCALE-Sim for Total
-   * Cycles and for DRAM OFMAP Writes; every other integer cell may differ by at most {@code
-   * maxCycles}, floats by a relative 1e-5. Cause: SCALE-Sim (HEAD) services a few rows near a
-   * drain one or two cycles later than the stored sources say (docs/validation.md).
-   */
-  record Deviation(int totalDiff, int maxCycles, int ofmapDramWordsDiff) {}
-
-  /** Case name to layer to deviation; everything else must be exact. */
-  static final Map<String, Map<Integer, Deviation>> DEVIATIONS = Map.of(
-      "alexnet__ws__32x32__64kB_userbw10", Map.of(
-          0, new Deviation(-1, 1, 0),
-          3, new Deviation(0, 1, -10)),
-      "alexnet__is__32x32__64kB_userbw10", Map.of(
-          1, new Deviation(-2, 2, 0),
-          2, new Deviation(-1, 1, 0),
-          3, new Deviation(-1, 1, 0)));
-
   static Stream<String> cases() throws IOException {
     Path v = Shared.validationDirOrNull();
     if (v == null) {
@@ -78,7 +57,6 @@ final class ScaleSimReportsTest {
         ? TopologyReader.Mode.GEMM : TopologyReader.Mode.CONV;
     Network net = TopologyReader.read(dir.resolve("../../topologies/" + topo + ".csv"), mode);
     SimResult r = Simulation.run(net, hw, 1);
-    Map<Integer, Deviation> dev = DEVIATIONS.getOrDefault(name, Map.of());
     int identical = 0;
     int lines = 0;
     String[][] reports = {
@@ -96,21 +74,15 @@ final class ScaleSimReportsTest {
         if (exp.get(i).equals(act.get(i))) {
           identical++;
         }
-        compareLine(name + " " + rep[0] + " layer " + layer, rep[0], exp.get(i), act.get(i),
-            dev.get(layer));
+        compareLine(name + " " + rep[0] + " layer " + layer, rep[0], exp.get(i), act.get(i));
       }
     }
-    int deviating = 0;
-    for (Deviation d : dev.values()) {
-      deviating += d.totalDiff() != 0 ? 3 : 2; // compute line exact when the total is
-    }
-    assertEquals(lines - deviating, identical, name + ": byte-identical lines");
+    assertEquals(lines, identical, name + ": byte-identical lines");
     System.out.printf("%-40s %3d layers, %d/%d lines identical%n", name, r.layers().size(),
         identical, lines);
   }
 
-  private static void compareLine(String where, String report, String exp, String act,
-      Deviation dev) {
+  private static void compareLine(String where, String report, String exp, String act) {
     String[] e = exp.split(",", -1);
     String[] a = act.split(",", -1);
     assertEquals(e.length, a.length, where + ": cells\n exp " + exp + "\n act " + act);
@@ -124,38 +96,11 @@ final class ScaleSimReportsTest {
       double av = Double.parseDouble(as);
       String msg = where + " column " + c + "\n exp " + exp + "\n act " + act;
       boolean integral = !es.contains(".") || report.startsWith("DETAILED");
-      if (dev == null) {
-        if (integral) {
-          assertEquals(ev, av, 0, msg);
-        } else {
-          assertTrue(Math.abs(ev - av) <= 1e-9 * Math.abs(ev), msg);
-        }
-        continue;
-      }
-      if (report.startsWith("COMPUTE") && c == 1) {
-        assertEquals(dev.totalDiff(), av - ev, 0, "Total Cycles deviation: " + msg);
-      } else if (report.startsWith("DETAILED") && c == 18) {
-        assertEquals(dev.ofmapDramWordsDiff(), av - ev, 0, "DRAM OFMAP Writes deviation: "
-            + msg);
-      } else if (integral) {
-        assertTrue(Math.abs(av - ev) <= dev.maxCycles(), msg);
+      if (integral) {
+        assertEquals(ev, av, 0, msg);
       } else {
-        assertTrue(Math.abs(ev - av) <= 1e-5 * Math.abs(ev), msg);
+        assertTrue(Math.abs(ev - av) <= 1e-9 * Math.abs(ev), msg);
       }
     }
-  }
-
-  /** Fails fast when the deviation table names a case that no longer exists. */
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("deviationCases")
-  void deviationCases_exist(String name) {
-    Path dir = Shared.validationDir().resolve("scalesim/cases").resolve(name);
-    if (!Files.isDirectory(dir)) {
-      fail("deviation listed for missing case " + name);
-    }
-  }
-
-  static Stream<String> deviationCases() {
-    return DEVIATIONS.keySet().stream().sorted();
   }
 }

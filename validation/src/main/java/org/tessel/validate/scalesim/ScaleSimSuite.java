@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
@@ -20,9 +19,9 @@ import org.tessel.sim.workload.Network;
 /**
  * SCALE-Sim v2: every case folder in {@code scalesim/cases} of the data directory is simulated
  * ({@link ScaleSimConfigReader}, {@link TopologyReader}, {@link Simulation}) and its per-layer
- * Total Cycles and Stall Cycles compared with SCALE-Sim's {@code COMPUTE_REPORT.csv}: exact for
- * every layer except the residuals in {@link #DEVIATIONS}. One result per case: its worst layer,
- * or the sums over all layers when every layer is exact.
+ * Total Cycles and Stall Cycles compared with SCALE-Sim's {@code COMPUTE_REPORT.csv}: exact on
+ * every layer. One result per case: its worst layer, or the sums over all layers when every layer
+ * is exact.
  */
 public final class ScaleSimSuite {
   /** The suite's name. */
@@ -30,18 +29,6 @@ public final class ScaleSimSuite {
 
   /** The reference. */
   public static final String SOURCE = "SCALE-Sim v2 (HEAD 22f88b1)";
-
-  /** Why the listed layers may differ. */
-  public static final String DEVIATION_REASON = "SCALE-Sim services a few rows near a drain 1-2"
-      + " cycles later than its sources say (docs/validation.md)";
-
-  /**
-   * Case name to layer to the largest allowed difference in cycles; every other layer must be
-   * exact (the same residuals as the reference test {@code ScaleSimReportsTest}).
-   */
-  public static final Map<String, Map<Integer, Integer>> DEVIATIONS = Map.of(
-      "alexnet__ws__32x32__64kB_userbw10", Map.of(0, 1, 3, 1),
-      "alexnet__is__32x32__64kB_userbw10", Map.of(1, 2, 2, 1, 3, 1));
 
   private ScaleSimSuite() {}
 
@@ -84,11 +71,10 @@ public final class ScaleSimSuite {
       throw new ConfigException(refFile.toString(), 0, "", ref.length + " layers, but the"
           + " topology has " + act.length);
     }
-    Map<Integer, Integer> dev = DEVIATIONS.getOrDefault(name, Map.of());
     int exact = 0;
     int worst = -1;
     int worstCol = 0;
-    double worstRatio = 0;
+    long worstDiff = 0;
     long refTotal = 0;
     long actTotal = 0;
     for (int l = 0; l < ref.length; l++) {
@@ -97,14 +83,12 @@ public final class ScaleSimSuite {
       if (ref[l][0] == act[l][0] && ref[l][1] == act[l][1]) {
         exact++;
       }
-      int tol = dev.getOrDefault(l, 0);
       for (int col = 0; col < 2; col++) {
         long diff = Math.abs(act[l][col] - ref[l][col]);
-        double ratio = diff == 0 ? 0 : tol == 0 ? Double.POSITIVE_INFINITY : (double) diff / tol;
-        if (diff != 0 && (worst < 0 || ratio > worstRatio)) {
+        if (diff > worstDiff) {
           worst = l;
           worstCol = col;
-          worstRatio = ratio;
+          worstDiff = diff;
         }
       }
     }
@@ -113,10 +97,9 @@ public final class ScaleSimSuite {
       return CaseResult.absolute(NAME, name + " Total Cycles (sum)", SOURCE, refTotal, actTotal,
           "cycles", 0, layers);
     }
-    int tol = dev.getOrDefault(worst, 0);
     String quantity = (worstCol == 0 ? " Total" : " Stall") + " Cycles (layer " + worst + ")";
     return CaseResult.absolute(NAME, name + quantity, SOURCE, ref[worst][worstCol],
-        act[worst][worstCol], "cycles", tol, layers + (tol > 0 ? "; " + DEVIATION_REASON : ""));
+        act[worst][worstCol], "cycles", 0, layers);
   }
 
   /** Total and Stall Cycles per layer from a COMPUTE_REPORT. */

@@ -4,18 +4,27 @@ import it.unimi.dsi.fastutil.longs.LongArrayList;
 
 /**
  * The demand rows at which a USER read buffer had to prefetch, with the cycle at which the last
- * of those prefetches completed (the row is serviced then); rows ascend. Primitive arrays only.
+ * of those prefetches completed and how many there were (a row's prefetches run back to back,
+ * {@link #stepCycles} apart); rows ascend. Primitive arrays only.
  */
 final class ReadEvents {
   /** No events (CALC read buffers never stall). */
-  static final ReadEvents NONE = new ReadEvents();
+  static final ReadEvents NONE = new ReadEvents(1);
 
+  private final long stepCycles;
   private final LongArrayList rows = new LongArrayList();
   private final LongArrayList cycles = new LongArrayList();
+  private final LongArrayList counts = new LongArrayList();
 
-  void add(long row, long cycle) {
+  /** Events of a buffer whose consecutive prefetches complete {@code stepCycles} apart. */
+  ReadEvents(long stepCycles) {
+    this.stepCycles = stepCycles;
+  }
+
+  void add(long row, long cycle, long prefetches) {
     rows.add(row);
     cycles.add(cycle);
+    counts.add(prefetches);
   }
 
   int size() {
@@ -26,7 +35,18 @@ final class ReadEvents {
     return rows.getLong(i);
   }
 
+  /** Completion of the last prefetch of event {@code i}. */
   long cycle(int i) {
     return cycles.getLong(i);
+  }
+
+  /** Prefetches of event {@code i} (at least 1). */
+  long prefetches(int i) {
+    return counts.getLong(i);
+  }
+
+  /** Cycles between the completions of two consecutive prefetches. */
+  long stepCycles() {
+    return stepCycles;
   }
 }

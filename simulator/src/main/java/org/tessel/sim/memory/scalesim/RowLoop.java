@@ -8,11 +8,11 @@ import java.util.Arrays;
  * event row instead of visiting all demand rows.
  *
  * <p>SCALE-Sim services demand row {@code i} at cycle {@code i + stall}: the ifmap and filter
- * buffers answer at {@code cycle + 1}, or at the completion of the prefetches the row triggered;
- * the ofmap buffer answers at {@code cycle}, or later when the write waited for a drain; the row's
- * stall is {@code max(ifmap - cycle - 1, filter - cycle - 1, ofmap - cycle - 1)} (negative when a
- * prefetch chain is ahead of compute on both read buffers, which SCALE-Sim adds as well). Total
- * Cycles is the last row's ofmap answer; then the write buffer drains what is left.
+ * buffers answer at {@code cycle + 1}, or, when the row triggered prefetches, as {@link
+ * ScaleSimVersion#readAnswer} says; the ofmap buffer answers at {@code cycle}, or later when the
+ * write waited for a drain; the row's stall is {@code max(ifmap - cycle - 1, filter - cycle - 1,
+ * ofmap - cycle)} (the write buffer has no hit latency), never negative. Total Cycles is the last
+ * row's ofmap answer; then the write buffer drains what is left.
  *
  * <p>A row is an <em>event</em> when a read buffer prefetched there ({@link ReadEvents}, sorted),
  * when its writes start a drain or wait for one (found by {@link OfmapRows#firstReaching} from the
@@ -25,6 +25,7 @@ import java.util.Arrays;
  */
 final class RowLoop {
   private final Shape s;
+  private final ScaleSimVersion version;
   private final OfmapRows ofmap;
   private final WriteBuffer wb;
   private final ReadEvents ifmapEvents;
@@ -40,9 +41,10 @@ final class RowLoop {
    * A loop over {@code s}'s demand rows; {@code reportedRows} are the rows whose answers {@link
    * #answer} returns afterwards (a negative row is never reached: its answers stay 0).
    */
-  RowLoop(Shape s, OfmapRows ofmap, WriteBuffer wb, ReadEvents ifmapEvents,
-      ReadEvents filterEvents, long... reportedRows) {
+  RowLoop(Shape s, ScaleSimVersion version, OfmapRows ofmap, WriteBuffer wb,
+      ReadEvents ifmapEvents, ReadEvents filterEvents, long... reportedRows) {
     this.s = s;
+    this.version = version;
     this.ofmap = ofmap;
     this.wb = wb;
     this.ifmapEvents = ifmapEvents;
@@ -76,11 +78,11 @@ final class RowLoop {
       long cycle = i + stall;
       long ifmapAnswer = cycle + 1;
       if (ie < ifmapEvents.size() && ifmapEvents.row(ie) == i) {
-        ifmapAnswer = ifmapEvents.cycle(ie++);
+        ifmapAnswer = readAnswer(ifmapEvents, ie++, cycle);
       }
       long filterAnswer = cycle + 1;
       if (fe < filterEvents.size() && filterEvents.row(fe) == i) {
-        filterAnswer = filterEvents.cycle(fe++);
+        filterAnswer = readAnswer(filterEvents, fe++, cycle);
       }
       long k = ofmap.count(i);
       long ofmapAnswer = k > 0 ? wb.write(k, cycle) : cycle;
@@ -92,7 +94,7 @@ final class RowLoop {
         }
       }
       long st = Math.max(ifmapAnswer - cycle - 1,
-          Math.max(filterAnswer - cycle - 1, ofmapAnswer - cycle - 1));
+          Math.max(filterAnswer - cycle - 1, ofmapAnswer - cycle));
       if (st != 0) {
         stall += st;
         stallRows.add(i);
@@ -104,6 +106,10 @@ final class RowLoop {
       }
       i++;
     }
+  }
+
+  private long readAnswer(ReadEvents e, int k, long cycle) {
+    return version.readAnswer(cycle, e.cycle(k), e.prefetches(k), e.stepCycles());
   }
 
   /**

@@ -7,6 +7,7 @@ import org.tessel.sim.result.ReportRow;
 import org.tessel.sim.stats.StreamStats;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.mapping.FoldPlan;
 import org.tessel.sim.workload.Layer;
@@ -14,7 +15,9 @@ import org.tessel.sim.workload.Layer;
 /**
  * Runs one layer through SCALE-Sim v2's memory system (scalesim-project/scale-sim-v2: {@code
  * double_buffered_scratchpad_mem.py}, {@code read_buffer.py}, {@code read_buffer_estimate_bw.py},
- * {@code write_buffer.py}, {@code systolic_compute_{os,ws,is}.py}), giving the numbers of its
+ * {@code write_buffer.py}, {@code systolic_compute_{os,ws,is}.py}), or v3's under {@link
+ * MemoryModel#SCALESIM_V3} (where they differ: {@link ScaleSimVersion}; v3 also reads ifmap and
+ * filter from DRAM at their own bandwidths and reports the latest drain), giving the numbers of its
  * three report files. The model is specified in docs/validation.md (SCALE-Sim v2 section).
  *
  * <p>One GEMM: each fold takes {@code foldRows} demand rows (os {@code t + rows + cols - 2}, ws/is
@@ -107,7 +110,11 @@ public final class ScaleSimMemory {
   /** One GEMM through the three buffers, the read buffers walked by {@code walks}. */
   static GemmRun runGemm(Shape s, Operands ops, HardwareSpec hw, ReadWalks walks) {
     boolean user = hw.dram().mode() == BandwidthMode.USER;
+    ScaleSimVersion version = hw.memoryModel() == MemoryModel.SCALESIM_V3 ? ScaleSimVersion.V3
+        : ScaleSimVersion.V2;
     int bw = hw.dram().bandwidthWordsPerCycle();
+    int ifmapBw = version == ScaleSimVersion.V3 ? hw.dram().ifmapReadWordsPerCycle() : bw;
+    int filterBw = version == ScaleSimVersion.V3 ? hw.dram().filterReadWordsPerCycle() : bw;
     OperandStream ifmap = OperandStream.ifmap(s, ops);
     OperandStream filter = OperandStream.filter(s, ops);
     OfmapRows ofmap = new OfmapRows(s);
@@ -115,12 +122,13 @@ public final class ScaleSimMemory {
     ReadWalks.UserWalk ifmapUser = null;
     ReadWalks.UserWalk filterUser = null;
     if (user) {
-      ifmapUser = walks.user(s, ifmap, hw.sram().ifmapWords(), bw);
-      filterUser = walks.user(s, filter, hw.sram().filterWords(), bw);
+      ifmapUser = walks.user(s, ifmap, hw.sram().ifmapWords(), ifmapBw);
+      filterUser = walks.user(s, filter, hw.sram().filterWords(), filterBw);
     }
     long ifFirst = ifmap.firstRow();
     long flFirst = filter.firstRow();
-    RowLoop loop = new RowLoop(s, ofmap, wb, user ? ifmapUser.events() : ReadEvents.NONE,
+    RowLoop loop = new RowLoop(s, version, ofmap, wb,
+        user ? ifmapUser.events() : ReadEvents.NONE,
         user ? filterUser.events() : ReadEvents.NONE, ifFirst, ifmap.lastRow(), flFirst,
         filter.lastRow(), ofmap.firstRow(), ofmap.lastRow());
     long total = loop.run();
@@ -129,12 +137,14 @@ public final class ScaleSimMemory {
         : walks.calc(s, ifmap, hw.sram().ifmapWords(), ops.ifmapSpace, ifFirst, loop);
     StreamStats dramFilter = user ? filterUser.dram()
         : walks.calc(s, filter, hw.sram().filterWords(), ops.filterSpace, flFirst, loop);
+    // v2 reports the last drain's end, v3 the latest end of any drain (np.amax of the trace)
+    long ofmapStop = version == ScaleSimVersion.V3 ? wb.dramLatestCycle() : wb.dramStopCycle();
     return new GemmRun(total, loop.stall(),
         new StreamStats(loop.answer(0, 0), loop.answer(1, 0), s.sramIfmapReads()),
         new StreamStats(loop.answer(2, 1), loop.answer(3, 1), s.sramFilterReads()),
         new StreamStats(loop.answer(4, 2), loop.answer(5, 2), s.sramOfmapWrites()),
         dramIfmap, dramFilter,
-        new StreamStats(wb.dramStartCycle(), wb.dramStopCycle(), wb.dramWords()),
+        new StreamStats(wb.dramStartCycle(), ofmapStop, wb.dramWords()),
         loop.events());
   }
 

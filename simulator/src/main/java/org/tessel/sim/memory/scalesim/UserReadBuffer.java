@@ -9,8 +9,9 @@ package org.tessel.sim.memory.scalesim;
  * no line of the window holds makes the window slide by {@code P} lines (cyclically, around the
  * whole order) and costs one prefetch of {@code ceil(prefetch / bw)} DRAM rows issued back to back
  * after the previous one; it slides until a line holds the address. The missed address itself is
- * never fetched, so a demand stepping back across a window boundary pays a full rotation. The
- * row that triggered prefetches is serviced when the last of them completes.
+ * never fetched, so a demand stepping back across a window boundary pays a full rotation. When the
+ * row that triggered prefetches is serviced depends on the version ({@link
+ * ScaleSimVersion#readAnswer}); the walk records the last completion and the count.
  *
  * <p>Which rows prefetch, and when the prefetches complete, depend only on the address sequence,
  * not on the cycles the rows are serviced at; so the walk runs before the row loop and returns
@@ -98,7 +99,7 @@ final class UserReadBuffer {
     occI = new int[cap];
     occJ = new int[cap];
     shifted = false;
-    ReadEvents events = new ReadEvents();
+    ReadEvents events = new ReadEvents(step);
     int rows = s.rows;
     int cols = s.cols;
     int t = s.t;
@@ -125,7 +126,7 @@ final class UserReadBuffer {
           if (w.holds(origin + lo, origin + hi)) {
             continue;
           }
-          boolean prefetched = false;
+          long before = prefetches;
           // the entries at the last hit's shift lie on one anti-diagonal per lane fold
           int shiftLanes0 = 0;
           int shiftLanes1 = 0;
@@ -149,11 +150,11 @@ final class UserReadBuffer {
                 continue;
               }
             }
-            prefetched |= demand(ea, eb);
+            demand(ea, eb);
             shiftLanes1 = 0; // the shift may have changed
           }
-          if (prefetched) {
-            events.add(base + j, last);
+          if (prefetches > before) {
+            events.add(base + j, last, prefetches - before);
           }
         }
       } else {
@@ -170,7 +171,7 @@ final class UserReadBuffer {
           if (w.holds(origin, origin + cu - 1)) {
             continue;
           }
-          boolean prefetched = false;
+          long before = prefetches;
           for (int c = 0; c < cu; c++) {
             if (w.contains(origin + c) || !stream.valid(k, colBase + c)) {
               continue;
@@ -179,10 +180,10 @@ final class UserReadBuffer {
                 && w.contains(lines.cell(k + shiftA, colBase + c + shiftB))) {
               continue;
             }
-            prefetched |= demand(k, colBase + c);
+            demand(k, colBase + c);
           }
-          if (prefetched) {
-            events.add(base + j, last);
+          if (prefetches > before) {
+            events.add(base + j, last, prefetches - before);
           }
         }
       }
@@ -196,16 +197,16 @@ final class UserReadBuffer {
 
   /**
    * Demands entry {@code at(ea, eb)}, whose own cell is outside the window: a hit when another
-   * entry with its address lies in the window, else the window slides until one does. Returns
-   * whether it slid.
+   * entry with its address lies in the window, else the window slides until one does (each slide
+   * counted in {@code prefetches}).
    */
-  private boolean demand(int ea, int eb) {
+  private void demand(int ea, int eb) {
     int cnt = stream.entriesLike(ea, eb, occA, occB, occI, occJ);
     for (int i = 0; i < cnt; i++) {
       long c = lines.cell(occA[i], occB[i]);
       if (w.contains(c)) {
         setShift(occI[i], occJ[i]);
-        return false;
+        return;
       }
       occCell[i] = c;
     }
@@ -220,7 +221,6 @@ final class UserReadBuffer {
       last += step;
       prefetches++;
     } while (!w.containsAny(occCell, cnt));
-    return true;
   }
 
   /**

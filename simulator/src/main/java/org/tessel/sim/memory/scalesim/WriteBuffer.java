@@ -29,6 +29,7 @@ final class WriteBuffer {
   private boolean drained;
   private long firstDrainCycle;
   private long lastDrainCycle;
+  private long latestDrainCycle;
   private final LongArrayList partialLine = new LongArrayList();
   private final IntArrayList partialWords = new IntArrayList();
   private int partialCursor;
@@ -89,6 +90,8 @@ final class WriteBuffer {
       firstDrainCycle = startCycle;
     }
     lastDrainCycle = startCycle + num - 1;
+    latestDrainCycle = drained && lastDrainCycle < latestDrainCycle ? latestDrainCycle
+        : lastDrainCycle;
     free += data;
     drainStartLine = end;
     return startCycle + num - 1;
@@ -142,6 +145,14 @@ final class WriteBuffer {
   /** Last drain's last cycle (0 when nothing was written). */
   long dramStopCycle() {
     return drained ? lastDrainCycle : 0;
+  }
+
+  /**
+   * The latest cycle of any drain (0 when nothing was written): the last drain's, unless the final
+   * drains, which start at the last row's answer, end before a drain still running then.
+   */
+  long dramLatestCycle() {
+    return drained ? latestDrainCycle : 0;
   }
 
   /** Words drained to DRAM. */

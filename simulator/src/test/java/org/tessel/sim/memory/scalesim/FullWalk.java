@@ -44,13 +44,13 @@ final class FullWalk implements ReadWalks {
     long prefetches = 0;
     int ws = 0;
     int we = a;
-    ReadEvents events = new ReadEvents();
+    ReadEvents events = new ReadEvents(step);
     int[] buf = new int[Math.max(s.rows, s.cols)];
     for (int q = 0; q < s.folds; q++) {
       long base = q * s.foldRows;
       for (int j = stream.firstFoldRow(); j < stream.endFoldRow(q); j++) {
         int cnt = stream.row(q, j, buf);
-        boolean prefetched = false;
+        long before = prefetches;
         for (int i = 0; i < cnt; i++) {
           int addr = buf[i];
           int slides = 0;
@@ -62,11 +62,10 @@ final class FullWalk implements ReadWalks {
             we = (ws + a) % n;
             last += step;
             prefetches++;
-            prefetched = true;
           }
         }
-        if (prefetched) {
-          events.add(base + j, last);
+        if (prefetches > before) {
+          events.add(base + j, last, prefetches - before);
         }
       }
     }

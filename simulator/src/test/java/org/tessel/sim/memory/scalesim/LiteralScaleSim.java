@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.workload.Layer;
 
 /**
@@ -241,10 +242,14 @@ public final class LiteralScaleSim {
         flDiag = true;
       }
     }
-    ReadBuf ifBuf = user ? new ReadBuf(hw.sram().ifmapWords(), bw, flatten(ifPre, ifDiag),
-        (long) ifPre.length * ifPre[0].length) : null;
-    ReadBuf flBuf = user ? new ReadBuf(hw.sram().filterWords(), bw, flatten(flPre, flDiag),
-        (long) flPre.length * flPre[0].length) : null;
+    // SCALE-Sim v3: ifmap and filter DRAM reads at the [layout] bank bandwidths
+    boolean v3 = hw.memoryModel() == MemoryModel.SCALESIM_V3;
+    int ifBw = v3 ? hw.dram().ifmapReadWordsPerCycle() : bw;
+    int flBw = v3 ? hw.dram().filterReadWordsPerCycle() : bw;
+    ReadBuf ifBuf = user ? new ReadBuf(hw.sram().ifmapWords(), ifBw, flatten(ifPre, ifDiag),
+        (long) ifPre.length * ifPre[0].length, v3) : null;
+    ReadBuf flBuf = user ? new ReadBuf(hw.sram().filterWords(), flBw, flatten(flPre, flDiag),
+        (long) flPre.length * flPre[0].length, v3) : null;
     WriteBuf wb = new WriteBuf(hw.sram().ofmapWords(), user ? bw : cols);
     long stall = 0;
     long[] ifOut = new long[n];
@@ -263,7 +268,7 @@ public final class LiteralScaleSim {
       ifOut[i] = oi;
       flOut[i] = of;
       ofOut[i] = oo;
-      stall += Math.max(oi - cycle - 1, Math.max(of - cycle - 1, oo - cycle - 1));
+      stall += Math.max(oi - cycle - 1, Math.max(of - cycle - 1, oo - cycle));
     }
     long total = ofOut[n - 1];
     wb.emptyAll(total);
@@ -317,7 +322,8 @@ public final class LiteralScaleSim {
       e = estimate(fld, cycleOf, hw.sram().filterWords());
       put(det, 4, e[0], e[1], e[2]);
     }
-    put(det, 5, wb.first, wb.lastCycle, wb.numAccess);
+    // v2 reports the last drain's end, v3 the latest one (np.amax over the trace)
+    put(det, 5, wb.first, v3 ? wb.latestCycle : wb.lastCycle, wb.numAccess);
     return new Result(total, stall, det);
   }
 
@@ -389,8 +395,10 @@ public final class LiteralScaleSim {
     long last = -1;
     final long dramStart;
     long numAccess;
+    final boolean v3;
 
-    ReadBuf(long total, int bw, List<Integer> flat, long size) {
+    ReadBuf(long total, int bw, List<Integer> flat, long size, boolean v3) {
+      this.v3 = v3;
       this.active = (total + 1) / 2;
       this.prefetch = total - active;
       this.bw = bw;
@@ -458,7 +466,13 @@ public final class LiteralScaleSim {
           e = (s + a) % n;
           last += ceilDiv(prefetch, bw) + 1;
           numAccess += ceilDiv(prefetch, bw) * bw;
-          offset += last - (cycle + offset);
+          long pot = last - (cycle + offset);
+          if (v3) { // v3's default path still has the line v2 removed in 22f88b1
+            offset += pot;
+          }
+          if (pot > 0) { // v2 22f88b1: a prefetch that completes early does not move the answer
+            offset += pot;
+          }
         }
       }
       return cycle + offset;
@@ -479,6 +493,7 @@ public final class LiteralScaleSim {
     long numAccess;
     long first = Long.MIN_VALUE;
     long lastCycle;
+    long latestCycle = Long.MIN_VALUE;
 
     WriteBuf(long total, int bw) {
       this.total = total;
@@ -521,6 +536,7 @@ public final class LiteralScaleSim {
         first = start;
       }
       lastCycle = start + num - 1;
+      latestCycle = Math.max(latestCycle, lastCycle);
       free += data;
       dstart = end;
       return start + num - 1;
