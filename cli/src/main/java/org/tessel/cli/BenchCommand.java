@@ -19,7 +19,8 @@ import org.tessel.cli.bench.BenchmarksJar;
 import org.tessel.cli.bench.JmhResult;
 import org.tessel.cli.bench.JmhResults;
 import org.tessel.cli.bench.ResultTable;
-import org.tessel.sim.report.AtomicDirectory;
+import org.tessel.sim.output.OutputFile;
+import org.tessel.sim.output.OutputPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -176,7 +177,7 @@ final class BenchCommand implements Callable<Integer> {
       out.print(ResultTable.format(rows));
       out.flush();
       if (json != null) {
-        AtomicDirectory.writeFile(json, text);
+        OutputFile.write(json, text, OutputPolicy.DEFAULT);
         err.println("bench: wrote " + json);
         err.flush();
       }

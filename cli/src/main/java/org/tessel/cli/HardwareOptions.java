@@ -39,6 +39,15 @@ final class HardwareOptions {
     }
   }
 
+  /** The hardware file these options name, or null for a preset. */
+  Path file() {
+    if (config != null) {
+      return config;
+    }
+    return hw != null && java.nio.file.Files.exists(Path.of(hw)) ? Path.of(hw) : null;
+  }
+
+
   /** Settings of the files read by {@link #load} that have no effect, one line each. */
   final List<String> notes = new ArrayList<>();
 

@@ -130,6 +130,22 @@ final class Loads {
         "expected cycles, energy or edp, was '" + name + "'"));
   }
 
+  /**
+   * The hardware schedules are made and replayed on: {@code hw} itself, or for SCALE-Sim's
+   * memory model (a {@code .cfg}, {@code memoryModel: scalesim}) the same hardware on Tessel's
+   * tile model, which is what the scheduler prices (tilings, hand-offs); a note says so.
+   */
+  static HardwareSpec forSchedules(HardwareSpec hw, java.io.PrintWriter err) {
+    if (hw.memoryModel() == org.tessel.sim.arch.MemoryModel.TILES) {
+      return hw;
+    }
+    err.println("note: schedules are priced and replayed on Tessel's tile memory model; "
+        + hw.name() + " asks for SCALE-Sim's, which has no tilings or on-chip hand-offs");
+    err.flush();
+    return new HardwareSpec(hw.name(), hw.array(), hw.sram(), hw.dram(), hw.dataflow(),
+        hw.clockMHz(), org.tessel.sim.arch.MemoryModel.TILES, hw.cgra());
+  }
+
   /** Checks {@code --threads}. */
   static int threads(int threads) {
     if (threads <= 0) {

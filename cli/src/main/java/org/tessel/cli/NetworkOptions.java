@@ -16,6 +16,21 @@ final class NetworkOptions {
       description = "Columns of a topology CSV, as SCALE-Sim's -i (default: ${DEFAULT-VALUE}).")
   String inputType;
 
+  /**
+   * {@code e} located in the network file when it names a layer ({@code layer NAME}, as the
+   * simulation's work limits do); otherwise {@code e} itself.
+   */
+  org.tessel.sim.config.ConfigException locate(org.tessel.sim.config.ConfigException e) {
+    if (!e.file().startsWith("layer ") || e.line() != 0) {
+      return e;
+    }
+    String prefix = e.file() + ": ";
+    String message = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length())
+        : e.getMessage();
+    return new org.tessel.sim.config.ConfigException(topology.toString(), 0, e.file(), message);
+  }
+
+
   /** Settings of the file read by {@link #load} that have no effect, one line each. */
   final List<String> notes = new ArrayList<>();
 

@@ -54,6 +54,8 @@ class ProfileCommand implements Callable<Integer> {
 
   @Mixin HardwareOptions hardwareOptions;
 
+  @Mixin ForceOption forceOption;
+
   @Option(names = "--sweep", paramLabel = "NAME=VALUES",
       description = "A parameter and its values: a,b,c or start:stop:step or start:stop:*factor"
           + " (e.g. array.size=8:64:*2, sram.eachKiB=32,64,128). Repeat for more axes; the"
@@ -192,7 +194,8 @@ class ProfileCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
       }
-      s = new Profiler(ps, threads).run(dir, progress, runner);
+      s = new Profiler(ps, threads).run(dir, progress, forceOption.policy(
+          networkOptions.topology, hardwareOptions.file(), gridFile), runner);
       if (cluster != null) {
         cluster.report();
       }

@@ -18,7 +18,8 @@ import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.engine.SimulationException;
-import org.tessel.sim.report.AtomicDirectory;
+import org.tessel.sim.output.OutputPolicy;
+import org.tessel.sim.output.RunFolder;
 import org.tessel.sim.report.ScaleSimReports;
 import org.tessel.sim.report.Summary;
 import org.tessel.sim.workload.Network;
@@ -50,6 +51,8 @@ final class ScheduleCommand implements Callable<Integer> {
 
   @Mixin HardwareOptions hardwareOptions;
 
+  @Mixin ForceOption forceOption;
+
   @Option(names = "--objective", paramLabel = "cycles|energy|edp", defaultValue = "cycles",
       description = "What to minimise over the network (default: ${DEFAULT-VALUE}).")
   String objective;
@@ -76,10 +79,19 @@ final class ScheduleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try {
+      return run();
+    } catch (org.tessel.sim.config.ConfigException e) {
+      throw networkOptions.locate(e);
+    }
+  }
+
+  private Integer run() throws IOException {
     batch = Loads.batch(batch);
     Loads.threads(threads);
     Objective obj = Loads.objective("--objective", objective);
-    HardwareSpec hardware = hardwareOptions.load(spec);
+    HardwareSpec hardware = Loads.forSchedules(hardwareOptions.load(spec),
+        spec.commandLine().getErr());
     List<Dataflow> chosen = Loads.dataflows("--dataflows", hardware, dataflows);
     Network network = networkOptions.load();
     Loads.report(spec, hardwareOptions.notes, networkOptions.notes);
@@ -97,7 +109,8 @@ final class ScheduleCommand implements Callable<Integer> {
           + replay.energyPj() + " pJ, the schedule says " + schedule.energyPj());
     }
     if (outDir != null) {
-      try (AtomicDirectory out = AtomicDirectory.begin(outDir.resolve(hardware.name()))) {
+      OutputPolicy policy = forceOption.policy(networkOptions.topology, hardwareOptions.file());
+      try (RunFolder out = RunFolder.begin(outDir.resolve(hardware.name()), policy)) {
         Files.writeString(out.dir().resolve("SCHEDULE.csv"), ScheduleFile.csv(schedule));
         ScaleSimReports.write(replay, out.dir());
         Files.writeString(out.dir().resolve("SUMMARY.json"), Summary.json(replay));

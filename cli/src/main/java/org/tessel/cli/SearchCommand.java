@@ -54,6 +54,8 @@ class SearchCommand implements Callable<Integer> {
 
   @Mixin HardwareOptions hardwareOptions;
 
+  @Mixin ForceOption forceOption;
+
   @Option(names = "--accuracy", paramLabel = "FILE",
       description = "Accuracy table (CSV keyed by arch_str or arch_index).")
   Path accuracy;
@@ -247,7 +249,9 @@ class SearchCommand implements Callable<Integer> {
           + " against " + s.xAxis().key();
       SearchReport.write(written, r, new SearchReport.Options(about(s), title, s.xAxis(),
           s.yAxis(), s.marks(), SearchReport.Schedules.valueOf(schedules.toUpperCase(
-              Locale.ROOT))), c -> s.evaluator().schedule(s.space().network(c.genome())));
+              Locale.ROOT))), c -> s.evaluator().schedule(s.space().network(c.genome())),
+          forceOption.policy(hardwareOptions.file(), accuracy, Path.of(space),
+              noCache ? null : cachePath()));
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(Summary.of(r, top));

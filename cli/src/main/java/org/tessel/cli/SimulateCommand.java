@@ -11,7 +11,9 @@ import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.io.ScaleSimConfigReader;
 import org.tessel.sim.dataflow.Dataflows;
-import org.tessel.sim.report.AtomicDirectory;
+import org.tessel.sim.output.OutputFile;
+import org.tessel.sim.output.OutputPolicy;
+import org.tessel.sim.output.RunFolder;
 import org.tessel.sim.report.ScaleSimReports;
 import org.tessel.sim.report.Summary;
 import org.tessel.sim.trace.ChromeTrace;
@@ -39,6 +41,8 @@ final class SimulateCommand implements Callable<Integer> {
   @Mixin NetworkOptions networkOptions;
 
   @Mixin HardwareOptions hardwareOptions;
+
+  @Mixin ForceOption forceOption;
 
   @Option(names = "--dataflow", paramLabel = "os|ws|is|rs",
       description = "Override the hardware's dataflow: output, weight, input or row stationary.")
@@ -70,7 +74,18 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try {
+      return run();
+    } catch (ConfigException e) {
+      throw networkOptions.locate(e);
+    }
+  }
+
+  private Integer run() throws IOException {
     batch = Loads.batch(batch);
+    OutputPolicy policy = forceOption.policy(networkOptions.topology, hardwareOptions.file(),
+        scheduleFile);
+    checkOutputs(policy);
     HardwareSpec hardware = hardwareOptions.load(spec);
     if (dataflow != null && scheduleFile != null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -82,6 +97,9 @@ final class SimulateCommand implements Callable<Integer> {
               + dataflow + "'")));
     }
     Network network = networkOptions.load();
+    if (scheduleFile != null) {
+      hardware = Loads.forSchedules(hardware, spec.commandLine().getErr());
+    }
     Loads.report(spec, hardwareOptions.notes, networkOptions.notes);
     TraceRecorder recorder = traceFile == null && timelineFile == null ? null
         : new TraceRecorder();
@@ -89,23 +107,28 @@ final class SimulateCommand implements Callable<Integer> {
     SimResult result = scheduleFile == null ? simulation.simulate(network, batch)
         : ScheduleFile.read(scheduleFile, network, hardware, batch).run(simulation, network,
             batch);
-    String title = network.name() + " on " + hardware.name();
-    if (traceFile != null) {
-      AtomicDirectory.writeFile(traceFile, ChromeTrace.json(recorder, hardware.clockMHz(),
-          title));
+    if (scheduleFile != null) {
+      ScheduleFile.verify(scheduleFile, result);
     }
-    if (timelineFile != null) {
-      AtomicDirectory.writeFile(timelineFile, HtmlTimeline.html(recorder, hardware.clockMHz(),
-          title));
-    }
-
+    // the run folder first: its checks (files Tessel did not write) refuse before anything
+    // is written
     if (outDir != null) {
-      try (AtomicDirectory out = AtomicDirectory.begin(outDir.resolve(hardware.name()))) {
+      try (RunFolder out = RunFolder.begin(outDir.resolve(hardware.name()), policy)) {
         ScaleSimReports.write(result, out.dir());
         java.nio.file.Files.writeString(out.dir().resolve("SUMMARY.json"), Summary.json(result));
         out.commit();
       }
     }
+    String title = network.name() + " on " + hardware.name();
+    if (traceFile != null) {
+      OutputFile.write(traceFile, ChromeTrace.json(recorder, hardware.clockMHz(), title),
+          policy);
+    }
+    if (timelineFile != null) {
+      OutputFile.write(timelineFile, HtmlTimeline.html(recorder, hardware.clockMHz(), title),
+          policy);
+    }
+
     var w = spec.commandLine().getOut();
     if (quiet) {
       w.printf(java.util.Locale.ROOT, "%s: %d cycles, %d stall, %.4f ms%n", network.name(),
@@ -130,5 +153,20 @@ final class SimulateCommand implements Callable<Integer> {
     }
     w.flush();
     return ExitCodes.OK;
+  }
+
+  /** Refuses output paths the policy refuses before anything runs. */
+  private void checkOutputs(OutputPolicy policy) {
+    if (traceFile != null) {
+      policy.check(traceFile);
+    }
+    if (timelineFile != null) {
+      policy.check(timelineFile);
+      if (traceFile != null && traceFile.toAbsolutePath().normalize()
+          .equals(timelineFile.toAbsolutePath().normalize())) {
+        throw new ConfigException(timelineFile.toString(), 0, "", "--trace and --timeline name"
+            + " the same file");
+      }
+    }
   }
 }

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tessel.validate.catalog.Suites;
-import org.tessel.sim.report.AtomicDirectory;
+import org.tessel.sim.config.TextFiles;
+import org.tessel.sim.output.OutputFile;
+import org.tessel.sim.output.OutputPolicy;
 import org.tessel.validate.Validation;
 import org.tessel.validate.ValidationReport;
 import picocli.CommandLine.Command;
@@ -56,9 +58,15 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    if (html != null) {
+      OutputPolicy.DEFAULT.check(html);
+    }
+    if (markdown != null) {
+      OutputPolicy.DEFAULT.check(markdown);
+    }
     if (markdown != null && Files.exists(markdown)) {
       // refuse a file without a generated region before running anything
-      MarkdownRegion.replace(Files.readString(markdown), "", markdown.toString());
+      MarkdownRegion.replace(TextFiles.text(markdown), "", markdown.toString());
     }
     ValidationReport report = Validation.run(Suites.all(), suite.name(), data, root, line -> {
       err.println(line);
@@ -68,7 +76,7 @@ final class ValidateCommand implements Callable<Integer> {
     out.print(report.table());
     out.flush();
     if (html != null) {
-      AtomicDirectory.writeFile(html, report.html());
+      OutputFile.write(html, report.html(), OutputPolicy.DEFAULT);
       err.println("validate: wrote " + html);
       err.flush();
     }
@@ -84,11 +92,11 @@ final class ValidateCommand implements Callable<Integer> {
   private void writeMarkdown(String table) throws IOException {
     String text;
     if (Files.exists(markdown)) {
-      text = MarkdownRegion.replace(Files.readString(markdown), table, markdown.toString());
+      text = MarkdownRegion.replace(TextFiles.text(markdown), table, markdown.toString());
     } else {
       text = MarkdownRegion.standalone(command(), table);
     }
-    AtomicDirectory.writeFile(markdown, text);
+    OutputFile.write(markdown, text, OutputPolicy.DEFAULT);
   }
 
   /** This run's command line, for a new file's begin marker (defaults left out). */

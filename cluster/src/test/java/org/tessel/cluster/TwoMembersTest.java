@@ -35,6 +35,7 @@ import org.tessel.sched.profile.Profiler;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.io.Inputs;
 import org.tessel.sim.io.TopologyReader;
+import org.tessel.sim.output.OutputPolicy;
 
 /**
  * Two members in one JVM over loopback give, byte for byte, what one process gives: a sweep's
@@ -66,7 +67,7 @@ final class TwoMembersTest {
       Members.awaitSize(a, 2);
       d = new Dispatcher(a, s -> { }, 1);
       JobSpec job = new JobSpec("profile", List.of("test"), Map.of(), Members.FP);
-      new Profiler(spec, 1).run(clustered, ProfileListener.NONE,
+      new Profiler(spec, 1).run(clustered, ProfileListener.NONE, OutputPolicy.DEFAULT,
           new ClusterPointRunner(job, d));
     }
     for (String f : List.of(Profiler.CSV, Profiler.SVG, Profiler.HTML)) {

@@ -1,9 +1,5 @@
 package org.tessel.sched;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,9 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.Numbers;
+import org.tessel.sim.config.TextFiles;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
 import org.tessel.sim.mapping.LayerMapping;
@@ -105,14 +105,7 @@ public final class ScheduleFile {
    * @throws ConfigException naming the file, line and field of the first mismatch
    */
   public static Replay read(Path file, Network network, HardwareSpec hw, int batch) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(file.toString(), 0, "", "file not found");
-    } catch (IOException e) {
-      throw new ConfigException(file.toString(), 0, "", "cannot read: " + e.getMessage());
-    }
+    List<String> lines = TextFiles.lines(file);
     String f = file.toString();
     List<Layer> layers = network.layers();
     Map<Layer, Dataflow> choice = new IdentityHashMap<>();
@@ -232,6 +225,51 @@ public final class ScheduleFile {
       }
       return d;
     }, inputOnChip, outputOnChip);
+  }
+
+  /**
+   * Checks that replaying {@code file} gave the cycles it records: each layer's {@code cycles}
+   * and {@code reconfig_cycles} against {@code result}'s (call after {@link #read} accepted the
+   * file for the same network).
+   *
+   * @throws ConfigException at the first layer whose recorded cycles differ, naming both counts
+   */
+  public static void verify(Path file, SimResult result) {
+    String f = file.toString();
+    List<String> lines = TextFiles.lines(file);
+    int row = 0;
+    boolean header = false;
+    for (int i = 0; i < lines.size() && row < result.layers().size(); i++) {
+      String text = lines.get(i).strip();
+      if (text.isEmpty() || text.startsWith("#")) {
+        continue;
+      }
+      if (!header) {
+        header = true;
+        continue;
+      }
+      String[] cells = text.split(",", -1);
+      LayerResult r = result.layers().get(row++);
+      check(f, i + 1, "cycles", cells[4], r.cycles(), r.layer().name(), result);
+      check(f, i + 1, "reconfig_cycles", cells[5], r.reconfigCycles(), r.layer().name(), result);
+    }
+  }
+
+  private static void check(String file, int line, String field, String cell, long actual,
+      String layer, SimResult result) {
+    long recorded;
+    try {
+      recorded = Numbers.whole(cell);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(file, line, field, "expected a whole number, found '" + cell
+          + "'");
+    }
+    if (recorded != actual) {
+      throw new ConfigException(file, line, field, "layer " + layer + ": the schedule records "
+          + recorded + " cycles, replaying it on " + result.hardware().name() + " at batch "
+          + result.batch() + " took " + actual + " (written for other hardware, another batch"
+          + " or another version of Tessel?)");
+    }
   }
 
   private static boolean yesNo(String cell, String file, int line, String field) {

@@ -87,6 +87,7 @@ public final class Simulation {
     for (Layer layer : network.layers()) {
       // the array changes configuration only for layers that use it
       Dataflow dataflow = layer.kind().usesArray() ? choice.apply(layer) : null;
+      WorkLimits.check(layer, batch, hw, dataflow);
       // map once: the mapping gives the configuration and is what runs
       LayerMapping mapping = dataflow != null && hw.memoryModel() == MemoryModel.TILES
           ? map(layer, batch, dataflow).orElseThrow() : null;
@@ -135,6 +136,7 @@ public final class Simulation {
   /** Simulates one layer with {@code dataflow} (ignored for element-wise layers). */
   public LayerResult simulate(int index, Layer layer, Network network, int batch,
       Dataflow dataflow) {
+    WorkLimits.check(layer, batch, hw, layer.kind().usesArray() ? dataflow : null);
     if (!layer.kind().usesArray()) {
       return VectorLayers.simulate(index, layer, network, batch, hw);
     }
@@ -174,6 +176,11 @@ public final class Simulation {
    * not fit (a value: the scheduler meets infeasible candidates on its hot path).
    */
   public Mapped<LayerMapping> map(Layer layer, int batch, Dataflow dataflow) {
+    String tooBig = WorkLimits.problem(layer, batch, hw, dataflow);
+    if (tooBig != null) {
+      return Mapped.infeasible(Infeasibility.rule("layer " + layer.name(), "work limits",
+          tooBig));
+    }
     if (dataflow instanceof SystolicDataflow systolic) {
       if (hw.cgra().noc().topology() != NocTopology.SYSTOLIC_MESH) {
         return Mapped.infeasible(Infeasibility.rule(hw.name(), "dataflow",
@@ -200,8 +207,8 @@ public final class Simulation {
   }
 
   /**
-   * Per-simulation caches: the compiled network and the systolic timing over it, each built on
-   * first use (the systolic timing needs the mesh's edge registers, which other topologies lack).
+   * Per-simulation caches: the compiled network (for dataflows that route on it) and the systolic
+   * timing (from the mesh's structure, without routes), each built on first use.
    */
   private static final class Context implements MappingContext {
     private final HardwareSpec hw;
@@ -227,8 +234,8 @@ public final class Simulation {
     @Override
     public CompiledNoc noc() {
       if (noc == null) {
-        noc = timing != null ? timing.noc() : new CompiledNoc(NocGraphs.build(hw.array(),
-            hw.cgra().noc(), hw.cgra().glb(), hw.sram().wordBytes()));
+        noc = new CompiledNoc(NocGraphs.build(hw.array(), hw.cgra().noc(), hw.cgra().glb(),
+            hw.sram().wordBytes()));
       }
       return noc;
     }

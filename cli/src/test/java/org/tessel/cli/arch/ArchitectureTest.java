@@ -30,8 +30,10 @@ class ArchitectureTest {
   static final Map<String, Integer> SIM_RANK = Map.ofEntries(
       Map.entry("org.tessel.sim.util", 0),
       Map.entry("org.tessel.sim.engine", 0),
+      Map.entry("org.tessel.sim.limits", 0),
       Map.entry("org.tessel.sim.config", 1),
       Map.entry("org.tessel.sim.workload", 2),
+      Map.entry("org.tessel.sim.output", 2),
       Map.entry("org.tessel.sim.arch", 3),
       Map.entry("org.tessel.sim.stats", 4),
       Map.entry("org.tessel.sim.noc", 4),

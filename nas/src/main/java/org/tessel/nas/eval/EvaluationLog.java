@@ -53,6 +53,10 @@ public final class EvaluationLog implements Closeable {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        throw new ConfigException(file.toString(), 0, "", "is not a regular file (a folder, pipe"
+            + " or device); give another --cache file");
+      }
       if (!Files.exists(file)) {
         Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
         Files.writeString(tmp, HEADER + "\n");

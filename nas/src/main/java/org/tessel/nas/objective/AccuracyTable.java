@@ -8,6 +8,7 @@ import java.util.Map;
 import org.tessel.nas.space.Genome;
 import org.tessel.nas.space.SearchSpace;
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.Numbers;
 
 /**
  * The accuracy oracle: a CSV with a header, one row per architecture, keyed by arch string
@@ -151,9 +152,13 @@ public final class AccuracyTable {
       Genome fromArch) {
     String name = t.header().get(col);
     String text = row.fields().get(col);
+    if (row.quoted(col)) {
+      throw new ConfigException(t.file(), row.line(), name, "expected a number, found the quoted"
+          + " text \"" + text + "\" (write numbers without quotes)");
+    }
     long idx;
     try {
-      idx = Long.parseLong(text);
+      idx = Numbers.whole(text);
     } catch (NumberFormatException e) {
       throw new ConfigException(t.file(), row.line(), name, "not an integer: '" + text + "'");
     }
@@ -171,14 +176,20 @@ public final class AccuracyTable {
 
   private static double number(String f, CsvTable.Row row, int col, String name) {
     String text = row.fields().get(col);
-    try {
-      double v = Double.parseDouble(text);
-      if (Double.isFinite(v)) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+    if (row.quoted(col)) {
+      throw new ConfigException(f, row.line(), name, "expected a number, found the quoted text"
+          + " \"" + text + "\" (write numbers without quotes)");
     }
-    throw new ConfigException(f, row.line(), name, "not a number: '" + text + "'");
+    double v;
+    try {
+      v = Numbers.real(text);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(f, row.line(), name, "not a number: '" + text + "'");
+    }
+    if (v < 0 || v > 100) {
+      throw new ConfigException(f, row.line(), name, "an accuracy is a percentage in [0, 100],"
+          + " was " + text);
+    }
+    return v;
   }
 }

@@ -1,13 +1,10 @@
 package org.tessel.nas.objective;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.TextFiles;
 
 /**
  * A CSV file with a header line, read whole, every row with its line number: fields split on
@@ -16,7 +13,12 @@ import org.tessel.sim.config.ConfigException;
  */
 final class CsvTable {
   /** One data line. */
-  record Row(int line, List<String> fields) {}
+  record Row(int line, List<String> fields, java.util.BitSet quoted) {
+    /** Whether field {@code i} was written in quotes (then it is text, never a number). */
+    boolean quoted(int i) {
+      return quoted.get(i);
+    }
+  }
 
   private final String file;
   private final List<String> header;
@@ -35,30 +37,26 @@ final class CsvTable {
    */
   static CsvTable read(Path path) {
     String name = path.toString();
-    if (!Files.isRegularFile(path)) {
-      throw new ConfigException(name, 0, "", "file not found");
-    }
     List<String> header = null;
     List<Row> rows = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+    {
       int n = 0;
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
+      for (String line : TextFiles.lines(path)) {
         n++;
         if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
-        List<String> f = split(name, n, line);
+        java.util.BitSet quoted = new java.util.BitSet();
+        List<String> f = split(name, n, line, quoted);
         if (header == null) {
           header = f;
         } else if (f.size() != header.size()) {
           throw new ConfigException(name, n, "", "expected " + header.size()
               + " fields as in the header, found " + f.size());
         } else {
-          rows.add(new Row(n, f));
+          rows.add(new Row(n, f, quoted));
         }
       }
-    } catch (IOException e) {
-      throw new ConfigException(name, 0, "", "cannot read: " + e.getMessage());
     }
     if (header == null) {
       throw new ConfigException(name, 1, "", "the file is empty (expected a header line)");
@@ -89,7 +87,8 @@ final class CsvTable {
     return -1;
   }
 
-  private static List<String> split(String file, int line, String text) {
+  private static List<String> split(String file, int line, String text,
+      java.util.BitSet quotedFields) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean quoted = false;
@@ -101,6 +100,7 @@ final class CsvTable {
           i++;
         } else {
           quoted = !quoted;
+          quotedFields.set(out.size());
         }
       } else if (c == ',' && !quoted) {
         out.add(cur.toString().trim());

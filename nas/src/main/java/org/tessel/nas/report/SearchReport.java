@@ -10,10 +10,12 @@ import org.tessel.nas.search.Candidate;
 import org.tessel.nas.search.Ranking;
 import org.tessel.nas.search.SearchResult;
 import org.tessel.sched.Schedule;
-import org.tessel.sim.report.AtomicDirectory;
+import org.tessel.sim.output.OutputPolicy;
+import org.tessel.sim.output.RunFolder;
 
 /**
- * Writes a search's directory, whole or not at all (an {@link AtomicDirectory}): {@code
+ * Writes a search's folder through a {@link RunFolder} (each file atomically; other files in
+ * the folder are kept): {@code
  * ranked.csv} (every architecture evaluated, in rank order), {@code pareto.csv} (the
  * non-dominated feasible ones), {@code pareto.svg} (two metrics and the front), {@code
  * search.txt} (what ran) and {@code schedules/<rank>_<arch index or order>.csv}, the per-layer
@@ -52,14 +54,28 @@ public final class SearchReport {
   private SearchReport() {}
 
   /**
-   * Writes {@code r} to {@code dir} (replacing it), with schedules from {@code scheduler}.
+   * Writes {@code r} to {@code dir}, with schedules from {@code scheduler}, under the default
+   * {@link OutputPolicy}.
    *
    * @throws IOException when a file cannot be written (nothing is left behind)
    */
   public static void write(Path dir, SearchResult r, Options o,
       Function<Candidate, Schedule> scheduler) throws IOException {
+    write(dir, r, o, scheduler, OutputPolicy.DEFAULT);
+  }
+
+  /**
+   * Writes {@code r} to {@code dir}, with schedules from {@code scheduler}, replacing only the
+   * files this writes and only as {@code policy} allows.
+   *
+   * @throws org.tessel.sim.config.ConfigException when the policy refuses a file (nothing is
+   *     written)
+   * @throws IOException when a file cannot be written (nothing is left behind)
+   */
+  public static void write(Path dir, SearchResult r, Options o,
+      Function<Candidate, Schedule> scheduler, OutputPolicy policy) throws IOException {
     List<Ranking.Entry> front = r.front();
-    try (AtomicDirectory out = AtomicDirectory.begin(dir)) {
+    try (RunFolder out = RunFolder.begin(dir, policy)) {
       Path d = out.dir();
       Files.writeString(d.resolve("ranked.csv"), CandidateCsv.of(r.ranked()));
       Files.writeString(d.resolve("pareto.csv"), CandidateCsv.of(front));

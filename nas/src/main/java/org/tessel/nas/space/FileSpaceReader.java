@@ -1,9 +1,5 @@
 package org.tessel.nas.space;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,17 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.Numbers;
+import org.tessel.sim.config.TextFiles;
+import org.tessel.sim.config.YamlDocuments;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 
 /** Reads a {@link FileSpace} from YAML; every mistake names the file, line and field. */
 public final class FileSpaceReader {
@@ -46,26 +42,16 @@ public final class FileSpaceReader {
    */
   public static FileSpace read(Path path) {
     String name = path.toString();
-    if (!Files.isRegularFile(path)) {
-      throw new ConfigException(name, 0, "", "file not found");
-    }
-    try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      return new FileSpaceReader(name).parse(r);
-    } catch (IOException e) {
-      throw new ConfigException(name, 0, "", "cannot read: " + e.getMessage());
-    }
+    return new FileSpaceReader(name).parse(TextFiles.text(path));
   }
 
-  private FileSpace parse(Reader reader) {
-    Optional<Node> root;
-    try {
-      root = new Compose(LoadSettings.builder().setLabel(file).build()).composeReader(reader);
-    } catch (MarkedYamlEngineException e) {
-      int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-      throw new ConfigException(file, line, "", "not valid YAML: " + e.getProblem());
-    } catch (YamlEngineException e) {
-      throw new ConfigException(file, 0, "", "not valid YAML: " + e.getMessage());
-    }
+  /** Parses the text of a space file (also used by the fuzz tests). */
+  static FileSpace parse(String file, String text) {
+    return new FileSpaceReader(file).parse(text);
+  }
+
+  private FileSpace parse(String text) {
+    Optional<Node> root = YamlDocuments.compose(file, text);
     if (root.isEmpty()) {
       throw new ConfigException(file, 1, "", "the file is empty");
     }
@@ -189,10 +175,14 @@ public final class FileSpaceReader {
 
   private int positive(Node n, String field) {
     String s = scalar(n, field);
+    if (((ScalarNode) n).getScalarStyle() != ScalarStyle.PLAIN) {
+      throw new ConfigException(file, line(n), field, "expected a number, found the quoted text"
+          + " '" + s + "' (write numbers without quotes)");
+    }
     try {
-      int v = Integer.parseInt(s);
-      if (v > 0) {
-        return v;
+      long v = Numbers.whole(s);
+      if (v > 0 && v <= Integer.MAX_VALUE) {
+        return (int) v;
       }
     } catch (NumberFormatException e) {
       // reported below

@@ -15,7 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.report.AtomicDirectory;
+import org.tessel.sim.output.OutputFile;
+import org.tessel.sim.output.OutputPolicy;
 
 /**
  * {@code PROFILE.csv} while a sweep runs: created with its header in one atomic step, then grown
@@ -69,7 +70,7 @@ final class CsvLog implements Closeable {
       }
     }
     if (keep <= 0) {
-      AtomicDirectory.writeFile(file, head);
+      OutputFile.write(file, head, OutputPolicy.DEFAULT);
       keep = head.getBytes(StandardCharsets.UTF_8).length;
       known.clear();
     }
@@ -175,7 +176,7 @@ final class CsvLog implements Closeable {
     close();
     byte[] want = content.getBytes(StandardCharsets.UTF_8);
     if (!Arrays.equals(Files.readAllBytes(file), want)) {
-      AtomicDirectory.writeFile(file, content);
+      OutputFile.write(file, content, OutputPolicy.DEFAULT);
     }
   }
 

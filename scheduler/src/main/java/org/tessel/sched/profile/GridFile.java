@@ -1,8 +1,5 @@
 package org.tessel.sched.profile;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.TextFiles;
 
 /**
  * Reads a grid file into a {@link Grid.Builder}.
@@ -31,13 +29,7 @@ public final class GridFile {
    */
   public static Grid.Builder read(Path file, Grid.Builder grid) {
     String name = file.toString();
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigException(name, 0, "", Files.exists(file) ? "cannot read: " + e.getMessage()
-          : "file not found");
-    }
+    List<String> lines = TextFiles.lines(file);
     if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
       return csv(name, lines, grid);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.tessel.sim.config.Suggest;
+import org.tessel.sim.limits.Limits;
 
 /**
  * A hardware parameter a sweep can vary, under the dotted name of {@code docs/hardware-format.md}
@@ -143,7 +144,19 @@ public enum Param {
 
   /** The largest whole value allowed. */
   BigDecimal max() {
-    return BigDecimal.valueOf(kind == Kind.INT ? Integer.MAX_VALUE : Long.MAX_VALUE);
+    switch (this) {
+      case ARRAY_ROWS:
+      case ARRAY_COLS:
+      case ARRAY_SIZE:
+        return BigDecimal.valueOf(Limits.MAX_ARRAY_SIDE);
+      case SRAM_IFMAP:
+      case SRAM_FILTER:
+      case SRAM_OFMAP:
+      case SRAM_EACH:
+        return BigDecimal.valueOf(Limits.MAX_SRAM_KIB);
+      default:
+        return BigDecimal.valueOf(kind == Kind.INT ? Integer.MAX_VALUE : Long.MAX_VALUE);
+    }
   }
 
   /** The fields this parameter sets (a shorthand sets several). */

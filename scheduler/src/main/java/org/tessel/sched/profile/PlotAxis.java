@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One axis of the Pareto plot: a data range mapped onto pixels, logarithmic when the data spans
- * more than a factor of 20, with ticks at 1, 2 and 5 times powers of ten.
+ * One axis of a plot (the Pareto plot's, and the benchmarks' scaling plot): a data range mapped
+ * onto pixels, logarithmic when the data spans more than a factor of 20, with ticks at 1, 2 and 5
+ * times powers of ten.
  */
-final class PlotAxis {
+public final class PlotAxis {
   private final double lo;
   private final double hi;
   private final boolean log;
@@ -17,7 +18,7 @@ final class PlotAxis {
   private final double px1;
 
   /** An axis over the data {@code min..max} from pixel {@code px0} to pixel {@code px1}. */
-  PlotAxis(double min, double max, double px0, double px1) {
+  public PlotAxis(double min, double max, double px0, double px1) {
     this.log = min > 0 && max / min > 20;
     if (log) {
       lo = min / 1.15;
@@ -35,19 +36,20 @@ final class PlotAxis {
     this.px1 = px1;
   }
 
-  boolean log() {
+  /** Whether the axis is logarithmic. */
+  public boolean log() {
     return log;
   }
 
   /** The pixel of {@code v}. */
-  double pixel(double v) {
+  public double pixel(double v) {
     double t = log ? (Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo))
         : (v - lo) / (hi - lo);
     return px0 + t * (px1 - px0);
   }
 
   /** Tick values inside the range. */
-  List<Double> ticks() {
+  public List<Double> ticks() {
     List<Double> out = new ArrayList<>();
     if (log) {
       int k0 = (int) Math.floor(Math.log10(lo));
@@ -74,7 +76,7 @@ final class PlotAxis {
   }
 
   /** {@code v} to three significant digits, without exponent or trailing zeros. */
-  static String label(double v) {
+  public static String label(double v) {
     if (v == 0) {
       return "0";
     }

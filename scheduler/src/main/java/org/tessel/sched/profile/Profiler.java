@@ -3,7 +3,6 @@ package org.tessel.sched.profile;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.tessel.sched.EvaluationCache;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.report.AtomicDirectory;
+import org.tessel.sim.output.OutputFile;
+import org.tessel.sim.output.OutputPolicy;
+import org.tessel.sim.output.RunFolder;
 
 /**
  * Runs a sweep: schedules the network on every point of the grid that {@code PROFILE.csv} does
@@ -79,25 +80,38 @@ public final class Profiler {
    * @throws IOException when a file cannot be written
    */
   public ProfileSummary run(Path dir, ProfileListener listener) throws IOException {
-    return run(dir, listener, null);
+    return run(dir, listener, OutputPolicy.DEFAULT);
   }
 
   /**
-   * Runs the sweep as {@link #run(Path, ProfileListener)} does, computing the points with {@code
+   * As {@link #run(Path, ProfileListener)}, replacing files only as {@code policy} allows: the
+   * plots are replaced when Tessel wrote them (listed in the folder's {@link RunFolder#MANIFEST})
+   * or the policy forces; {@code PROFILE.csv} is resumed only when its header is this sweep's.
+   * Other files in {@code dir} are never touched.
+   */
+  public ProfileSummary run(Path dir, ProfileListener listener, OutputPolicy policy)
+      throws IOException {
+    return run(dir, listener, policy, null);
+  }
+
+  /**
+   * As {@link #run(Path, ProfileListener, OutputPolicy)}, computing the points with {@code
    * runner} (null: on this profiler's threads).
    *
    * @throws ConfigException as {@link #run(Path, ProfileListener)}
    * @throws IOException when a file cannot be written
    */
-  public ProfileSummary run(Path dir, ProfileListener listener, PointRunner runner)
-      throws IOException {
+  public ProfileSummary run(Path dir, ProfileListener listener, OutputPolicy policy,
+      PointRunner runner) throws IOException {
+    policy.check(dir.resolve(CSV));
+    RunFolder.checkFiles(dir, policy, List.of(HTML, SVG));
     List<Point> points = spec.grid().points();
     ProfileWork work = new ProfileWork(spec, cache); // checks every point's hardware first
     List<String> header = ProfileCsv.header(spec);
     Path csv = dir.resolve(CSV);
     Path svg = dir.resolve(SVG);
     Path html = dir.resolve(HTML);
-    Path created = firstMissing(dir);
+    Path created = RunFolder.firstMissing(dir);
     long hits = cache.hits();
     long misses = cache.misses();
     int n = points.size();
@@ -140,15 +154,16 @@ public final class Profiler {
     }
     if (infeasible == n) {
       Files.deleteIfExists(csv);
-      removeCreated(dir, created);
+      RunFolder.removeCreated(dir, created);
       Point first = points.get(0);
       throw new ConfigException(spec.network().name(), 0, "", "no point of the sweep fits ("
           + n + " of " + n + " infeasible); " + (first.params().isEmpty() ? "base hardware"
           : first.label()) + ": " + results.get(0).reason());
     }
-    AtomicDirectory.writeFile(svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        + ParetoPlot.svg(spec, results));
-    AtomicDirectory.writeFile(html, ParetoPlot.html(spec, results));
+    RunFolder.record(dir, policy, List.of(CSV, HTML, SVG));
+    OutputFile.write(svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + ParetoPlot.svg(spec, results), policy);
+    OutputFile.write(html, ParetoPlot.html(spec, results), policy);
     return new ProfileSummary(results, ParetoPlot.front(results), reused, n - reused,
         infeasible, shared, cache.hits() - hits, cache.misses() - misses, cache.size(), csv, html,
         svg);
@@ -165,31 +180,6 @@ public final class Profiler {
       content.append(rows[i]).append('\n');
     }
     return content.toString();
-  }
-
-  /** The outermost directory of {@code dir}'s path that does not exist yet (null: all exist). */
-  private static Path firstMissing(Path dir) {
-    Path missing = null;
-    for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p);
-        p = p.getParent()) {
-      missing = p;
-    }
-    return missing;
-  }
-
-  /** Removes the empty directories from {@code dir} up to {@code created}, which this run made. */
-  private static void removeCreated(Path dir, Path created) throws IOException {
-    if (created == null) {
-      return;
-    }
-    for (Path p = dir.toAbsolutePath().normalize(); p != null && p.startsWith(created);
-        p = p.getParent()) {
-      try {
-        Files.deleteIfExists(p);
-      } catch (DirectoryNotEmptyException e) {
-        return; // someone else's files: keep it
-      }
-    }
   }
 
   /**

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.tessel.sched.EvaluationCache;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.report.AtomicDirectory;
+import org.tessel.sim.output.OutputFile;
+import org.tessel.sim.output.OutputPolicy;
 
 /**
  * A sweep cut into {@code N} slices for a batch scheduler (a SLURM job array): shard {@code K}
@@ -191,6 +192,6 @@ public final class Shards {
       content.append(r).append('\n');
     }
     Files.createDirectories(dir);
-    AtomicDirectory.writeFile(dir.resolve(Profiler.CSV), content.toString());
+    OutputFile.write(dir.resolve(Profiler.CSV), content.toString(), OutputPolicy.DEFAULT);
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.Numbers;
 
 /**
  * Reads the values of one parameter: a comma-separated list whose items are single values,
@@ -85,7 +86,8 @@ final class Values {
       }
       by = BigDecimal.ONE;
     } else {
-      by = decimal(p, factor ? parts[2].trim().substring(1) : parts[2], item, file, line);
+      by = factor ? real(p, parts[2].trim().substring(1), item, file, line)
+          : decimal(p, parts[2], item, file, line);
     }
     if (factor && by.compareTo(BigDecimal.ONE) <= 0) {
       throw error(p, file, line, "factor must be > 1 in '" + item + "', was " + plain(by));
@@ -112,8 +114,22 @@ final class Values {
     return check(p, decimal(p, item, item, file, line), item, file, line);
   }
 
+  /**
+   * A value or step of {@code p} in the one number notation (org.tessel.sim.config.Numbers):
+   * digits only for whole-number parameters, decimal with an optional exponent for the others.
+   */
   private static BigDecimal decimal(Param p, String text, String item, String file, int line) {
+    String t = text.trim();
+    if (p.whole() && !Numbers.isWhole(t)) {
+      throw error(p, file, line, "expected a whole number (digits only, no exponent or"
+          + " decimal point), was '" + t + "'" + (t.equals(item) ? "" : " in '" + item + "'"));
+    }
+    return real(p, text, item, file, line);
+  }
+
+  private static BigDecimal real(Param p, String text, String item, String file, int line) {
     try {
+      Numbers.real(text.trim());
       return new BigDecimal(text.trim());
     } catch (NumberFormatException e) {
       throw error(p, file, line, "not a number: '" + text.trim() + "'"

@@ -100,9 +100,14 @@ final class GridFileTest {
     assertEquals(g + ":3: array.rows: one value per cell, '8:16:8' gives 2",
         assertThrows(ConfigException.class, () -> GridFile.read(g, new Grid.Builder()))
             .getMessage());
-    Path h = write("r.csv", "array.rows", "8", "8.0");
+    Path h = write("r.csv", "array.rows", "8", "08");
     assertEquals(h + ":3: same point as line 2", assertThrows(ConfigException.class,
         () -> GridFile.read(h, new Grid.Builder())).getMessage());
+    // one number notation (docs/inputs.md): a whole-number parameter takes digits only
+    Path w = write("w.csv", "array.rows", "8", "8.0");
+    assertEquals(w + ":3: array.rows: expected a whole number (digits only, no exponent or"
+        + " decimal point), was '8.0'", assertThrows(ConfigException.class,
+        () -> GridFile.read(w, new Grid.Builder())).getMessage());
     Path k = write("s.csv", "array.rows");
     assertEquals(k + ":1: no points below the header", assertThrows(ConfigException.class,
         () -> GridFile.read(k, new Grid.Builder())).getMessage());

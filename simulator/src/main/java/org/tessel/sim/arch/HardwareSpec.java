@@ -1,5 +1,6 @@
 package org.tessel.sim.arch;
 
+import org.tessel.sim.limits.Limits;
 import org.tessel.sim.util.Checks;
 
 /**
@@ -26,6 +27,10 @@ public record HardwareSpec(
           + " memoryModel and cgra are required");
     }
     Checks.positive("clockMHz", clockMHz);
+    if (clockMHz < Limits.MIN_CLOCK_MHZ || clockMHz > Limits.MAX_CLOCK_MHZ) {
+      throw new IllegalArgumentException("clockMHz: must be between " + Limits.MIN_CLOCK_MHZ
+          + " and " + Limits.MAX_CLOCK_MHZ + " MHz (1 kHz to 100 GHz), was " + clockMHz);
+    }
   }
 
   /** Hardware with a systolic-mesh CGRA part (SCALE-Sim's array). */

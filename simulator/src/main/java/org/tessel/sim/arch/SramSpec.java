@@ -1,5 +1,6 @@
 package org.tessel.sim.arch;
 
+import org.tessel.sim.limits.Limits;
 import org.tessel.sim.util.Checks;
 import org.tessel.sim.workload.Operand;
 import org.tessel.sim.workload.OperandWords;
@@ -22,6 +23,16 @@ public record SramSpec(long ifmapKiB, long filterKiB, long ofmapKiB, int wordByt
     Checks.positive("sram.ofmapKiB", ofmapKiB);
     Checks.positive("sram.wordBytes", wordBytes);
     Checks.positive("sram.banks", banks);
+    for (long kib : new long[] {ifmapKiB, filterKiB, ofmapKiB}) {
+      if (kib > Limits.MAX_SRAM_KIB) {
+        throw new IllegalArgumentException("sram: " + kib + " KiB is more than the limit of "
+            + Limits.MAX_SRAM_KIB + " KiB");
+      }
+      if (kib * 1024 / wordBytes <= 0) {
+        throw new IllegalArgumentException("sram: " + kib + " KiB holds no word of " + wordBytes
+            + " bytes (every SRAM needs at least one word)");
+      }
+    }
   }
 
   /** Ifmap SRAM capacity in words. */

@@ -2,8 +2,6 @@ package org.tessel.sim.config;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,16 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 
 /**
  * A thin reader over snakeyaml-engine's node tree that keeps line numbers, so that every error
@@ -37,39 +31,34 @@ public final class Yaml {
   /** Parses {@code path} and returns its root mapping. */
   public static Obj load(Path path) {
     String name = path.toString();
-    if (!Files.isRegularFile(path)) {
-      throw new ConfigException(name, 0, "", "file not found");
-    }
-    try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      return parse(name, r);
-    } catch (IOException e) {
-      throw new ConfigException(name, 0, "", "cannot read: " + e.getMessage());
-    }
+    return parse(name, TextFiles.text(path));
   }
 
   /** Parses YAML text; {@code name} is used in messages. */
-  public static Obj parse(String name, Reader reader) {
-    Yaml y = new Yaml(name);
-    Optional<Node> root;
-    try {
-      root = new Compose(LoadSettings.builder().setLabel(name).build()).composeReader(reader);
-    } catch (MarkedYamlEngineException e) {
-      int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-      throw new ConfigException(name, line, "", "not valid YAML: " + e.getProblem());
-    } catch (YamlEngineException e) {
-      throw new ConfigException(name, 0, "", "not valid YAML: " + e.getMessage());
+  public static Obj parse(String name, Reader reader) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    char[] buf = new char[8192];
+    for (int n = reader.read(buf); n >= 0; n = reader.read(buf)) {
+      sb.append(buf, 0, n);
     }
+    return parse(name, sb.toString());
+  }
+
+  /** Parses YAML text (see {@link YamlDocuments}); {@code name} is used in messages. */
+  public static Obj parse(String name, String text) {
+    Yaml y = new Yaml(name);
+    Optional<Node> root = YamlDocuments.compose(name, text);
     if (root.isEmpty()) {
       throw new ConfigException(name, 1, "", "the file is empty");
     }
     return y.obj(root.get(), "");
   }
 
-  int lineOf(Node n) {
-    return n.getStartMark().map(Mark::getLine).map(l -> l + 1).orElse(0);
+  public int lineOf(Node n) {
+    return YamlDocuments.lineOf(n);
   }
 
-  Obj obj(Node n, String path) {
+  public Obj obj(Node n, String path) {
     if (!(n instanceof MappingNode)) {
       throw new ConfigException(file, lineOf(n), path, "expected a mapping (key: value lines)");
     }
@@ -154,11 +143,22 @@ public final class Yaml {
       return has(key) ? string(key) : fallback;
     }
 
-    public long positiveLong(String key) {
+    /** The text of a number field: a plain scalar (a quoted value is text, not a number). */
+    private String number(String key) {
       String s = string(key);
+      Node v = value(key);
+      if (((ScalarNode) v).getScalarStyle() != ScalarStyle.PLAIN) {
+        throw error(key, "expected a number, found the quoted text '" + s + "' (write numbers"
+            + " without quotes)");
+      }
+      return s;
+    }
+
+    public long positiveLong(String key) {
+      String s = number(key);
       long v;
       try {
-        v = Long.parseLong(s);
+        v = Numbers.whole(s);
       } catch (NumberFormatException e) {
         throw error(key, "expected a whole number, was '" + s + "'");
       }
@@ -184,29 +184,32 @@ public final class Yaml {
       if (!has(key)) {
         return fallback;
       }
-      String s = string(key);
-      int v;
+      String s = number(key);
+      long v;
       try {
-        v = Integer.parseInt(s);
+        v = Numbers.whole(s);
       } catch (NumberFormatException e) {
         throw error(key, "expected a whole number, was '" + s + "'");
+      }
+      if (v > Integer.MAX_VALUE) {
+        throw error(key, "must be at most " + Integer.MAX_VALUE + ", was " + v);
       }
       if (v < 0) {
         throw error(key, "must be >= 0, was " + v);
       }
-      return v;
+      return (int) v;
     }
 
     public double positiveDouble(String key, double fallback) {
       if (!has(key)) {
         return fallback;
       }
-      String s = string(key);
+      String s = number(key);
       double v;
       try {
-        v = Double.parseDouble(s);
+        v = Numbers.real(s);
       } catch (NumberFormatException e) {
-        throw error(key, "expected a number, was '" + s + "'");
+        throw error(key, "expected a finite number such as 200, 0.5 or 1e-3, was '" + s + "'");
       }
       if (!(v > 0) || Double.isInfinite(v)) {
         throw error(key, "must be a number > 0, was " + s);

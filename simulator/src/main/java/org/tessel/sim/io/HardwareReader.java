@@ -25,6 +25,7 @@ import org.tessel.sim.arch.ScratchpadSpec;
 import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.arch.SramSpec;
 import org.tessel.sim.arch.DataflowKind;
+import org.tessel.sim.limits.Limits;
 
 /**
  * Reads Tessel hardware files (YAML) and the built-in presets. Every field, its unit and default
@@ -69,21 +70,45 @@ public final class HardwareReader {
   }
 
   static HardwareSpec parse(Yaml.Obj root) {
+    try {
+      return parseFields(root);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(root.file(), root.line(), "", e.getMessage());
+    }
+  }
+
+  private static HardwareSpec parseFields(Yaml.Obj root) {
     root.allowOnly(TOP);
     String name = root.string("name");
     double clock = root.positiveDouble("clockMHz", 200.0);
+    if (clock < Limits.MIN_CLOCK_MHZ || clock > Limits.MAX_CLOCK_MHZ) {
+      throw root.error("clockMHz", "must be between " + Limits.MIN_CLOCK_MHZ + " and "
+          + Limits.MAX_CLOCK_MHZ + " MHz (1 kHz to 100 GHz), was " + clock);
+    }
     String df = root.string("dataflow", "os");
     DataflowKind dataflow = DataflowKind.find(df).orElseThrow(
         () -> root.error("dataflow", "expected " + DataflowKind.names() + ", was '" + df + "'"));
 
     Yaml.Obj a = root.obj("array");
     a.allowOnly(Set.of("rows", "cols"));
-    ArraySpec array = new ArraySpec(a.positiveInt("rows"), a.positiveInt("cols"));
+    int rows = a.positiveInt("rows");
+    int cols = a.positiveInt("cols");
+    ArraySpec array = built(a, rows > Limits.MAX_ARRAY_SIDE || cols <= Limits.MAX_ARRAY_SIDE
+        && (long) rows * cols > Limits.MAX_PES ? "rows" : "cols", () -> new ArraySpec(rows,
+            cols));
 
     Yaml.Obj s = root.obj("sram");
     s.allowOnly(Set.of("ifmapKiB", "filterKiB", "ofmapKiB", "wordBytes", "banks"));
-    SramSpec sram = new SramSpec(s.positiveLong("ifmapKiB"), s.positiveLong("filterKiB"),
-        s.positiveLong("ofmapKiB"), s.positiveInt("wordBytes", 1), s.positiveInt("banks", 1));
+    long ifmapKiB = s.positiveLong("ifmapKiB");
+    long filterKiB = s.positiveLong("filterKiB");
+    long ofmapKiB = s.positiveLong("ofmapKiB");
+    int wordBytes = s.positiveInt("wordBytes", 1);
+    int banks = s.positiveInt("banks", 1);
+    String worst = ifmapKiB * 1024 / wordBytes <= 0 || ifmapKiB > Limits.MAX_SRAM_KIB
+        ? "ifmapKiB" : filterKiB * 1024 / wordBytes <= 0 || filterKiB > Limits.MAX_SRAM_KIB
+        ? "filterKiB" : "ofmapKiB";
+    SramSpec sram = built(s, worst, () -> new SramSpec(ifmapKiB, filterKiB, ofmapKiB, wordBytes,
+        banks));
 
     Yaml.Obj d = root.obj("dram");
     d.allowOnly(Set.of("mode", "bandwidthWordsPerCycle"));
@@ -95,6 +120,15 @@ public final class HardwareReader {
     CgraSpec cgra = cgra(root, array, sram.wordBytes());
     return new HardwareSpec(name, array, sram, dram, dataflow, clock,
         model.equals("tiles") ? MemoryModel.TILES : MemoryModel.SCALESIM, cgra);
+  }
+
+  /** What {@code make} builds, its refusal a mistake at {@code key} of {@code o}. */
+  private static <T> T built(Yaml.Obj o, String key, java.util.function.Supplier<T> make) {
+    try {
+      return make.get();
+    } catch (IllegalArgumentException e) {
+      throw o.error(key, e.getMessage().replaceFirst("^[a-zA-Z.]+: ", ""));
+    }
   }
 
   /** The CGRA sections; each absent field keeps SCALE-Sim's systolic default. */

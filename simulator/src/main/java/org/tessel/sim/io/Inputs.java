@@ -52,7 +52,7 @@ public final class Inputs {
   public static HardwareSpec hardware(String presetOrFile, int scaleSimVersion,
       List<String> ignored) {
     Path p = Path.of(presetOrFile);
-    if (java.nio.file.Files.isRegularFile(p)) {
+    if (java.nio.file.Files.exists(p) && !java.nio.file.Files.isDirectory(p)) {
       return hardwareFile(p, scaleSimVersion, ignored);
     }
     if (scaleSimVersion != 0) {

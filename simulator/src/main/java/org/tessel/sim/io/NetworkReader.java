@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.tessel.sim.limits.Limits;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.LayerKind;
 import org.tessel.sim.workload.Network;
@@ -47,6 +48,10 @@ public final class NetworkReader {
     List<Yaml.Obj> items = root.objects("layers");
     if (items.isEmpty()) {
       throw root.error("layers", "the network has no layers");
+    }
+    if (items.size() > Limits.MAX_LAYERS) {
+      throw root.error("layers", items.size() + " layers, more than the limit of "
+          + Limits.MAX_LAYERS);
     }
     for (Yaml.Obj o : items) {
       o.allowOnly(LAYER_KEYS);

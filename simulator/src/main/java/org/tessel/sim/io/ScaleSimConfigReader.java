@@ -1,11 +1,9 @@
 package org.tessel.sim.io;
 
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.Numbers;
 import org.tessel.sim.config.Suggest;
 import org.tessel.sim.config.TextFiles;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,16 +59,18 @@ public final class ScaleSimConfigReader {
 
   /** True when {@code path} looks like an INI file (its first section header). */
   public static boolean looksLikeIni(Path path) {
+    List<String> lines;
     try {
-      for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
-        String t = line.strip();
-        if (t.isEmpty() || t.startsWith("#") || t.startsWith(";")) {
-          continue;
-        }
-        return t.startsWith("[");
+      lines = TextFiles.lines(path);
+    } catch (ConfigException e) {
+      return false; // the reader it goes to says what is wrong
+    }
+    for (String line : lines) {
+      String t = line.strip();
+      if (t.isEmpty() || t.startsWith("#") || t.startsWith(";")) {
+        continue;
       }
-    } catch (IOException e) {
-      return false;
+      return t.startsWith("[");
     }
     return false;
   }
@@ -150,9 +150,18 @@ public final class ScaleSimConfigReader {
     DramSpec dram = v == 3 && mode == BandwidthMode.USER
         ? new DramSpec(mode, bandwidth, v3.ifmapReadWordsPerCycle(), v3.filterReadWordsPerCycle())
         : new DramSpec(mode, bandwidth);
-    HardwareSpec hw = new HardwareSpec(runName, new ArraySpec(rows, cols),
-        new SramSpec(ifmapKiB, filterKiB, ofmapKiB, 1, banks), dram, dataflow, 200.0,
-        v == 3 ? MemoryModel.SCALESIM_V3 : MemoryModel.SCALESIM);
+    HardwareSpec hw;
+    try {
+      hw = new HardwareSpec(runName, new ArraySpec(rows, cols),
+          new SramSpec(ifmapKiB, filterKiB, ofmapKiB, 1, banks), dram, dataflow, 200.0,
+          v == 3 ? MemoryModel.SCALESIM_V3 : MemoryModel.SCALESIM);
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage();
+      String key = m.startsWith("array") ? "arrayheight" : m.startsWith("sram")
+          ? "ifmapsramszkb" : "dataflow";
+      throw new ConfigException(file, ini.lineOf.getOrDefault(key, 0), m.startsWith("array")
+          ? "ArrayHeight, ArrayWidth" : m.startsWith("sram") ? "SRAM sizes" : "", m);
+    }
     // in file order: each note starts with FILE:LINE:
     ignored.sort(java.util.Comparator.comparingInt(s -> lineOfNote(file, s)));
     return new ScaleSimConfig(hw, v, ignored);
@@ -298,7 +307,7 @@ public final class ScaleSimConfigReader {
     long nonNegativeLong(String key) {
       String s = value(key);
       try {
-        long v = Long.parseLong(s);
+        long v = Numbers.whole(s);
         if (v < 0) {
           throw new NumberFormatException();
         }

@@ -1,12 +1,14 @@
 package org.tessel.sim.io;
 
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.Numbers;
 import org.tessel.sim.config.TextFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.tessel.sim.limits.Limits;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
@@ -69,6 +71,10 @@ public final class TopologyReader {
         header = false; // the first non-blank line is the header, as SCALE-Sim skips it
         continue;
       }
+      if (layers.size() >= Limits.MAX_LAYERS) {
+        throw new ConfigException(file, n, "", "more than " + Limits.MAX_LAYERS
+            + " layers in one network");
+      }
       List<String> cells = split(line);
       if (cells.size() == fields.length + 2 && cells.get(cells.size() - 1).contains(":")) {
         sparsity(file, n, cells.remove(cells.size() - 1), ignored);
@@ -94,6 +100,11 @@ public final class TopologyReader {
         if (mode == Mode.GEMM) {
           layers.add(Layer.gemm(name, v[0], v[1], v[2]));
         } else if (name.contains("DP")) {
+          if (layers.size() + (long) v[4] > Limits.MAX_LAYERS) {
+            throw new ConfigException(file, n, "Channels", "a depthwise layer becomes one layer"
+                + " per channel: " + v[4] + " more layers, past the limit of "
+                + Limits.MAX_LAYERS + " layers per network");
+          }
           for (int c = 0; c < v[4]; c++) {
             String channelName = name + "Channel_" + c;
             if (!names.add(channelName)) {
@@ -108,8 +119,11 @@ public final class TopologyReader {
               twoStrides ? v[7] : v[6]));
         }
       } catch (IllegalArgumentException e) {
-        throw new ConfigException(file, n, name, e.getMessage().replaceFirst("^" + name + ": ",
-            ""));
+        // the name is text, not a pattern (a name such as 'C(3' once broke a regex here)
+        String m = e.getMessage();
+        String prefix = name + ": ";
+        throw new ConfigException(file, n, name, m.startsWith(prefix)
+            ? m.substring(prefix.length()) : m);
       }
     }
     if (layers.isEmpty()) {
@@ -155,15 +169,17 @@ public final class TopologyReader {
   }
 
   private static int positive(String file, int line, String field, String cell) {
+    long v;
     try {
-      int v = Integer.parseInt(cell);
-      if (v <= 0) {
-        throw new ConfigException(file, line, field, "must be > 0, was " + v);
-      }
-      return v;
+      v = Numbers.whole(cell);
     } catch (NumberFormatException e) {
       throw new ConfigException(file, line, field, "expected a whole number > 0, was '" + cell
           + "'");
     }
+    if (v <= 0 || v > Integer.MAX_VALUE) {
+      throw new ConfigException(file, line, field, "must be between 1 and " + Integer.MAX_VALUE
+          + ", was " + v);
+    }
+    return (int) v;
   }
 }

@@ -67,6 +67,31 @@ public record FoldPlan(
     return (long) usedRows(fr) * usedCols(fc) * streamLength;
   }
 
+  /**
+   * PE-to-PE word hops of all the folds (one group). Per fold: a streamed word is forwarded along
+   * its whole row or column ({@code cols - 1} or {@code rows - 1} hops); the stationary operand
+   * shifts down to its row ({@code rows (rows - 1) / 2} hops per column); partial sums move down
+   * the columns (WS and IS: {@code rows - 1} hops per streamed element per column) or, for OS,
+   * the finished outputs drain out through the rows below them ({@code rows (rows - 1) / 2} per
+   * column). The same count for either memory model: it is the array's network.
+   */
+  public long nocWordHops() {
+    long r = rows;
+    long c = cols;
+    // sums over all folds of used rows and used columns
+    long usedRowsSum = rowExtent * colFolds();
+    long usedColsSum = colExtent * rowFolds();
+    long hops = usedRowsSum * streamLength * (c - 1);
+    if (preloadCycles == 0) {
+      hops += usedColsSum * streamLength * (r - 1); // second streamed operand (OS)
+      hops += usedColsSum * r * (r - 1) / 2; // outputs drain
+    } else {
+      hops += usedColsSum * r * (r - 1) / 2; // stationary operand shifts in
+      hops += usedColsSum * streamLength * (r - 1); // partial sums flow down
+    }
+    return hops;
+  }
+
   /** Sum over folds of used PEs (for mapping efficiency). */
   public long usedPeFoldSum() {
     // sum_fr usedRows * sum_fc usedCols, since folds form a full grid

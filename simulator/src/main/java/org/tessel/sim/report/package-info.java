@@ -1,6 +1,5 @@
 /**
  * Writers for results: SCALE-Sim's report CSVs (same columns, same layout), Tessel's JSON summary,
- * the terminal table, and {@link org.tessel.sim.report.AtomicDirectory}, which makes an output
- * directory appear whole or not at all.
+ * and the terminal table; {@link org.tessel.sim.output} writes them to disk.
  */
 package org.tessel.sim.report;

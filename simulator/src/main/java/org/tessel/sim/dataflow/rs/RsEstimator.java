@@ -29,7 +29,7 @@ public final class RsEstimator {
     this.shape = RsShape.of(layer);
     this.batch = batch;
     this.hw = RsHardware.of(h);
-    this.timer = new PassTimer(new RsNetwork(context.noc(), hw.rows(), hw.cols()), shape, hw);
+    this.timer = new PassTimer(RsNetwork.of(context.noc(), hw.rows(), hw.cols()), shape, hw);
   }
 
   /**

@@ -65,7 +65,7 @@ public final class RsLayerMapping implements LayerMapping {
     }
     RsShape shape = RsShape.of(layer);
     RsHardware hw = RsHardware.of(context.hardware());
-    PassTimer timer = new PassTimer(new RsNetwork(context.noc(), hw.rows(), hw.cols()), shape,
+    PassTimer timer = new PassTimer(RsNetwork.of(context.noc(), hw.rows(), hw.cols()), shape,
         hw);
     MappingSearch search = new MappingSearch(shape, batch, hw, timer);
     RsMapping best = search.best();
@@ -119,7 +119,7 @@ public final class RsLayerMapping implements LayerMapping {
     }
     RsShape shape = RsShape.of(layer);
     RsHardware hw = RsHardware.of(context.hardware());
-    PassTimer timer = new PassTimer(new RsNetwork(context.noc(), hw.rows(), hw.cols()), shape,
+    PassTimer timer = new PassTimer(RsNetwork.of(context.noc(), hw.rows(), hw.cols()), shape,
         hw);
     String why = Legality.check(shape, mapping, batch, hw);
     if (why != null) {

@@ -23,6 +23,19 @@ final class RsNetwork {
   final long[] psumOutLatency;
 
   /**
+   * The routes of the {@code rows x cols} array of {@code noc}, looked up once per network and
+   * shared by every layer mapped on it.
+   */
+  static RsNetwork of(CompiledNoc noc, int rows, int cols) {
+    RsNetwork n = noc.derived(RsNetwork.class, c -> new RsNetwork(c, rows, cols));
+    if (n.rows != rows || n.cols != cols) {
+      throw new IllegalArgumentException("routes of a " + n.rows + "x" + n.cols
+          + " network asked for a " + rows + "x" + cols + " array");
+    }
+    return n;
+  }
+
+  /**
    * Looks up the routes of a {@code rows x cols} array.
    *
    * @throws org.tessel.sim.engine.SimulationException when the network is not an X/Y-bus network

@@ -33,6 +33,11 @@ public final class OperandTraffic implements FoldTraffic {
     this.plan = plan;
     this.rowFolds = plan.rowFolds();
     this.perGroupFolds = plan.folds();
+    if (perGroupFolds * layer.groups() > Integer.MAX_VALUE) {
+      // fold indices are ints; WorkLimits refuses such layers before they are mapped
+      throw new IllegalArgumentException(layer.name() + ": " + perGroupFolds + " folds x "
+          + layer.groups() + " groups, more than " + Integer.MAX_VALUE);
+    }
     long groups = layer.groups();
     long sr = extent(GemmDim.SR);
     long sc = extent(GemmDim.SC);
@@ -47,10 +52,10 @@ public final class OperandTraffic implements FoldTraffic {
     long dramIfmap = 0;
     long dramFilter = 0;
     long dramOfmap = 0;
-    for (int k = 0; k < perGroupFolds; k++) {
-      dramIfmap += ifmapFillWords(k);
-      dramFilter += filterFillWords(k);
-      dramOfmap += ofmapDrainWords(k);
+    for (long k = 0; k < perGroupFolds; k++) {
+      dramIfmap += ifmapFillWords((int) k);
+      dramFilter += filterFillWords((int) k);
+      dramOfmap += ofmapDrainWords((int) k);
     }
     // SRAM traffic as the array sees it: every fold streams its slices
     long colFolds = plan.colFolds();

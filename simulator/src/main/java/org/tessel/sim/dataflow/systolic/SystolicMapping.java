@@ -178,29 +178,11 @@ public final class SystolicMapping implements LayerMapping {
   }
 
   /**
-   * Systolic energy counts. Scratchpads: four accesses per MAC (the operand registers and the
-   * accumulator). Network hops, per fold: a streamed word is forwarded along its whole row or
-   * column ({@code cols - 1} or {@code rows - 1} hops); the stationary operand shifts down to its
-   * row ({@code rows (rows - 1) / 2} hops per column); partial sums move down the columns (WS and
-   * IS: {@code rows - 1} hops per streamed element per column) or, for OS, the finished outputs
-   * drain out through the rows below them ({@code rows (rows - 1) / 2} per column).
+   * Systolic energy counts: scratchpads four accesses per MAC (the operand registers and the
+   * accumulator), network hops as {@link FoldPlan#nocWordHops()} counts them, per group.
    */
   @Override
   public EnergyCounts energyCounts() {
-    long rows = plan.rows();
-    long cols = plan.cols();
-    long stream = plan.streamLength();
-    // sums over all folds of used rows and used columns
-    long usedRowsSum = plan.rowExtent() * plan.colFolds();
-    long usedColsSum = plan.colExtent() * plan.rowFolds();
-    long hops = usedRowsSum * stream * (cols - 1);
-    if (plan.preloadCycles() == 0) {
-      hops += usedColsSum * stream * (rows - 1); // second streamed operand (OS)
-      hops += usedColsSum * rows * (rows - 1) / 2; // outputs drain
-    } else {
-      hops += usedColsSum * rows * (rows - 1) / 2; // stationary operand shifts in
-      hops += usedColsSum * stream * (rows - 1); // partial sums flow down
-    }
-    return EnergyCounts.of(macs, hops * groups, access());
+    return EnergyCounts.of(macs, plan.nocWordHops() * groups, access());
   }
 }

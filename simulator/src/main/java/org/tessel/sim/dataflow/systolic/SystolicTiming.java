@@ -1,15 +1,13 @@
 package org.tessel.sim.dataflow.systolic;
 
-import org.tessel.sim.noc.CompiledNoc;
-import org.tessel.sim.noc.LinkLoad;
-import org.tessel.sim.noc.NocGraphs;
-import org.tessel.sim.noc.NocNode;
+import java.util.HashMap;
+import java.util.Map;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.mapping.FoldPlan;
-import org.tessel.sim.noc.NocNode.Kind;
 
 /**
- * Fold cycles of a systolic dataflow on a network. A fold has up to two phases:
+ * Fold cycles of a systolic dataflow on the systolic mesh ({@link
+ * org.tessel.sim.noc.NocGraphs#systolicMesh}). A fold has up to two phases:
  *
  * <ol>
  *   <li>preload (weight and input stationary): every used column receives {@code rows} words
@@ -20,49 +18,55 @@ import org.tessel.sim.noc.NocNode.Kind;
  *       streamLength} cycles (one MAC per PE per cycle).
  * </ol>
  *
- * A phase takes the larger of its compute bound and its busiest link ({@link LinkLoad}); the fold
- * then ends when the skewed wavefront has crossed the array: the latency of the row route plus
- * the column route to the far-corner PE ({@code (rows - 1 + cols - 1) * hop} on a mesh). With
- * SCALE-Sim's mesh (one-word links, one-cycle hops, one port per edge register) this is exactly
- * {@link FoldPlan#foldCycles()}; fewer or narrower buffer ports make streams share links and wait.
+ * A phase takes the larger of its compute bound and its busiest link ({@link
+ * org.tessel.sim.noc.LinkLoad} over the routes from the buffer through each edge register to the
+ * far PE of its row or column); the fold then ends when the skewed wavefront has crossed the array:
+ * the latency of the row route plus the column route to the far-corner PE, which is
+ * {@code (rows + cols - 2) * hop}. With SCALE-Sim's mesh (one-word links, one-cycle hops, one port
+ * per edge register) this is exactly {@link FoldPlan#foldCycles()}; fewer or narrower buffer ports
+ * make streams share links and wait.
+ *
+ * <p>The busiest link comes from the mesh's structure, not from routes: each used row (column)
+ * puts its words once on its own feed link, edge register link and mesh links, and on the link
+ * from the buffer to its read port ({@code r mod ports} for row {@code r}, {@code (rows + c) mod
+ * ports} for column {@code c}), which the rows and columns of the same port share. A phase's
+ * busiest link is therefore {@code max(ceil(words * k / portWords), ceil(words / linkWords))}
+ * with {@code k} the most rows and columns on one port, and {@code k} has a closed form (used
+ * rows and columns are prefixes, so each port's share is a quotient plus at most one). Nothing
+ * here grows with the array: a fold class costs O(1).
  */
 public final class SystolicTiming {
-  private final CompiledNoc noc;
-  private final LinkLoad load;
   private final int rows;
-  private final int cols;
-  private final int[][] rowRoute;
-  private final int[][] colRoute;
+  private final int ports;
+  private final long portWords;
+  private final long linkWords;
   private final long skewLatency;
   /** Fold classes per distinct plan: networks repeat layer shapes. */
-  private final java.util.Map<FoldPlan, long[]> classes = new java.util.HashMap<>();
+  private final Map<FoldPlan, long[]> classes = new HashMap<>();
 
   /** Timing on {@code hw}'s network. */
   public SystolicTiming(HardwareSpec hw) {
-    this(new CompiledNoc(NocGraphs.build(hw.array(), hw.cgra().noc(), hw.cgra().glb(),
-        hw.sram().wordBytes())), hw.array().rows(), hw.array().cols());
+    this(hw.array().rows(), hw.array().cols(), hw.cgra().glb().ports(),
+        Math.max(1, hw.cgra().glb().bytesPerPortPerCycle() / hw.sram().wordBytes()),
+        hw.cgra().noc().linkWordsPerCycle(hw.sram().wordBytes()),
+        hw.cgra().noc().hopLatencyCycles());
   }
 
-  SystolicTiming(CompiledNoc noc, int rows, int cols) {
-    this.noc = noc;
-    this.load = new LinkLoad(noc);
+  /**
+   * Timing on a {@code rows x cols} mesh fed by {@code ports} buffer ports of {@code portWords}
+   * words per cycle, with edge and mesh links of {@code linkWords} words per cycle and mesh hops of
+   * {@code hopCycles}.
+   */
+  SystolicTiming(int rows, int cols, int ports, int portWords, int linkWords, int hopCycles) {
+    if (rows < 1 || cols < 1 || ports < 1 || portWords < 1 || linkWords < 1 || hopCycles < 0) {
+      throw new IllegalArgumentException("mesh " + rows + "x" + cols + ", " + ports + " ports of "
+          + portWords + " words, links of " + linkWords + " words, hop " + hopCycles);
+    }
     this.rows = rows;
-    this.cols = cols;
-    NocNode glb = new NocNode(Kind.GLB, 0, 0);
-    rowRoute = new int[rows][];
-    colRoute = new int[cols][];
-    for (int r = 0; r < rows; r++) {
-      rowRoute[r] = noc.route(glb, new NocNode(Kind.LEFT, r, 0), NocNode.pe(r, cols - 1));
-    }
-    for (int c = 0; c < cols; c++) {
-      colRoute[c] = noc.route(glb, new NocNode(Kind.TOP, c, 0), NocNode.pe(rows - 1, c));
-    }
-    skewLatency = noc.latency(rowRoute[rows - 1]) + noc.latency(colRoute[cols - 1]);
-  }
-
-  /** The compiled network. */
-  public CompiledNoc noc() {
-    return noc;
+    this.ports = ports;
+    this.portWords = portWords;
+    this.linkWords = linkWords;
+    this.skewLatency = ((long) rows - 1 + cols - 1) * hopCycles;
   }
 
   /** Cycles of the skewed wavefront crossing the array (the last part of every fold). */
@@ -75,37 +79,50 @@ public final class SystolicTiming {
     if (plan.preloadCycles() == 0) {
       return 0;
     }
-    load.clear();
-    for (int c = 0; c < plan.usedCols(fc); c++) {
-      load.add(colRoute[c], rows);
-    }
-    return Math.max(plan.preloadCycles(), load.boundCycles());
+    return Math.max(plan.preloadCycles(), busiestLink(rows, 0, plan.usedCols(fc)));
   }
 
   /** Cycles of fold {@code (fr, fc)} of {@code plan}. */
   public long foldCycles(FoldPlan plan, long fr, long fc) {
-    int usedRows = plan.usedRows(fr);
-    int usedCols = plan.usedCols(fc);
-    long cycles = 0;
-    if (plan.preloadCycles() > 0) {
-      load.clear();
-      for (int c = 0; c < usedCols; c++) {
-        load.add(colRoute[c], rows);
-      }
-      cycles += Math.max(plan.preloadCycles(), load.boundCycles());
-    }
-    load.clear();
     long stream = plan.streamLength();
-    for (int r = 0; r < usedRows; r++) {
-      load.add(rowRoute[r], stream);
-    }
-    if (plan.preloadCycles() == 0) {
-      for (int c = 0; c < usedCols; c++) {
-        load.add(colRoute[c], stream);
-      }
-    }
-    cycles += Math.max(stream, load.boundCycles());
+    long cycles = preloadCycles(plan, fr, fc);
+    int streamedCols = plan.preloadCycles() == 0 ? plan.usedCols(fc) : 0;
+    cycles += Math.max(stream, busiestLink(stream, plan.usedRows(fr), streamedCols));
     return cycles + skewLatency;
+  }
+
+  /**
+   * Cycles the busiest link needs when each of the first {@code usedRows} rows and the first
+   * {@code usedCols} columns receives {@code words} words.
+   */
+  long busiestLink(long words, int usedRows, int usedCols) {
+    if (words <= 0 || usedRows + usedCols <= 0) {
+      return 0;
+    }
+    long perPort = mostOnOnePort(usedRows, usedCols);
+    return Math.max(ceilDiv(words * perPort, portWords), ceilDiv(words, linkWords));
+  }
+
+  /**
+   * The most edge registers on one read port among rows {@code 0..usedRows-1} (row {@code r} on
+   * port {@code r mod ports}) and columns {@code 0..usedCols-1} (column {@code c} on port {@code
+   * (rows + c) mod ports}). Rows put {@code usedRows / ports} on every port and one more on ports
+   * {@code [0, usedRows mod ports)}; columns likewise on the cyclic run of {@code usedCols mod
+   * ports} ports from {@code rows mod ports}. Two runs that overlap add two on a port.
+   */
+  long mostOnOnePort(int usedRows, int usedCols) {
+    long base = usedRows / ports + usedCols / ports;
+    int rowRun = usedRows % ports;
+    int colRun = usedCols % ports;
+    int colStart = rows % ports;
+    if (rowRun > 0 && colRun > 0 && (colStart < rowRun || colStart + colRun > ports)) {
+      return base + 2;
+    }
+    return base + (rowRun > 0 || colRun > 0 ? 1 : 0);
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
   }
 
   /**

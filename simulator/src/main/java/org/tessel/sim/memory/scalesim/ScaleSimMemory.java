@@ -5,6 +5,7 @@ import org.tessel.sim.result.LayerCycles;
 import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.result.ReportRow;
 import org.tessel.sim.stats.StreamStats;
+import org.tessel.sim.stats.EnergyCounts;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
@@ -92,10 +93,12 @@ public final class ScaleSimMemory {
         repeat(g.sramIfmap(), groups, shift), repeat(g.sramFilter(), groups, shift),
         repeat(g.sramOfmap(), groups, shift), repeat(g.dramIfmap(), groups, shift),
         repeat(g.dramFilter(), groups, shift), repeat(g.dramOfmap(), groups, shift));
-    return LayerResult.of(index, layer, hw.dataflow().shortName(),
+    String df = hw.dataflow().shortName();
+    // the array's network is the same as in the tile model: same word hops, same NoC energy
+    return new LayerResult(index, layer, df,
         LayerCycles.of(cycles, groups * s.demandRows, row.stallCycles()),
         new ArrayWork(macs, groups * s.folds, plan.usedPeFoldSum() * groups, plan.foldCycles()),
-        row, g.events());
+        row, g.events(), df, EnergyCounts.of(macs, plan.nocWordHops() * groups, row.access()));
   }
 
   private static StreamStats repeat(StreamStats one, long groups, long shift) {
