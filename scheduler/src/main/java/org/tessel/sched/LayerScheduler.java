@@ -9,6 +9,7 @@ import java.util.PriorityQueue;
 import org.tessel.sim.stats.AccessCounts;
 import org.tessel.sim.stats.EnergyCounts;
 import org.tessel.sim.Simulation;
+import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.dataflow.SystolicDataflow;
 import org.tessel.sim.mapping.Mapped;
@@ -259,9 +260,20 @@ public final class LayerScheduler {
         * hw.cgra().energy().dramPj();
   }
 
-  /** Raises {@code p}'s bound to the sum of its pass timings (memoised in the cache). */
+  /**
+   * Raises {@code p}'s bound to the sum of its pass timings (memoised in the cache) and, on a
+   * shared off-chip link, to the time the link needs for the candidate's DRAM words: the layer
+   * cannot end before its last transfer has crossed the link.
+   */
   private void tighten(Pending p, RsEstimator est, Layer shape, int batch) {
     p.bound = Math.max(p.bound, evaluations.passCycles(est, shape, batch, p.rs));
+    if (hw.dram().mode() == BandwidthMode.LINK) {
+      var a = est.access(p.rs);
+      long bytes = (a.dramIfmapReads() + a.dramFilterReads() + a.dramOfmapWrites())
+          * hw.sram().wordBytes();
+      long[] rate = hw.dram().linkBytesPerCycles(hw.clockMHz());
+      p.bound = Math.max(p.bound, (bytes * rate[1] + rate[0] - 1) / rate[0]);
+    }
     p.tight = true;
   }
 

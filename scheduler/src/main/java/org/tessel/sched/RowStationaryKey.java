@@ -3,6 +3,7 @@ package org.tessel.sched;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.NocSpec;
+import org.tessel.sim.dataflow.rs.RsEstimator;
 import org.tessel.sim.dataflow.rs.RsMapping;
 import org.tessel.sim.workload.Layer;
 
@@ -33,10 +34,15 @@ import org.tessel.sim.workload.Layer;
  * @param wordBytes bytes per word
  * @param ifmapSpadWords the ifmap scratchpad per PE
  * @param dramWordsPerCycle the DRAM bandwidth in {@code user} mode, 0 in {@code calc} mode
+ * @param link when DRAM transfers take time ({@code user} and {@code link} modes) or feature maps
+ *     are run-length coded, what the stalls and the DRAM words also read: the buffer depths of
+ *     the mapping (what is prefetched, from the buffer's banks and capacities), and in {@code
+ *     link} mode or with coding the DRAM interface and the clock; null in {@code calc} mode
+ *     without coding
  */
 record RowStationaryKey(Layer shape, int batch, RsMapping mapping, int rows, int cols,
     NocSpec noc, int glbPorts, int glbBytesPerPortPerCycle, int wordBytes, int ifmapSpadWords,
-    int dramWordsPerCycle) {
+    int dramWordsPerCycle, java.util.List<Object> link) {
 
   /** The key of {@code mapping} on {@code shape} (a layer without its name) on {@code hw}. */
   static RowStationaryKey of(Layer shape, int batch, RsMapping mapping, HardwareSpec hw) {
@@ -44,12 +50,26 @@ record RowStationaryKey(Layer shape, int batch, RsMapping mapping, int rows, int
     return new RowStationaryKey(shape, batch, mapping, hw.array().rows(), hw.array().cols(),
         hw.cgra().noc(), glb.ports(), glb.bytesPerPortPerCycle(), hw.sram().wordBytes(),
         hw.cgra().scratchpads().ifmapWords(),
-        hw.dram().mode() == BandwidthMode.USER ? hw.dram().bandwidthWordsPerCycle() : 0);
+        hw.dram().mode() == BandwidthMode.USER ? hw.dram().bandwidthWordsPerCycle() : 0,
+        link(shape, mapping, hw));
+  }
+
+  private static java.util.List<Object> link(Layer shape, RsMapping mapping, HardwareSpec hw) {
+    boolean calc = hw.dram().mode() == BandwidthMode.CALC;
+    boolean coded = hw.dram().rlcZeroFraction() >= 0;
+    if (calc && !coded) {
+      return null;
+    }
+    int[] d = RsEstimator.bufferDepths(shape, mapping, hw);
+    java.util.List<Object> depths = java.util.List.of(d[0], d[1], d[2]);
+    return hw.dram().mode() == BandwidthMode.LINK || coded
+        ? java.util.List.of(depths, hw.dram(), hw.clockMHz()) : java.util.List.of(depths);
   }
 
   /** The same key without the DRAM: what the passes' timing alone reads. */
   RowStationaryKey passTiming() {
-    return dramWordsPerCycle == 0 ? this : new RowStationaryKey(shape, batch, mapping, rows, cols,
-        noc, glbPorts, glbBytesPerPortPerCycle, wordBytes, ifmapSpadWords, 0);
+    return dramWordsPerCycle == 0 && link == null ? this : new RowStationaryKey(shape, batch,
+        mapping, rows, cols, noc, glbPorts, glbBytesPerPortPerCycle, wordBytes, ifmapSpadWords, 0,
+        null);
   }
 }

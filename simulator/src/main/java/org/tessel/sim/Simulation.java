@@ -160,6 +160,14 @@ public final class Simulation {
   public LayerResult run(int index, Layer layer, Dataflow dataflow, LayerMapping m) {
     boolean calc = hw.dram().mode() == BandwidthMode.CALC;
     runner.setHalfCapacities(m.transferLimitsWords());
+    int[] depth = m.bufferDepths();
+    runner.setBufferDepths(depth[0], depth[1], depth[2]);
+    if (hw.dram().mode() == BandwidthMode.LINK) {
+      long[] rate = hw.dram().linkBytesPerCycles(hw.clockMHz());
+      runner.setSharedLink(rate[0], rate[1], hw.sram().wordBytes());
+    } else {
+      runner.setSharedLink(0, 0, 1);
+    }
     FoldTraffic dram = calc ? FoldTraffic.NONE : m.traffic();
     LayerTiming t = runner.run(m.passes(), m.durations(), dram,
         calc ? 0 : hw.dram().bandwidthWordsPerCycle(), trace);

@@ -33,6 +33,7 @@ final class HardwareDraft {
   long ofmapKiB;
   int sramBanks;
   boolean userBandwidth;
+  boolean linkMode;
   int bandwidthWordsPerCycle;
   double clockMHz;
   boolean xyBus;
@@ -61,6 +62,7 @@ final class HardwareDraft {
     ofmapKiB = base.sram().ofmapKiB();
     sramBanks = base.sram().banks();
     userBandwidth = base.dram().mode() == BandwidthMode.USER;
+    linkMode = base.dram().mode() == BandwidthMode.LINK;
     bandwidthWordsPerCycle = base.dram().bandwidthWordsPerCycle();
     clockMHz = base.clockMHz();
     CgraSpec c = base.cgra();
@@ -91,15 +93,23 @@ final class HardwareDraft {
     ArraySpec array = new ArraySpec(rows, cols);
     int wordBytes = base.sram().wordBytes();
     SramSpec sram = new SramSpec(ifmapKiB, filterKiB, ofmapKiB, wordBytes, sramBanks);
-    DramSpec dram = new DramSpec(userBandwidth ? BandwidthMode.USER : BandwidthMode.CALC,
-        bandwidthWordsPerCycle);
+    DramSpec b = base.dram();
+    DramSpec dram = DramSpec.link(userBandwidth ? BandwidthMode.USER
+        : linkMode ? BandwidthMode.LINK : BandwidthMode.CALC, bandwidthWordsPerCycle,
+        b.linkBits(), b.linkClockMHz(), b.rlcZeroFraction());
     boolean baseXy = c.noc().topology() == NocTopology.XY_BUS;
     boolean mc = multicast;
     if (!multicastSet && c.noc().multicast() == baseXy) {
       mc = xyBus;
     }
+    NocSpec bn = c.noc();
+    boolean widths = linkBytesPerCycle == bn.linkBytesPerCycle();
     NocSpec noc = new NocSpec(xyBus ? NocTopology.XY_BUS : NocTopology.SYSTOLIC_MESH,
-        linkBytesPerCycle, hopLatencyCycles, mc);
+        linkBytesPerCycle, hopLatencyCycles, mc,
+        widths ? bn.ifmapBytesPerCycle() : linkBytesPerCycle,
+        widths ? bn.filterBytesPerCycle() : linkBytesPerCycle,
+        widths ? bn.psumInBytesPerCycle() : linkBytesPerCycle,
+        widths ? bn.psumOutBytesPerCycle() : linkBytesPerCycle);
     int ports = glbPorts;
     ArraySpec baseArray = base.array();
     if (!glbPortsSet && c.glb().ports() == baseArray.rows() + baseArray.cols()) {
@@ -114,6 +124,6 @@ final class HardwareDraft {
       dataflow = xyBus ? DataflowKind.RS : DataflowKind.OS;
     }
     return new HardwareSpec(base.name(), array, sram, dram, dataflow, clockMHz,
-        base.memoryModel(), new CgraSpec(noc, glb, spad, reconfig, table));
+        base.memoryModel(), new CgraSpec(noc, glb, spad, reconfig, table, c.mapping()));
   }
 }

@@ -36,8 +36,10 @@ public enum Param {
     }),
   SRAM_BANKS("sram.banks", Kind.INT, 1, List.of(),
       (d, v) -> d.sramBanks = Integer.parseInt(v)),
-  DRAM_MODE("dram.mode", Kind.CHOICE, 0, List.of("calc", "user"),
-      (d, v) -> d.userBandwidth = v.equals("user")),
+  DRAM_MODE("dram.mode", Kind.CHOICE, 0, List.of("calc", "user", "link"), (d, v) -> {
+      d.userBandwidth = v.equals("user");
+      d.linkMode = v.equals("link");
+    }),
   DRAM_BANDWIDTH("dram.bandwidthWordsPerCycle", Kind.INT, 1, List.of(),
       (d, v) -> d.bandwidthWordsPerCycle = Integer.parseInt(v)),
   CLOCK("clockMHz", Kind.DOUBLE, 0, List.of(),

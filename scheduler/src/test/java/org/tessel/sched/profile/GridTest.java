@@ -74,7 +74,7 @@ final class GridTest {
     "clockMHz=fast           | --sweep: clockMHz: not a number: 'fast'",
     "clockMHz=0,100          | --sweep: clockMHz: must be > 0, '0' gives 0",
     "clockMHz=100:200        | --sweep: clockMHz: range '100:200' needs a step",
-    "dram.mode=fast          | --sweep: dram.mode: expected calc or user, was 'fast'",
+    "dram.mode=fast          | --sweep: dram.mode: expected calc or user or link, was 'fast'",
     "array.row=8             | --sweep: unknown parameter 'array.row' (did you mean 'array.rows'?)",
     "array.rows              | --sweep: expected NAME=VALUES, was 'array.rows'",
     "array.rows=1:3:1:1      | --sweep: array.rows: expected start:stop:step or start:stop:*factor",

@@ -9,16 +9,23 @@ package org.tessel.sim.arch;
  * @param scratchpads per-PE scratchpads
  * @param reconfig cost of switching configuration between layers
  * @param energy energy per access
+ * @param mapping how the compiler chooses a row-stationary mapping
  */
 public record CgraSpec(NocSpec noc, GlbSpec glb, ScratchpadSpec scratchpads,
-    ReconfigSpec reconfig, EnergyTable energy) {
+    ReconfigSpec reconfig, EnergyTable energy, MappingSearchSpec mapping) {
   /** Requires every part. */
   public CgraSpec {
     if (noc == null || glb == null || scratchpads == null || reconfig == null
-        || energy == null) {
-      throw new IllegalArgumentException("cgra: noc, glb, scratchpads, reconfig and energy are"
-          + " required");
+        || energy == null || mapping == null) {
+      throw new IllegalArgumentException("cgra: noc, glb, scratchpads, reconfig, energy and"
+          + " mapping are required");
     }
+  }
+
+  /** The parts with the best-mapping search ({@link MappingSearchSpec#BEST}). */
+  public CgraSpec(NocSpec noc, GlbSpec glb, ScratchpadSpec scratchpads, ReconfigSpec reconfig,
+      EnergyTable energy) {
+    this(noc, glb, scratchpads, reconfig, energy, MappingSearchSpec.BEST);
   }
 
   /**
@@ -32,6 +39,11 @@ public record CgraSpec(NocSpec noc, GlbSpec glb, ScratchpadSpec scratchpads,
 
   /** The same with another reconfiguration cost. */
   public CgraSpec withReconfig(ReconfigSpec other) {
-    return new CgraSpec(noc, glb, scratchpads, other, energy);
+    return new CgraSpec(noc, glb, scratchpads, other, energy, mapping);
+  }
+
+  /** The same with another mapping search. */
+  public CgraSpec withMapping(MappingSearchSpec other) {
+    return new CgraSpec(noc, glb, scratchpads, reconfig, energy, other);
   }
 }

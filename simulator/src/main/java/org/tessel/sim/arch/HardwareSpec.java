@@ -63,6 +63,11 @@ public record HardwareSpec(
     return new HardwareSpec(name, array, sram, dram, dataflow, clockMHz, other, cgra);
   }
 
+  /** The same hardware with another DRAM interface. */
+  public HardwareSpec withDram(DramSpec other) {
+    return new HardwareSpec(name, array, sram, other, dataflow, clockMHz, memoryModel, cgra);
+  }
+
   /** The same hardware with another CGRA part. */
   public HardwareSpec withCgra(CgraSpec other) {
     return new HardwareSpec(name, array, sram, dram, dataflow, clockMHz, memoryModel, other);

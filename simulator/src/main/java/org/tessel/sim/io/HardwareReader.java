@@ -18,6 +18,7 @@ import org.tessel.sim.arch.CgraSpec;
 import org.tessel.sim.arch.EnergyTable;
 import org.tessel.sim.arch.GlbSpec;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.MappingSearchSpec;
 import org.tessel.sim.arch.NocSpec;
 import org.tessel.sim.arch.NocTopology;
 import org.tessel.sim.arch.ReconfigSpec;
@@ -39,7 +40,7 @@ public final class HardwareReader {
   public static final String DEFAULT_PRESET = "default";
 
   private static final Set<String> TOP = Set.of("name", "clockMHz", "dataflow", "array", "sram",
-      "dram", "memoryModel", "noc", "glb", "scratchpad", "reconfig", "energy");
+      "dram", "memoryModel", "noc", "glb", "scratchpad", "reconfig", "energy", "mapping");
 
   private HardwareReader() {}
 
@@ -111,15 +112,35 @@ public final class HardwareReader {
         banks));
 
     Yaml.Obj d = root.obj("dram");
-    d.allowOnly(Set.of("mode", "bandwidthWordsPerCycle"));
-    String mode = d.choice("mode", "user", Set.of("calc", "user"));
+    d.allowOnly(Set.of("mode", "bandwidthWordsPerCycle", "linkBits", "linkClockMHz",
+        "rlcZeroFraction"));
+    String mode = d.choice("mode", "user", Set.of("calc", "user", "link"));
     int bw = d.positiveInt("bandwidthWordsPerCycle", 10);
-    DramSpec dram = new DramSpec(mode.equals("calc") ? BandwidthMode.CALC : BandwidthMode.USER,
-        bw);
+    boolean link = mode.equals("link");
+    int linkBits = link || d.has("linkBits") ? d.positiveInt("linkBits") : 0;
+    if (link && !d.has("linkClockMHz")) {
+      throw d.error("linkClockMHz", "required with mode link (the off-chip link's clock)");
+    }
+    double linkMHz = d.has("linkClockMHz") ? d.positiveDouble("linkClockMHz", 0) : 0;
+    DramSpec dram = DramSpec.link(mode.equals("calc") ? BandwidthMode.CALC
+        : link ? BandwidthMode.LINK : BandwidthMode.USER, bw, linkBits, linkMHz,
+        zeroFraction(d));
     String model = root.choice("memoryModel", "tiles", Set.of("tiles", "scalesim"));
     CgraSpec cgra = cgra(root, array, sram.wordBytes());
     return new HardwareSpec(name, array, sram, dram, dataflow, clock,
         model.equals("tiles") ? MemoryModel.TILES : MemoryModel.SCALESIM, cgra);
+  }
+
+  /** {@code dram.rlcZeroFraction}, 0 to below 1; -1 when absent (no compression). */
+  private static double zeroFraction(Yaml.Obj d) {
+    if (!d.has("rlcZeroFraction")) {
+      return -1;
+    }
+    double z = d.positiveDouble("rlcZeroFraction", 0);
+    if (z >= 1) {
+      throw d.error("rlcZeroFraction", "expected a share of zeros below 1, was " + z);
+    }
+    return z;
   }
 
   /** What {@code make} builds, its refusal a mistake at {@code key} of {@code o}. */
@@ -137,13 +158,17 @@ public final class HardwareReader {
     NocSpec noc = d.noc();
     if (root.has("noc")) {
       Yaml.Obj o = root.obj("noc");
-      o.allowOnly(Set.of("topology", "linkBytesPerCycle", "hopLatencyCycles", "multicast"));
+      o.allowOnly(Set.of("topology", "linkBytesPerCycle", "hopLatencyCycles", "multicast",
+          "ifmapBytesPerCycle", "filterBytesPerCycle", "psumInBytesPerCycle",
+          "psumOutBytesPerCycle"));
       String t = o.choice("topology", "mesh", Set.of("mesh", "xybus"));
+      int link = o.positiveInt("linkBytesPerCycle", noc.linkBytesPerCycle());
       noc = new NocSpec(t.equals("mesh") ? NocTopology.SYSTOLIC_MESH : NocTopology.XY_BUS,
-          o.positiveInt("linkBytesPerCycle", noc.linkBytesPerCycle()),
-          o.nonNegativeInt("hopLatencyCycles", noc.hopLatencyCycles()),
+          link, o.nonNegativeInt("hopLatencyCycles", noc.hopLatencyCycles()),
           o.choice("multicast", t.equals("xybus") ? "true" : "false",
-              Set.of("true", "false")).equals("true"));
+              Set.of("true", "false")).equals("true"),
+          o.positiveInt("ifmapBytesPerCycle", link), o.positiveInt("filterBytesPerCycle", link),
+          o.positiveInt("psumInBytesPerCycle", link), o.positiveInt("psumOutBytesPerCycle", link));
     }
     GlbSpec glb = d.glb();
     if (root.has("glb")) {
@@ -175,6 +200,18 @@ public final class HardwareReader {
           o.positiveDouble("rfPj", energy.rfPj()), o.positiveDouble("nocPj", energy.nocPj()),
           o.positiveDouble("glbPj", energy.glbPj()), o.positiveDouble("dramPj", energy.dramPj()));
     }
-    return new CgraSpec(noc, glb, spad, reconfig, energy);
+    MappingSearchSpec mapping = MappingSearchSpec.BEST;
+    if (root.has("mapping")) {
+      Yaml.Obj o = root.obj("mapping");
+      o.allowOnly(Set.of("search", "minUtilisation"));
+      boolean chip = o.choice("search", "best", Set.of("best", "chip")).equals("chip");
+      double floor = o.has("minUtilisation") ? o.positiveDouble("minUtilisation", 1) : 0;
+      if (floor > 1) {
+        throw o.error("minUtilisation", "expected a share of the PEs, 0 to 1, was " + floor);
+      }
+      mapping = new MappingSearchSpec(chip ? MappingSearchSpec.Policy.CHIP
+          : MappingSearchSpec.Policy.BEST, floor);
+    }
+    return new CgraSpec(noc, glb, spad, reconfig, energy, mapping);
   }
 }

@@ -22,6 +22,15 @@ import org.tessel.sim.workload.OperandWords;
  * filter fills are complete and its ofmap half has been written back (drain of fold {@code k -
  * 2}). A fold's write-back starts when the fold ends and the write port is free.
  *
+ * <p>Two settings change this model for the runs that follow them. {@link #setBufferDepths}: a
+ * buffer of depth 1 holds one fold's data, so fold {@code k}'s fill waits for fold {@code k - 1}
+ * to end and fold {@code k} waits for the write-back of fold {@code k - 1} (depth 2 is the double
+ * buffering above). {@link #setSharedLink}: one off-chip link of a given rate (bytes per so many
+ * cycles, not necessarily a whole number of words per cycle) carries all three ports' transfers,
+ * one at a time; when it frees, the transfer waiting longest goes next (ties: ifmap, filter,
+ * ofmap). The link delivers {@code floor(t * bytes / cycles)} bytes by cycle {@code t} of the
+ * layer at most, and time it stands idle is not banked.
+ *
  * <p>Events: {@code TRANSFER_DONE(port, k)} and {@code FOLD_DONE(k)}; after each, the runner
  * starts whatever has become possible. A runner is reusable and allocates nothing per event.
  */
@@ -65,6 +74,13 @@ public final class LayerRunner implements EventHandler {
   private long lastArrayFree;
   private final long[] portFirst = new long[3];
   private final long[] portLast = new long[3];
+  private final int[] depth = {2, 2, 2};
+  private long linkBytes; // the shared link moves linkBytes per linkCycles; 0: no shared link
+  private long linkCycles;
+  private int wordBytes = 1;
+  private long linkUsedBytes;
+  private boolean linkBusy;
+  private final long[] readySince = new long[3];
 
   /** A runner with its own engine. */
   public LayerRunner() {
@@ -121,6 +137,9 @@ public final class LayerRunner implements EventHandler {
     lastDrainEnd = 0;
     java.util.Arrays.fill(portFirst, -1);
     java.util.Arrays.fill(portLast, -1);
+    java.util.Arrays.fill(readySince, -1);
+    linkUsedBytes = 0;
+    linkBusy = false;
     engine.startAt(0);
     long eventsBefore = engine.eventsProcessed();
     advance();
@@ -156,14 +175,17 @@ public final class LayerRunner implements EventHandler {
         break;
       case KIND_FILL_IFMAP_DONE:
         ifmapPortBusy = false;
+        linkBusy = false;
         ifmapFillsDone++;
         break;
       case KIND_FILL_FILTER_DONE:
         filterPortBusy = false;
+        linkBusy = false;
         filterFillsDone++;
         break;
       case KIND_DRAIN_DONE:
         ofmapPortBusy = false;
+        linkBusy = false;
         drainsDone++;
         lastDrainEnd = e.now();
         break;
@@ -175,30 +197,30 @@ public final class LayerRunner implements EventHandler {
 
   /** Starts every transfer and fold whose conditions now hold. */
   private void advance() {
-    // fills: fold k's half is free once fold k-2 is done
-    if (!ifmapPortBusy && ifmapFillsStarted < folds && foldsDone >= ifmapFillsStarted - 1) {
-      ifmapPortBusy = true;
-      int k = ifmapFillsStarted++;
-      engine.after(transfer(IFMAP, traffic.ifmapFillWords(k)), Phase.TRANSFER_DONE, id,
-          KIND_FILL_IFMAP_DONE, k);
-    }
-    if (!filterPortBusy && filterFillsStarted < folds && foldsDone >= filterFillsStarted - 1) {
-      filterPortBusy = true;
-      int k = filterFillsStarted++;
-      engine.after(transfer(FILTER, traffic.filterFillWords(k)), Phase.TRANSFER_DONE, id,
-          KIND_FILL_FILTER_DONE, k);
-    }
+    // fills: fold k's buffer is free once fold k - depth is done
+    boolean ifmapReady = !ifmapPortBusy && ifmapFillsStarted < folds
+        && foldsDone >= ifmapFillsStarted - (depth[0] - 1);
+    boolean filterReady = !filterPortBusy && filterFillsStarted < folds
+        && foldsDone >= filterFillsStarted - (depth[1] - 1);
     // write-back of a finished fold
-    if (!ofmapPortBusy && drainsStarted < foldsDone) {
-      ofmapPortBusy = true;
-      int k = drainsStarted++;
-      engine.after(transfer(OFMAP, traffic.ofmapDrainWords(k)), Phase.TRANSFER_DONE, id,
-          KIND_DRAIN_DONE, k);
+    boolean drainReady = !ofmapPortBusy && drainsStarted < foldsDone;
+    if (linkBytes > 0) {
+      startOnLink(ifmapReady, filterReady, drainReady);
+    } else {
+      if (ifmapReady) {
+        startFill(0);
+      }
+      if (filterReady) {
+        startFill(1);
+      }
+      if (drainReady) {
+        startDrain();
+      }
     }
     // next fold
     int k = foldsStarted;
     if (!arrayBusy && k < folds && ifmapFillsDone > k && filterFillsDone > k
-        && drainsDone >= k - 1) {
+        && drainsDone >= k - (depth[2] - 1)) {
       arrayBusy = true;
       foldsStarted++;
       if (k == 0) {
@@ -212,6 +234,84 @@ public final class LayerRunner implements EventHandler {
       }
       engine.after(cycles, Phase.COMPUTE_DONE, id, KIND_FOLD_DONE, k);
     }
+  }
+
+  /** On the shared link: the ready transfer that has waited longest, when the link is free. */
+  private void startOnLink(boolean ifmapReady, boolean filterReady, boolean drainReady) {
+    long now = engine.now();
+    boolean[] ready = {ifmapReady, filterReady, drainReady};
+    int pick = -1;
+    for (int p = 0; p < 3; p++) {
+      if (!ready[p]) {
+        continue;
+      }
+      if (readySince[p] < 0) {
+        readySince[p] = now;
+      }
+      if (pick < 0 || readySince[p] < readySince[pick]) {
+        pick = p;
+      }
+    }
+    if (linkBusy || pick < 0) {
+      return;
+    }
+    readySince[pick] = -1;
+    linkBusy = true;
+    if (pick == 2) {
+      startDrain();
+    } else {
+      startFill(pick);
+    }
+  }
+
+  private void startFill(int port) {
+    if (port == 0) {
+      ifmapPortBusy = true;
+      int k = ifmapFillsStarted++;
+      engine.after(transfer(IFMAP, traffic.ifmapFillWords(k)), Phase.TRANSFER_DONE, id,
+          KIND_FILL_IFMAP_DONE, k);
+    } else {
+      filterPortBusy = true;
+      int k = filterFillsStarted++;
+      engine.after(transfer(FILTER, traffic.filterFillWords(k)), Phase.TRANSFER_DONE, id,
+          KIND_FILL_FILTER_DONE, k);
+    }
+  }
+
+  private void startDrain() {
+    ofmapPortBusy = true;
+    int k = drainsStarted++;
+    engine.after(transfer(OFMAP, traffic.ofmapDrainWords(k)), Phase.TRANSFER_DONE, id,
+        KIND_DRAIN_DONE, k);
+  }
+
+  /**
+   * How many folds each buffer holds (ifmap, filter, ofmap; 1 or 2) for the following runs.
+   *
+   * @throws IllegalArgumentException for a depth other than 1 or 2
+   */
+  public void setBufferDepths(int ifmap, int filter, int ofmap) {
+    int[] d = {ifmap, filter, ofmap};
+    for (int v : d) {
+      if (v != 1 && v != 2) {
+        throw new IllegalArgumentException("buffer depth must be 1 or 2, was " + v);
+      }
+    }
+    System.arraycopy(d, 0, depth, 0, 3);
+  }
+
+  /**
+   * One off-chip link moving {@code bytes} per {@code cycles} core cycles, shared by all three
+   * ports, for the following runs (words of {@code wordBytes}); {@code bytes = 0}: each port has
+   * its own bandwidth, as given to {@code run}.
+   */
+  public void setSharedLink(long bytes, long cycles, int wordBytes) {
+    if (bytes < 0 || (bytes > 0 && (cycles <= 0 || wordBytes <= 0))) {
+      throw new IllegalArgumentException("link: bytes >= 0, cycles and wordBytes > 0");
+    }
+    this.linkBytes = bytes;
+    this.linkCycles = cycles;
+    this.wordBytes = wordBytes;
   }
 
   /**
@@ -246,6 +346,16 @@ public final class LayerRunner implements EventHandler {
   }
 
   private long transferCycles(long words) {
+    if (linkBytes > 0) {
+      if (words <= 0) {
+        return 0;
+      }
+      long now = engine.now();
+      long start = Math.max(linkUsedBytes, now * linkBytes / linkCycles);
+      linkUsedBytes = start + words * wordBytes;
+      long end = (linkUsedBytes * linkCycles + linkBytes - 1) / linkBytes;
+      return end - now;
+    }
     if (words <= 0 || bandwidth <= 0) {
       return 0;
     }

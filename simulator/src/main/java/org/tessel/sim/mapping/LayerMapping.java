@@ -58,6 +58,15 @@ public interface LayerMapping {
   }
 
   /**
+   * How many passes' data each buffer holds (ifmap, filter, ofmap; 1 or 2): with 2 the next
+   * pass's fill and the last pass's write-back overlap the current pass, with 1 they wait for it.
+   * Double buffering unless the mapping says otherwise.
+   */
+  default int[] bufferDepths() {
+    return new int[] {2, 2, 2};
+  }
+
+  /**
    * The fullest on-chip buffer this mapping leaves, as a fraction of its capacity (0 to 1): the
    * largest share of any buffer or scratchpad that the mapping's tiles take at one time. NaN when
    * the mapping does not know.

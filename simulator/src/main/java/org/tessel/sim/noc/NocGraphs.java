@@ -128,17 +128,24 @@ public final class NocGraphs {
    * </ul>
    *
    * Port links have the buffer's width ({@code glb.bytesPerPortPerCycle}) and no latency; Y and X
-   * bus segments and the local links have the NoC's width and hop latency; taps have the NoC's
-   * width and no latency. The nodes of the ifmap input and psum output networks are those of the
-   * single-network version ({@code Y_BUS 0} in, {@code Y_BUS 1} out), and the fewest-hops route
-   * from the buffer to a PE runs over the ifmap network.
+   * bus segments have their network's width ({@code noc.ifmapBytesPerCycle}, {@code
+   * filterBytesPerCycle}, {@code psumInBytesPerCycle}, {@code psumOutBytesPerCycle}) and the hop
+   * latency; taps have their network's width and no latency; the local links have the psum
+   * output network's width and the hop latency. The nodes of the ifmap input and psum output
+   * networks are those of the single-network version ({@code Y_BUS 0} in, {@code Y_BUS 1} out),
+   * and the fewest-hops route from the buffer to a PE runs over the ifmap network.
    */
   public static Graph<NocNode, NocLink> xyBus(ArraySpec array, NocSpec noc, GlbSpec glb,
       int wordBytes) {
     Graph<NocNode, NocLink> g = empty();
     int[] id = {0};
     int portWords = Math.max(1, glb.bytesPerPortPerCycle() / wordBytes);
-    int busWords = noc.linkWordsPerCycle(wordBytes);
+    int[] busWords = new int[4];
+    busWords[XY_IFMAP] = NocSpec.words(noc.ifmapBytesPerCycle(), wordBytes);
+    busWords[XY_FILTER] = NocSpec.words(noc.filterBytesPerCycle(), wordBytes);
+    busWords[XY_PSUM_IN] = NocSpec.words(noc.psumInBytesPerCycle(), wordBytes);
+    busWords[XY_PSUM_OUT] = NocSpec.words(noc.psumOutBytesPerCycle(), wordBytes);
+    int outWords = busWords[XY_PSUM_OUT];
     int hop = noc.hopLatencyCycles();
     boolean mc = noc.multicast();
     NocNode buffer = new NocNode(Kind.GLB, 0, 0);
@@ -153,26 +160,27 @@ public final class NocGraphs {
       int ch = inputs[k];
       String name = channelName(ch);
       NocNode hub = xyHub(ch);
-      link(g, id, new NocNode(Kind.READ_PORT, k % glb.ports(), 0), hub, busWords, hop, mc,
+      link(g, id, new NocNode(Kind.READ_PORT, k % glb.ports(), 0), hub, busWords[ch], hop, mc,
           name + " Y bus");
       for (int r = 0; r < array.rows(); r++) {
         NocNode x = xyRowBus(ch, r);
-        link(g, id, hub, x, busWords, hop, mc, name + " X bus " + r);
+        link(g, id, hub, x, busWords[ch], hop, mc, name + " X bus " + r);
         for (int c = 0; c < array.cols(); c++) {
-          link(g, id, x, NocNode.pe(r, c), busWords, 0, mc, name + " X bus " + r + " tap " + c);
+          link(g, id, x, NocNode.pe(r, c), busWords[ch], 0, mc,
+              name + " X bus " + r + " tap " + c);
         }
       }
     }
     NocNode out = xyHub(XY_PSUM_OUT);
-    link(g, id, out, new NocNode(Kind.WRITE_PORT, 0, 0), busWords, hop, mc, "psum out Y bus");
+    link(g, id, out, new NocNode(Kind.WRITE_PORT, 0, 0), outWords, hop, mc, "psum out Y bus");
     for (int r = 0; r < array.rows(); r++) {
       NocNode x = xyRowBus(XY_PSUM_OUT, r);
-      link(g, id, x, out, busWords, hop, mc, "psum out X bus " + r);
+      link(g, id, x, out, outWords, hop, mc, "psum out X bus " + r);
       for (int c = 0; c < array.cols(); c++) {
         NocNode pe = NocNode.pe(r, c);
-        link(g, id, pe, x, busWords, 0, mc, "psum out X bus " + r + " tap " + c);
+        link(g, id, pe, x, outWords, 0, mc, "psum out X bus " + r + " tap " + c);
         if (r > 0) {
-          link(g, id, pe, NocNode.pe(r - 1, c), busWords, hop, false,
+          link(g, id, pe, NocNode.pe(r - 1, c), outWords, hop, false,
               "psum " + c + " " + r + "->" + (r - 1));
         }
       }

@@ -16,7 +16,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
+import org.tessel.sim.arch.BandwidthMode;
+import org.tessel.sim.arch.CgraSpec;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.MappingSearchSpec;
+import org.tessel.sim.arch.NocSpec;
 import org.tessel.sim.arch.NocTopology;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.io.HardwareReader;
@@ -90,7 +94,8 @@ final class RowStationaryTest {
   @Test
   void simulation_runsTheMappingsCycles() {
     Layer conv = Layer.conv("c", 27, 27, 48, 5, 1, 2, 64, 2);
-    Simulation sim = new Simulation(EYERISS);
+    Simulation sim = new Simulation(EYERISS.withDram(EYERISS.dram().withMode(
+        BandwidthMode.CALC)));
     LayerResult r = sim.simulate(Network.chain("n", List.of(conv)), 4).layers().get(0);
     RsLayerMapping m = (RsLayerMapping) sim.map(conv, 4, RowStationary.INSTANCE).orElseThrow();
     assertAll(
@@ -101,6 +106,20 @@ final class RowStationaryTest {
         () -> assertEquals(2 * m.mapping().passesPerGroup(m.shape(), 4), r.folds(),
             "two groups, mapped one after another"),
         () -> assertEquals(m.activePes(), r.usedPeFoldSum() / r.folds()));
+  }
+
+  @Test
+  void presetsLink_addsStallsToTheSameProcessing() {
+    // the preset's 64-bit 60 MHz link: total = the passes + stalls, the passes unchanged
+    Layer conv = Layer.conv("c", 27, 27, 48, 5, 1, 2, 64, 2);
+    LayerResult link = new Simulation(EYERISS).simulate(Network.chain("n", List.of(conv)), 4)
+        .layers().get(0);
+    LayerResult calc = new Simulation(EYERISS.withDram(EYERISS.dram().withMode(
+        BandwidthMode.CALC))).simulate(Network.chain("n", List.of(conv)), 4).layers().get(0);
+    assertAll(
+        () -> assertEquals(calc.cycles(), link.computeCycles()),
+        () -> assertTrue(link.stallCycles() > 0),
+        () -> assertEquals(link.cycles(), link.computeCycles() + link.stallCycles()));
   }
 
   @Test
@@ -146,7 +165,13 @@ final class RowStationaryTest {
     // docs/models/eyeriss/results.txt, "VGG-16 CONV layers, batch 3, own mapping, Model A"
     Network net = NetworkReader.read(Shared.rootDir().resolve(Path.of("traces", "networks",
         "vgg16.yaml")));
-    Simulation sim = new Simulation(EYERISS);
+    // the prototype's hardware: every bus 64 bits wide, the best-mapping search
+    var c = EYERISS.cgra();
+    var noc = c.noc();
+    HardwareSpec prototype = EYERISS.withCgra(new CgraSpec(new NocSpec(noc.topology(), 8,
+        noc.hopLatencyCycles(), noc.multicast()), c.glb(), c.scratchpads(), c.reconfig(),
+        c.energy(), MappingSearchSpec.BEST));
+    Simulation sim = new Simulation(prototype);
     List<String> expected = List.of(
         "conv1_1 m=64 n=1 e=3 p=4 q=3 r=1 t=16 225",
         "conv1_2 m=64 n=1 e=3 p=8 q=2 r=2 t=8 3600",

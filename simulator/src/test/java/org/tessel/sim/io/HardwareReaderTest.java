@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.MappingSearchSpec;
 import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.arch.NocTopology;
 
@@ -83,5 +84,32 @@ final class HardwareReaderTest {
     Path p = write(BASE + "glb: {ports: 0}\n");
     ConfigException e = assertThrows(ConfigException.class, () -> HardwareReader.read(p));
     assertTrue(e.getMessage().contains(":5: glb.ports: must be > 0, was 0"), e.getMessage());
+  }
+
+  @Test
+  void perNetworkWidthsAndMappingSearch_areRead() throws IOException {
+    HardwareSpec hw = HardwareReader.read(write(BASE + String.join("\n",
+        "noc: {topology: xybus, linkBytesPerCycle: 8, ifmapBytesPerCycle: 2,"
+            + " psumInBytesPerCycle: 4}",
+        "mapping: {search: chip, minUtilisation: 0.9}",
+        "")));
+    var noc = hw.cgra().noc();
+    assertAll(
+        () -> assertEquals(2, noc.ifmapBytesPerCycle()),
+        () -> assertEquals(8, noc.filterBytesPerCycle(), "unset widths are the link width"),
+        () -> assertEquals(4, noc.psumInBytesPerCycle()),
+        () -> assertEquals(8, noc.psumOutBytesPerCycle()),
+        () -> assertEquals(MappingSearchSpec.Policy.CHIP, hw.cgra().mapping().policy()),
+        () -> assertEquals(0.9, hw.cgra().mapping().minUtilisation()));
+    HardwareSpec plain = HardwareReader.read(write(BASE));
+    assertEquals(MappingSearchSpec.BEST, plain.cgra().mapping(), "no section: the best mapping");
+  }
+
+  @Test
+  void utilisationAboveOne_isRefusedWithItsLine() throws IOException {
+    Path p = write(BASE + "mapping:\n  search: chip\n  minUtilisation: 1.5\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> HardwareReader.read(p));
+    assertTrue(e.getMessage().startsWith(p + ":7: mapping.minUtilisation: expected a share of"
+        + " the PEs, 0 to 1, was 1.5"), e.getMessage());
   }
 }

@@ -64,6 +64,19 @@ public record Accesses(long glbIfmapReads, long glbFilterReads, long glbPsumWrit
         dramOfmapWrites * groups);
   }
 
+  /**
+   * These counts with the feature maps' DRAM words (ifmap reads, ofmap writes) times {@code
+   * ratio}, rounded up: what crosses the link when they are run-length coded.
+   */
+  public Accesses compressed(double ratio) {
+    if (ratio == 1) {
+      return this;
+    }
+    return new Accesses(glbIfmapReads, glbFilterReads, glbPsumWrites, glbPsumReads,
+        (long) Math.ceil(dramIfmapReads * ratio), dramFilterReads,
+        (long) Math.ceil(dramOfmapWrites * ratio));
+  }
+
   /** The report's view: buffer reads and writes, DRAM reads and writes. */
   public AccessCounts counts() {
     return new AccessCounts(glbIfmapReads, glbFilterReads, glbPsumWrites, dramIfmapReads,

@@ -67,6 +67,25 @@ final class Legality {
     return free * hw.glbBankBytes() / hw.wordBytes();
   }
 
+  /**
+   * How many passes' data the buffers hold under a legal mapping (ifmap, filter, ofmap), from the
+   * global-buffer allocation of JSSC 2017 Table III: the next channel group's ifmap tile is
+   * loaded during the current passes only when the banks the tiles leave free hold a second ifmap
+   * tile, otherwise it waits for them; the next pass's filters are loaded during the current pass
+   * only when two passes' filters fit the filter region; finished outputs are written back from
+   * the psum tile while the next pass accumulates other filters' partial sums.
+   */
+  static int[] bufferDepths(RsShape shape, RsMapping mp, RsHardware hw) {
+    long wb = hw.wordBytes();
+    long bank = hw.glbBankBytes();
+    long ifmapBanks = ceilDiv((long) mp.n() * mp.q() * mp.r() * shape.rowsFor(mp.e()) * shape.w()
+        * wb, bank);
+    long free = hw.glbBanks() - tileBanks(shape, mp, hw);
+    long filterBytes = (long) mp.p() * mp.t() * mp.q() * mp.r() * shape.r() * shape.s() * wb;
+    return new int[] {free >= ifmapBanks ? 2 : 1, 2 * filterBytes <= hw.filterGlbBytes() ? 2 : 1,
+        2};
+  }
+
   /** Global-buffer banks the ifmap tile and the psum tile of one pass take. */
   private static long tileBanks(RsShape shape, RsMapping mp, RsHardware hw) {
     long wb = hw.wordBytes();

@@ -2,10 +2,11 @@ package org.tessel.sim.dataflow.rs;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tessel.sim.arch.MappingSearchSpec;
 
 /**
- * Chooses a layer group's row-stationary mapping: one rule for every layer (Model A of {@code
- * docs/models/eyeriss/model.md}, section (a)).
+ * Chooses a layer group's row-stationary mapping with the rule of the hardware's {@link
+ * MappingSearchSpec}. Both rules search the same legal mappings:
  *
  * <ol>
  *   <li>Enumerate {@code e = 1..E}; a set wider than the array is folded ({@link Placement}) and
@@ -13,14 +14,25 @@ import java.util.List;
  *       p <= psumWords} with {@code p q S <= filterWords}, {@code r} and {@code t} whose copies
  *       can be placed, {@code n} dividing the batch and {@code m}, a multiple of {@code p t}
  *       dividing {@code M}; {@code q} and {@code q r} divide {@code C}, {@code p t} divides {@code
- *       M}.
+ *       M} (the scratchpad and mapping constraints of JSSC 2017 Sec. IV and Table III).
  *   <li>Keep the mappings whose tiles fit the global buffer: the ifmap tile {@code n q r rows W}
- *       and the partial-sum tile {@code n m e F} take whole banks and share the banks; the filters
- *       of a pass, {@code p t q r R S} words, fit the filter region.
- *   <li>Minimise the energy proxy ({@link Accesses#energy}); among the mappings within 2 % of the
- *       minimum, which the proxy cannot tell apart, take the one with the fewest cycles ({@link
- *       PassTimer}), then the lower energy, then the first in enumeration order.
+ *       and the partial-sum tile {@code n m e F} take whole banks and share the banks (the
+ *       "global buffer allocation" columns of JSSC 2017 Table III); the filters of a pass, {@code
+ *       p t q r R S} words, fit the filter region.
  * </ol>
+ *
+ * <p>{@link MappingSearchSpec.Policy#BEST}: minimise the energy proxy ({@link Accesses#energy});
+ * among the mappings within 2 % of the minimum, which the proxy cannot tell apart, take the one
+ * with the fewest cycles ({@link PassTimer}), then the lower energy, then the first in
+ * enumeration order.
+ *
+ * <p>{@link MappingSearchSpec.Policy#CHIP}: keep the mappings that switch on at least {@code
+ * minUtilisation} of the most PEs any legal mapping switches on; among them take the fewest DRAM
+ * words, then the fewest cycles, then the fewest global-buffer words, then the first in
+ * enumeration order. DRAM first because the chip's compiler optimises "the energy efficiency of
+ * the entire system, including the accelerator chip and off-chip DRAM" (JSSC 2017, abstract and
+ * Sec. II) and a DRAM access costs 200 MACs against 6 for the buffer (ISCA 2016, Table IV): on
+ * AlexNet this rule chooses Table III's five mappings exactly, where the proxy does not (CONV3).
  */
 final class MappingSearch {
   /** Mappings within this fraction of the lowest energy count as equally good. */
@@ -49,7 +61,7 @@ final class MappingSearch {
 
   /** Called for each legal mapping, in enumeration order. */
   private interface Visitor {
-    void visit(int e, int q, int p, int r, int t, int n, int m, double energy);
+    void visit(int e, int q, int p, int r, int t, int n, int m, Accesses accesses);
   }
 
   /** Legal mappings seen by the last {@link #best()} (for reports and tests). */
@@ -63,22 +75,23 @@ final class MappingSearch {
    * @return the mapping, or null when no mapping is legal ({@link #whyNone()} says why)
    */
   RsMapping best() {
-    double[] min = {Double.POSITIVE_INFINITY};
     legal = 0;
-    enumerate((e, q, p, r, t, n, m, energy) -> {
+    return hw.search().policy() == MappingSearchSpec.Policy.CHIP ? chip() : lowestEnergy();
+  }
+
+  /** {@link MappingSearchSpec.Policy#BEST}: the energy proxy, then cycles. */
+  private RsMapping lowestEnergy() {
+    double[] min = {Double.POSITIVE_INFINITY};
+    enumerate((e, q, p, r, t, n, m, a) -> {
       legal++;
-      if (energy < min[0]) {
-        min[0] = energy;
-      }
+      min[0] = Math.min(min[0], a.energy(hw));
     });
-    if (legal == 0) {
-      return null;
-    }
     double limit = (1 + ENERGY_TIE) * min[0];
     RsMapping[] best = {null};
     long[] bestCycles = {Long.MAX_VALUE};
     double[] bestEnergy = {Double.POSITIVE_INFINITY};
-    enumerate((e, q, p, r, t, n, m, energy) -> {
+    enumerate((e, q, p, r, t, n, m, a) -> {
+      double energy = a.energy(hw);
       if (energy > limit) {
         return;
       }
@@ -93,10 +106,49 @@ final class MappingSearch {
     return best[0];
   }
 
+  /**
+   * {@link MappingSearchSpec.Policy#CHIP}: the utilisation floor, then DRAM words, cycles and
+   * buffer words.
+   */
+  private RsMapping chip() {
+    int[] most = {0};
+    enumerate((e, q, p, r, t, n, m, a) -> {
+      legal++;
+      most[0] = Math.max(most[0], activePes(e, r, t));
+    });
+    double floor = hw.search().minUtilisation() * most[0];
+    long[] fewest = {Long.MAX_VALUE};
+    enumerate((e, q, p, r, t, n, m, a) -> {
+      if (activePes(e, r, t) >= floor) {
+        fewest[0] = Math.min(fewest[0], a.dramWords());
+      }
+    });
+    RsMapping[] best = {null};
+    long[] bestCycles = {Long.MAX_VALUE};
+    long[] bestGlb = {Long.MAX_VALUE};
+    enumerate((e, q, p, r, t, n, m, a) -> {
+      if (activePes(e, r, t) < floor || a.dramWords() != fewest[0]) {
+        return;
+      }
+      RsMapping mp = new RsMapping(m, n, e, p, q, r, t);
+      long cycles = timer.groupCycles(mp, batch);
+      if (cycles < bestCycles[0] || (cycles == bestCycles[0] && a.glbWords() < bestGlb[0])) {
+        best[0] = mp;
+        bestCycles[0] = cycles;
+        bestGlb[0] = a.glbWords();
+      }
+    });
+    return best[0];
+  }
+
+  private int activePes(int e, int r, int t) {
+    return shape.r() * e * r * t;
+  }
+
   /** Every legal mapping, in enumeration order. */
   List<RsMapping> legal() {
     List<RsMapping> all = new ArrayList<>();
-    enumerate((e, q, p, r, t, n, m, energy) -> all.add(new RsMapping(m, n, e, p, q, r, t)));
+    enumerate((e, q, p, r, t, n, m, a) -> all.add(new RsMapping(m, n, e, p, q, r, t)));
     return all;
   }
 
@@ -147,7 +199,7 @@ final class MappingSearch {
                     break; // larger m only needs more banks
                   }
                   RsMapping mp = new RsMapping(m, n, e, p, q, r, t);
-                  v.visit(e, q, p, r, t, n, m, Accesses.of(shape, mp, batch).energy(hw));
+                  v.visit(e, q, p, r, t, n, m, Accesses.of(shape, mp, batch));
                 }
               }
             }

@@ -43,6 +43,15 @@ public final class RsEstimator {
         : Mapped.of(new RsEstimator(layer, batch, context));
   }
 
+  /**
+   * The buffer depths {@code mapping} of {@code layer} gets on {@code hw} (those of its {@link
+   * RsLayerMapping#bufferDepths()}) without mapping the layer: what a cache of simulated
+   * candidates keys on besides the DRAM.
+   */
+  public static int[] bufferDepths(Layer layer, RsMapping mapping, HardwareSpec hw) {
+    return Legality.bufferDepths(RsShape.of(layer), mapping, RsHardware.of(hw));
+  }
+
   /** The layer as row stationary sees one of its groups. */
   public RsShape shape() {
     return shape;
@@ -77,13 +86,15 @@ public final class RsEstimator {
 
   /** The SRAM and DRAM access counts of {@code mapping} (those of its {@link RsLayerMapping}). */
   public AccessCounts access(RsMapping mapping) {
-    return Accesses.of(shape, mapping, batch).times(shape.groups()).counts();
+    return Accesses.of(shape, mapping, batch).times(shape.groups())
+        .compressed(hw.fmapDramRatio()).counts();
   }
 
   /** The energy counts of {@code mapping} (exactly those of its {@link RsLayerMapping}). */
   public EnergyCounts energyCounts(RsMapping mapping) {
     return RsLayerMapping.energyCounts(shape, mapping, batch,
-        Accesses.of(shape, mapping, batch).times(shape.groups()));
+        Accesses.of(shape, mapping, batch).times(shape.groups())
+            .compressed(hw.fmapDramRatio()));
   }
 
   /**

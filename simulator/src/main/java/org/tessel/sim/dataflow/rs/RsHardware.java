@@ -2,6 +2,7 @@ package org.tessel.sim.dataflow.rs;
 
 import org.tessel.sim.util.Checks;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.MappingSearchSpec;
 
 /**
  * What the row-stationary mapping reads from the hardware, and the PE's timing constants.
@@ -26,11 +27,14 @@ import org.tessel.sim.arch.HardwareSpec;
  * @param ifmapSpadWritesPerCycle words the ifmap scratchpad accepts per cycle, {@code spad_wr}
  * @param accumulateCycles extra ALU cycles per partial sum for the vertical accumulation, {@code
  *     c_acc} (0: the psum from the PE below seeds the accumulator through the adder-input mux)
+ * @param search how the compiler chooses a mapping ({@link MappingSearch})
+ * @param fmapDramRatio DRAM words per feature-map word, below 1 when feature maps cross the link
+ *     run-length coded ({@link org.tessel.sim.arch.DramSpec#fmapWordsRatio()})
  */
 public record RsHardware(int rows, int cols, int filterSpadWords, int ifmapSpadWords,
     int psumSpadWords, int glbBanks, long glbBankBytes, long filterGlbBytes, int wordBytes,
     double dramWordCost, double glbWordCost, int macPipelineCycles, int ifmapSpadWritesPerCycle,
-    int accumulateCycles) {
+    int accumulateCycles, MappingSearchSpec search, double fmapDramRatio) {
 
   /** Eyeriss's PE: a 2-stage MAC pipeline. */
   public static final int EYERISS_MAC_PIPELINE_CYCLES = 2;
@@ -54,6 +58,12 @@ public record RsHardware(int rows, int cols, int filterSpadWords, int ifmapSpadW
     Checks.nonNegative("macPipelineCycles", macPipelineCycles);
     Checks.positive("ifmapSpadWritesPerCycle", ifmapSpadWritesPerCycle);
     Checks.nonNegative("accumulateCycles", accumulateCycles);
+    if (!(fmapDramRatio > 0 && fmapDramRatio <= 1)) {
+      throw new IllegalArgumentException("fmapDramRatio: expected (0, 1], was " + fmapDramRatio);
+    }
+    if (search == null) {
+      throw new IllegalArgumentException("mapping search must not be null");
+    }
   }
 
   /** The row-stationary view of {@code hw}, with Eyeriss's PE timing. */
@@ -64,6 +74,7 @@ public record RsHardware(int rows, int cols, int filterSpadWords, int ifmapSpadW
         spad.ifmapWords(), spad.psumWords(), banks,
         Math.max(1, hw.sram().ifmapKiB() * 1024 / banks), hw.sram().filterKiB() * 1024,
         hw.sram().wordBytes(), hw.cgra().energy().dramPj(), hw.cgra().energy().glbPj(),
-        EYERISS_MAC_PIPELINE_CYCLES, EYERISS_IFMAP_SPAD_WRITES_PER_CYCLE, 0);
+        EYERISS_MAC_PIPELINE_CYCLES, EYERISS_IFMAP_SPAD_WRITES_PER_CYCLE, 0,
+        hw.cgra().mapping(), hw.dram().fmapWordsRatio());
   }
 }

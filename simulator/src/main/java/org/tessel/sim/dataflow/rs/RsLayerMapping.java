@@ -48,8 +48,9 @@ public final class RsLayerMapping implements LayerMapping {
     }
     order = new PassOrder(shape, mapping);
     durations = FoldDurations.repeating(order.stripRun(), stripCycles);
-    traffic = new RsTraffic(shape, mapping);
-    accesses = Accesses.of(shape, mapping, batch).times(shape.groups());
+    traffic = new RsTraffic(shape, mapping, hw.fmapDramRatio());
+    accesses = Accesses.of(shape, mapping, batch).times(shape.groups())
+        .compressed(hw.fmapDramRatio());
   }
 
   /**
@@ -151,6 +152,12 @@ public final class RsLayerMapping implements LayerMapping {
   @Override
   public double bufferOccupancy() {
     return Legality.occupancy(shape, mapping, hw);
+  }
+
+  /** What overlaps the passes when DRAM transfers take time ({@link Legality#bufferDepths}). */
+  @Override
+  public int[] bufferDepths() {
+    return Legality.bufferDepths(shape, mapping, hw);
   }
 
   /** The global-buffer banks the mapping's tiles leave free (ifmaps and psums share them). */

@@ -6,7 +6,8 @@ import org.tessel.sim.mapping.FoldTraffic;
  * DRAM words of each row-stationary pass ({@link PassOrder}): every pass loads its filters
  * ({@code p t q r R S}); the first pass of a channel group loads the group's ifmap rows ({@code n q
  * r rows W}); a pass of the last channel group writes its finished outputs ({@code n p t eS F}).
- * Summed over a layer these are {@link Accesses}' DRAM counts. Allocates nothing.
+ * Summed over a layer these are {@link Accesses}' DRAM counts (when feature maps are run-length
+ * coded, each pass's feature-map words are rounded up on their own). Allocates nothing.
  */
 final class RsTraffic implements FoldTraffic {
   private final PassOrder order;
@@ -15,6 +16,14 @@ final class RsTraffic implements FoldTraffic {
   private final long[] ofmapWords;
 
   RsTraffic(RsShape shape, RsMapping mp) {
+    this(shape, mp, 1);
+  }
+
+  /**
+   * The traffic of {@code mp}, feature-map words times {@code fmapRatio} (rounded up per pass):
+   * run-length-coded ifmaps and ofmaps.
+   */
+  RsTraffic(RsShape shape, RsMapping mp, double fmapRatio) {
     this.order = new PassOrder(shape, mp);
     this.filterWords = (long) mp.p() * mp.t() * mp.q() * mp.r() * shape.r() * shape.s();
     int strips = mp.strips(shape);
@@ -22,8 +31,10 @@ final class RsTraffic implements FoldTraffic {
     ofmapWords = new long[strips];
     for (int k = 0; k < strips; k++) {
       int es = mp.stripWidth(shape, k);
-      ifmapWords[k] = (long) mp.n() * mp.q() * mp.r() * shape.rowsFor(es) * shape.w();
-      ofmapWords[k] = (long) mp.n() * mp.p() * mp.t() * es * shape.f();
+      ifmapWords[k] = (long) Math.ceil((long) mp.n() * mp.q() * mp.r() * shape.rowsFor(es)
+          * shape.w() * fmapRatio);
+      ofmapWords[k] = (long) Math.ceil((long) mp.n() * mp.p() * mp.t() * es * shape.f()
+          * fmapRatio);
     }
   }
 

@@ -23,12 +23,26 @@ final class RsFixtures {
     return HardwareReader.preset("eyeriss");
   }
 
-  /** The eyeriss preset with another NoC. */
-  static HardwareSpec eyeriss(NocSpec noc) {
+  /**
+   * The hardware of the prototype model ({@code docs/models/eyeriss/model.md}, Model A): the
+   * eyeriss preset with every bus 64 bits wide (the ifmap bus included) and the best-mapping
+   * search. The tests that check the prototype's figures use it.
+   */
+  static HardwareSpec prototype() {
     HardwareSpec hw = eyeriss();
     var c = hw.cgra();
+    var n = c.noc();
+    return hw.withCgra(new org.tessel.sim.arch.CgraSpec(new NocSpec(n.topology(), 8,
+        n.hopLatencyCycles(), n.multicast()), c.glb(), c.scratchpads(), c.reconfig(),
+        c.energy(), org.tessel.sim.arch.MappingSearchSpec.BEST));
+  }
+
+  /** The prototype's hardware ({@link #prototype()}) with another NoC. */
+  static HardwareSpec eyeriss(NocSpec noc) {
+    HardwareSpec hw = prototype();
+    var c = hw.cgra();
     return hw.withCgra(new org.tessel.sim.arch.CgraSpec(noc, c.glb(), c.scratchpads(),
-        c.reconfig(), c.energy()));
+        c.reconfig(), c.energy(), c.mapping()));
   }
 
   /** AlexNet CONV1-5 as the JSSC paper runs them (padded inputs; CONV2 one group of 48). */

@@ -14,7 +14,7 @@ import org.tessel.sim.workload.Layer;
 
 /** Layers and mappings that do not fit are refused with a one-line reason. */
 final class RsLegalityTest {
-  private static final MappingContext CTX = RsFixtures.context(RsFixtures.eyeriss());
+  private static final MappingContext CTX = RsFixtures.context(RsFixtures.prototype());
 
   private static String refusal(Layer layer) {
     return assertThrows(ConfigException.class, () -> RsLayerMapping.search(layer, 1, CTX).orElseThrow())

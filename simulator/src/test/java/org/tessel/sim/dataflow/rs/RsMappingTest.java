@@ -16,7 +16,7 @@ import org.tessel.sim.workload.Layer;
 
 /** The row-stationary mapping search and pass timing on hand-checkable layers and on AlexNet. */
 final class RsMappingTest {
-  private static final HardwareSpec HW = RsFixtures.eyeriss();
+  private static final HardwareSpec HW = RsFixtures.prototype();
   private static final MappingContext CTX = RsFixtures.context(HW);
 
   /** A 6x6x4 input, 3x3 filters, 8 filters: a 4x4x8 output, 4608 MACs per image. */
@@ -179,7 +179,8 @@ final class RsMappingTest {
   void deterministic_sameInputsSameMappingAndCycles() {
     for (Layer l : RsFixtures.alexnet()) {
       RsLayerMapping a = RsLayerMapping.search(l, 4, RsFixtures.context(HW)).orElseThrow();
-      RsLayerMapping b = RsLayerMapping.search(l, 4, RsFixtures.context(RsFixtures.eyeriss())).orElseThrow();
+      RsLayerMapping b = RsLayerMapping.search(l, 4, RsFixtures.context(RsFixtures.prototype()))
+          .orElseThrow();
       assertAll(l.name(),
           () -> assertEquals(a.mapping(), b.mapping()),
           () -> assertEquals(a.configuration(), b.configuration()),

@@ -23,7 +23,7 @@ import org.tessel.sim.workload.Layer;
  * through the link loads, and the prototype's closed forms are reproduced for its bus widths.
  */
 final class RsNetworkTest {
-  private static final HardwareSpec HW = RsFixtures.eyeriss();
+  private static final HardwareSpec HW = RsFixtures.prototype();
 
   /** Layer cycles of AlexNet CONV1-5 (batch 4) with Table III's mappings on {@code ctx}. */
   private static long[] tableIIICycles(MappingContext ctx) {
