@@ -16,7 +16,8 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import org.tessel.sched.profile.PlotAxis;
+import org.tessel.sim.util.svg.Html;
+import org.tessel.sim.util.svg.PlotAxis;
 
 /**
  * Runs {@link ArraySizeBenchmark} and {@link NetworkLengthBenchmark} and draws their scores as an
@@ -200,6 +201,6 @@ public final class ScalingPlot {
   private static void text(StringBuilder sb, double x, double y, String anchor, String attrs,
       String s) {
     sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" %s>%s"
-        + "</text>%n", x, y, anchor, attrs, s.replace("&", "&amp;").replace("<", "&lt;")));
+        + "</text>%n", x, y, anchor, attrs, Html.escape(s)));
   }
 }

@@ -204,7 +204,7 @@ class SearchCommand implements Callable<Integer> {
       }
     }
     PrintWriter err = spec.commandLine().getErr();
-    SearchProgress progress = new SearchProgress(err, System.console() != null);
+    ProgressBar progress = ProgressBar.search(err, System.console() != null);
     org.tessel.nas.search.Progress shown = quiet ? org.tessel.nas.search.Progress.NONE
         : progress;
     if (slice != null) {
@@ -271,7 +271,7 @@ class SearchCommand implements Callable<Integer> {
 
   /** Prices slice {@code slice} of {@code proposals} into the shard's log. */
   private int shard(SearchSetup s, Shard slice, List<Genome> proposals,
-      org.tessel.nas.search.Progress shown, SearchProgress progress) throws IOException {
+      org.tessel.nas.search.Progress shown, ProgressBar progress) throws IOException {
     Path dir = outDir.resolve(dirName(s));
     int from = (int) ((long) proposals.size() * slice.index() / slice.count());
     int to = (int) ((long) proposals.size() * (slice.index() + 1) / slice.count());

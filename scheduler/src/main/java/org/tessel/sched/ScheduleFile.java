@@ -13,6 +13,7 @@ import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.Csv;
 import org.tessel.sim.config.Numbers;
 import org.tessel.sim.config.TextFiles;
 import org.tessel.sim.dataflow.Dataflow;
@@ -59,7 +60,7 @@ public final class ScheduleFile {
         .append(s.objective().shortName()).append('\n');
     sb.append(HEADER).append('\n');
     for (ScheduledLayer l : s.layers()) {
-      sb.append(l.layer().name()).append(',')
+      sb.append(Csv.quote(l.layer().name())).append(',')
           .append(l.layer().kind().name().toLowerCase(Locale.ROOT)).append(',');
       if (!l.usesArray()) {
         sb.append("-,-,").append(l.cycles()).append(",0,").append(num(l.energyPj()))
@@ -129,7 +130,7 @@ public final class ScheduleFile {
         header = true;
         continue;
       }
-      String[] cells = text.split(",", -1);
+      String[] cells = Csv.fields(text, f, line).toArray(new String[0]);
       if (cells.length != HEADER.split(",").length) {
         throw new ConfigException(f, line, "", "expected " + HEADER.split(",").length
             + " columns, found " + cells.length);
@@ -248,7 +249,7 @@ public final class ScheduleFile {
         header = true;
         continue;
       }
-      String[] cells = text.split(",", -1);
+      String[] cells = Csv.fields(text, f, i + 1).toArray(new String[0]);
       LayerResult r = result.layers().get(row++);
       check(f, i + 1, "cycles", cells[4], r.cycles(), r.layer().name(), result);
       check(f, i + 1, "reconfig_cycles", cells[5], r.reconfigCycles(), r.layer().name(), result);

@@ -9,6 +9,7 @@ import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.LayerKind;
 import org.tessel.sim.workload.Network;
+import org.tessel.sim.util.IntMath;
 
 /**
  * Element-wise layers (pooling, residual add). They run on a vector unit with one lane per PE
@@ -31,7 +32,7 @@ final class VectorLayers {
       HardwareSpec hw) {
     long ops = ops(layer, network, batch);
     int lanes = hw.array().cols();
-    long cycles = (ops + lanes - 1) / lanes;
+    long cycles = IntMath.ceilDiv(ops, lanes);
     long reads = layer.kind() == LayerKind.ADD
         ? ops + layer.outputWords() * batch
         : layer.inputWords() * batch;

@@ -2,6 +2,8 @@ package org.tessel.validate;
 
 import java.util.List;
 import java.util.Locale;
+import org.tessel.sim.util.svg.Html;
+import org.tessel.sim.util.svg.Svg;
 
 /** The results of a validation run, as a text table or a self-contained HTML page. */
 public record ValidationReport(List<CaseResult> results) {
@@ -107,13 +109,11 @@ public record ValidationReport(List<CaseResult> results) {
   /** A self-contained HTML page: the table and an SVG bar chart of |error| / tolerance. */
   public String html() {
     StringBuilder sb = new StringBuilder();
-    sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>Tessel validation</title>\n<style>\n")
-        .append("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}")
-        .append("td,th{border:1px solid #ccc;padding:2px 6px;font-size:13px}")
-        .append("td.n{text-align:right}.pass{color:#080}.fail{color:#c00;font-weight:bold}\n")
-        .append("</style>\n</head>\n<body>\n<h1>Tessel validation</h1>\n<p>")
-        .append(esc(summary())).append("</p>\n");
+    Html.pageStart(sb, "Tessel validation",
+        "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+            + "td,th{border:1px solid #ccc;padding:2px 6px;font-size:13px}"
+            + "td.n{text-align:right}.pass{color:#080}.fail{color:#c00;font-weight:bold}\n");
+    sb.append("<h1>Tessel validation</h1>\n<p>").append(esc(summary())).append("</p>\n");
     sb.append(chart());
     sb.append("<table>\n<tr>");
     for (String h : HEADER) {
@@ -130,7 +130,8 @@ public record ValidationReport(List<CaseResult> results) {
       }
       sb.append("</tr>\n");
     }
-    sb.append("</table>\n</body>\n</html>\n");
+    sb.append("</table>\n");
+    Html.pageEnd(sb);
     return sb.toString();
   }
 
@@ -142,11 +143,9 @@ public record ValidationReport(List<CaseResult> results) {
     int top = 24;
     int height = top + rowH * results.size() + 8;
     int width = label + bars + 60;
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
-        + " height=\"%d\" font-family=\"sans-serif\" font-size=\"11\">\n", width, height));
-    sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"14\">|error| / tolerance (exact"
-        + " cases: 0 or over)</text>\n", label));
+    Svg svg = new Svg(new StringBuilder()).open(width, height, "font-family=\"sans-serif\""
+        + " font-size=\"11\"");
+    svg.text(label, 14, "", "|error| / tolerance (exact cases: 0 or over)");
     for (int i = 0; i < results.size(); i++) {
       CaseResult r = results.get(i);
       double ratio = r.errorRatio();
@@ -154,24 +153,18 @@ public record ValidationReport(List<CaseResult> results) {
       int y = top + i * rowH;
       int w = (int) Math.round(shown / 2 * bars);
       String color = r.passed() ? "#4a4" : "#c33";
-      sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s"
-          + "</text>", label - 6, y + 11, esc(r.name())));
-      sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\""
-          + " fill=\"%s\"/>", label, y + 2, Math.max(w, 1), rowH - 4, color));
+      svg.text(label - 6, y + 11, "text-anchor=\"end\"", r.name());
+      svg.rect(label, y + 2, Math.max(w, 1), rowH - 4, "fill=\"" + color + "\"", null);
       String text = Double.isInfinite(ratio) ? "over (exact)"
           : String.format(Locale.ROOT, "%.2f", ratio);
-      sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>\n",
-          label + Math.max(w, 1) + 4, y + 11, text));
+      svg.text(label + Math.max(w, 1) + 4, y + 11, "", text);
     }
     int x1 = label + bars / 2;
-    sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\""
-        + " stroke=\"#000\" stroke-dasharray=\"4 2\"/>\n", x1, top, x1, height - 4));
-    sb.append("</svg>\n");
-    return sb.toString();
+    svg.line(x1, top, x1, height - 4, "stroke=\"#000\" stroke-dasharray=\"4 2\"");
+    return svg.close().out().toString();
   }
 
   private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("\"", "&quot;");
+    return Html.escape(s);
   }
 }

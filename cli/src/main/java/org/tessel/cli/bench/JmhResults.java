@@ -1,13 +1,19 @@
 package org.tessel.cli.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tessel.sim.config.ConfigException;
 
-/** Reads the result file JMH writes with {@code -rf json}. */
+/** Reads the result file JMH writes with {@code -rf json} (with Jackson's tree model). */
 public final class JmhResults {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private JmhResults() {}
 
   /**
@@ -18,32 +24,36 @@ public final class JmhResults {
    * @throws ConfigException when the text is not a JMH JSON result array
    */
   public static List<JmhResult> parse(String json, String file) {
-    Object root;
+    JsonNode root;
     try {
-      root = JsonReader.parse(json);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(file, 0, "", e.getMessage());
+      root = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(file, 0, "", "JSON at offset "
+          + e.getLocation().getCharOffset() + ": " + e.getOriginalMessage());
     }
-    if (!(root instanceof List<?> rows)) {
+    if (root == null || !root.isArray()) {
       throw new ConfigException(file, 0, "", "expected a JSON array of JMH results");
     }
     List<JmhResult> out = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
+    for (int i = 0; i < root.size(); i++) {
       String where = "result " + (i + 1);
-      Map<?, ?> row = map(rows.get(i), file, where);
+      JsonNode row = object(root.get(i), file, where);
       Map<String, String> params = new LinkedHashMap<>();
-      Object p = row.get("params");
+      JsonNode p = row.get("params");
       if (p != null) {
-        for (Map.Entry<?, ?> e : map(p, file, where + " params").entrySet()) {
-          params.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+        for (Iterator<Map.Entry<String, JsonNode>> it = object(p, file, where + " params")
+            .fields(); it.hasNext();) {
+          Map.Entry<String, JsonNode> e = it.next();
+          params.put(e.getKey(), e.getValue().asText());
         }
       }
       Map<String, Metric> secondary = new LinkedHashMap<>();
-      Object s = row.get("secondaryMetrics");
+      JsonNode s = row.get("secondaryMetrics");
       if (s != null) {
-        for (Map.Entry<?, ?> e : map(s, file, where + " secondaryMetrics").entrySet()) {
-          String name = String.valueOf(e.getKey());
-          secondary.put(name, metric(e.getValue(), file, where + " " + name));
+        for (Iterator<Map.Entry<String, JsonNode>> it = object(s, file,
+            where + " secondaryMetrics").fields(); it.hasNext();) {
+          Map.Entry<String, JsonNode> e = it.next();
+          secondary.put(e.getKey(), metric(e.getValue(), file, where + " " + e.getKey()));
         }
       }
       out.add(new JmhResult(string(row, "benchmark", file, where),
@@ -54,13 +64,14 @@ public final class JmhResults {
     return out;
   }
 
-  private static Metric metric(Object o, String file, String where) {
-    Map<?, ?> m = map(o, file, where);
+  private static Metric metric(JsonNode o, String file, String where) {
+    JsonNode m = object(o, file, where);
     int count = 0;
-    if (m.get("rawData") instanceof List<?> forks) {
-      for (Object f : forks) {
-        if (f instanceof List<?> iterations) {
-          count += iterations.size();
+    JsonNode forks = m.get("rawData");
+    if (forks != null && forks.isArray()) {
+      for (JsonNode f : forks) {
+        if (f.isArray()) {
+          count += f.size();
         }
       }
     }
@@ -68,28 +79,29 @@ public final class JmhResults {
         string(m, "scoreUnit", file, where), count);
   }
 
-  private static Map<?, ?> map(Object o, String file, String where) {
-    if (!(o instanceof Map<?, ?> m)) {
+  private static JsonNode object(JsonNode o, String file, String where) {
+    if (o == null || !o.isObject()) {
       throw new ConfigException(file, 0, where, "expected a JSON object");
     }
-    return m;
+    return o;
   }
 
-  private static String string(Map<?, ?> m, String key, String file, String where) {
-    if (!(m.get(key) instanceof String s)) {
+  private static String string(JsonNode m, String key, String file, String where) {
+    JsonNode v = m.get(key);
+    if (v == null || !v.isTextual()) {
       throw new ConfigException(file, 0, where, "'" + key + "': expected a string");
     }
-    return s;
+    return v.textValue();
   }
 
   /** A number; JMH writes NaN and the infinities as strings. */
-  private static double number(Map<?, ?> m, String key, String file, String where) {
-    Object v = m.get(key);
-    if (v instanceof Double d) {
-      return d;
+  private static double number(JsonNode m, String key, String file, String where) {
+    JsonNode v = m.get(key);
+    if (v != null && v.isNumber()) {
+      return v.doubleValue();
     }
-    if (v instanceof String s) {
-      switch (s) {
+    if (v != null && v.isTextual()) {
+      switch (v.textValue()) {
         case "NaN":
           return Double.NaN;
         case "Infinity":
@@ -100,6 +112,7 @@ public final class JmhResults {
           break;
       }
     }
-    throw new ConfigException(file, 0, where, "'" + key + "': expected a number, was " + v);
+    throw new ConfigException(file, 0, where, "'" + key + "': expected a number, was "
+        + (v != null && v.isTextual() ? v.textValue() : String.valueOf(v)));
   }
 }

@@ -29,6 +29,7 @@ class ArchitectureTest {
    */
   static final Map<String, Integer> SIM_RANK = Map.ofEntries(
       Map.entry("org.tessel.sim.util", 0),
+      Map.entry("org.tessel.sim.util.svg", 0),
       Map.entry("org.tessel.sim.engine", 0),
       Map.entry("org.tessel.sim.limits", 0),
       Map.entry("org.tessel.sim.config", 1),

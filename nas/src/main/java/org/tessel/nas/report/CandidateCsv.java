@@ -7,6 +7,7 @@ import java.util.Set;
 import org.tessel.nas.eval.Metrics;
 import org.tessel.nas.search.Candidate;
 import org.tessel.nas.search.Ranking;
+import org.tessel.sim.config.Csv;
 
 /**
  * Ranked candidates as CSV, one row each: rank (1 first), front (0: non-dominated), arch index
@@ -72,11 +73,8 @@ public final class CandidateCsv {
     return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
   }
 
-  /** {@code text} quoted when it holds a comma or a quote. */
+  /** {@code text} as one field ({@link Csv#quote}), line breaks inside it turned to spaces. */
   static String quote(String text) {
-    if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0) {
-      return text;
-    }
-    return '"' + text.replace("\"", "\"\"").replace('\n', ' ') + '"';
+    return Csv.quote(text).replace('\n', ' ');
   }
 }

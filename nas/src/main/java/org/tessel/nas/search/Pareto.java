@@ -9,90 +9,53 @@ import java.util.List;
  * Non-dominated sorting and crowding (Deb et al., "A Fast and Elitist Multiobjective Genetic
  * Algorithm: NSGA-II", IEEE TEC 2002) under constrained domination: a feasible candidate beats
  * an infeasible one, of two infeasible ones the smaller violation wins, and two feasible ones
- * compare by Pareto dominance on their costs. Fronts are found by efficient non-dominated sorting
- * with binary search (Zhang et al., IEEE TEC 2015): candidates in lexicographic order of
- * their costs, each put in the first front none of whose members dominates it, found by binary
- * search (a candidate dominated by a member of front k is dominated by one of every earlier
- * front); memory stays linear.
+ * compare by Pareto dominance on their costs. The feasible candidates' fronts come from the one
+ * non-dominated sorting, {@link org.tessel.sim.util.Pareto#ranks}.
  */
 public final class Pareto {
   private Pareto() {}
-
-  /** Whether {@code a}'s costs are nowhere worse than {@code b}'s and somewhere better. */
-  public static boolean dominates(List<Double> a, List<Double> b) {
-    boolean better = false;
-    for (int i = 0; i < a.size(); i++) {
-      int c = Double.compare(a.get(i), b.get(i));
-      if (c > 0) {
-        return false;
-      }
-      better |= c < 0;
-    }
-    return better;
-  }
 
   /** Constrained domination of {@code b} by {@code a}. */
   public static boolean dominates(Candidate a, Candidate b) {
     if (a.violation() != b.violation()) {
       return a.violation() < b.violation();
     }
-    return a.feasible() && dominates(a.costs(), b.costs());
+    return a.feasible() && org.tessel.sim.util.Pareto.dominates(costs(a), costs(b));
   }
 
   /**
-   * The front of each candidate (0 is the non-dominated front). Feasible candidates come first;
-   * infeasible ones follow, one front per distinct violation, smallest first.
+   * The front of each candidate (0 is the non-dominated front). Feasible candidates come first,
+   * sorted by {@link org.tessel.sim.util.Pareto#ranks}; infeasible ones follow, one front per
+   * distinct violation, smallest first.
    */
   public static int[] ranks(List<Candidate> cs) {
     int n = cs.size();
-    int[] rank = new int[n];
-    Integer[] order = new Integer[n];
+    List<Integer> feasible = new ArrayList<>();
+    List<Integer> infeasible = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      order[i] = i;
+      (cs.get(i).feasible() ? feasible : infeasible).add(i);
     }
-    Comparator<Integer> lex = (x, y) -> {
-      Candidate a = cs.get(x);
-      Candidate b = cs.get(y);
-      for (int k = 0; k < a.costs().size(); k++) {
-        int c = Double.compare(a.cost(k), b.cost(k));
-        if (c != 0) {
-          return c;
-        }
-      }
-      return Integer.compare(x, y);
-    };
-    Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> cs.get(i).violation())
-        .thenComparing(lex));
-    List<List<Integer>> fronts = new ArrayList<>();
-    int i = 0;
-    for (; i < n && cs.get(order[i]).feasible(); i++) {
-      int x = order[i];
-      int lo = 0;
-      int hi = fronts.size();
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (dominatedBy(cs, x, fronts.get(mid))) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      int f = lo;
-      if (f == fronts.size()) {
-        fronts.add(new ArrayList<>());
-      }
-      fronts.get(f).add(x);
-      rank[x] = f;
+    double[][] costs = new double[feasible.size()][];
+    for (int j = 0; j < costs.length; j++) {
+      costs[j] = costs(cs.get(feasible.get(j)));
     }
-    int next = fronts.size() - 1;
+    int[] feasibleRank = org.tessel.sim.util.Pareto.ranks(costs);
+    int[] rank = new int[n];
+    int next = -1;
+    for (int j = 0; j < costs.length; j++) {
+      rank[feasible.get(j)] = feasibleRank[j];
+      next = Math.max(next, feasibleRank[j]);
+    }
+    infeasible.sort(Comparator.<Integer>comparingDouble(i -> cs.get(i).violation())
+        .thenComparingInt(i -> i));
     double prev = Double.NaN;
-    for (; i < n; i++) {
-      double v = cs.get(order[i]).violation();
+    for (int i : infeasible) {
+      double v = cs.get(i).violation();
       if (Double.compare(v, prev) != 0) {
         next++;
         prev = v;
       }
-      rank[order[i]] = next;
+      rank[i] = next;
     }
     return rank;
   }
@@ -143,12 +106,11 @@ public final class Pareto {
     return d;
   }
 
-  private static boolean dominatedBy(List<Candidate> cs, int x, List<Integer> front) {
-    for (int j = front.size() - 1; j >= 0; j--) {
-      if (dominates(cs.get(front.get(j)).costs(), cs.get(x).costs())) {
-        return true;
-      }
+  private static double[] costs(Candidate c) {
+    double[] a = new double[c.costs().size()];
+    for (int k = 0; k < a.length; k++) {
+      a[k] = c.cost(k);
     }
-    return false;
+    return a;
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.Csv;
 import org.tessel.sim.config.TextFiles;
 
 /**
@@ -143,7 +144,7 @@ public final class GridFile {
       if (line.isBlank() || line.trim().startsWith("#")) {
         continue;
       }
-      String[] cells = line.split(",", -1);
+      String[] cells = Csv.fields(line, file, n).toArray(new String[0]);
       if (params == null) {
         params = new ArrayList<>();
         for (String c : cells) {

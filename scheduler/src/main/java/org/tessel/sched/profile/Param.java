@@ -4,120 +4,68 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
+import org.tessel.sim.arch.HardwareDraft;
+import org.tessel.sim.arch.HardwareField;
 import org.tessel.sim.config.Suggest;
 import org.tessel.sim.limits.Limits;
 
 /**
- * A hardware parameter a sweep can vary, under the dotted name of {@code docs/hardware-format.md}
- * ({@code array.rows}, {@code sram.ifmapKiB}, ...), plus two shorthands that set several fields
- * together: {@code array.size} (rows and columns, a square array) and {@code sram.eachKiB} (the
- * three operand SRAMs).
+ * A hardware parameter a sweep can vary: a field of the hardware schema ({@link HardwareField},
+ * named as in {@code docs/hardware-format.md}: {@code array.rows}, {@code sram.ifmapKiB}, ...),
+ * plus two shorthands that set several fields together: {@code array.size} (rows and columns, a
+ * square array) and {@code sram.eachKiB} (the three operand SRAMs).
  */
 public enum Param {
-  ARRAY_ROWS("array.rows", Kind.INT, 1, List.of(),
-      (d, v) -> d.rows = Integer.parseInt(v)),
-  ARRAY_COLS("array.cols", Kind.INT, 1, List.of(),
-      (d, v) -> d.cols = Integer.parseInt(v)),
-  ARRAY_SIZE("array.size", Kind.INT, 1, List.of(), (d, v) -> {
-      d.rows = Integer.parseInt(v);
-      d.cols = d.rows;
-    }),
-  SRAM_IFMAP("sram.ifmapKiB", Kind.LONG, 1, List.of(),
-      (d, v) -> d.ifmapKiB = Long.parseLong(v)),
-  SRAM_FILTER("sram.filterKiB", Kind.LONG, 1, List.of(),
-      (d, v) -> d.filterKiB = Long.parseLong(v)),
-  SRAM_OFMAP("sram.ofmapKiB", Kind.LONG, 1, List.of(),
-      (d, v) -> d.ofmapKiB = Long.parseLong(v)),
-  SRAM_EACH("sram.eachKiB", Kind.LONG, 1, List.of(), (d, v) -> {
-      d.ifmapKiB = Long.parseLong(v);
-      d.filterKiB = d.ifmapKiB;
-      d.ofmapKiB = d.ifmapKiB;
-    }),
-  SRAM_BANKS("sram.banks", Kind.INT, 1, List.of(),
-      (d, v) -> d.sramBanks = Integer.parseInt(v)),
-  DRAM_MODE("dram.mode", Kind.CHOICE, 0, List.of("calc", "user", "link"), (d, v) -> {
-      d.userBandwidth = v.equals("user");
-      d.linkMode = v.equals("link");
-    }),
-  DRAM_BANDWIDTH("dram.bandwidthWordsPerCycle", Kind.INT, 1, List.of(),
-      (d, v) -> d.bandwidthWordsPerCycle = Integer.parseInt(v)),
-  CLOCK("clockMHz", Kind.DOUBLE, 0, List.of(),
-      (d, v) -> d.clockMHz = Double.parseDouble(v)),
-  NOC_TOPOLOGY("noc.topology", Kind.CHOICE, 0, List.of("mesh", "xybus"),
-      (d, v) -> d.xyBus = v.equals("xybus")),
-  NOC_LINK("noc.linkBytesPerCycle", Kind.INT, 1, List.of(),
-      (d, v) -> d.linkBytesPerCycle = Integer.parseInt(v)),
-  NOC_HOP("noc.hopLatencyCycles", Kind.INT, 0, List.of(),
-      (d, v) -> d.hopLatencyCycles = Integer.parseInt(v)),
-  NOC_MULTICAST("noc.multicast", Kind.CHOICE, 0, List.of("true", "false"), (d, v) -> {
-      d.multicast = v.equals("true");
-      d.multicastSet = true;
-    }),
-  GLB_BANKS("glb.banks", Kind.INT, 1, List.of(),
-      (d, v) -> d.glbBanks = Integer.parseInt(v)),
-  GLB_PORTS("glb.ports", Kind.INT, 1, List.of(), (d, v) -> {
-      d.glbPorts = Integer.parseInt(v);
-      d.glbPortsSet = true;
-    }),
-  GLB_PORT_WIDTH("glb.bytesPerPortPerCycle", Kind.INT, 1, List.of(),
-      (d, v) -> d.bytesPerPortPerCycle = Integer.parseInt(v)),
-  SPAD_FILTER("scratchpad.filterWords", Kind.INT, 1, List.of(),
-      (d, v) -> d.filterWords = Integer.parseInt(v)),
-  SPAD_IFMAP("scratchpad.ifmapWords", Kind.INT, 1, List.of(),
-      (d, v) -> d.ifmapWords = Integer.parseInt(v)),
-  SPAD_PSUM("scratchpad.psumWords", Kind.INT, 1, List.of(),
-      (d, v) -> d.psumWords = Integer.parseInt(v)),
-  RECONFIG_BITS("reconfig.configBits", Kind.LONG, 0, List.of(),
-      (d, v) -> d.configBits = Long.parseLong(v)),
-  RECONFIG_BUS("reconfig.busBitsPerCycle", Kind.INT, 1, List.of(),
-      (d, v) -> d.busBitsPerCycle = Integer.parseInt(v)),
-  RECONFIG_DRAIN("reconfig.drainCycles", Kind.INT, 0, List.of(),
-      (d, v) -> d.drainCycles = Integer.parseInt(v)),
-  ENERGY_MAC("energy.macPj", Kind.DOUBLE, 0, List.of(),
-      (d, v) -> d.energy[0] = Double.parseDouble(v)),
-  ENERGY_RF("energy.rfPj", Kind.DOUBLE, 0, List.of(),
-      (d, v) -> d.energy[1] = Double.parseDouble(v)),
-  ENERGY_NOC("energy.nocPj", Kind.DOUBLE, 0, List.of(),
-      (d, v) -> d.energy[2] = Double.parseDouble(v)),
-  ENERGY_GLB("energy.glbPj", Kind.DOUBLE, 0, List.of(),
-      (d, v) -> d.energy[3] = Double.parseDouble(v)),
-  ENERGY_DRAM("energy.dramPj", Kind.DOUBLE, 0, List.of(),
-      (d, v) -> d.energy[4] = Double.parseDouble(v));
-
-  /** How a parameter's values are written. */
-  enum Kind {
-    /** Whole numbers that fit an {@code int}. */
-    INT,
-    /** Whole numbers that fit a {@code long}. */
-    LONG,
-    /** Numbers with an optional fraction, {@code > 0}. */
-    DOUBLE,
-    /** One of a few words. */
-    CHOICE
-  }
+  ARRAY_ROWS(HardwareField.ARRAY_ROWS),
+  ARRAY_COLS(HardwareField.ARRAY_COLS),
+  ARRAY_SIZE("array.size", HardwareField.ARRAY_ROWS, HardwareField.ARRAY_COLS),
+  SRAM_IFMAP(HardwareField.SRAM_IFMAP),
+  SRAM_FILTER(HardwareField.SRAM_FILTER),
+  SRAM_OFMAP(HardwareField.SRAM_OFMAP),
+  SRAM_EACH("sram.eachKiB", HardwareField.SRAM_IFMAP, HardwareField.SRAM_FILTER,
+      HardwareField.SRAM_OFMAP),
+  SRAM_BANKS(HardwareField.SRAM_BANKS),
+  DRAM_MODE(HardwareField.DRAM_MODE),
+  DRAM_BANDWIDTH(HardwareField.DRAM_BANDWIDTH),
+  CLOCK(HardwareField.CLOCK),
+  NOC_TOPOLOGY(HardwareField.NOC_TOPOLOGY),
+  NOC_LINK(HardwareField.NOC_LINK),
+  NOC_HOP(HardwareField.NOC_HOP),
+  NOC_MULTICAST(HardwareField.NOC_MULTICAST),
+  GLB_BANKS(HardwareField.GLB_BANKS),
+  GLB_PORTS(HardwareField.GLB_PORTS),
+  GLB_PORT_WIDTH(HardwareField.GLB_PORT_WIDTH),
+  SPAD_FILTER(HardwareField.SPAD_FILTER),
+  SPAD_IFMAP(HardwareField.SPAD_IFMAP),
+  SPAD_PSUM(HardwareField.SPAD_PSUM),
+  RECONFIG_BITS(HardwareField.RECONFIG_BITS),
+  RECONFIG_BUS(HardwareField.RECONFIG_BUS),
+  RECONFIG_DRAIN(HardwareField.RECONFIG_DRAIN),
+  ENERGY_MAC(HardwareField.ENERGY_MAC),
+  ENERGY_RF(HardwareField.ENERGY_RF),
+  ENERGY_NOC(HardwareField.ENERGY_NOC),
+  ENERGY_GLB(HardwareField.ENERGY_GLB),
+  ENERGY_DRAM(HardwareField.ENERGY_DRAM);
 
   private static final Param[] VALUES = values();
 
   private final String key;
-  private final Kind kind;
-  private final long min;
-  private final List<String> choices;
+  private final List<HardwareField> fields;
 
-  private final BiConsumer<HardwareDraft, String> setter;
+  Param(HardwareField field) {
+    this(field.key(), field);
+  }
 
-  Param(String key, Kind kind, long min, List<String> choices,
-      BiConsumer<HardwareDraft, String> setter) {
+  Param(String key, HardwareField... fields) {
     this.key = key;
-    this.kind = kind;
-    this.min = min;
-    this.choices = choices;
-    this.setter = setter;
+    this.fields = List.of(fields);
   }
 
   /** Sets this parameter to {@code value} (already checked by {@link Values}) in a draft. */
   void apply(HardwareDraft draft, String value) {
-    setter.accept(draft, value);
+    for (HardwareField f : fields) {
+      f.set(draft, value);
+    }
   }
 
   /** The dotted name, as in hardware files and on the command line. */
@@ -125,23 +73,23 @@ public enum Param {
     return key;
   }
 
-  Kind kind() {
-    return kind;
+  HardwareField.Kind kind() {
+    return fields.get(0).kind();
   }
 
   /** The least whole value allowed (INT and LONG); DOUBLE values must be {@code > 0}. */
   long min() {
-    return min;
+    return fields.get(0).min();
   }
 
   /** The allowed words of a CHOICE parameter, empty otherwise. */
   List<String> choices() {
-    return choices;
+    return fields.get(0).choices();
   }
 
   /** Whether the value is a whole number. */
   boolean whole() {
-    return kind == Kind.INT || kind == Kind.LONG;
+    return kind() == HardwareField.Kind.INT || kind() == HardwareField.Kind.LONG;
   }
 
   /** The largest whole value allowed. */
@@ -157,20 +105,18 @@ public enum Param {
       case SRAM_EACH:
         return BigDecimal.valueOf(Limits.MAX_SRAM_KIB);
       default:
-        return BigDecimal.valueOf(kind == Kind.INT ? Integer.MAX_VALUE : Long.MAX_VALUE);
+        return BigDecimal.valueOf(kind() == HardwareField.Kind.INT ? Integer.MAX_VALUE
+            : Long.MAX_VALUE);
     }
   }
 
   /** The fields this parameter sets (a shorthand sets several). */
   List<Param> sets() {
-    switch (this) {
-      case ARRAY_SIZE:
-        return List.of(ARRAY_ROWS, ARRAY_COLS);
-      case SRAM_EACH:
-        return List.of(SRAM_IFMAP, SRAM_FILTER, SRAM_OFMAP);
-      default:
-        return List.of(this);
+    List<Param> out = new ArrayList<>();
+    for (HardwareField f : fields) {
+      out.add(find(f.key()).orElseThrow());
     }
+    return out;
   }
 
   /** The parameter called {@code key} (exact spelling). */

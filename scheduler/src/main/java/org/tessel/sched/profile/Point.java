@@ -1,6 +1,7 @@
 package org.tessel.sched.profile;
 
 import java.util.List;
+import org.tessel.sim.arch.HardwareDraft;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.Csv;
 
 /**
  * The layout of {@code PROFILE.csv}: {@code #} lines saying what the rows were computed from and
@@ -53,11 +54,7 @@ public final class ProfileCsv {
     }
     f.add(r.dataflows());
     f.add(r.reason());
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < f.size(); i++) {
-      sb.append(i == 0 ? "" : ",").append(quote(f.get(i)));
-    }
-    return sb.toString();
+    return Csv.row(f);
   }
 
   /**
@@ -66,7 +63,7 @@ public final class ProfileCsv {
    * @throws ConfigException at {@code file:line} when the row is not one this class writes
    */
   public static PointResult parse(String line, int params, String file, int lineNo) {
-    List<String> f = split(line, file, lineNo);
+    List<String> f = Csv.fields(line, file, lineNo);
     if (f.size() != params + FIGURES.size()) {
       throw new ConfigException(file, lineNo, "", "expected " + (params + FIGURES.size())
           + " fields, found " + f.size());
@@ -94,45 +91,5 @@ public final class ProfileCsv {
           + "'");
     }
     return s.equals("true");
-  }
-
-  static String quote(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0
-        && s.indexOf('\r') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
-  }
-
-  /** The fields of one CSV line (RFC 4180 quotes). */
-  static List<String> split(String line, String file, int lineNo) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '"' && cur.length() == 0) {
-        quoted = true;
-      } else if (c == ',') {
-        out.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    if (quoted) {
-      throw new ConfigException(file, lineNo, "", "quote not closed");
-    }
-    out.add(cur.toString());
-    return out;
   }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.tessel.sim.arch.HardwareField;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.config.Numbers;
 
@@ -41,7 +42,7 @@ final class Values {
       if (item.isEmpty()) {
         throw error(param, file, line, "empty value in '" + trimmed + "'");
       }
-      List<String> values = param.kind() == Param.Kind.CHOICE ? List.of(choice(param, item,
+      List<String> values = param.kind() == HardwareField.Kind.CHOICE ? List.of(choice(param, item,
           file, line)) : item.contains(":") ? range(param, item, file, line)
           : List.of(number(param, item, file, line));
       for (String v : values) {

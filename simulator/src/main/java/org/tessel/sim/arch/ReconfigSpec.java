@@ -1,6 +1,7 @@
 package org.tessel.sim.arch;
 
 import org.tessel.sim.util.Checks;
+import org.tessel.sim.util.IntMath;
 
 /**
  * The cost of switching the array to another configuration (dataflow or mapping) between layers:
@@ -28,6 +29,6 @@ public record ReconfigSpec(long configBits, int busBitsPerCycle, int drainCycles
     if (configBits == 0 && drainCycles == 0) {
       return 0;
     }
-    return drainCycles + (configBits + busBitsPerCycle - 1) / busBitsPerCycle;
+    return drainCycles + IntMath.ceilDiv(configBits, busBitsPerCycle);
   }
 }

@@ -17,6 +17,7 @@ import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.CgraSpec;
 import org.tessel.sim.arch.EnergyTable;
 import org.tessel.sim.arch.GlbSpec;
+import org.tessel.sim.arch.HardwareField;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MappingSearchSpec;
 import org.tessel.sim.arch.NocSpec;
@@ -39,8 +40,11 @@ public final class HardwareReader {
   /** The preset used when no hardware is given. */
   public static final String DEFAULT_PRESET = "default";
 
-  private static final Set<String> TOP = Set.of("name", "clockMHz", "dataflow", "array", "sram",
-      "dram", "memoryModel", "noc", "glb", "scratchpad", "reconfig", "energy", "mapping");
+  /** Keys main added after the schema: not yet fields of {@link HardwareField}. */
+  private static final Set<String> DRAM_LINK = Set.of("linkBits", "linkClockMHz",
+      "rlcZeroFraction");
+  private static final Set<String> NOC_WIDTHS = Set.of("ifmapBytesPerCycle",
+      "filterBytesPerCycle", "psumInBytesPerCycle", "psumOutBytesPerCycle");
 
   private HardwareReader() {}
 
@@ -79,7 +83,7 @@ public final class HardwareReader {
   }
 
   private static HardwareSpec parseFields(Yaml.Obj root) {
-    root.allowOnly(TOP);
+    root.allowOnly(union(HardwareField.topKeys(), Set.of("mapping")));
     String name = root.string("name");
     double clock = root.positiveDouble("clockMHz", 200.0);
     if (clock < Limits.MIN_CLOCK_MHZ || clock > Limits.MAX_CLOCK_MHZ) {
@@ -91,7 +95,7 @@ public final class HardwareReader {
         () -> root.error("dataflow", "expected " + DataflowKind.names() + ", was '" + df + "'"));
 
     Yaml.Obj a = root.obj("array");
-    a.allowOnly(Set.of("rows", "cols"));
+    a.allowOnly(HardwareField.yamlKeys("array"));
     int rows = a.positiveInt("rows");
     int cols = a.positiveInt("cols");
     ArraySpec array = built(a, rows > Limits.MAX_ARRAY_SIDE || cols <= Limits.MAX_ARRAY_SIDE
@@ -99,7 +103,7 @@ public final class HardwareReader {
             cols));
 
     Yaml.Obj s = root.obj("sram");
-    s.allowOnly(Set.of("ifmapKiB", "filterKiB", "ofmapKiB", "wordBytes", "banks"));
+    s.allowOnly(HardwareField.yamlKeys("sram"));
     long ifmapKiB = s.positiveLong("ifmapKiB");
     long filterKiB = s.positiveLong("filterKiB");
     long ofmapKiB = s.positiveLong("ofmapKiB");
@@ -112,9 +116,8 @@ public final class HardwareReader {
         banks));
 
     Yaml.Obj d = root.obj("dram");
-    d.allowOnly(Set.of("mode", "bandwidthWordsPerCycle", "linkBits", "linkClockMHz",
-        "rlcZeroFraction"));
-    String mode = d.choice("mode", "user", Set.of("calc", "user", "link"));
+    d.allowOnly(union(HardwareField.yamlKeys("dram"), DRAM_LINK));
+    String mode = choice(d, HardwareField.DRAM_MODE);
     int bw = d.positiveInt("bandwidthWordsPerCycle", 10);
     boolean link = mode.equals("link");
     int linkBits = link || d.has("linkBits") ? d.positiveInt("linkBits") : 0;
@@ -125,7 +128,7 @@ public final class HardwareReader {
     DramSpec dram = DramSpec.link(mode.equals("calc") ? BandwidthMode.CALC
         : link ? BandwidthMode.LINK : BandwidthMode.USER, bw, linkBits, linkMHz,
         zeroFraction(d));
-    String model = root.choice("memoryModel", "tiles", Set.of("tiles", "scalesim"));
+    String model = choice(root, HardwareField.MEMORY_MODEL);
     CgraSpec cgra = cgra(root, array, sram.wordBytes());
     return new HardwareSpec(name, array, sram, dram, dataflow, clock,
         model.equals("tiles") ? MemoryModel.TILES : MemoryModel.SCALESIM, cgra);
@@ -143,6 +146,17 @@ public final class HardwareReader {
     return z;
   }
 
+  /** A CHOICE field's value, its schema default when absent. */
+  private static String choice(Yaml.Obj o, HardwareField f) {
+    return o.choice(f.yamlKey(), f.defaultValue().orElseThrow(), Set.copyOf(f.choices()));
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new java.util.HashSet<>(a);
+    out.addAll(b);
+    return out;
+  }
+
   /** What {@code make} builds, its refusal a mistake at {@code key} of {@code o}. */
   private static <T> T built(Yaml.Obj o, String key, java.util.function.Supplier<T> make) {
     try {
@@ -158,29 +172,27 @@ public final class HardwareReader {
     NocSpec noc = d.noc();
     if (root.has("noc")) {
       Yaml.Obj o = root.obj("noc");
-      o.allowOnly(Set.of("topology", "linkBytesPerCycle", "hopLatencyCycles", "multicast",
-          "ifmapBytesPerCycle", "filterBytesPerCycle", "psumInBytesPerCycle",
-          "psumOutBytesPerCycle"));
-      String t = o.choice("topology", "mesh", Set.of("mesh", "xybus"));
+      o.allowOnly(union(HardwareField.yamlKeys("noc"), NOC_WIDTHS));
+      String t = choice(o, HardwareField.NOC_TOPOLOGY);
       int link = o.positiveInt("linkBytesPerCycle", noc.linkBytesPerCycle());
       noc = new NocSpec(t.equals("mesh") ? NocTopology.SYSTOLIC_MESH : NocTopology.XY_BUS,
           link, o.nonNegativeInt("hopLatencyCycles", noc.hopLatencyCycles()),
           o.choice("multicast", t.equals("xybus") ? "true" : "false",
-              Set.of("true", "false")).equals("true"),
+              Set.copyOf(HardwareField.NOC_MULTICAST.choices())).equals("true"),
           o.positiveInt("ifmapBytesPerCycle", link), o.positiveInt("filterBytesPerCycle", link),
           o.positiveInt("psumInBytesPerCycle", link), o.positiveInt("psumOutBytesPerCycle", link));
     }
     GlbSpec glb = d.glb();
     if (root.has("glb")) {
       Yaml.Obj o = root.obj("glb");
-      o.allowOnly(Set.of("banks", "ports", "bytesPerPortPerCycle"));
+      o.allowOnly(HardwareField.yamlKeys("glb"));
       glb = new GlbSpec(o.positiveInt("banks", glb.banks()), o.positiveInt("ports", glb.ports()),
           o.positiveInt("bytesPerPortPerCycle", glb.bytesPerPortPerCycle()));
     }
     ScratchpadSpec spad = d.scratchpads();
     if (root.has("scratchpad")) {
       Yaml.Obj o = root.obj("scratchpad");
-      o.allowOnly(Set.of("filterWords", "ifmapWords", "psumWords"));
+      o.allowOnly(HardwareField.yamlKeys("scratchpad"));
       spad = new ScratchpadSpec(o.positiveInt("filterWords", spad.filterWords()),
           o.positiveInt("ifmapWords", spad.ifmapWords()),
           o.positiveInt("psumWords", spad.psumWords()));
@@ -188,14 +200,14 @@ public final class HardwareReader {
     ReconfigSpec reconfig = d.reconfig();
     if (root.has("reconfig")) {
       Yaml.Obj o = root.obj("reconfig");
-      o.allowOnly(Set.of("configBits", "busBitsPerCycle", "drainCycles"));
+      o.allowOnly(HardwareField.yamlKeys("reconfig"));
       reconfig = new ReconfigSpec(o.nonNegativeInt("configBits", 0),
           o.positiveInt("busBitsPerCycle", 1), o.nonNegativeInt("drainCycles", 0));
     }
     EnergyTable energy = d.energy();
     if (root.has("energy")) {
       Yaml.Obj o = root.obj("energy");
-      o.allowOnly(Set.of("macPj", "rfPj", "nocPj", "glbPj", "dramPj"));
+      o.allowOnly(HardwareField.yamlKeys("energy"));
       energy = new EnergyTable(o.positiveDouble("macPj", energy.macPj()),
           o.positiveDouble("rfPj", energy.rfPj()), o.positiveDouble("nocPj", energy.nocPj()),
           o.positiveDouble("glbPj", energy.glbPj()), o.positiveDouble("dramPj", energy.dramPj()));

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.DramSpec;
+import org.tessel.sim.arch.HardwareField;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.arch.SramSpec;
@@ -35,13 +36,18 @@ import org.tessel.sim.arch.DataflowKind;
  * (USER bank bandwidths not divisible by the bank count).
  */
 public final class ScaleSimConfigReader {
-  /** Known keys by section, in lower case. */
+  /** SCALE-Sim v2 keys with no Tessel field: checked (whole numbers >= 0), not used. */
+  private static final List<String> OFFSETS = List.of("ifmapoffset", "filteroffset",
+      "ofmapoffset");
+
+  /**
+   * Known keys by section, in lower case: the {@code .cfg} keys of the hardware schema ({@link
+   * HardwareField#cfgKey()}), the offsets and v3's own keys.
+   */
   private static final Map<String, Set<String>> KNOWN = Map.of(
-      "general", Set.of("run_name"),
-      "architecture_presets", Set.of("arrayheight", "arraywidth", "ifmapsramszkb",
-          "filtersramszkb", "ofmapsramszkb", "ifmapoffset", "filteroffset", "ofmapoffset",
-          "bandwidth", "dataflow", "memorybanks", "readrequestbuffer", "writerequestbuffer"),
-      "run_presets", Set.of("interfacebandwidth", "useramulatortrace"),
+      "general", Set.of(cfg(HardwareField.NAME)),
+      "architecture_presets", architectureKeys(),
+      "run_presets", Set.of(cfg(HardwareField.DRAM_MODE), "useramulatortrace"),
       "layout", Set.of("ifmapcustomlayout", "ifmapsrambankbandwidth", "ifmapsrambanknum",
           "ifmapsrambankport", "filtercustomlayout", "filtersrambankbandwidth",
           "filtersrambanknum", "filtersrambankport"),
@@ -52,8 +58,9 @@ public final class ScaleSimConfigReader {
   private static final Set<String> V3_KEYS = Set.of("readrequestbuffer", "writerequestbuffer",
       "useramulatortrace");
 
-  private static final List<String> REQUIRED = List.of("arrayheight", "arraywidth",
-      "ifmapsramszkb", "filtersramszkb", "ofmapsramszkb", "dataflow");
+  private static final List<HardwareField> REQUIRED = List.of(HardwareField.ARRAY_ROWS,
+      HardwareField.ARRAY_COLS, HardwareField.SRAM_IFMAP, HardwareField.SRAM_FILTER,
+      HardwareField.SRAM_OFMAP, HardwareField.DATAFLOW);
 
   private ScaleSimConfigReader() {}
 
@@ -97,7 +104,8 @@ public final class ScaleSimConfigReader {
     String file = path.toString();
     Ini ini = Ini.parse(file, TextFiles.lines(path));
     Map<String, String> values = ini.values;
-    for (String k : REQUIRED) {
+    for (HardwareField field : REQUIRED) {
+      String k = cfg(field);
       if (!values.containsKey(k)) {
         throw new ConfigException(file, 0, k, "missing (required in [architecture_presets])");
       }
@@ -106,13 +114,14 @@ public final class ScaleSimConfigReader {
         || V3_KEYS.stream().anyMatch(values::containsKey);
     int v = version != 0 ? version : v3File ? 3 : 2;
     Field f = new Field(file, ini);
-    int rows = f.positiveInt("arrayheight");
-    int cols = f.positiveInt("arraywidth");
-    long ifmapKiB = f.positiveInt("ifmapsramszkb");
-    long filterKiB = f.positiveInt("filtersramszkb");
-    long ofmapKiB = f.positiveInt("ofmapsramszkb");
-    int banks = values.containsKey("memorybanks") ? f.positiveInt("memorybanks") : 1;
-    for (String k : List.of("ifmapoffset", "filteroffset", "ofmapoffset")) {
+    int rows = f.positiveInt(cfg(HardwareField.ARRAY_ROWS));
+    int cols = f.positiveInt(cfg(HardwareField.ARRAY_COLS));
+    long ifmapKiB = f.positiveInt(cfg(HardwareField.SRAM_IFMAP));
+    long filterKiB = f.positiveInt(cfg(HardwareField.SRAM_FILTER));
+    long ofmapKiB = f.positiveInt(cfg(HardwareField.SRAM_OFMAP));
+    String banksKey = cfg(HardwareField.SRAM_BANKS);
+    int banks = values.containsKey(banksKey) ? f.positiveInt(banksKey) : 1;
+    for (String k : OFFSETS) {
       if (values.containsKey(k)) {
         f.nonNegativeLong(k);
       }
@@ -132,8 +141,8 @@ public final class ScaleSimConfigReader {
       mode = BandwidthMode.valueOf(m);
     }
     int bandwidth;
-    if (values.containsKey("bandwidth")) {
-      bandwidth = f.firstOfList("bandwidth");
+    if (values.containsKey(cfg(HardwareField.DRAM_BANDWIDTH))) {
+      bandwidth = f.firstOfList(cfg(HardwareField.DRAM_BANDWIDTH));
     } else if (mode == BandwidthMode.USER) {
       throw new ConfigException(file, 0, "Bandwidth", "missing (required when"
           + " InterfaceBandwidth is USER)");
@@ -232,6 +241,22 @@ public final class ScaleSimConfigReader {
       }
       return ini;
     }
+  }
+
+  /** The field's {@code .cfg} key in lower case, as configparser reads keys. */
+  private static String cfg(HardwareField f) {
+    return f.cfgKey().orElseThrow().toLowerCase(Locale.ROOT);
+  }
+
+  private static Set<String> architectureKeys() {
+    Set<String> keys = new java.util.HashSet<>(OFFSETS);
+    keys.addAll(List.of("readrequestbuffer", "writerequestbuffer"));
+    for (HardwareField f : HardwareField.values()) {
+      if (f.cfgKey().isPresent() && f != HardwareField.NAME && f != HardwareField.DRAM_MODE) {
+        keys.add(cfg(f));
+      }
+    }
+    return Set.copyOf(keys);
   }
 
   private static int indexOfDelimiter(String t) {

@@ -10,6 +10,7 @@ import org.tessel.sim.trace.TraceRecorder;
 import org.tessel.sim.trace.Track;
 import org.tessel.sim.workload.Operand;
 import org.tessel.sim.workload.OperandWords;
+import org.tessel.sim.util.IntMath;
 
 /**
  * Runs the folds of one layer on the event engine.
@@ -359,6 +360,6 @@ public final class LayerRunner implements EventHandler {
     if (words <= 0 || bandwidth <= 0) {
       return 0;
     }
-    return (words + bandwidth - 1) / bandwidth;
+    return IntMath.ceilDiv(words, bandwidth);
   }
 }

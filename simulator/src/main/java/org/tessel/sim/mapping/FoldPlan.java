@@ -1,5 +1,7 @@
 package org.tessel.sim.mapping;
 
+import org.tessel.sim.util.IntMath;
+
 /**
  * The folds of one GEMM on a systolic array: {@code rowDim} is laid along the PE rows, {@code
  * colDim} along the columns, {@code streamDim} streams through in time. Folds run column fold
@@ -34,12 +36,12 @@ public record FoldPlan(
 
   /** Folds along the PE rows. */
   public long rowFolds() {
-    return (rowExtent + rows - 1) / rows;
+    return IntMath.ceilDiv(rowExtent, rows);
   }
 
   /** Folds along the PE columns. */
   public long colFolds() {
-    return (colExtent + cols - 1) / cols;
+    return IntMath.ceilDiv(colExtent, cols);
   }
 
   /** All folds. */

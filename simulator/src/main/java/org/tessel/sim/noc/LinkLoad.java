@@ -1,5 +1,7 @@
 package org.tessel.sim.noc;
 
+import org.tessel.sim.util.IntMath;
+
 /**
  * Words each link carries during one phase, and the cycles the busiest link needs for them. A
  * multicast stream charges each link of the union of its routes once when the link multicasts,
@@ -73,7 +75,7 @@ public final class LinkLoad {
     for (int i = 0; i < touchedCount; i++) {
       int id = touched[i];
       long w = noc.widthWords(id);
-      long c = (words[id] + w - 1) / w;
+      long c = IntMath.ceilDiv(words[id], w);
       if (c > max) {
         max = c;
       }
@@ -88,7 +90,7 @@ public final class LinkLoad {
     for (int i = 0; i < touchedCount; i++) {
       int id = touched[i];
       long w = noc.widthWords(id);
-      long c = (words[id] + w - 1) / w;
+      long c = IntMath.ceilDiv(words[id], w);
       if (c > max || (c == max && id < best)) {
         max = c;
         best = id;

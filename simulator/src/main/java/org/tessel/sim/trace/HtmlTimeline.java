@@ -1,6 +1,8 @@
 package org.tessel.sim.trace;
 
 import java.util.Locale;
+import org.tessel.sim.util.svg.Html;
+import org.tessel.sim.util.svg.Svg;
 
 /**
  * A self-contained HTML page drawing recorded spans as an SVG timeline: one row per track, spans
@@ -28,53 +30,42 @@ public final class HtmlTimeline {
     int height = 40 + rows * ROW + 30;
     double scale = (WIDTH - LABEL - 20) / (double) end;
     StringBuilder sb = new StringBuilder(4096 + rec.size() * 120);
-    sb.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>");
-    escape(sb, title);
-    sb.append("</title>\n<style>body{font:13px sans-serif;margin:16px;background:#fff}"
-        + "text{font:12px sans-serif} .axis{stroke:#999} .lab{fill:#333}</style></head><body>\n")
-        .append("<h3>");
-    escape(sb, title);
+    Html.pageStart(sb, title, "body{font:13px sans-serif;margin:16px;background:#fff}\n"
+        + "text{font:12px sans-serif} .axis{stroke:#999} .lab{fill:#333}\n");
+    sb.append("<h3>");
+    Html.escape(sb, title);
     sb.append(String.format(Locale.ROOT, " &mdash; %d cycles, %.3f us at %.0f MHz</h3>%n", end,
         end / clockMHz, clockMHz));
-    sb.append(String.format(Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">%n", WIDTH,
-        height));
+    Svg svg = new Svg(sb).open(WIDTH, height, "");
     for (Track t : Track.VALUES) {
       int y = 30 + t.ordinal() * ROW;
-      sb.append(String.format(Locale.ROOT,
-          "<text class=\"lab\" x=\"4\" y=\"%d\">%s</text>"
-              + "<line class=\"axis\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>%n",
-          y + 16, t.title(), LABEL, WIDTH - 20, y + ROW - 2, y + ROW - 2));
+      svg.text(4, y + 16, "class=\"lab\"", t.title());
+      svg.line(LABEL, y + ROW - 2, WIDTH - 20, y + ROW - 2, "class=\"axis\"");
     }
     for (int i = 0; i < rec.size(); i++) {
       Track t = rec.track(i);
       double x = LABEL + rec.start(i) * scale;
       double w = Math.max(0.5, (rec.end(i) - rec.start(i)) * scale);
       int y = 30 + t.ordinal() * ROW + 3;
-      sb.append(String.format(Locale.ROOT,
-          "<rect x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"%s\"><title>", x, y, w,
-          ROW - 8, COLOURS[t.ordinal() % COLOURS.length]));
-      escape(sb, rec.layerName(i) + ": " + label(rec, i) + " [" + rec.start(i) + ", "
-          + rec.end(i) + ") " + (rec.end(i) - rec.start(i)) + " cycles");
-      sb.append("</title></rect>\n");
+      svg.rect(x, y, w, ROW - 8, "fill=\"" + COLOURS[t.ordinal() % COLOURS.length] + "\"",
+          rec.layerName(i) + ": " + label(rec, i) + " [" + rec.start(i) + ", " + rec.end(i)
+              + ") " + (rec.end(i) - rec.start(i)) + " cycles");
       if (t == Track.LAYERS && w > 8.0 * rec.layerName(i).length()) {
-        sb.append(String.format(Locale.ROOT, "<text x=\"%.2f\" y=\"%d\" fill=\"#fff\">", x + 4,
-            y + 13));
-        escape(sb, rec.layerName(i));
-        sb.append("</text>\n");
+        svg.text(x + 4, y + 13, "fill=\"#fff\"", rec.layerName(i));
       }
     }
     int axisY = 30 + rows * ROW + 14;
     for (int k = 0; k <= 10; k++) {
       long c = end * k / 10;
       double x = LABEL + c * scale;
-      sb.append(String.format(Locale.ROOT,
-          "<line class=\"axis\" x1=\"%.1f\" x2=\"%.1f\" y1=\"30\" y2=\"%d\" stroke-dasharray="
-              + "\"2,4\"/><text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%.1f us</text>%n",
-          x, x, axisY - 12, x, axisY, c / clockMHz));
+      svg.line(x, 30, x, axisY - 12, "class=\"axis\" stroke-dasharray=\"2,4\"");
+      svg.text(x, axisY, "text-anchor=\"middle\"", String.format(Locale.ROOT, "%.1f us",
+          c / clockMHz));
     }
-    sb.append("</svg>\n<p>Hover a span for its cycles. The same run as a Chrome trace opens in"
-        + " ui.perfetto.dev.</p>\n</body></html>\n");
+    svg.close();
+    sb.append("<p>Hover a span for its cycles. The same run as a Chrome trace opens in"
+        + " ui.perfetto.dev.</p>\n");
+    Html.pageEnd(sb);
     return sb.toString();
   }
 
@@ -87,27 +78,5 @@ public final class HtmlTimeline {
       return a == b ? "fold " + a : "folds " + a + "-" + b;
     }
     return t.title();
-  }
-
-  private static void escape(StringBuilder sb, String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<':
-          sb.append("&lt;");
-          break;
-        case '>':
-          sb.append("&gt;");
-          break;
-        case '&':
-          sb.append("&amp;");
-          break;
-        case '"':
-          sb.append("&quot;");
-          break;
-        default:
-          sb.append(c);
-      }
-    }
   }
 }

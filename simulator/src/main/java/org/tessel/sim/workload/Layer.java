@@ -1,5 +1,7 @@
 package org.tessel.sim.workload;
 
+import static org.tessel.sim.util.IntMath.ceilDiv;
+
 import org.tessel.sim.util.Checks;
 
 /**
@@ -165,9 +167,5 @@ public record Layer(
     }
     Checks.positive("batch", batch);
     return new GemmShape(outPixels() * batch, outC / groups, windowSize());
-  }
-
-  private static int ceilDiv(int a, int b) {
-    return -Math.floorDiv(-a, b);
   }
 }

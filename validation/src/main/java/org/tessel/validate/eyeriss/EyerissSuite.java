@@ -1,5 +1,6 @@
 package org.tessel.validate.eyeriss;
 
+import org.tessel.sim.config.Csv;
 import org.tessel.sim.config.TextFiles;
 import org.tessel.validate.CaseResult;
 import java.nio.file.Files;
@@ -215,13 +216,15 @@ public final class EyerissSuite {
     if (lines.isEmpty()) {
       throw new ConfigException(csv.toString(), 0, "", "empty");
     }
-    String[] header = lines.get(0).split(",", -1);
+    String file = csv.toString();
+    String[] header = Csv.fields(lines.get(0), file, 1).toArray(new String[0]);
     Map<String, Map<String, String>> rows = new LinkedHashMap<>();
-    for (String line : lines.subList(1, lines.size())) {
+    for (int n = 2; n <= lines.size(); n++) {
+      String line = lines.get(n - 1);
       if (line.isBlank()) {
         continue;
       }
-      String[] cells = line.split(",", -1);
+      String[] cells = Csv.fields(line, file, n).toArray(new String[0]);
       Map<String, String> row = new LinkedHashMap<>();
       for (int i = 0; i < header.length && i < cells.length; i++) {
         row.put(header[i].strip(), cells[i].strip());

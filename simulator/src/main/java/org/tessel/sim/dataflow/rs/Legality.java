@@ -1,5 +1,7 @@
 package org.tessel.sim.dataflow.rs;
 
+import static org.tessel.sim.util.IntMath.ceilDiv;
+
 /** Whether a given mapping is one {@link MappingSearch} could choose, and if not, why. */
 final class Legality {
   private Legality() {}
@@ -92,9 +94,5 @@ final class Legality {
     long bank = hw.glbBankBytes();
     return ceilDiv((long) mp.n() * mp.q() * mp.r() * shape.rowsFor(mp.e()) * shape.w() * wb, bank)
         + ceilDiv((long) mp.n() * mp.m() * mp.e() * shape.f() * wb, bank);
-  }
-
-  private static long ceilDiv(long a, long b) {
-    return (a + b - 1) / b;
   }
 }

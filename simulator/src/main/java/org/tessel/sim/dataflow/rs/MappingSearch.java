@@ -1,5 +1,7 @@
 package org.tessel.sim.dataflow.rs;
 
+import static org.tessel.sim.util.IntMath.ceilDiv;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.tessel.sim.arch.MappingSearchSpec;
@@ -245,9 +247,5 @@ final class MappingSearch {
           + (banks - hw.glbBanks()) + " too many)";
     }
     return "no legal mapping on the " + hw.rows() + "x" + hw.cols() + " array";
-  }
-
-  private static long ceilDiv(long a, long b) {
-    return (a + b - 1) / b;
   }
 }

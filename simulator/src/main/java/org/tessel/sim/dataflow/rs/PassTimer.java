@@ -1,5 +1,7 @@
 package org.tessel.sim.dataflow.rs;
 
+import static org.tessel.sim.util.IntMath.ceilDiv;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,13 +211,5 @@ final class PassTimer {
         }
       }
     }
-  }
-
-  private static long ceilDiv(long a, long b) {
-    return a <= 0 ? 0 : (a + b - 1) / b;
-  }
-
-  private static int ceilDiv(int a, int b) {
-    return a <= 0 ? 0 : (a + b - 1) / b;
   }
 }

@@ -1,5 +1,7 @@
 package org.tessel.sim.dataflow.rs;
 
+import org.tessel.sim.util.IntMath;
+
 /**
  * Where the PE sets of a mapping sit on the array.
  *
@@ -29,8 +31,8 @@ final class Placement {
 
   private Placement(int filterRows, int e, int r, int rows, int cols) {
     this.filterRows = filterRows;
-    this.fold = Math.max(1, RsMapping.ceilDiv(e, cols));
-    this.setW = RsMapping.ceilDiv(e, fold);
+    this.fold = Math.max(1, IntMath.ceilDiv(e, cols));
+    this.setW = IntMath.ceilDiv(e, fold);
     this.setH = filterRows * fold;
     this.slotRows = setH <= rows ? rows / setH : 0;
     this.slotCols = setW <= cols ? cols / setW : 0;

@@ -1,5 +1,7 @@
 package org.tessel.sim.dataflow.rs;
 
+import static org.tessel.sim.util.IntMath.ceilDiv;
+
 import org.tessel.sim.util.Checks;
 
 /**
@@ -38,7 +40,7 @@ public record RsMapping(int m, int n, int e, int p, int q, int r, int t) {
 
   /** Strips of the output rows: {@code ceil(E / e)}. */
   public int strips(RsShape shape) {
-    return (shape.e() + e - 1) / e;
+    return ceilDiv(shape.e(), e);
   }
 
   /** Width of strip {@code k} (the last one may be narrower). */
@@ -121,9 +123,5 @@ public record RsMapping(int m, int n, int e, int p, int q, int r, int t) {
       }
     }
     return new RsMapping(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
-  }
-
-  static int ceilDiv(int a, int b) {
-    return (a + b - 1) / b;
   }
 }

@@ -7,6 +7,7 @@ import org.tessel.sim.workload.OperandWords;
 import org.tessel.sim.mapping.FoldPlan;
 import org.tessel.sim.mapping.FoldDurations;
 import org.tessel.sim.mapping.FoldTraffic;
+import org.tessel.sim.util.IntMath;
 
 /**
  * Folds cut into chunks so that every transfer fits its SRAM half. A fold whose operand slice
@@ -63,7 +64,7 @@ final class FoldChunks implements FoldTraffic {
         }
         chunked[k][op.ordinal()] = true;
         long stepsPerChunk = room / step.get(op);
-        n = Math.max(n, (stream + stepsPerChunk - 1) / stepsPerChunk);
+        n = Math.max(n, IntMath.ceilDiv(stream, stepsPerChunk));
       }
       chunks[k] = (int) n;
       total += n;

@@ -1,5 +1,7 @@
 package org.tessel.sim.dataflow.systolic;
 
+import static org.tessel.sim.util.IntMath.ceilDiv;
+
 import java.util.HashMap;
 import java.util.Map;
 import org.tessel.sim.arch.HardwareSpec;
@@ -119,10 +121,6 @@ public final class SystolicTiming {
       return base + 2;
     }
     return base + (rowRun > 0 || colRun > 0 ? 1 : 0);
-  }
-
-  private static long ceilDiv(long a, long b) {
-    return (a + b - 1) / b;
   }
 
   /**

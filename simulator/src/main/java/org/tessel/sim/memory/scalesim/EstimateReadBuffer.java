@@ -1,6 +1,7 @@
 package org.tessel.sim.memory.scalesim;
 
 import java.util.Arrays;
+import org.tessel.sim.util.IntMath;
 
 /**
  * SCALE-Sim's {@code read_buffer_estimate_bw.py} (CALC bandwidth): never stalls; it only yields
@@ -522,13 +523,13 @@ final class EstimateReadBuffer {
       if (curCount == 0) {
         curId--;
       }
-      long cn = UserReadBuffer.ceilDiv((curId + 1) * items, DEFAULT_WORDS_PER_CYCLE);
+      long cn = IntMath.ceilDiv((curId + 1) * items, DEFAULT_WORDS_PER_CYCLE);
       long lastE = -2;
       traceFirst = lastE - cn + 2;
       traceLast = lastE + 1;
       reads = misses;
     } else {
-      long cn = UserReadBuffer.ceilDiv(PREFETCH_SETS * items, DEFAULT_WORDS_PER_CYCLE);
+      long cn = IntMath.ceilDiv(PREFETCH_SETS * items, DEFAULT_WORDS_PER_CYCLE);
       traceFirst = firstCycle - 2 - cn + 2;
       traceLast = lastEndCycle + 1;
       // ACTIVE_SETS * items for the first prefetch, PREFETCH_SETS * items for each later one,

@@ -1,6 +1,7 @@
 package org.tessel.sim.memory.scalesim;
 
 import org.tessel.sim.workload.Layer;
+import org.tessel.sim.util.IntMath;
 
 /**
  * Element addresses of one group's operand matrices: the im2col ifmap matrix {@code I[p][k]} and
@@ -256,8 +257,8 @@ final class Operands {
 
   /** Largest number of im2col entries one address can have (windows over one input element). */
   int maxEntriesPerAddress() {
-    int rows = Math.min((kernelH + strideH - 1) / strideH, outH);
-    int cols = Math.min((kernelW + strideW - 1) / strideW, outW);
+    int rows = Math.min(IntMath.ceilDiv(kernelH, strideH), outH);
+    int cols = Math.min(IntMath.ceilDiv(kernelW, strideW), outW);
     return rows * cols;
   }
 

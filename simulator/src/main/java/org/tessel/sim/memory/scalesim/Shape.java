@@ -1,6 +1,7 @@
 package org.tessel.sim.memory.scalesim;
 
 import org.tessel.sim.mapping.FoldPlan;
+import org.tessel.sim.util.IntMath;
 
 /**
  * One GEMM's fold geometry in SCALE-Sim's per-dataflow names: {@code sr} operand rows on the
@@ -29,8 +30,8 @@ final class Shape {
     this.sr = sr;
     this.sc = sc;
     this.t = t;
-    this.rowFolds = (int) ((sr + (long) rows - 1) / rows);
-    this.colFolds = (int) ((sc + (long) cols - 1) / cols);
+    this.rowFolds = (int) IntMath.ceilDiv((long) sr, rows);
+    this.colFolds = (int) IntMath.ceilDiv((long) sc, cols);
     long f = (long) rowFolds * colFolds;
     if (f > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("SCALE-Sim memory model: " + f + " folds (limit 2^31)");

@@ -1,5 +1,7 @@
 package org.tessel.sim.memory.scalesim;
 
+import static org.tessel.sim.util.IntMath.ceilDiv;
+
 /**
  * SCALE-Sim's {@code read_buffer.py} (USER bandwidth), as a timing model.
  *
@@ -295,9 +297,5 @@ final class UserReadBuffer {
   /** DRAM words read, valid after {@link #walk}. */
   long dramWords() {
     return dramWords;
-  }
-
-  static long ceilDiv(long a, long b) {
-    return -Math.floorDiv(-a, b);
   }
 }

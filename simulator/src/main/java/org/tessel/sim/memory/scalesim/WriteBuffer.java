@@ -2,6 +2,7 @@ package org.tessel.sim.memory.scalesim;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
+import org.tessel.sim.util.IntMath;
 
 /**
  * SCALE-Sim's {@code write_buffer.py} (the variant whose drains do not stall the row that issues
@@ -37,7 +38,7 @@ final class WriteBuffer {
   WriteBuffer(long sizeWords, int bandwidthWordsPerCycle) {
     this.activeWords = (sizeWords + 1) / 2;
     this.bw = bandwidthWordsPerCycle;
-    this.linesPerDrain = UserReadBuffer.ceilDiv(sizeWords - activeWords, bw);
+    this.linesPerDrain = IntMath.ceilDiv(sizeWords - activeWords, bw);
     this.free = sizeWords;
   }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.function.IntConsumer;
 import org.tessel.sim.stats.StreamStats;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.util.IntMath;
 
 /**
  * The read-buffer walks Tessel's SCALE-Sim model had before the fast ones, kept as the reference
@@ -30,16 +31,16 @@ final class FullWalk implements ReadWalks {
   public UserWalk user(Shape s, OperandStream stream, long sizeWords, int bw) {
     long activeWords = (sizeWords + 1) / 2;
     long prefetchWords = sizeWords - activeWords;
-    long wordsPerLine = UserReadBuffer.ceilDiv(sizeWords, 100);
+    long wordsPerLine = IntMath.ceilDiv(sizeWords, 100);
     Lines lines = Lines.build(stream, stream.ifmapOperand ? stream.ops.ifmapSpace
         : stream.ops.filterSpace, wordsPerLine);
     int n = lines.lineCount;
-    int a = (int) Math.min(UserReadBuffer.ceilDiv(activeWords, wordsPerLine), n);
-    int p = (int) Math.min(UserReadBuffer.ceilDiv(prefetchWords, wordsPerLine), n - a);
-    long pfRows = UserReadBuffer.ceilDiv(prefetchWords, bw);
+    int a = (int) Math.min(IntMath.ceilDiv(activeWords, wordsPerLine), n);
+    int p = (int) Math.min(IntMath.ceilDiv(prefetchWords, wordsPerLine), n - a);
+    long pfRows = IntMath.ceilDiv(prefetchWords, bw);
     long step = pfRows + 1;
-    long k0 = Math.min(UserReadBuffer.ceilDiv(activeWords, bw),
-        UserReadBuffer.ceilDiv(stream.prefetchMatrixSize(), bw));
+    long k0 = Math.min(IntMath.ceilDiv(activeWords, bw),
+        IntMath.ceilDiv(stream.prefetchMatrixSize(), bw));
     long last = -1;
     long prefetches = 0;
     int ws = 0;
@@ -117,7 +118,7 @@ final class FullWalk implements ReadWalks {
           }
           if (!crossed) {
             lastE = firstCycle - 2;
-            long cn = UserReadBuffer.ceilDiv(PREFETCH_SETS * items, DEFAULT_WORDS_PER_CYCLE);
+            long cn = IntMath.ceilDiv(PREFETCH_SETS * items, DEFAULT_WORDS_PER_CYCLE);
             lastS = lastE - cn + 1;
             reads += ACTIVE_SETS * items;
             pfStart = rbEnd + 1;
@@ -144,7 +145,7 @@ final class FullWalk implements ReadWalks {
     }
     if (!crossed) {
       lastE = -2;
-      long cn = UserReadBuffer.ceilDiv((curId + 1) * items, DEFAULT_WORDS_PER_CYCLE);
+      long cn = IntMath.ceilDiv((curId + 1) * items, DEFAULT_WORDS_PER_CYCLE);
       lastS = lastE - cn + 1;
       reads += pending;
     } else {

@@ -1,4 +1,4 @@
-package org.tessel.sched.profile;
+package org.tessel.sim.util;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

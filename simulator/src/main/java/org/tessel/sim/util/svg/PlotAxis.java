@@ -1,4 +1,4 @@
-package org.tessel.sched.profile;
+package org.tessel.sim.util.svg;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -84,13 +84,13 @@ public final class PlotAxis {
   }
 
   /** A display unit: values are divided by {@code divisor}. */
-  record Unit(double divisor, String name) {}
+  public record Unit(double divisor, String name) {}
 
   /**
    * The unit among {@code names} (each {@code factor} times the one before, the first with
    * divisor 1) that puts {@code max} below {@code factor}.
    */
-  static Unit unit(double max, double factor, String... names) {
+  public static Unit unit(double max, double factor, String... names) {
     double div = 1;
     int i = 0;
     while (i + 1 < names.length && max / div >= factor) {

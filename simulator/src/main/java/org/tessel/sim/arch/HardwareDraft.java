@@ -1,22 +1,8 @@
-package org.tessel.sched.profile;
-
-import org.tessel.sim.arch.ArraySpec;
-import org.tessel.sim.arch.BandwidthMode;
-import org.tessel.sim.arch.CgraSpec;
-import org.tessel.sim.arch.DramSpec;
-import org.tessel.sim.arch.EnergyTable;
-import org.tessel.sim.arch.GlbSpec;
-import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.arch.NocSpec;
-import org.tessel.sim.arch.NocTopology;
-import org.tessel.sim.arch.ReconfigSpec;
-import org.tessel.sim.arch.ScratchpadSpec;
-import org.tessel.sim.arch.SramSpec;
-import org.tessel.sim.arch.DataflowKind;
+package org.tessel.sim.arch;
 
 /**
- * The fields of a {@link HardwareSpec} as plain variables, for a point's parameters to overwrite
- * before the records are built (and validated) again.
+ * The fields of a {@link HardwareSpec} as plain variables, for {@link HardwareField}s to overwrite
+ * (a profile point's parameters) before the records are built (and validated) again.
  *
  * <p>Two fields follow others when the base hardware left them at the default that follows
  * ({@code docs/hardware-format.md}), unless the grid sets them: {@code glb.ports} stays one port
@@ -24,8 +10,13 @@ import org.tessel.sim.arch.DataflowKind;
  * noc.multicast} stays the topology's default ({@code true} for {@code xybus}) when {@code
  * noc.topology} changes.
  */
-final class HardwareDraft {
+public final class HardwareDraft {
   private final HardwareSpec base;
+  String name;
+  double clockMHz;
+  DataflowKind dataflow;
+  MemoryModel memoryModel;
+  int wordBytes;
   int rows;
   int cols;
   long ifmapKiB;
@@ -35,7 +26,6 @@ final class HardwareDraft {
   boolean userBandwidth;
   boolean linkMode;
   int bandwidthWordsPerCycle;
-  double clockMHz;
   boolean xyBus;
   int linkBytesPerCycle;
   int hopLatencyCycles;
@@ -53,8 +43,13 @@ final class HardwareDraft {
   int drainCycles;
   final double[] energy;
 
-  HardwareDraft(HardwareSpec base) {
+  /** A draft holding the fields of {@code base}. */
+  public HardwareDraft(HardwareSpec base) {
     this.base = base;
+    name = base.name();
+    dataflow = base.dataflow();
+    memoryModel = base.memoryModel();
+    wordBytes = base.sram().wordBytes();
     rows = base.array().rows();
     cols = base.array().cols();
     ifmapKiB = base.sram().ifmapKiB();
@@ -88,10 +83,9 @@ final class HardwareDraft {
    *
    * @throws IllegalArgumentException when a record refuses a value
    */
-  HardwareSpec build() {
+  public HardwareSpec build() {
     CgraSpec c = base.cgra();
     ArraySpec array = new ArraySpec(rows, cols);
-    int wordBytes = base.sram().wordBytes();
     SramSpec sram = new SramSpec(ifmapKiB, filterKiB, ofmapKiB, wordBytes, sramBanks);
     DramSpec b = base.dram();
     DramSpec dram = DramSpec.link(userBandwidth ? BandwidthMode.USER
@@ -119,11 +113,11 @@ final class HardwareDraft {
     ScratchpadSpec spad = new ScratchpadSpec(filterWords, ifmapWords, psumWords);
     ReconfigSpec reconfig = new ReconfigSpec(configBits, busBitsPerCycle, drainCycles);
     EnergyTable table = new EnergyTable(energy[0], energy[1], energy[2], energy[3], energy[4]);
-    DataflowKind dataflow = base.dataflow();
-    if (dataflow.systolic() == xyBus) { // noc.topology changed: the network's own dataflow
-      dataflow = xyBus ? DataflowKind.RS : DataflowKind.OS;
+    DataflowKind df = dataflow;
+    if (df.systolic() == xyBus) { // noc.topology changed: the network's own dataflow
+      df = xyBus ? DataflowKind.RS : DataflowKind.OS;
     }
-    return new HardwareSpec(base.name(), array, sram, dram, dataflow, clockMHz,
-        base.memoryModel(), new CgraSpec(noc, glb, spad, reconfig, table, c.mapping()));
+    return new HardwareSpec(name, array, sram, dram, df, clockMHz, memoryModel,
+        new CgraSpec(noc, glb, spad, reconfig, table, c.mapping()));
   }
 }

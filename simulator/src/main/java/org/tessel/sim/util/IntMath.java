@@ -1,0 +1,19 @@
+package org.tessel.sim.util;
+
+/** Integer arithmetic used across the simulator, the scheduler and the NAS (one copy of each). */
+public final class IntMath {
+  private IntMath() {}
+
+  /**
+   * {@code a / b} rounded towards positive infinity, for {@code b > 0} (Java 18's
+   * {@code Math.ceilDiv}); exact for every {@code a}, with no overflow of {@code a + b - 1}.
+   */
+  public static int ceilDiv(int a, int b) {
+    return -Math.floorDiv(-a, b);
+  }
+
+  /** As {@link #ceilDiv(int, int)} for longs. */
+  public static long ceilDiv(long a, long b) {
+    return -Math.floorDiv(-a, b);
+  }
+}
