@@ -49,8 +49,11 @@ class SearchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--space", required = true, paramLabel = "NAME|FILE",
-      description = "Search space: " + Spaces.NAMES + ", or a space file (YAML).")
+      description = "Search space: " + Spaces.NAMES + ", a space file (YAML), or an ONNX"
+          + " model (.onnx: a space of that one network).")
   String space;
+
+  @Mixin OnnxOptions onnx;
 
   @Mixin HardwareOptions hardwareOptions;
 

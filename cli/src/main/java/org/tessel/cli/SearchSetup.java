@@ -1,5 +1,6 @@
 package org.tessel.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +15,15 @@ import org.tessel.nas.objective.Scoring;
 import org.tessel.nas.report.ParetoSvg;
 import org.tessel.nas.search.SearchSettings;
 import org.tessel.nas.search.StrategyKind;
+import org.tessel.nas.space.FixedSpace;
 import org.tessel.nas.space.SearchSpace;
 import org.tessel.nas.space.Spaces;
+import org.tessel.onnx.OnnxImport;
 import org.tessel.sched.Objective;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.dataflow.Dataflow;
+import org.tessel.sim.workload.Network;
 
 /**
  * What the options of {@code tessel search} describe, checked: each mistake is one line naming
@@ -50,7 +54,13 @@ record SearchSetup(SearchSpace space, HardwareSpec hardware, ScheduleEvaluator e
       throw new ConfigException("--cache", 0, "", "give --cache or --no-cache, not both");
     }
     Objective obj = Loads.objective("--schedule-objective", c.scheduleObjective);
-    SearchSpace space = Spaces.of(c.space);
+    SearchSpace space;
+    if (OnnxImport.isOnnx(Path.of(c.space))) {
+      Network n = c.onnx.read(Path.of(c.space), c.spec.commandLine().getErr()).network();
+      space = new FixedSpace(n.name(), n);
+    } else {
+      space = Spaces.of(c.space);
+    }
     List<Metric> objectives = new ArrayList<>();
     List<String> names = c.objectives != null ? c.objectives
         : c.accuracy != null ? List.of("accuracy", "latency") : List.of("latency");
@@ -76,6 +86,7 @@ record SearchSetup(SearchSpace space, HardwareSpec hardware, ScheduleEvaluator e
     }
     StrategyKind kind = c.strategy != null
         ? arg("--strategy", () -> StrategyKind.parse(c.strategy))
+        : space.size() == 1 ? StrategyKind.EXHAUSTIVE
         : objectives.size() > 1 ? StrategyKind.NSGA2 : StrategyKind.EVOLUTION;
     if (kind == StrategyKind.EXHAUSTIVE && !space.enumerable()) {
       throw new ConfigException("--strategy", 0, "", "space " + space.name() + " is too large"

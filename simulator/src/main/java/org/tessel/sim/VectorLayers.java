@@ -7,25 +7,31 @@ import org.tessel.sim.result.ReportRow;
 import org.tessel.sim.stats.StreamStats;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.workload.Layer;
-import org.tessel.sim.workload.LayerKind;
 import org.tessel.sim.workload.Network;
 import org.tessel.sim.util.IntMath;
 
 /**
- * Element-wise layers (pooling, residual add). They run on a vector unit with one lane per PE
- * column, one operation per lane per cycle: {@code ceil(ops / cols)} cycles, where a pooling output
- * costs one operation per window element and a sum one per extra input. No MACs.
+ * Element-wise layers (pooling, residual add, concatenation, element-wise product). They run on a
+ * vector unit with one lane per PE column, one operation per lane per cycle: {@code ceil(ops /
+ * cols)} cycles, where a pooling output costs one operation per window element, a sum or a product
+ * one per extra input (a product of one input, a scale, one), and a concatenation one copy per
+ * output element. No MACs.
  */
 final class VectorLayers {
   private VectorLayers() {}
 
   static long ops(Layer layer, Network network, int batch) {
     long outputs = layer.outputWords() * batch;
-    if (layer.kind() == LayerKind.ADD) {
-      int inputs = Math.max(2, network.inputsOf(layer).size());
-      return outputs * (inputs - 1);
+    switch (layer.kind()) {
+      case ADD:
+        return outputs * (Math.max(2, network.inputsOf(layer).size()) - 1);
+      case MUL:
+        return outputs * Math.max(1, network.inputsOf(layer).size() - 1);
+      case CONCAT:
+        return outputs;
+      default:
+        return outputs * layer.kernelH() * layer.kernelW();
     }
-    return outputs * layer.kernelH() * layer.kernelW();
   }
 
   static LayerResult simulate(int index, Layer layer, Network network, int batch,
@@ -33,9 +39,20 @@ final class VectorLayers {
     long ops = ops(layer, network, batch);
     int lanes = hw.array().cols();
     long cycles = IntMath.ceilDiv(ops, lanes);
-    long reads = layer.kind() == LayerKind.ADD
-        ? ops + layer.outputWords() * batch
-        : layer.inputWords() * batch;
+    long reads;
+    switch (layer.kind()) {
+      case ADD:
+        reads = ops + layer.outputWords() * batch;
+        break;
+      case MUL:
+        reads = network.inputsOf(layer).size() > 1 ? ops + layer.outputWords() * batch : ops;
+        break;
+      case CONCAT:
+        reads = ops;
+        break;
+      default:
+        reads = layer.inputWords() * batch;
+    }
     ReportRow row = new ReportRow(cycles - 1, 0, 0, 0, 0,
         new StreamStats(0, cycles - 1, reads), StreamStats.NONE,
         new StreamStats(0, cycles - 1, layer.outputWords() * batch), StreamStats.NONE,

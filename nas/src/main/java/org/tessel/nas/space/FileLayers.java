@@ -7,13 +7,14 @@ import java.util.Set;
 /** Builds one layer of a {@link FileSpace} from its chosen fields, as NetworkReader does. */
 final class FileLayers {
   static final Set<String> TYPES = Set.of("conv", "dwconv", "fc", "maxpool", "avgpool",
-      "globalavgpool", "add");
+      "globalavgpool", "add", "concat", "mul");
 
   private FileLayers() {}
 
   static String build(NetBuilder b, String name, Map<String, String> f, List<String> in) {
     String type = f.get("type");
-    if (!type.equals("add") && in.size() > 1) {
+    boolean many = type.equals("add") || type.equals("concat") || type.equals("mul");
+    if (!many && in.size() > 1) {
       throw new IllegalArgumentException("layer " + name + ": a " + type + " layer reads one"
           + " input, found " + in.size());
     }
@@ -47,6 +48,13 @@ final class FileLayers {
         }
         case "globalavgpool":
           return b.globalAvgPool(name, x);
+        case "mul":
+          return b.product(name, in.isEmpty() ? java.util.Collections.singletonList(null) : in);
+        case "concat":
+          if (in.size() < 2) {
+            throw new IllegalArgumentException("a concat layer needs at least two inputs");
+          }
+          return b.concat(name, in);
         default:
           if (in.size() < 2) {
             throw new IllegalArgumentException("an add layer needs at least two inputs");

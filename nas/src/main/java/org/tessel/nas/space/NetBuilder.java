@@ -96,6 +96,62 @@ final class NetBuilder {
     return name;
   }
 
+  /**
+   * The element-wise product of {@code inputs} (squeeze-excitation, gating): the largest input's
+   * shape; every other input's size divides it (broadcast).
+   *
+   * @throws IllegalArgumentException when an input does not broadcast
+   */
+  String product(String name, List<String> inputs) {
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(inputs));
+    Shape x = shape(distinct.get(0));
+    for (String in : distinct) {
+      if (words(shape(in)) > words(x)) {
+        x = shape(in);
+      }
+    }
+    for (String in : distinct) {
+      if (words(x) % words(shape(in)) != 0) {
+        throw new IllegalArgumentException(name + ": inputs do not broadcast: " + x + " and "
+            + shape(in));
+      }
+    }
+    return many(new Layer(name, LayerKind.MUL, x.h(), x.w(), x.c(), 1, 1, 1, 1, 0, 0, x.h(),
+        x.w(), x.c(), 1), distinct);
+  }
+
+  /**
+   * The channel concatenation of {@code inputs} (equal height and width).
+   *
+   * @throws IllegalArgumentException when heights or widths differ
+   */
+  String concat(String name, List<String> inputs) {
+    Shape x = shape(inputs.get(0));
+    long c = 0;
+    for (String in : inputs) {
+      Shape s = shape(in);
+      if (s.h() != x.h() || s.w() != x.w()) {
+        throw new IllegalArgumentException(name + ": inputs differ in height or width: " + x
+            + " and " + s);
+      }
+      c += s.c();
+    }
+    return many(new Layer(name, LayerKind.CONCAT, x.h(), x.w(), x.c(), 1, 1, 1, 1, 0, 0, x.h(),
+        x.w(), Math.toIntExact(c), 1), new ArrayList<>(new LinkedHashSet<>(inputs)));
+  }
+
+  private String many(Layer l, List<String> inputs) {
+    List<String> named = new ArrayList<>(inputs);
+    named.removeIf(java.util.Objects::isNull); // null: the network input
+    b.add(l, named);
+    shapes.put(l.name(), new Shape(l.outH(), l.outW(), l.outC()));
+    return l.name();
+  }
+
+  private static long words(Shape s) {
+    return (long) s.h() * s.w() * s.c();
+  }
+
   /** The network. */
   Network build() {
     return b.build();

@@ -92,6 +92,9 @@ public interface SearchSpace {
   /** {@code g} with one gene, chosen uniformly, set to another of its values. */
   default Genome mutate(Genome g, SplittableRandom rnd) {
     int[] r = radices();
+    if (!hasChoice(r)) {
+      return g; // a space of one network (a fixed network file or ONNX model)
+    }
     int k;
     do {
       k = rnd.nextInt(r.length);

@@ -36,6 +36,28 @@ final class FileSpaceTest {
   }
 
   @Test
+  void concatAndMul_choicesOfWidth() throws IOException {
+    // squeeze-excitation gate and a concatenation whose width is a gene
+    FileSpace s = FileSpaceReader.read(file(String.join("\n",
+        "name: se",
+        "input: {height: 8, width: 8, channels: 16}",
+        "layers:",
+        "  - {name: c1, type: conv, filters: [16, 32], kernel: 3, pad: 1}",
+        "  - {name: gap, type: globalavgpool}",
+        "  - {name: fc, type: fc, outputs: 16}",
+        "  - {name: gate, type: mul, inputs: [c1, fc]}",
+        "  - {name: side, type: conv, filters: 8, kernel: 1, inputs: [c1]}",
+        "  - {name: cat, type: concat, inputs: [gate, side]}",
+        "")));
+    assertEquals(2, s.size());
+    Network n = s.network(s.parseArch("c1.filters=32"));
+    assertEquals(org.tessel.sim.workload.LayerKind.MUL, n.layer("gate").kind());
+    assertEquals(8 * 8 * 32, n.layer("gate").outputWords());
+    assertEquals(32 + 8, n.layer("cat").outC());
+    assertEquals(2, n.inputsOf(n.layer("cat")).size());
+  }
+
+  @Test
   void choices_becomeGenes_inFileOrder() throws IOException {
     FileSpace s = FileSpaceReader.read(file(TINY));
     assertEquals("tiny", s.name());
@@ -64,7 +86,7 @@ final class FileSpaceTest {
     ConfigException e = assertThrows(ConfigException.class, () -> FileSpaceReader.read(
         file(bad)));
     assertEquals(tmp.resolve("space.yaml") + ":6: c2.type: unknown type 'sepconv' (expected"
-        + " add|avgpool|conv|dwconv|fc|globalavgpool|maxpool|skip)", e.getMessage());
+        + " add|avgpool|concat|conv|dwconv|fc|globalavgpool|maxpool|mul|skip)", e.getMessage());
     e = assertThrows(ConfigException.class, () -> FileSpaceReader.read(file(
         TINY.replace("kernel: [3, 5]", "kernal: [3, 5]"))));
     assertEquals(tmp.resolve("space.yaml") + ":5: layers.kernal: unknown key; expected one of"

@@ -246,6 +246,11 @@ public final class Yaml {
       return out;
     }
 
+    /** The mapping under {@code key}, or each mapping of the list under it. */
+    public List<Obj> objectOrObjects(String key) {
+      return value(key) instanceof SequenceNode ? objects(key) : List.of(obj(key));
+    }
+
     /** Error at item {@code i} of the list under {@code key} (its own line). */
     public ConfigException itemError(String key, int i, String message) {
       Node v = value(key);

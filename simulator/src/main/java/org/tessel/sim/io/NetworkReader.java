@@ -18,9 +18,13 @@ import org.tessel.sim.workload.Network;
 public final class NetworkReader {
   private static final Set<String> TOP = Set.of("name", "input", "layers");
   private static final Set<String> TYPES = Set.of("conv", "dwconv", "fc", "gemm", "maxpool",
-      "avgpool", "globalavgpool", "add");
-  private static final Set<String> LAYER_KEYS = Set.of("name", "type", "inputs", "filters",
-      "kernel", "kernelH", "kernelW", "stride", "pad", "groups", "outputs", "m", "n", "k");
+      "avgpool", "globalavgpool", "add", "concat", "mul", "matmul");
+  private static final Set<String> LAYER_KEYS = Set.of("name", "type", "inputs", "input",
+      "filters", "kernel", "kernelH", "kernelW", "stride", "strideH", "strideW", "pad", "pads",
+      "dilation", "groups", "outputs", "m", "n", "k", "heads");
+
+  /** In {@code inputs}, the network's input read beside layers (an element-wise layer's). */
+  public static final String NETWORK_INPUT = "$input";
 
   private NetworkReader() {}
 
@@ -56,6 +60,10 @@ public final class NetworkReader {
     for (Yaml.Obj o : items) {
       o.allowOnly(LAYER_KEYS);
       String lname = o.string("name");
+      if (lname.startsWith("$")) {
+        throw o.error("name", "a layer name may not start with '$' ('" + NETWORK_INPUT
+            + "' names the network input)");
+      }
       if (b.contains(lname)) {
         throw o.error("name", "duplicate layer name '" + lname + "'");
       }
@@ -66,16 +74,33 @@ public final class NetworkReader {
       List<String> inputs = o.has("inputs") ? o.strings("inputs")
           : previous == null ? List.of() : List.of(previous);
       List<Shape> inShapes = new ArrayList<>();
+      List<String> layerInputs = new ArrayList<>();
       for (int i = 0; i < inputs.size(); i++) {
-        Shape s = shapes.get(inputs.get(i));
+        Shape s = inputs.get(i).equals(NETWORK_INPUT) ? input : shapes.get(inputs.get(i));
         if (s == null) {
-          throw o.itemError("inputs", i, "'" + inputs.get(i) + "' is not a layer defined above");
+          throw o.itemError("inputs", i, inputs.get(i).equals(NETWORK_INPUT)
+              ? "the file gives no 'input' shape" : "'" + inputs.get(i)
+              + "' is not a layer defined above");
         }
         inShapes.add(s);
+        if (!inputs.get(i).equals(NETWORK_INPUT)) {
+          layerInputs.add(inputs.get(i));
+        }
       }
       Shape x;
-      if (!type.equals("gemm")) {
-        if (inShapes.isEmpty()) {
+      if (!type.equals("gemm") && !type.equals("matmul")) {
+        List<Shape> views = o.has("input") ? views(o) : List.of();
+        if (views.size() > 1) {
+          if (views.size() != inShapes.size()) {
+            throw o.error("input", views.size() + " shapes for " + inShapes.size() + " inputs");
+          }
+          for (int i = 1; i < views.size(); i++) {
+            inShapes.set(i, views.get(i));
+          }
+        }
+        if (!views.isEmpty()) {
+          x = views.get(0);
+        } else if (inShapes.isEmpty()) {
           if (input == null) {
             throw o.error("inputs", "the first layer needs the network's 'input' shape");
           }
@@ -83,11 +108,19 @@ public final class NetworkReader {
         } else {
           x = inShapes.get(0);
         }
-        if (!type.equals("add") && inShapes.size() > 1) {
+        boolean many = type.equals("add") || type.equals("concat") || type.equals("mul");
+        if (!many && inShapes.size() > 1) {
           throw o.error("inputs", "a " + type + " layer reads one input, found "
               + inShapes.size());
         }
+        if (!inShapes.isEmpty()) {
+          inShapes.set(0, x);
+        }
       } else {
+        if (inShapes.size() > 2) {
+          throw o.error("inputs", "a " + type + " layer reads at most two inputs, found "
+              + inShapes.size());
+        }
         x = null;
       }
       Layer layer;
@@ -96,7 +129,7 @@ public final class NetworkReader {
       } catch (IllegalArgumentException e) {
         throw o.error("name", e.getMessage());
       }
-      b.add(layer, inputs);
+      b.add(layer, layerInputs);
       shapes.put(lname, new Shape(layer.outH(), layer.outW(), layer.outC()));
       previous = lname;
     }
@@ -110,18 +143,21 @@ public final class NetworkReader {
         int kh = o.has("kernel") ? o.positiveInt("kernel") : o.positiveInt("kernelH", 1);
         int kw = o.has("kernel") ? o.positiveInt("kernel") : o.positiveInt("kernelW", kh);
         int stride = o.positiveInt("stride", 1);
-        int pad = o.nonNegativeInt("pad", 0);
+        int sh = o.positiveInt("strideH", stride);
+        int sw = o.positiveInt("strideW", stride);
+        int[] p = pads(o);
+        int d = o.positiveInt("dilation", 1);
         int groups = type.equals("dwconv") ? x.c() : o.positiveInt("groups", 1);
         int filters = type.equals("dwconv") ? o.positiveInt("filters", x.c())
             : o.positiveInt("filters");
-        int outH = Math.floorDiv(x.h() + 2 * pad - kh, stride) + 1;
-        int outW = Math.floorDiv(x.w() + 2 * pad - kw, stride) + 1;
+        int outH = Math.floorDiv(x.h() + p[0] + p[2] - d * (kh - 1) - 1, sh) + 1;
+        int outW = Math.floorDiv(x.w() + p[1] + p[3] - d * (kw - 1) - 1, sw) + 1;
         if (outH <= 0 || outW <= 0) {
           String key = o.has("kernel") ? "kernel"
               : outH <= 0 && o.has("kernelH") ? "kernelH"
               : o.has("kernelW") ? "kernelW" : "kernelH";
           throw o.error(key, "filter " + kh + "x" + kw + " is larger than its padded input "
-              + (x.h() + 2 * pad) + "x" + (x.w() + 2 * pad));
+              + (x.h() + p[0] + p[2]) + "x" + (x.w() + p[1] + p[3]));
         }
         if (x.c() % groups != 0) {
           throw o.error("groups", "groups " + groups + " must divide the input channels "
@@ -131,8 +167,8 @@ public final class NetworkReader {
           throw o.error(o.has("groups") ? "groups" : "filters", "groups " + groups
               + " must divide the output channels (filters) " + filters);
         }
-        return new Layer(name, LayerKind.CONV, x.h(), x.w(), x.c(), kh, kw, stride, stride, pad,
-            pad, outH, outW, filters, groups);
+        return new Layer(name, LayerKind.CONV, x.h(), x.w(), x.c(), kh, kw, sh, sw, p[0], p[1],
+            outH, outW, filters, groups);
       }
       case "fc": {
         long features = (long) x.h() * x.w() * x.c();
@@ -144,19 +180,27 @@ public final class NetworkReader {
       }
       case "gemm":
         return Layer.gemm(name, o.positiveInt("m"), o.positiveInt("n"), o.positiveInt("k"));
+      case "matmul":
+        return Layer.matmul(name, o.positiveInt("m"), o.positiveInt("n"), o.positiveInt("k"),
+            o.positiveInt("heads", 1));
       case "maxpool":
       case "avgpool": {
-        int k = o.positiveInt("kernel");
-        int stride = o.positiveInt("stride", k);
-        int pad = o.nonNegativeInt("pad", 0);
-        int outH = Math.floorDiv(x.h() + 2 * pad - k, stride) + 1;
-        int outW = Math.floorDiv(x.w() + 2 * pad - k, stride) + 1;
+        int kh = o.has("kernel") || !o.has("kernelH") ? o.positiveInt("kernel")
+            : o.positiveInt("kernelH");
+        int kw = o.has("kernel") ? kh : o.positiveInt("kernelW", kh);
+        int stride = o.positiveInt("stride", kh == kw ? kh : 1);
+        int sh = o.positiveInt("strideH", o.has("stride") ? stride : kh);
+        int sw = o.positiveInt("strideW", o.has("stride") ? stride : kw);
+        int[] p = pads(o);
+        int outH = Math.floorDiv(x.h() + p[0] + p[2] - kh, sh) + 1;
+        int outW = Math.floorDiv(x.w() + p[1] + p[3] - kw, sw) + 1;
         if (outH <= 0 || outW <= 0) {
-          throw o.error("kernel", "window " + k + " is larger than its padded input "
-              + (x.h() + 2 * pad) + "x" + (x.w() + 2 * pad));
+          throw o.error(o.has("kernel") ? "kernel" : "kernelH", "window "
+              + (kh == kw ? "" + kh : kh + "x" + kw) + " is larger than its padded input " + (x.h() + p[0] + p[2]) + "x"
+              + (x.w() + p[1] + p[3]));
         }
         LayerKind kind = type.equals("maxpool") ? LayerKind.MAXPOOL : LayerKind.AVGPOOL;
-        return new Layer(name, kind, x.h(), x.w(), x.c(), k, k, stride, stride, pad, pad, outH,
+        return new Layer(name, kind, x.h(), x.w(), x.c(), kh, kw, sh, sw, p[0], p[1], outH,
             outW, x.c(), 1);
       }
       case "globalavgpool":
@@ -175,8 +219,117 @@ public final class NetworkReader {
         return new Layer(name, LayerKind.ADD, x.h(), x.w(), x.c(), 1, 1, 1, 1, 0, 0, x.h(),
             x.w(), x.c(), 1);
       }
+      case "mul": {
+        Shape big = x;
+        for (Shape s : ins) {
+          if (words(s) > words(big)) {
+            big = s;
+          }
+        }
+        for (Shape s : ins) {
+          if (words(big) % words(s) != 0) {
+            throw o.error("inputs", "inputs do not broadcast: " + text(big) + " and " + text(s));
+          }
+        }
+        return new Layer(name, LayerKind.MUL, big.h(), big.w(), big.c(), 1, 1, 1, 1, 0, 0,
+            big.h(), big.w(), big.c(), 1);
+      }
+      case "concat": {
+        if (ins.size() < 2) {
+          throw o.error("inputs", "a concat layer needs at least two inputs");
+        }
+        Shape out = concat(ins);
+        if (out == null) {
+          throw o.error("inputs", "inputs must agree in all but one of height, width and"
+              + " channels: " + text(ins.get(0)) + " and " + text(ins.get(1)));
+        }
+        return new Layer(name, LayerKind.CONCAT, x.h(), x.w(), x.c(), 1, 1, 1, 1, 0, 0, out.h(),
+            out.w(), out.c(), 1);
+      }
       default:
         throw o.error("type", "unknown type '" + type + "'");
     }
+  }
+
+  /**
+   * The shapes a layer reads its inputs as ({@code input: {height, width, channels}} for the
+   * first, or a list with one per input): a reshape, transpose or slice between layers.
+   */
+  private static List<Shape> views(Yaml.Obj o) {
+    List<Shape> out = new ArrayList<>();
+    for (Yaml.Obj v : o.objectOrObjects("input")) {
+      v.allowOnly(Set.of("height", "width", "channels"));
+      out.add(new Shape(v.positiveInt("height"), v.positiveInt("width"),
+          v.positiveInt("channels")));
+    }
+    return out;
+  }
+
+  /** {@code pads: [top, left, bottom, right]}, or {@code pad} on every side (default 0). */
+  private static int[] pads(Yaml.Obj o) {
+    if (!o.has("pads")) {
+      int pad = o.nonNegativeInt("pad", 0);
+      return new int[] {pad, pad, pad, pad};
+    }
+    if (o.has("pad")) {
+      throw o.error("pads", "give either pad or pads, not both");
+    }
+    List<String> items = o.strings("pads");
+    if (items.size() != 4) {
+      throw o.error("pads", "expected [top, left, bottom, right], found " + items.size()
+          + " values");
+    }
+    int[] p = new int[4];
+    for (int i = 0; i < 4; i++) {
+      try {
+        p[i] = Integer.parseInt(items.get(i));
+      } catch (NumberFormatException e) {
+        throw o.itemError("pads", i, "expected a whole number, was '" + items.get(i) + "'");
+      }
+      if (p[i] < 0) {
+        throw o.itemError("pads", i, "must be >= 0, was " + p[i]);
+      }
+    }
+    return p;
+  }
+
+  /**
+   * The concatenation of {@code ins} along the one of channels, height or width in which they
+   * differ (channels when they agree in all three), or null when they differ in more than one.
+   */
+  private static Shape concat(List<Shape> ins) {
+    Shape a = ins.get(0);
+    boolean hw = true;
+    boolean wc = true;
+    boolean hc = true;
+    long c = 0;
+    long h = 0;
+    long w = 0;
+    for (Shape s : ins) {
+      hw &= s.h() == a.h() && s.w() == a.w();
+      wc &= s.w() == a.w() && s.c() == a.c();
+      hc &= s.h() == a.h() && s.c() == a.c();
+      c += s.c();
+      h += s.h();
+      w += s.w();
+    }
+    if (hw && c <= Integer.MAX_VALUE) {
+      return new Shape(a.h(), a.w(), (int) c);
+    }
+    if (wc && h <= Integer.MAX_VALUE) {
+      return new Shape((int) h, a.w(), a.c());
+    }
+    if (hc && w <= Integer.MAX_VALUE) {
+      return new Shape(a.h(), (int) w, a.c());
+    }
+    return null;
+  }
+
+  private static long words(Shape s) {
+    return (long) s.h() * s.w() * s.c();
+  }
+
+  private static String text(Shape s) {
+    return s.h() + "x" + s.w() + "x" + s.c();
   }
 }

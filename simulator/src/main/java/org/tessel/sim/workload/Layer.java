@@ -120,6 +120,17 @@ public record Layer(
     return new Layer(name, LayerKind.GEMM, m, k, 1, 1, k, 1, 1, 0, 0, m, 1, n, 1);
   }
 
+  /**
+   * An activation-by-activation matrix multiply: {@code heads} products {@code (m x k) * (k x
+   * n)}, laid out as a grouped GEMM (input {@code m x k x heads}, window {@code 1 x k} over one
+   * group's channel, output {@code m x 1 x n * heads}, {@code groups = heads}).
+   */
+  public static Layer matmul(String name, int m, int n, int k, int heads) {
+    Checks.positive(name + ": heads", heads);
+    return new Layer(name, LayerKind.MATMUL, m, k, heads, 1, k, 1, 1, 0, 0, m, 1,
+        Math.multiplyExact(n, heads), heads);
+  }
+
   /** A fully connected layer over {@code inFeatures} flattened inputs. */
   public static Layer fc(String name, int inFeatures, int outFeatures) {
     return new Layer(name, LayerKind.FC, 1, 1, inFeatures, 1, 1, 1, 1, 0, 0, 1, 1, outFeatures, 1);

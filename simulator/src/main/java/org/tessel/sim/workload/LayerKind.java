@@ -13,7 +13,19 @@ public enum LayerKind {
   /** Average pooling: additions on the vector lanes, no MACs. */
   AVGPOOL(false),
   /** Element-wise sum of two or more inputs (residual add). */
-  ADD(false);
+  ADD(false),
+  /** Concatenation of two or more inputs: one copy per output element on the vector lanes. */
+  CONCAT(false),
+  /**
+   * Element-wise product of its inputs (squeeze-excitation, gating), broadcasting the smaller
+   * ones; with one input, a per-element scale (an unfolded batch normalisation).
+   */
+  MUL(false),
+  /**
+   * Matrix multiply of two activations (attention's {@code Q K^T} and {@code A V}): {@code
+   * groups} independent {@code (m x k) * (k x n)} products, one per head, with no weights.
+   */
+  MATMUL(true);
 
   private final boolean usesArray;
 

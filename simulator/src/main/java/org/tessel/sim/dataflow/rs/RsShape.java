@@ -57,6 +57,12 @@ public record RsShape(int h, int w, int r, int s, int e, int f, int c, int m, in
       return new RsShape(1, layer.inH(), 1, 1, 1, layer.inH(), layer.inW(), layer.outC(), 1, 1,
           1);
     }
+    if (layer.kind() == LayerKind.MATMUL) {
+      // Layer.matmul: per head, a GEMM of m rows of k words and n columns
+      int g = layer.groups();
+      return new RsShape(1, layer.inH(), 1, 1, 1, layer.inH(), layer.inW(), layer.outC() / g, 1,
+          1, g);
+    }
     int g = layer.groups();
     return new RsShape(layer.inH() + 2 * layer.padH(), layer.inW() + 2 * layer.padW(),
         layer.kernelH(), layer.kernelW(), layer.outH(), layer.outW(), layer.inC() / g,

@@ -1,0 +1,5 @@
+/**
+ * Shape inference for ONNX nodes: every output's dimensions from the inputs' and the attributes,
+ * across opsets, with small constant contents evaluated (shape arithmetic).
+ */
+package org.tessel.onnx.shape;
