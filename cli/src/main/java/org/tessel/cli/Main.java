@@ -17,7 +17,8 @@ public final class Main implements Runnable {
   /** The subcommands, in the order help lists them. */
   private static final List<Class<?>> SUBCOMMANDS = List.of(SimulateCommand.class,
       ScheduleCommand.class, ProfileCommand.class, ConvertCommand.class, SearchCommand.class,
-      ValidateCommand.class, BenchCommand.class, HelpCommand.class);
+      WorkerCommand.class, MergeCommand.class, ValidateCommand.class, BenchCommand.class,
+      HelpCommand.class);
 
   @Spec CommandSpec spec;
 

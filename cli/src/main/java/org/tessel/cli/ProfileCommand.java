@@ -4,18 +4,23 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.tessel.sched.EvaluationCache;
 import org.tessel.sched.Objective;
 import org.tessel.sched.profile.Grid;
 import org.tessel.sched.profile.GridFile;
 import org.tessel.sched.profile.Param;
 import org.tessel.sched.profile.PointResult;
+import org.tessel.sched.profile.PointRunner;
 import org.tessel.sched.profile.ProfileListener;
 import org.tessel.sched.profile.ProfileSpec;
 import org.tessel.sched.profile.ProfileSummary;
 import org.tessel.sched.profile.Profiler;
+import org.tessel.sched.profile.Shards;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.workload.Network;
@@ -40,7 +45,7 @@ import picocli.CommandLine.Spec;
       "A PROFILE.csv already there (an interrupted run) is resumed: its points are not computed"
           + " again. Parameters: see docs/profile.md."
     })
-final class ProfileCommand implements Callable<Integer> {
+class ProfileCommand implements Callable<Integer> {
   private static final int SHOWN = 20;
 
   @Spec CommandSpec spec;
@@ -85,10 +90,24 @@ final class ProfileCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "No progress bar on stderr.")
   boolean noProgress;
 
-  @Override
-  public Integer call() throws IOException {
+  @Mixin ClusterOptions clusterOptions;
+
+  @Option(names = "--shard", paramLabel = "K/N",
+      description = "Compute only slice K (from 0) of N of the grid, into"
+          + " DIR/<name>/shards/PROFILE.K-of-N.csv (resumable); `tessel merge profile` with the"
+          + " same options then writes what the whole sweep writes. For batch schedulers.")
+  String shard;
+
+  /** Set by {@code tessel merge profile}: join the shards instead of computing. */
+  boolean merge;
+
+  /**
+   * The sweep these options describe.
+   *
+   * @throws ConfigException for a mistake in an option or an input file
+   */
+  ProfileSpec profileSpec() {
     batch = Loads.batch(batch);
-    Loads.threads(threads);
     Objective obj = Loads.objective("--objective", objective);
     Grid.Builder grid = new Grid.Builder();
     if (gridFile != null) {
@@ -99,19 +118,92 @@ final class ProfileCommand implements Callable<Integer> {
     }
     HardwareSpec base = hardwareOptions.load(spec);
     Network network = networkOptions.load();
+    return new ProfileSpec(network, base, obj, batch, grid.build());
+  }
+
+  /** The options that define the rows, with the input files they name, for cluster members. */
+  List<String> jobArgs(Map<String, byte[]> files) {
+    List<String> a = new ArrayList<>(List.of("-t", ClusterRun.ship(files, "t",
+        networkOptions.topology), "-i", networkOptions.inputType));
+    ClusterRun.ship(a, files, hardwareOptions);
+    if (gridFile != null) {
+      a.add("--grid");
+      a.add(ClusterRun.ship(files, "grid", gridFile));
+    }
+    for (String s : sweeps) {
+      a.add("--sweep");
+      a.add(s);
+    }
+    a.addAll(List.of("--objective", objective, "--batch", Integer.toString(batch)));
+    return a;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Loads.threads(threads);
+    ProfileSpec ps = profileSpec();
     Loads.report(spec, hardwareOptions.notes, networkOptions.notes);
-    ProfileSpec ps = new ProfileSpec(network, base, obj, batch, grid.build());
+    Shard slice = Shard.parse(shard);
+    clusterOptions.check();
+    if (merge && (slice != null || clusterOptions.on())) {
+      throw new ConfigException("merge", 0, "", "give the unsharded command's options, without"
+          + " --shard and --cluster");
+    }
+    Network network = ps.network();
+    HardwareSpec base = ps.hardware();
     String folder = name != null ? name : safe(network.name() + "_" + base.name());
     if (folder.isBlank() || folder.contains("/") || folder.equals(".") || folder.equals("..")) {
       throw new ConfigException("--name", 0, "", "not a folder name: '" + folder + "'");
     }
     PrintWriter err = spec.commandLine().getErr();
+    Path dir = outDir.resolve(folder);
     int points = ps.grid().size();
-    ProfileListener progress = noProgress || points <= 1 ? ProfileListener.NONE
+    ProgressBar bar = noProgress || points <= 1 ? null
         : new ProgressBar(err, Terminal.interactive(), System::nanoTime);
+    ProfileListener progress = bar == null ? ProfileListener.NONE : bar;
+    PointRunner runner = null;
+    if (merge) {
+      Shards.merge(ps, dir);
+      runner = (work, todo, sink) -> {
+        throw new ConfigException(Profiler.CSV, 0, "", "the shards lack " + todo.size()
+            + " points");
+      };
+    }
+    ClusterRun cluster = clusterOptions.on() && !merge ? ClusterRun.join(clusterOptions,
+        threads, "coordinator", err) : null;
     long t0 = System.nanoTime();
-    ProfileSummary s = new Profiler(ps, threads).run(outDir.resolve(folder), progress,
-        forceOption.policy(networkOptions.topology, hardwareOptions.file(), gridFile));
+    ProfileSummary s;
+    try {
+      if (cluster != null) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        runner = cluster.profileRunner(jobArgs(files), files);
+        if (bar != null) {
+          bar.extra(cluster::membersLine);
+        }
+      }
+      if (slice != null) {
+        int computed = Shards.run(ps, new EvaluationCache(), dir, slice.index(),
+            slice.count(), runner != null ? runner : new Profiler(ps, threads).localRunner(),
+            progress);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        err.printf(Locale.ROOT, "profile: shard %d/%d: %d points computed in %.2f s%n",
+            slice.index(), slice.count(), computed, seconds);
+        err.flush();
+        spec.commandLine().getOut().println("wrote " + Shards.file(dir, slice.index(),
+            slice.count()));
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+      }
+      s = new Profiler(ps, threads).run(dir, progress, forceOption.policy(
+          networkOptions.topology, hardwareOptions.file(), gridFile), runner);
+      if (cluster != null) {
+        cluster.report();
+      }
+    } finally {
+      if (cluster != null) {
+        cluster.close();
+      }
+    }
     double seconds = (System.nanoTime() - t0) / 1e9;
     if (s.computed() == 0) {
       err.printf(Locale.ROOT, "profile: all %d points were already in PROFILE.csv%n", points);

@@ -30,6 +30,7 @@ final class ProgressBar implements ProfileListener, Progress {
   private int reused;
   private int lastTenth;
   private boolean lineOpen;
+  private java.util.function.Supplier<String> extra;
 
   /** A profile sweep's progress; {@code nanos} is the clock. */
   ProgressBar(PrintWriter err, boolean terminal, LongSupplier nanos) {
@@ -104,7 +105,14 @@ final class ProgressBar implements ProfileListener, Progress {
     return true;
   }
 
-  private void show(String text, boolean last) {
+  /** Appends what {@code more} says to every line (the cluster's members and rates). */
+  void extra(java.util.function.Supplier<String> more) {
+    this.extra = more;
+  }
+
+  private void show(String line, boolean last) {
+    String more = extra == null ? "" : extra.get();
+    String text = more.isEmpty() ? line : line + "  " + more;
     if (terminal) {
       err.print("\r" + text);
       lineOpen = true;

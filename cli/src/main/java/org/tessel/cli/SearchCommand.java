@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tessel.nas.eval.CacheStats;
 import org.tessel.nas.eval.CachedEvaluator;
@@ -14,9 +16,12 @@ import org.tessel.nas.report.SearchReport;
 import org.tessel.nas.report.Summary;
 import org.tessel.nas.search.Search;
 import org.tessel.nas.search.SearchResult;
+import org.tessel.nas.search.SearchShards;
+import org.tessel.nas.space.Genome;
 import org.tessel.nas.space.Spaces;
 import org.tessel.nas.rank.RankAgreement;
 import org.tessel.sched.EvaluationCache;
+import org.tessel.sim.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +45,7 @@ import picocli.CommandLine.Spec;
           + "nas-evaluations.log): a killed search run again with the same options resumes"
           + " there and ends with the same result."
     })
-final class SearchCommand implements Callable<Integer> {
+class SearchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--space", required = true, paramLabel = "NAME|FILE",
@@ -149,23 +154,96 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
   boolean quiet;
 
+  @Mixin ClusterOptions clusterOptions;
+
+  @Option(names = "--shard", paramLabel = "K/N",
+      description = "Exhaustive and random strategies: price only slice K (from 0) of N of the"
+          + " architectures the search proposes, into DIR/<search>/shards/evaluations.K-of-N.log"
+          + " (resumable); `tessel merge search` with the same options then writes what the"
+          + " whole search writes. For batch schedulers.")
+  String shard;
+
+  /** Set by {@code tessel merge search}: answer from the shards' logs instead of pricing. */
+  boolean merge;
+
+  /** The options that define a network's price, with the files they name, for members. */
+  List<String> jobArgs(Map<String, byte[]> files) {
+    List<String> a = new ArrayList<>(List.of("--space", java.nio.file.Files.isRegularFile(
+        Path.of(space)) ? ClusterRun.ship(files, "space", Path.of(space)) : space));
+    ClusterRun.ship(a, files, hardwareOptions);
+    a.addAll(List.of("--objectives", "latency", "--schedule-objective", scheduleObjective,
+        "--batch", Integer.toString(batch)));
+    if (dataflows != null) {
+      a.add("--dataflows");
+      a.add(String.join(",", dataflows));
+    }
+    return a;
+  }
+
   @Override
   public Integer call() throws IOException {
     SearchSetup s = SearchSetup.of(this);
+    Shard slice = Shard.parse(shard);
+    clusterOptions.check();
+    if (merge && (slice != null || clusterOptions.on())) {
+      throw new ConfigException("merge", 0, "", "give the unsharded command's options, without"
+          + " --shard and --cluster");
+    }
+    if (slice != null && clusterOptions.on()) {
+      throw new ConfigException("--shard", 0, "", "a search shard runs without --cluster (use"
+          + " one or the other)");
+    }
+    if ((slice != null || merge) && outDir == null) {
+      throw new ConfigException(merge ? "merge" : "--shard", 0, "", "needs -p DIR (where the"
+          + " shards are)");
+    }
+    List<Genome> proposals = null;
+    if (slice != null) {
+      try {
+        proposals = new Search(s.space(), new CachedEvaluator(s.evaluator(), null), s.scoring(),
+            s.table(), s.settings()).proposals();
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("--shard", 0, "", e.getMessage());
+      }
+    }
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar progress = ProgressBar.search(err, Terminal.interactive());
+    org.tessel.nas.search.Progress shown = quiet ? org.tessel.nas.search.Progress.NONE
+        : progress;
+    if (slice != null) {
+      return shard(s, slice, proposals, shown, progress);
+    }
     SearchResult r;
-    try (EvaluationLog log = noCache ? null : EvaluationLog.open(cachePath())) {
+    ClusterRun cluster = null;
+    try (EvaluationLog log = noCache || merge ? null : EvaluationLog.open(cachePath())) {
       if (log != null && !quiet && !log.records().isEmpty()) {
         err.printf(Locale.ROOT, "search: cache %s: %d evaluations%s%n", log.file(),
             log.records().size(), log.damaged() > 0 ? ", " + log.damaged()
                 + " damaged lines skipped" : "");
         err.flush();
       }
-      CachedEvaluator cached = new CachedEvaluator(s.evaluator(), log);
+      CachedEvaluator cached = new CachedEvaluator(merge ? SearchShards.fromShards(
+          outDir.resolve(dirName(s)), s.evaluator()) : s.evaluator(), log);
+      if (merge) {
+        SearchShards.preload(outDir.resolve(dirName(s)), cached);
+      }
       Search search = new Search(s.space(), cached, s.scoring(), s.table(), s.settings());
-      r = search.run(quiet ? org.tessel.nas.search.Progress.NONE : progress);
+      org.tessel.nas.search.Pricer pricer = null;
+      if (clusterOptions.on() && !merge) {
+        cluster = ClusterRun.join(clusterOptions, s.settings().threads(), "coordinator", err);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        pricer = cluster.pricer(jobArgs(files), files, s.space(), cached, s.evaluator());
+        progress.extra(cluster::membersLine);
+      }
+      r = search.run(shown, pricer);
       progress.finish();
+      if (cluster != null) {
+        cluster.report();
+      }
+    } finally {
+      if (cluster != null) {
+        cluster.close();
+      }
     }
     Path written = null;
     if (outDir != null) {
@@ -191,6 +269,30 @@ final class SearchCommand implements Callable<Integer> {
       out.println("wrote " + written);
     }
     out.flush();
+    return ExitCodes.OK;
+  }
+
+  /** Prices slice {@code slice} of {@code proposals} into the shard's log. */
+  private int shard(SearchSetup s, Shard slice, List<Genome> proposals,
+      org.tessel.nas.search.Progress shown, ProgressBar progress) throws IOException {
+    Path dir = outDir.resolve(dirName(s));
+    int from = (int) ((long) proposals.size() * slice.index() / slice.count());
+    int to = (int) ((long) proposals.size() * (slice.index() + 1) / slice.count());
+    long t0 = System.nanoTime();
+    Path file = SearchShards.file(dir, slice.index(), slice.count());
+    try (EvaluationLog log = EvaluationLog.open(file)) {
+      CachedEvaluator cached = new CachedEvaluator(s.evaluator(), log);
+      new Search(s.space(), cached, s.scoring(), s.table(), s.settings())
+          .priceAll(proposals.subList(from, to), 64, shown);
+      progress.finish();
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf(Locale.ROOT, "search: shard %d/%d: architectures %d-%d of %d, %d priced now in"
+          + " %.2f s%n", slice.index(), slice.count(), from, to - 1, proposals.size(),
+          cached.stats().misses(), (System.nanoTime() - t0) / 1e9);
+      err.flush();
+    }
+    spec.commandLine().getOut().println("wrote " + file);
+    spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }
 

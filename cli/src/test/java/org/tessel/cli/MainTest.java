@@ -17,8 +17,8 @@ import picocli.CommandLine;
  */
 final class MainTest {
   @ParameterizedTest
-  @ValueSource(strings = {"simulate", "schedule", "profile", "convert", "search", "validate",
-      "bench"})
+  @ValueSource(strings = {"simulate", "schedule", "profile", "convert", "search", "worker",
+      "merge", "validate", "bench"})
   void oneSubcommand_behavesAsTheFullCommandLine(String name) {
     CommandLine only = Main.commandLine(name);
     assertEquals(List.of(name), List.copyOf(only.getSubcommands().keySet()));
@@ -32,7 +32,7 @@ final class MainTest {
   @ParameterizedTest
   @ValueSource(strings = {"simulat", "--help", "-V", "help"})
   void anythingElse_getsEverySubcommand(String first) {
-    assertEquals(8, Main.commandLine(first).getSubcommands().size()); // 7 commands and help
+    assertEquals(10, Main.commandLine(first).getSubcommands().size()); // 9 commands and help
     String full = run(Main.commandLine(), first);
     assertEquals(full, run(Main.commandLine(first), first));
     assertTrue(full.length() > 20, full);

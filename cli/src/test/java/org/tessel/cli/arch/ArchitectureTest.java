@@ -53,7 +53,7 @@ class ArchitectureTest {
   /** Module order: a module's packages may use only modules of a lower rank (and their own). */
   static final List<String> MODULES = List.of(
       "org.tessel.sim", "org.tessel.onnx", "org.tessel.sched", "org.tessel.nas",
-      "org.tessel.validate", "org.tessel.cli");
+      "org.tessel.validate", "org.tessel.cluster", "org.tessel.cli");
 
   /**
    * Simulator packages that only the simulator itself may use: how it runs (engine, runner,

@@ -83,6 +83,42 @@ public final class CachedEvaluator implements NetworkEvaluator {
     }
   }
 
+  /**
+   * The metrics held for {@code key} (priced in this run or read from the log), or null; does
+   * not price and is not counted in {@link #stats()}.
+   */
+  public Metrics lookup(String key) {
+    CompletableFuture<Metrics> had = memory.get(key);
+    if (had != null && had.isDone() && !had.isCompletedExceptionally()) {
+      return had.join();
+    }
+    return fromLog(key);
+  }
+
+  /**
+   * Records {@code m} as the metrics of {@code key}, priced elsewhere (another process of a
+   * cluster): kept in memory and appended to the log as if priced here. A key already held keeps
+   * its metrics.
+   *
+   * @throws ConfigException when the log cannot be written
+   */
+  public void put(String key, Metrics m) {
+    lookups.increment();
+    CompletableFuture<Metrics> done = CompletableFuture.completedFuture(m);
+    if (memory.putIfAbsent(key, done) != null) {
+      return;
+    }
+    misses.increment();
+    if (log != null && fromLog(key) == null) {
+      try {
+        log.append(key, MetricsCodec.encode(m));
+      } catch (IOException e) {
+        throw new ConfigException(log.file().toString(), 0, "", "cannot write the cache: "
+            + e.getMessage());
+      }
+    }
+  }
+
   /** How the cache has answered so far. */
   public CacheStats stats() {
     long l = lookups.sum();

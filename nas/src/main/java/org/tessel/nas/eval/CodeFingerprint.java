@@ -18,13 +18,13 @@ import java.util.stream.Stream;
  * A digest of the compiled code a result depends on (the jar or class directory each class comes
  * from), so that cached results of an older simulator or scheduler are never reused.
  */
-final class CodeFingerprint {
+public final class CodeFingerprint {
   private static final Map<String, String> MEMO = new ConcurrentHashMap<>();
 
   private CodeFingerprint() {}
 
   /** The digest of the code locations of {@code classes}. */
-  static String of(Class<?>... classes) {
+  public static String of(Class<?>... classes) {
     StringBuilder sb = new StringBuilder();
     for (Class<?> c : classes) {
       CodeSource src = c.getProtectionDomain().getCodeSource();

@@ -8,12 +8,13 @@ import java.util.Map;
  * ;}, doubles in Java's shortest exact form, the per-dataflow latencies as {@code os:1.5,ws:NaN},
  * the error last (tabs, newlines and semicolons in it become spaces).
  */
-final class MetricsCodec {
+public final class MetricsCodec {
   private static final String VERSION = "m1";
 
   private MetricsCodec() {}
 
-  static String encode(Metrics m) {
+  /** {@code m} as one line (no tabs or newlines). */
+  public static String encode(Metrics m) {
     StringBuilder fixed = new StringBuilder();
     for (Map.Entry<String, Double> e : m.fixedLatencyMs().entrySet()) {
       fixed.append(fixed.length() == 0 ? "" : ",").append(e.getKey()).append(':')
@@ -28,7 +29,7 @@ final class MetricsCodec {
   }
 
   /** The metrics in {@code text}, or null when it is not a record of this version. */
-  static Metrics decode(String text) {
+  public static Metrics decode(String text) {
     String[] f = text.split(";", -1);
     if (f.length != 13 || !f[0].equals(VERSION)) {
       return null;

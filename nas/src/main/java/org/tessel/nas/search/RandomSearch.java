@@ -8,9 +8,13 @@ import java.util.SplittableRandom;
 import org.tessel.nas.space.Genome;
 import org.tessel.nas.space.SearchSpace;
 
-/** Uniform samples without repeats, until the space is exhausted. */
+/**
+ * Uniform samples without repeats, until the space is exhausted. The samples do not depend on
+ * how many are asked for at once; a batch of up to {@link #BATCH} keeps a cluster's members busy
+ * between the search's rounds.
+ */
 final class RandomSearch implements Strategy {
-  static final int BATCH = 64;
+  static final int BATCH = 1024;
 
   private final SearchSpace space;
   private final SplittableRandom rnd;

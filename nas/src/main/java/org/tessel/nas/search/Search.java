@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.tessel.nas.eval.CachedEvaluator;
 import org.tessel.nas.eval.Metrics;
+import org.tessel.nas.eval.NetworkEvaluator;
 import org.tessel.nas.objective.AccuracyTable;
 import org.tessel.nas.objective.Scoring;
 import org.tessel.nas.space.Genome;
@@ -75,6 +76,17 @@ public final class Search {
    * @throws ConfigException when the accuracy table lacks an architecture the search reaches
    */
   public SearchResult run(Progress progress) {
+    return run(progress, null);
+  }
+
+  /**
+   * Runs the search, pricing each batch's new architectures with {@code pricer} (null: on this
+   * search's threads). Which architectures a batch holds depends only on the strategy, its seed
+   * and the results told, never on where or in what order they were priced.
+   *
+   * @throws ConfigException when the accuracy table lacks an architecture the search reaches
+   */
+  public SearchResult run(Progress progress, Pricer pricer) {
     Strategy strategy = settings.strategy().create(space, settings);
     int budget = settings.budget();
     Map<Genome, Candidate> seen = new LinkedHashMap<>();
@@ -103,7 +115,10 @@ public final class Search {
         proposals += asked.size();
         List<Genome> fresh = new ArrayList<>(new LinkedHashSet<>(asked));
         fresh.removeIf(seen::containsKey);
-        Metrics[] metrics = price(fresh, pool);
+        Metrics[] metrics = pricer != null ? pricer.price(fresh) : price(fresh, pool);
+        if (metrics.length != fresh.size()) {
+          throw new IllegalStateException("priced " + metrics.length + " of " + fresh.size());
+        }
         for (int i = 0; i < fresh.size(); i++) {
           Candidate c = candidate(history.size(), fresh.get(i), metrics[i]);
           seen.put(c.genome(), c);
@@ -128,6 +143,67 @@ public final class Search {
     }
     return new SearchResult(space.name(), settings, scoring, history, Ranking.of(history), stop,
         proposals, Duration.ofNanos(nanoClock.getAsLong() - start), evaluator.stats());
+  }
+
+  /**
+   * The genomes an exhaustive or random search proposes, in evaluation order: the whole history
+   * of {@link #run} without pricing, since neither strategy learns from results.
+   *
+   * @throws IllegalArgumentException for another strategy, or with a time limit (then the
+   *     history depends on the machine)
+   */
+  public List<Genome> proposals() {
+    StrategyKind kind = settings.strategy();
+    if (kind != StrategyKind.EXHAUSTIVE && kind != StrategyKind.RANDOM) {
+      throw new IllegalArgumentException("only the exhaustive and random strategies can be"
+          + " sharded (" + kind.key() + " learns from every result)");
+    }
+    if (!settings.timeLimit().isZero()) {
+      throw new IllegalArgumentException("a sharded search cannot have a time limit (its"
+          + " history would depend on the machines)");
+    }
+    Strategy strategy = kind.create(space, settings);
+    List<Genome> out = new ArrayList<>();
+    java.util.Set<Genome> seen = new java.util.HashSet<>();
+    while (out.size() < settings.budget()) {
+      List<Genome> asked = strategy.ask(settings.budget() - out.size());
+      if (asked.isEmpty()) {
+        break;
+      }
+      for (Genome g : new LinkedHashSet<>(asked)) {
+        if (seen.add(g)) {
+          out.add(g);
+        }
+      }
+      strategy.tell(List.of());
+    }
+    return out;
+  }
+
+  /**
+   * Prices {@code genomes} with the evaluator (its cache and log) on this search's threads,
+   * calling {@code progress} after each {@code step} of them; for a shard of a search.
+   */
+  public void priceAll(List<Genome> genomes, int step, Progress progress) {
+    long start = System.nanoTime();
+    ExecutorService pool = settings.threads() > 1 ? Executors.newFixedThreadPool(
+        settings.threads(), r -> {
+          Thread t = new Thread(r, "tessel-nas");
+          t.setDaemon(true);
+          return t;
+        }) : null;
+    try {
+      for (int from = 0; from < genomes.size(); from += step) {
+        int to = Math.min(genomes.size(), from + step);
+        price(genomes.subList(from, to), pool);
+        progress.update(to, genomes.size(), Duration.ofNanos(System.nanoTime() - start),
+            evaluator.stats());
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
   }
 
   /** A scored candidate. */
@@ -172,13 +248,26 @@ public final class Search {
     return out;
   }
 
-  private Metrics price(Genome g) {
+  /**
+   * The metrics of {@code g}: its network priced by {@code evaluator}, or the failure to build
+   * it. The unit of work of every search, wherever it runs.
+   */
+  public static Metrics price(SearchSpace space, NetworkEvaluator evaluator, Genome g) {
     Network n;
     try {
       n = space.network(g);
     } catch (IllegalArgumentException e) {
-      return Metrics.failed("cannot build the network: " + e.getMessage(), 0, 0);
+      return unbuildable(e);
     }
     return evaluator.evaluate(n);
+  }
+
+  /** The metrics of a genome whose network cannot be built ({@code e} says why). */
+  public static Metrics unbuildable(IllegalArgumentException e) {
+    return Metrics.failed("cannot build the network: " + e.getMessage(), 0, 0);
+  }
+
+  private Metrics price(Genome g) {
+    return price(space, evaluator, g);
   }
 }

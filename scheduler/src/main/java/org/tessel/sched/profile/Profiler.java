@@ -6,15 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.tessel.sched.EvaluationCache;
-import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.output.OutputFile;
 import org.tessel.sim.output.OutputPolicy;
@@ -57,6 +54,11 @@ public final class Profiler {
     this(spec, threads, new EvaluationCache());
   }
 
+  /** Runs points on this profiler's threads (the runner {@link #run} uses by default). */
+  public PointRunner localRunner() {
+    return this::compute;
+  }
+
   /** The evaluation cache the points share. */
   public EvaluationCache cache() {
     return cache;
@@ -89,10 +91,22 @@ public final class Profiler {
    */
   public ProfileSummary run(Path dir, ProfileListener listener, OutputPolicy policy)
       throws IOException {
+    return run(dir, listener, policy, null);
+  }
+
+  /**
+   * As {@link #run(Path, ProfileListener, OutputPolicy)}, computing the points with {@code
+   * runner} (null: on this profiler's threads).
+   *
+   * @throws ConfigException as {@link #run(Path, ProfileListener)}
+   * @throws IOException when a file cannot be written
+   */
+  public ProfileSummary run(Path dir, ProfileListener listener, OutputPolicy policy,
+      PointRunner runner) throws IOException {
     policy.check(dir.resolve(CSV));
     RunFolder.checkFiles(dir, policy, List.of(HTML, SVG));
     List<Point> points = spec.grid().points();
-    List<HardwareSpec> hardware = spec.pointHardware();
+    ProfileWork work = new ProfileWork(spec, cache); // checks every point's hardware first
     List<String> header = ProfileCsv.header(spec);
     Path csv = dir.resolve(CSV);
     Path svg = dir.resolve(SVG);
@@ -121,13 +135,14 @@ public final class Profiler {
           todo.add(i);
         }
       }
-      shared = compute(points, hardware, todo, new Emitter(rows, known, log, listener, reused));
-      StringBuilder content = new StringBuilder();
-      header.forEach(h -> content.append(h).append('\n'));
-      for (String r : rows) {
-        content.append(r).append('\n');
+      Emitter emitter = new Emitter(rows, known, log, listener, reused);
+      try {
+        shared = todo.isEmpty() ? 0 : (runner != null ? runner : (PointRunner) this::compute)
+            .run(work, todo, emitter::done);
+      } finally {
+        emitter.close();
       }
-      log.finish(content.toString());
+      log.finish(content(header, rows));
     }
     List<PointResult> results = new ArrayList<>(n);
     int infeasible = 0;
@@ -154,23 +169,32 @@ public final class Profiler {
         svg);
   }
 
+  /** The file's content: {@code header}, then {@code rows}, each with a line end. */
+  private static String content(List<String> header, String[] rows) {
+    StringBuilder content = new StringBuilder();
+    header.forEach(h -> content.append(h).append('\n'));
+    for (int i = 0; i < rows.length; i++) {
+      if (rows[i] == null) {
+        throw new IllegalStateException("point " + i + " was not computed");
+      }
+      content.append(rows[i]).append('\n');
+    }
+    return content.toString();
+  }
+
   /**
    * Computes the points {@code todo}; returns how many shared another point's schedule. One task
    * per distinct simulated hardware, in order of first appearance, evaluates all of its points,
    * so threads never wait on each other's schedules and rows can still be written in grid order.
    */
-  private long compute(List<Point> points, List<HardwareSpec> hardware, List<Integer> todo,
-      Emitter emitter) throws IOException {
-    PointEvaluator evaluator = new PointEvaluator(spec, cache);
-    Map<HardwareSpec, List<Integer>> groups = new LinkedHashMap<>();
-    for (int i : todo) {
-      groups.computeIfAbsent(evaluator.canonical(hardware.get(i)), h -> new ArrayList<>()).add(i);
-    }
+  private long compute(ProfileWork work, List<Integer> todo, PointRunner.RowSink sink)
+      throws IOException {
+    List<List<Integer>> groups = work.groups(todo);
     if (threads == 1 || groups.size() <= 1) {
       for (int i : todo) {
-        emitter.done(i, ProfileCsv.row(evaluator.evaluate(points.get(i), hardware.get(i))));
+        sink.done(i, work.row(i));
       }
-      return evaluator.shared();
+      return work.shared();
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, groups.size()), r -> {
       Thread t = new Thread(r, "tessel-profile");
@@ -179,10 +203,10 @@ public final class Profiler {
     });
     try {
       List<Future<Void>> futures = new ArrayList<>();
-      for (List<Integer> group : groups.values()) {
+      for (List<Integer> group : groups) {
         futures.add(pool.submit(() -> {
           for (int i : group) {
-            emitter.done(i, ProfileCsv.row(evaluator.evaluate(points.get(i), hardware.get(i))));
+            sink.done(i, work.row(i));
           }
           return null;
         }));
@@ -190,7 +214,7 @@ public final class Profiler {
       for (Future<Void> f : futures) {
         f.get();
       }
-      return evaluator.shared();
+      return work.shared();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("sweep interrupted");
@@ -207,7 +231,6 @@ public final class Profiler {
       }
       throw new UncheckedIOException(new IOException(cause));
     } finally {
-      emitter.close();
       pool.shutdownNow();
     }
   }
@@ -231,7 +254,7 @@ public final class Profiler {
     }
 
     synchronized void done(int index, String row) throws IOException {
-      if (closed) {
+      if (closed || rows[index] != null) {
         return;
       }
       rows[index] = row;

@@ -1,0 +1,57 @@
+package org.tessel.cluster;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import java.io.Serializable;
+import java.util.concurrent.Callable;
+
+/**
+ * A batch of one job's units, run on the member Hazelcast delivers it to: refused when that
+ * member's code differs from the coordinator's, otherwise each unit run by the job's {@link Work}
+ * (built once per job and member).
+ */
+final class BatchTask implements Callable<BatchResult>, Serializable, HazelcastInstanceAware {
+  private static final long serialVersionUID = 1L;
+
+  private final String jobId;
+  private final String fingerprint;
+  private final String[] units;
+  private transient HazelcastInstance hz;
+  /** When this member received the task (read on arrival, before it waits for a thread). */
+  private transient long arrivedNanos;
+
+  BatchTask(String jobId, String fingerprint, String[] units) {
+    this.jobId = jobId;
+    this.fingerprint = fingerprint;
+    this.units = units;
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException,
+      ClassNotFoundException {
+    in.defaultReadObject();
+    arrivedNanos = System.nanoTime();
+  }
+
+  @Override
+  public void setHazelcastInstance(HazelcastInstance instance) {
+    this.hz = instance;
+  }
+
+  @Override
+  public BatchResult call() {
+    ClusterNode node = ClusterNode.of(hz);
+    if (!node.settings().fingerprint().equals(fingerprint)) {
+      throw new CodeMismatchException("this member's code (" + ClusterNode.shortDigest(
+          node.settings().fingerprint()) + ") differs from the coordinator's ("
+          + ClusterNode.shortDigest(fingerprint) + ")");
+    }
+    long t0 = System.nanoTime();
+    long queued = arrivedNanos == 0 ? 0 : t0 - arrivedNanos;
+    Work work = node.work(jobId);
+    String[] out = new String[units.length];
+    for (int i = 0; i < units.length; i++) {
+      out[i] = work.run(units[i]);
+    }
+    return new BatchResult(out, System.nanoTime() - t0, queued);
+  }
+}
