@@ -3,10 +3,10 @@ package org.tessel.bench;
 import java.util.List;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
+import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.SramSpec;
-import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
@@ -43,7 +43,10 @@ final class Fixtures {
   static Network alexnetEyerissConv() {
     // ifmap height = width, filter height = width, channels, filters, stride
     int[][] s = {
-      {227, 11, 3, 96, 4}, {31, 5, 48, 256, 1}, {15, 3, 256, 384, 1}, {15, 3, 192, 384, 1},
+      {227, 11, 3, 96, 4},
+      {31, 5, 48, 256, 1},
+      {15, 3, 256, 384, 1},
+      {15, 3, 192, 384, 1},
       {15, 3, 192, 256, 1}
     };
     Layer[] layers = new Layer[s.length];
@@ -56,10 +59,11 @@ final class Fixtures {
 
   /** A {@code rows x cols} array with 64 KiB SRAMs; USER mode when bandwidth > 0. */
   static HardwareSpec array(int rows, int cols, DataflowKind df, int bandwidthWordsPerCycle) {
-    DramSpec dram = bandwidthWordsPerCycle > 0
-        ? new DramSpec(BandwidthMode.USER, bandwidthWordsPerCycle)
-        : new DramSpec(BandwidthMode.CALC, 10);
-    return new HardwareSpec("bench", new ArraySpec(rows, cols), new SramSpec(64, 64, 64, 1, 1),
-        dram, df, 200);
+    DramSpec dram =
+        bandwidthWordsPerCycle > 0
+            ? new DramSpec(BandwidthMode.USER, bandwidthWordsPerCycle)
+            : new DramSpec(BandwidthMode.CALC, 10);
+    return new HardwareSpec(
+        "bench", new ArraySpec(rows, cols), new SramSpec(64, 64, 64, 1, 1), dram, df, 200);
   }
 }

@@ -23,9 +23,9 @@ import org.tessel.sim.workload.Layer;
 
 /**
  * The row-stationary mapping search of one AlexNet layer (the Eyeriss papers' shapes, batch 4) on
- * the {@code eyeriss} preset, with the chip's rule ({@code mapping.search: chip}, the preset's)
- * and with the best-mapping search ({@code best}): what the scheduler, NAS and profile paths pay
- * per layer. Each operation enumerates every legal mapping again (nothing is memoised across
+ * the {@code eyeriss} preset, with the chip's rule ({@code mapping.search: chip}, the preset's) and
+ * with the best-mapping search ({@code best}): what the scheduler, NAS and profile paths pay per
+ * layer. Each operation enumerates every legal mapping again (nothing is memoised across
  * operations; the compiled network is built once per trial).
  *
  * <pre>
@@ -53,8 +53,10 @@ public class MappingSearchBenchmark {
   @Setup(Level.Trial)
   public void setup() {
     HardwareSpec preset = HardwareReader.preset("eyeriss");
-    HardwareSpec hw = rule.equals("chip") ? preset
-        : preset.withCgra(preset.cgra().withMapping(MappingSearchSpec.BEST));
+    HardwareSpec hw =
+        rule.equals("chip")
+            ? preset
+            : preset.withCgra(preset.cgra().withMapping(MappingSearchSpec.BEST));
     shape = Fixtures.alexnetEyerissConv().layers().get(layer);
     context = new Simulation(hw).mappingContext();
   }

@@ -37,21 +37,20 @@ import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
 /**
- * The NAS front end on NAS-Bench-201 (15,625 cells): how fast architectures are evaluated once
- * the caches are warm, and what a layer shape costs the first time. Scores are operations per
- * second; one operation is one architecture, except in {@code coldLayer} (one distinct layer
- * shape, average time).
+ * The NAS front end on NAS-Bench-201 (15,625 cells): how fast architectures are evaluated once the
+ * caches are warm, and what a layer shape costs the first time. Scores are operations per second;
+ * one operation is one architecture, except in {@code coldLayer} (one distinct layer shape, average
+ * time).
  *
  * <ul>
- *   <li>{@code searchWarm}: a random search of 2,000 architectures on 2 threads with every
- *       network already in the cache (build the network, key it by content, look it up, score,
- *       rank), as a search resumed from its log runs;
+ *   <li>{@code searchWarm}: a random search of 2,000 architectures on 2 threads with every network
+ *       already in the cache (build the network, key it by content, look it up, score, rank), as a
+ *       search resumed from its log runs;
  *   <li>{@code evaluateWarmNetworks}: one architecture through build, key and cache lookup;
- *   <li>{@code evaluateWarmLayers}: one architecture scheduled afresh (network optimum,
- *       baselines, maladaptation) with every layer shape's options already cached;
+ *   <li>{@code evaluateWarmLayers}: one architecture scheduled afresh (network optimum, baselines,
+ *       maladaptation) with every layer shape's options already cached;
  *   <li>{@code coldLayer}: a fresh layer scheduler finds the options of one of NAS-Bench-201's 12
- *       distinct array-layer shapes (every dataflow and tiling that fits, simulated unless
- *       pruned).
+ *       distinct array-layer shapes (every dataflow and tiling that fits, simulated unless pruned).
  * </ul>
  *
  * <pre>
@@ -67,6 +66,7 @@ import org.tessel.sim.workload.Network;
 public class NasBenchmark {
   /** NAS-Bench-201's distinct array-layer shapes (stem, 2 per stage, 2 per reduction, fc). */
   static final int SHAPES = 12;
+
   static final int SEARCH = 2000;
 
   /** A hardware preset. */
@@ -89,11 +89,24 @@ public class NasBenchmark {
     }
     Set<String> seen = new HashSet<>();
     List<Layer> distinct = new java.util.ArrayList<>();
-    Network all = space.network(space.parseArch("|nor_conv_3x3~0|+|nor_conv_1x1~0|"
-        + "nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|"));
+    Network all =
+        space.network(
+            space.parseArch(
+                "|nor_conv_3x3~0|+|nor_conv_1x1~0|"
+                    + "nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|"));
     for (Layer l : all.layers()) {
-      String key = l.kind() + " " + l.inH() + " " + l.inC() + " " + l.kernelH() + " "
-          + l.strideH() + " " + l.outC();
+      String key =
+          l.kind()
+              + " "
+              + l.inH()
+              + " "
+              + l.inC()
+              + " "
+              + l.kernelH()
+              + " "
+              + l.strideH()
+              + " "
+              + l.outC();
       if (l.kind().usesArray() && seen.add(key)) {
         distinct.add(l);
       }
@@ -124,8 +137,8 @@ public class NasBenchmark {
   @OperationsPerInvocation(SEARCH)
   public int searchWarm() {
     Scoring s = new Scoring(List.of(Metric.LATENCY, Metric.PARAMS), List.of());
-    SearchSettings set = new SearchSettings(StrategyKind.RANDOM, SEARCH, Duration.ZERO, 7, 2, 64,
-        16, 16);
+    SearchSettings set =
+        new SearchSettings(StrategyKind.RANDOM, SEARCH, Duration.ZERO, 7, 2, 64, 16, 16);
     return new Search(space, cached, s, null, set).run(Progress.NONE).history().size();
   }
 
@@ -144,8 +157,9 @@ public class NasBenchmark {
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   @OperationsPerInvocation(SHAPES)
   public int coldLayer() {
-    LayerScheduler s = new LayerScheduler(hw, Objective.CYCLES, CandidateSpace.dataflows(hw),
-        new EvaluationCache());
+    LayerScheduler s =
+        new LayerScheduler(
+            hw, Objective.CYCLES, CandidateSpace.dataflows(hw), new EvaluationCache());
     int n = 0;
     for (Layer l : shapes) {
       n += s.options(l, 1).simulated();

@@ -32,9 +32,9 @@ import org.tessel.onnx.proto.Onnx.TypeProto;
 import org.tessel.onnx.proto.Onnx.ValueInfoProto;
 
 /**
- * ONNX import of a ResNet-50 with its weights in the file (25.5 million float parameters, about
- * 102 MB, written by the setup as the classic exporter lays it out: convolutions with folded
- * batch norm biases, ReLU, residual Adds, global pooling, Flatten, Gemm).
+ * ONNX import of a ResNet-50 with its weights in the file (25.5 million float parameters, about 102
+ * MB, written by the setup as the classic exporter lays it out: convolutions with folded batch norm
+ * biases, ReLU, residual Adds, global pooling, Flatten, Gemm).
  *
  * <ul>
  *   <li>{@code parse}: memory-map the file and parse the ModelProto (weights aliased, not read);
@@ -93,9 +93,18 @@ public class OnnxBenchmark {
   static ModelProto resnet50() {
     Gen g = new Gen();
     String x = g.conv("input", 3, 64, 7, 2, 3, true);
-    x = g.node("MaxPool", new String[] {x}, AttributeProto.newBuilder().setName("kernel_shape")
-        .setType(AttributeProto.AttributeType.INTS).addInts(3).addInts(3).build(),
-        ints("strides", 2, 2), ints("pads", 1, 1, 1, 1));
+    x =
+        g.node(
+            "MaxPool",
+            new String[] {x},
+            AttributeProto.newBuilder()
+                .setName("kernel_shape")
+                .setType(AttributeProto.AttributeType.INTS)
+                .addInts(3)
+                .addInts(3)
+                .build(),
+            ints("strides", 2, 2),
+            ints("pads", 1, 1, 1, 1));
     int in = 64;
     int[] blocks = {3, 4, 6, 3};
     for (int s = 0; s < 4; s++) {
@@ -114,24 +123,38 @@ public class OnnxBenchmark {
     x = g.node("Flatten", new String[] {x});
     String w = g.weight(1000, 2048);
     String bias = g.weight(1000);
-    x = g.node("Gemm", new String[] {x, w, bias}, AttributeProto.newBuilder().setName("transB")
-        .setType(AttributeProto.AttributeType.INT).setI(1).build());
+    x =
+        g.node(
+            "Gemm",
+            new String[] {x, w, bias},
+            AttributeProto.newBuilder()
+                .setName("transB")
+                .setType(AttributeProto.AttributeType.INT)
+                .setI(1)
+                .build());
     g.graph.addOutput(ValueInfoProto.newBuilder().setName(x));
     TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
     for (long d : new long[] {1, 3, 224, 224}) {
       shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
     }
-    g.graph.addInput(0, ValueInfoProto.newBuilder().setName("input").setType(TypeProto
-        .newBuilder().setTensorType(TypeProto.Tensor.newBuilder().setElemType(1)
-            .setShape(shape))));
-    return ModelProto.newBuilder().setIrVersion(7).setProducerName("tessel-bench")
+    g.graph.addInput(
+        0,
+        ValueInfoProto.newBuilder()
+            .setName("input")
+            .setType(
+                TypeProto.newBuilder()
+                    .setTensorType(TypeProto.Tensor.newBuilder().setElemType(1).setShape(shape))));
+    return ModelProto.newBuilder()
+        .setIrVersion(7)
+        .setProducerName("tessel-bench")
         .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(13))
-        .setGraph(g.graph.setName("resnet50")).build();
+        .setGraph(g.graph.setName("resnet50"))
+        .build();
   }
 
   private static AttributeProto ints(String name, long... v) {
-    AttributeProto.Builder a = AttributeProto.newBuilder().setName(name)
-        .setType(AttributeProto.AttributeType.INTS);
+    AttributeProto.Builder a =
+        AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
     for (long x : v) {
       a.addInts(x);
     }
@@ -145,8 +168,8 @@ public class OnnxBenchmark {
 
     String weight(long... dims) {
       long size = 1;
-      TensorProto.Builder t = TensorProto.newBuilder().setName("w" + n++)
-          .setDataType(TensorProto.DataType.FLOAT_VALUE);
+      TensorProto.Builder t =
+          TensorProto.newBuilder().setName("w" + n++).setDataType(TensorProto.DataType.FLOAT_VALUE);
       for (long d : dims) {
         t.addDims(d);
         size *= d;
@@ -171,8 +194,13 @@ public class OnnxBenchmark {
     String conv(String x, int in, int out, int k, int stride, int pad, boolean relu) {
       String w = weight(out, in, k, k);
       String b = weight(out);
-      String y = node("Conv", new String[] {x, w, b}, ints("kernel_shape", k, k),
-          ints("strides", stride, stride), ints("pads", pad, pad, pad, pad));
+      String y =
+          node(
+              "Conv",
+              new String[] {x, w, b},
+              ints("kernel_shape", k, k),
+              ints("strides", stride, stride),
+              ints("pads", pad, pad, pad, pad));
       return relu ? node("Relu", new String[] {y}) : y;
     }
   }

@@ -38,15 +38,15 @@ import org.tessel.sim.io.TopologyReader;
  * operation is the whole sweep (single shot); the score is seconds per sweep.
  *
  * <p>{@code distinct}: array rows 8..40 x columns 8..40 x SRAMs 16..256 KiB x DRAM bandwidth 2..16
- * words per cycle (user mode): 1,000 different pieces of hardware, nothing to share between
- * points (with DRAM stalls every one of those parameters is in a candidate's cache key). {@code
- * clock}: rows x columns x SRAMs x clock 100..800 MHz (calc DRAM): 125 pieces of hardware at 8
- * clocks: 875 points take the schedule of the same hardware at another clock. {@code energy}:
- * rows x columns x SRAMs x DRAM energy 100..800 pJ per word (calc DRAM): 1,000 different pieces
- * of hardware, but a candidate's simulation reads neither the energy table nor, in calc mode,
- * the SRAM sizes beyond whether an operand stays on chip, so points of one array share most
- * evaluations. The auxiliary counters (totals over the measured sweeps) are the points, those
- * that shared a schedule, and the evaluation cache's hits and lookups.
+ * words per cycle (user mode): 1,000 different pieces of hardware, nothing to share between points
+ * (with DRAM stalls every one of those parameters is in a candidate's cache key). {@code clock}:
+ * rows x columns x SRAMs x clock 100..800 MHz (calc DRAM): 125 pieces of hardware at 8 clocks: 875
+ * points take the schedule of the same hardware at another clock. {@code energy}: rows x columns x
+ * SRAMs x DRAM energy 100..800 pJ per word (calc DRAM): 1,000 different pieces of hardware, but a
+ * candidate's simulation reads neither the energy table nor, in calc mode, the SRAM sizes beyond
+ * whether an operand stays on chip, so points of one array share most evaluations. The auxiliary
+ * counters (totals over the measured sweeps) are the points, those that shared a schedule, and the
+ * evaluation cache's hits and lookups.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar ProfileBenchmark -f 1 -wi 1 -i 2
@@ -76,10 +76,13 @@ public class ProfileBenchmark {
   public static class Sweep {
     /** Points scheduled. */
     public long points;
+
     /** Points that took the schedule of a point differing only in clock. */
     public long sharedSchedules;
+
     /** Evaluation-cache hits. */
     public long cacheHits;
+
     /** Evaluation-cache lookups. */
     public long cacheLookups;
 
@@ -95,8 +98,11 @@ public class ProfileBenchmark {
 
   @Setup(Level.Trial)
   public void setup() {
-    Grid.Builder g = new Grid.Builder().sweep("array.rows=8:40:8").sweep("array.cols=8:40:8")
-        .sweep("sram.eachKiB=16:256:*2");
+    Grid.Builder g =
+        new Grid.Builder()
+            .sweep("array.rows=8:40:8")
+            .sweep("array.cols=8:40:8")
+            .sweep("sram.eachKiB=16:256:*2");
     if (grid.equals("distinct")) {
       g.sweep("dram.mode=user").sweep("dram.bandwidthWordsPerCycle=2:16:2");
     } else if (grid.equals("energy")) {
@@ -104,9 +110,14 @@ public class ProfileBenchmark {
     } else {
       g.sweep("clockMHz=100:800:100");
     }
-    spec = new ProfileSpec(Inputs.network(Path.of("traces", "networks", "resnet18.yaml"),
-        TopologyReader.Mode.CONV), HardwareReader.preset("default"), Objective.CYCLES, 1,
-        g.build());
+    spec =
+        new ProfileSpec(
+            Inputs.network(
+                Path.of("traces", "networks", "resnet18.yaml"), TopologyReader.Mode.CONV),
+            HardwareReader.preset("default"),
+            Objective.CYCLES,
+            1,
+            g.build());
     if (spec.grid().size() != 1000) {
       throw new IllegalStateException(spec.grid().size() + " points");
     }

@@ -19,9 +19,9 @@ final class ScalingFixtures {
   private ScalingFixtures() {}
 
   /**
-   * The {@code default} preset with a {@code side x side} array and nothing else changed, as
-   * {@code tessel profile --hw default --sweep array.size=SIDE} builds it (one buffer port per
-   * edge register follows the array).
+   * The {@code default} preset with a {@code side x side} array and nothing else changed, as {@code
+   * tessel profile --hw default --sweep array.size=SIDE} builds it (one buffer port per edge
+   * register follows the array).
    */
   static HardwareSpec defaultWithSide(int side) {
     return new Point(0, List.of(Param.ARRAY_SIZE), List.of(Integer.toString(side)))
@@ -37,9 +37,23 @@ final class ScalingFixtures {
     List<Layer> out = new ArrayList<>(layers);
     for (int i = 0; i < layers; i++) {
       Layer l = base.get(i % base.size());
-      out.add(new Layer("L" + i, l.kind(), l.inH(), l.inW(), l.inC(), l.kernelH(), l.kernelW(),
-          l.strideH(), l.strideW(), l.padH(), l.padW(), l.outH(), l.outW(), l.outC(),
-          l.groups()));
+      out.add(
+          new Layer(
+              "L" + i,
+              l.kind(),
+              l.inH(),
+              l.inW(),
+              l.inC(),
+              l.kernelH(),
+              l.kernelW(),
+              l.strideH(),
+              l.strideW(),
+              l.padH(),
+              l.padW(),
+              l.outH(),
+              l.outW(),
+              l.outC(),
+              l.groups()));
     }
     return Network.chain("resnet18x" + layers, out);
   }
@@ -51,7 +65,11 @@ final class ScalingFixtures {
 
   /** A whole schedule from a cold cache on one thread, minimising cycles: cycles. */
   static long schedule(HardwareSpec hw, Network net) {
-    return new NetworkScheduler(new LayerScheduler(hw, Objective.CYCLES,
-        CandidateSpace.dataflows(hw), new EvaluationCache()), 1).schedule(net, 1).cycles();
+    return new NetworkScheduler(
+            new LayerScheduler(
+                hw, Objective.CYCLES, CandidateSpace.dataflows(hw), new EvaluationCache()),
+            1)
+        .schedule(net, 1)
+        .cycles();
   }
 }

@@ -21,10 +21,10 @@ import org.tessel.sim.util.svg.PlotAxis;
 
 /**
  * Runs {@link ArraySizeBenchmark} and {@link NetworkLengthBenchmark} and draws their scores as an
- * SVG (two log-log panels: milliseconds against the array's side and against the network's
- * length, simulate and schedule), beside SCALE-Sim v2's wall time on the same kind of input
- * from {@code summary.csv} of the SCALE-Sim validation data (32x32, 64 kB SRAMs, CALC, output
- * stationary: the only array size it was run on). Prints the scores as a Markdown table.
+ * SVG (two log-log panels: milliseconds against the array's side and against the network's length,
+ * simulate and schedule), beside SCALE-Sim v2's wall time on the same kind of input from {@code
+ * summary.csv} of the SCALE-Sim validation data (32x32, 64 kB SRAMs, CALC, output stationary: the
+ * only array size it was run on). Prints the scores as a Markdown table.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.tessel.bench.ScalingPlot \
@@ -51,17 +51,22 @@ public final class ScalingPlot {
     }
     int warmups = args.length == 4 ? Integer.parseInt(args[2]) : 3;
     int iterations = args.length == 4 ? Integer.parseInt(args[3]) : 5;
-    Options opt = new OptionsBuilder()
-        .include(ArraySizeBenchmark.class.getSimpleName())
-        .include(NetworkLengthBenchmark.class.getSimpleName())
-        .warmupIterations(warmups).warmupTime(TimeValue.seconds(1))
-        .measurementIterations(iterations).measurementTime(TimeValue.seconds(1)).forks(1)
-        .build();
+    Options opt =
+        new OptionsBuilder()
+            .include(ArraySizeBenchmark.class.getSimpleName())
+            .include(NetworkLengthBenchmark.class.getSimpleName())
+            .warmupIterations(warmups)
+            .warmupTime(TimeValue.seconds(1))
+            .measurementIterations(iterations)
+            .measurementTime(TimeValue.seconds(1))
+            .forks(1)
+            .build();
     Collection<RunResult> results = new Runner(opt).run();
     Map<String, Series> bySize = new TreeMap<>();
     Map<String, Series> byLength = new TreeMap<>();
-    StringBuilder table = new StringBuilder("| benchmark | side | layers | ms/op | error |\n"
-        + "|---|---:|---:|---:|---:|\n");
+    StringBuilder table =
+        new StringBuilder(
+            "| benchmark | side | layers | ms/op | error |\n" + "|---|---:|---:|---:|---:|\n");
     for (RunResult r : results) {
       String label = r.getParams().getBenchmark();
       String method = label.substring(label.lastIndexOf('.') + 1);
@@ -71,11 +76,20 @@ public final class ScalingPlot {
       String layers = size ? "21" : r.getParams().getParam("layers");
       double x = Double.parseDouble(size ? side : layers);
       Map<String, Series> target = size ? bySize : byLength;
-      target.computeIfAbsent(method, m -> new Series("Tessel " + m, new TreeMap<>()))
-          .points().put(x, score);
-      table.append(String.format(Locale.ROOT, "| %s.%s | %s | %s | %.3f | %.3f |%n",
-          size ? "ArraySizeBenchmark" : "NetworkLengthBenchmark", method, side, layers, score,
-          r.getPrimaryResult().getScoreError()));
+      target
+          .computeIfAbsent(method, m -> new Series("Tessel " + m, new TreeMap<>()))
+          .points()
+          .put(x, score);
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "| %s.%s | %s | %s | %.3f | %.3f |%n",
+              size ? "ArraySizeBenchmark" : "NetworkLengthBenchmark",
+              method,
+              side,
+              layers,
+              score,
+              r.getPrimaryResult().getScoreError()));
     }
     Series scaleSim = scaleSim(Path.of(args[0]));
     List<Series> left = new ArrayList<>(bySize.values());
@@ -92,8 +106,8 @@ public final class ScalingPlot {
   }
 
   /**
-   * SCALE-Sim's wall time in milliseconds against layers: the output-stationary 32x32 runs with
-   * 64 kB SRAMs and CALC bandwidth of {@code summary.csv}.
+   * SCALE-Sim's wall time in milliseconds against layers: the output-stationary 32x32 runs with 64
+   * kB SRAMs and CALC bandwidth of {@code summary.csv}.
    */
   static Series scaleSim(Path csv) throws IOException {
     List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
@@ -101,9 +115,12 @@ public final class ScalingPlot {
     TreeMap<Double, Double> points = new TreeMap<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
-      if (f[head.indexOf("dataflow")].equals("os") && f[head.indexOf("rows")].equals("32")
-          && f[head.indexOf("cols")].equals("32") && f[head.indexOf("sram")].equals("64kB")) {
-        points.put(Double.parseDouble(f[head.indexOf("layers")]),
+      if (f[head.indexOf("dataflow")].equals("os")
+          && f[head.indexOf("rows")].equals("32")
+          && f[head.indexOf("cols")].equals("32")
+          && f[head.indexOf("sram")].equals("64kB")) {
+        points.put(
+            Double.parseDouble(f[head.indexOf("layers")]),
             1000 * Double.parseDouble(f[head.indexOf("scalesim_wall_s")]));
       }
     }
@@ -112,14 +129,32 @@ public final class ScalingPlot {
 
   static String svg(List<Series> left, List<Series> right) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
-        + " height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n"
-        + "<rect width=\"100%%\" height=\"100%%\" fill=\"#ffffff\"/>%n", WIDTH, HEIGHT, WIDTH,
-        HEIGHT));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
+                + " height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n"
+                + "<rect width=\"100%%\" height=\"100%%\" fill=\"#ffffff\"/>%n",
+            WIDTH,
+            HEIGHT,
+            WIDTH,
+            HEIGHT));
     double[] yRange = range(left, right);
-    panel(sb, left, 80, 440, yRange, "array side (rows = columns), ResNet-18",
+    panel(
+        sb,
+        left,
+        80,
+        440,
+        yRange,
+        "array side (rows = columns), ResNet-18",
         "time against the array's size");
-    panel(sb, right, 560, 920, yRange, "layers (ResNet-18's repeated), 256x256 array",
+    panel(
+        sb,
+        right,
+        560,
+        920,
+        yRange,
+        "layers (ResNet-18's repeated), 256x256 array",
         "time against the network's length");
     return sb.append("</svg>\n").toString();
   }
@@ -138,8 +173,14 @@ public final class ScalingPlot {
     return new double[] {lo, hi};
   }
 
-  private static void panel(StringBuilder sb, List<Series> series, int left, int right,
-      double[] yRange, String xTitle, String title) {
+  private static void panel(
+      StringBuilder sb,
+      List<Series> series,
+      int left,
+      int right,
+      double[] yRange,
+      String xTitle,
+      String title) {
     double xLo = Double.MAX_VALUE;
     double xHi = 0;
     for (Series s : series) {
@@ -157,19 +198,36 @@ public final class ScalingPlot {
       line(sb, left, y.pixel(t), right, y.pixel(t));
     }
     sb.append("</g>\n");
-    sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\""
-        + " fill=\"none\" stroke=\"#444\"/>%n", left, TOP, right - left, BOTTOM - TOP));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\""
+                + " fill=\"none\" stroke=\"#444\"/>%n",
+            left,
+            TOP,
+            right - left,
+            BOTTOM - TOP));
     for (double t : x.ticks()) {
       text(sb, x.pixel(t), BOTTOM + 16, "middle", "", PlotAxis.label(t));
     }
     for (double t : y.ticks()) {
       text(sb, left - 6, y.pixel(t) + 4, "end", "", PlotAxis.label(t));
     }
-    text(sb, (left + right) / 2.0, BOTTOM + 36, "middle", "font-size=\"13\"",
+    text(
+        sb,
+        (left + right) / 2.0,
+        BOTTOM + 36,
+        "middle",
+        "font-size=\"13\"",
         xTitle + (x.log() ? ", log scale" : ""));
-    sb.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"0\" text-anchor=\"middle\""
-        + " font-size=\"13\" transform=\"translate(%d %.1f) rotate(-90)\">%s</text>%n",
-        left - 56, (TOP + BOTTOM) / 2.0, "ms per operation" + (y.log() ? ", log scale" : "")));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"0\" y=\"0\" text-anchor=\"middle\""
+                + " font-size=\"13\" transform=\"translate(%d %.1f) rotate(-90)\">%s</text>%n",
+            left - 56,
+            (TOP + BOTTOM) / 2.0,
+            "ms per operation" + (y.log() ? ", log scale" : "")));
     for (int i = 0; i < series.size(); i++) {
       Series s = series.get(i);
       String colour = s.name().startsWith("SCALE-Sim") ? COLOURS[2] : COLOURS[i % 2];
@@ -179,28 +237,57 @@ public final class ScalingPlot {
         double py = y.pixel(p.getValue());
         path.append(path.length() == 0 ? "M" : " L")
             .append(String.format(Locale.ROOT, "%.1f %.1f", px, py));
-        sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\""
-            + " fill=\"%s\"><title>%s: %s, %s ms</title></circle>%n", px, py, colour, s.name(),
-            PlotAxis.label(p.getKey()), PlotAxis.label(p.getValue())));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\""
+                    + " fill=\"%s\"><title>%s: %s, %s ms</title></circle>%n",
+                px,
+                py,
+                colour,
+                s.name(),
+                PlotAxis.label(p.getKey()),
+                PlotAxis.label(p.getValue())));
       }
-      sb.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(colour)
+      sb.append("<path d=\"")
+          .append(path)
+          .append("\" fill=\"none\" stroke=\"")
+          .append(colour)
           .append("\" stroke-width=\"1.5\"/>\n");
       int ly = BOTTOM + 60 + 16 * i;
       double lx = left;
-      sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"10\" height=\"10\""
-          + " fill=\"%s\"/>%n", lx, ly - 9, colour));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x=\"%.1f\" y=\"%d\" width=\"10\" height=\"10\"" + " fill=\"%s\"/>%n",
+              lx,
+              ly - 9,
+              colour));
       text(sb, lx + 14, ly, "start", "font-size=\"11\"", s.name());
     }
   }
 
   private static void line(StringBuilder sb, double x1, double y1, double x2, double y2) {
-    sb.append(String.format(Locale.ROOT,
-        "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>%n", x1, y1, x2, y2));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>%n",
+            x1,
+            y1,
+            x2,
+            y2));
   }
 
-  private static void text(StringBuilder sb, double x, double y, String anchor, String attrs,
-      String s) {
-    sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" %s>%s"
-        + "</text>%n", x, y, anchor, attrs, Html.escape(s)));
+  private static void text(
+      StringBuilder sb, double x, double y, String anchor, String attrs, String s) {
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" %s>%s" + "</text>%n",
+            x,
+            y,
+            anchor,
+            attrs,
+            Html.escape(s)));
   }
 }

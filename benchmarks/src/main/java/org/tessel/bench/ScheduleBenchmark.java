@@ -28,10 +28,10 @@ import org.tessel.sim.workload.Network;
 
 /**
  * Scheduling a whole network from a cold cache: every candidate of every layer shape enumerated,
- * pruned and simulated, and the network optimum with reconfiguration, as {@code tessel schedule
- * -t traces/networks/NETWORK.yaml --hw HW --threads T} does (minus reading files). The score is
- * milliseconds per schedule. Networks come from {@code traces/networks} under the working
- * directory (run from the repository root).
+ * pruned and simulated, and the network optimum with reconfiguration, as {@code tessel schedule -t
+ * traces/networks/NETWORK.yaml --hw HW --threads T} does (minus reading files). The score is
+ * milliseconds per schedule. Networks come from {@code traces/networks} under the working directory
+ * (run from the repository root).
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar ScheduleBenchmark
@@ -61,15 +61,18 @@ public class ScheduleBenchmark {
 
   @Setup(Level.Trial)
   public void setup() {
-    net = Inputs.network(Path.of("traces", "networks", network + ".yaml"),
-        TopologyReader.Mode.CONV);
+    net =
+        Inputs.network(Path.of("traces", "networks", network + ".yaml"), TopologyReader.Mode.CONV);
     hw = HardwareReader.preset(hardware);
   }
 
   @Benchmark
   public long scheduleColdCache() {
-    NetworkScheduler s = new NetworkScheduler(new LayerScheduler(hw, Objective.CYCLES,
-        CandidateSpace.dataflows(hw), new EvaluationCache()), threads);
+    NetworkScheduler s =
+        new NetworkScheduler(
+            new LayerScheduler(
+                hw, Objective.CYCLES, CandidateSpace.dataflows(hw), new EvaluationCache()),
+            threads);
     Schedule schedule = s.schedule(net, 1);
     return schedule.cycles();
   }

@@ -13,6 +13,7 @@ import org.tessel.sim.result.SimResult;
 public class Simulated {
   /** Simulated cycles (including reconfiguration). */
   public long cycles;
+
   /** Engine events processed ({@link SimResult#events()}). */
   public long events;
 

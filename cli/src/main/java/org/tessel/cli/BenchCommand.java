@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.tessel.cli.bench.Benchmark;
 import org.tessel.cli.bench.BenchSettings;
+import org.tessel.cli.bench.Benchmark;
 import org.tessel.cli.bench.BenchmarkList;
 import org.tessel.cli.bench.BenchmarksJar;
 import org.tessel.cli.bench.JmhResult;
@@ -41,36 +41,50 @@ import picocli.CommandLine.Unmatched;
           + " searched in the full name as JMH does) in a child JVM and print a table: benchmark,"
           + " parameters, mode, count, score, error, units and the secondary counters (simulated"
           + " cycles and engine events per second). JMH's progress goes to stderr.",
-      "Needs benchmarks/target/benchmarks.jar (" + BenchmarksJar.BUILD_COMMAND + "). Exit code"
+      "Needs benchmarks/target/benchmarks.jar ("
+          + BenchmarksJar.BUILD_COMMAND
+          + "). Exit code"
           + " 3 when it is missing, 1 when a benchmark fails."
     })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "PATTERN", arity = "0..*",
+  @Parameters(
+      paramLabel = "PATTERN",
+      arity = "0..*",
       description = "Regular expressions selecting benchmarks (default: all).")
   List<String> patterns = new ArrayList<>();
 
-  @Option(names = "--forks", paramLabel = "N",
+  @Option(
+      names = "--forks",
+      paramLabel = "N",
       description = "Forked JVMs per benchmark, 0 to run in the benchmark JVM (default: 1).")
   String forks = "1";
 
-  @Option(names = "--warmup", paramLabel = "N",
+  @Option(
+      names = "--warmup",
+      paramLabel = "N",
       description = "Warm-up iterations per fork (default: 3).")
   String warmup = "3";
 
-  @Option(names = "--iterations", paramLabel = "N",
+  @Option(
+      names = "--iterations",
+      paramLabel = "N",
       description = "Measured iterations per fork (default: 5).")
   String iterations = "5";
 
-  @Option(names = "--time", paramLabel = "S",
+  @Option(
+      names = "--time",
+      paramLabel = "S",
       description = "Seconds per warm-up and measured iteration, decimals allowed (default: 1).")
   String time = "1";
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: 1).")
   String threads = "1";
 
-  @Option(names = "--prof", paramLabel = "PROFILER",
+  @Option(
+      names = "--prof",
+      paramLabel = "PROFILER",
       description = "A JMH profiler, e.g. gc (repeatable); its figures become columns.")
   List<String> profilers = new ArrayList<>();
 
@@ -80,9 +94,12 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--list", description = "List the selected benchmarks and their parameters.")
   boolean list;
 
-  @Option(names = "--jar", paramLabel = "FILE",
-      description = "The benchmarks jar (default: benchmarks/target/benchmarks.jar of this"
-          + " repository, found beside tessel.jar or below the current directory).")
+  @Option(
+      names = "--jar",
+      paramLabel = "FILE",
+      description =
+          "The benchmarks jar (default: benchmarks/target/benchmarks.jar of this"
+              + " repository, found beside tessel.jar or below the current directory).")
   Path jar;
 
   @Unmatched List<String> unmatched = new ArrayList<>();
@@ -100,8 +117,8 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /**
-   * A bad flag or pattern. Not a picocli {@code ParameterException}: picocli would answer that
-   * with the whole usage text.
+   * A bad flag or pattern. Not a picocli {@code ParameterException}: picocli would answer that with
+   * the whole usage text.
    */
   static final class BadFlag extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -115,21 +132,29 @@ final class BenchCommand implements Callable<Integer> {
     BenchSettings settings = settings();
     List<Pattern> selection = patterns();
     PrintWriter err = spec.commandLine().getErr();
-    List<Path> candidates = jar != null ? List.of(jar) : BenchmarksJar.candidates(codeSource(),
-        Path.of(""));
+    List<Path> candidates =
+        jar != null ? List.of(jar) : BenchmarksJar.candidates(codeSource(), Path.of(""));
     Optional<BenchmarksJar> found = BenchmarksJar.locate(candidates);
     if (found.isEmpty()) {
-      err.println("tessel: benchmarks jar not found (" + String.join(" or ",
-          candidates.stream().map(Path::toString).toList()) + "); build it from the repository"
-          + " root with: " + BenchmarksJar.BUILD_COMMAND);
+      err.println(
+          "tessel: benchmarks jar not found ("
+              + String.join(" or ", candidates.stream().map(Path::toString).toList())
+              + "); build it from the repository"
+              + " root with: "
+              + BenchmarksJar.BUILD_COMMAND);
       err.flush();
       return ExitCodes.CONFIG;
     }
     BenchmarksJar benchmarks = found.get();
     Optional<Path> newer = benchmarks.newerSource();
     if (newer.isPresent()) {
-      err.println("bench: warning: " + newer.get() + " is newer than " + benchmarks.jar()
-          + ", which may measure older code; rebuild with: " + BenchmarksJar.BUILD_COMMAND);
+      err.println(
+          "bench: warning: "
+              + newer.get()
+              + " is newer than "
+              + benchmarks.jar()
+              + ", which may measure older code; rebuild with: "
+              + BenchmarksJar.BUILD_COMMAND);
     }
     List<Benchmark> all;
     try {
@@ -141,8 +166,11 @@ final class BenchCommand implements Callable<Integer> {
     }
     List<Benchmark> selected = BenchmarkList.select(all, selection);
     if (selected.isEmpty()) {
-      throw new BadFlag("no benchmark matches " + String.join(" ", patterns) + "; there are: "
-          + String.join(", ", all.stream().map(Benchmark::name).toList()));
+      throw new BadFlag(
+          "no benchmark matches "
+              + String.join(" ", patterns)
+              + "; there are: "
+              + String.join(", ", all.stream().map(Benchmark::name).toList()));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (list) {
@@ -154,21 +182,31 @@ final class BenchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     int runs = selected.stream().mapToInt(Benchmark::combinations).sum();
-    err.println(String.format(Locale.ROOT, "bench: %d benchmark%s, %d parameter combination%s,"
-        + " %s: about %.0f s (%s)", selected.size(), selected.size() == 1 ? "" : "s", runs,
-        runs == 1 ? "" : "s", settings.describe(), settings.estimatedSeconds(runs),
-        benchmarks.jar()));
+    err.println(
+        String.format(
+            Locale.ROOT,
+            "bench: %d benchmark%s, %d parameter combination%s," + " %s: about %.0f s (%s)",
+            selected.size(),
+            selected.size() == 1 ? "" : "s",
+            runs,
+            runs == 1 ? "" : "s",
+            settings.describe(),
+            settings.estimatedSeconds(runs),
+            benchmarks.jar()));
     err.flush();
     Path results = Files.createTempFile("tessel-bench-", ".json");
     try {
       List<String> names = selected.stream().map(Benchmark::name).toList();
-      int code = benchmarks.run(settings.jmhArgs(names, results), line -> {
-        err.println(line);
-        err.flush();
-      });
+      int code =
+          benchmarks.run(
+              settings.jmhArgs(names, results),
+              line -> {
+                err.println(line);
+                err.flush();
+              });
       if (code != 0) {
-        err.println("tessel: the benchmark JVM exited with code " + code + " (its output is"
-            + " above)");
+        err.println(
+            "tessel: the benchmark JVM exited with code " + code + " (its output is" + " above)");
         err.flush();
         return ExitCodes.UNEXPECTED;
       }
@@ -196,9 +234,13 @@ final class BenchCommand implements Callable<Integer> {
     if (!(seconds > 0) || Double.isInfinite(seconds) || Math.round(seconds * 1000) < 1) {
       throw new BadFlag("--time: expected seconds > 0 (at least 0.001), was '" + time + "'");
     }
-    return new BenchSettings(integer("--forks", forks, 0), integer("--warmup", warmup, 0),
-        integer("--iterations", iterations, 1), Math.round(seconds * 1000),
-        integer("--threads", threads, 1), profilers);
+    return new BenchSettings(
+        integer("--forks", forks, 0),
+        integer("--warmup", warmup, 0),
+        integer("--iterations", iterations, 1),
+        Math.round(seconds * 1000),
+        integer("--threads", threads, 1),
+        profilers);
   }
 
   private List<Pattern> patterns() {
@@ -207,8 +249,7 @@ final class BenchCommand implements Callable<Integer> {
       try {
         out.add(Pattern.compile(p));
       } catch (PatternSyntaxException e) {
-        throw new BadFlag("PATTERN '" + p + "' is not a regular expression: "
-            + e.getDescription());
+        throw new BadFlag("PATTERN '" + p + "' is not a regular expression: " + e.getDescription());
       }
     }
     return out;

@@ -18,27 +18,44 @@ final class ClusterOptions {
   /** The environment variable that may hold the shared secret. */
   static final String SECRET_ENV = "TESSEL_CLUSTER_SECRET";
 
-  @Option(names = "--cluster", paramLabel = "NAME",
-      description = "Run on the cluster NAME (embedded Hazelcast; see docs/cluster.md): this"
-          + " process coordinates and works, `tessel worker` processes join it.")
+  @Option(
+      names = "--cluster",
+      paramLabel = "NAME",
+      description =
+          "Run on the cluster NAME (embedded Hazelcast; see docs/cluster.md): this"
+              + " process coordinates and works, `tessel worker` processes join it.")
   String cluster;
 
-  @Option(names = "--members", paramLabel = "HOST[:PORT],...", split = ",",
+  @Option(
+      names = "--members",
+      paramLabel = "HOST[:PORT],...",
+      split = ",",
       description = "The other members to join over TCP/IP (no multicast).")
   List<String> members = new ArrayList<>();
 
-  @Option(names = "--bind", paramLabel = "HOST", defaultValue = "127.0.0.1",
+  @Option(
+      names = "--bind",
+      paramLabel = "HOST",
+      defaultValue = "127.0.0.1",
       description = "The interface to listen on (default: ${DEFAULT-VALUE}, this machine only).")
   String bind;
 
-  @Option(names = "--port", paramLabel = "N", defaultValue = "5701",
-      description = "The first port to try; the next free one is taken (default:"
-          + " ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "5701",
+      description =
+          "The first port to try; the next free one is taken (default:" + " ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--secret-file", paramLabel = "FILE",
-      description = "The cluster's shared secret (first line); default: the environment"
-          + " variable " + SECRET_ENV + ".")
+  @Option(
+      names = "--secret-file",
+      paramLabel = "FILE",
+      description =
+          "The cluster's shared secret (first line); default: the environment"
+              + " variable "
+              + SECRET_ENV
+              + ".")
   Path secretFile;
 
   /** Whether a cluster was asked for. */
@@ -54,11 +71,15 @@ final class ClusterOptions {
   String secret() {
     if (secretFile != null) {
       try {
-        String s = Files.readString(secretFile, StandardCharsets.UTF_8).lines().findFirst()
-            .orElse("").strip();
+        String s =
+            Files.readString(secretFile, StandardCharsets.UTF_8)
+                .lines()
+                .findFirst()
+                .orElse("")
+                .strip();
         if (s.isEmpty()) {
-          throw new ConfigException(secretFile.toString(), 1, "", "empty: expected the"
-              + " cluster's shared secret");
+          throw new ConfigException(
+              secretFile.toString(), 1, "", "empty: expected the" + " cluster's shared secret");
         }
         return s;
       } catch (IOException e) {
@@ -67,8 +88,13 @@ final class ClusterOptions {
     }
     String env = System.getenv(SECRET_ENV);
     if (env == null || env.isBlank()) {
-      throw new ConfigException("--cluster", 0, "", "a cluster needs a shared secret: set "
-          + SECRET_ENV + " or give --secret-file FILE (the same on every member)");
+      throw new ConfigException(
+          "--cluster",
+          0,
+          "",
+          "a cluster needs a shared secret: set "
+              + SECRET_ENV
+              + " or give --secret-file FILE (the same on every member)");
     }
     return env.strip();
   }
@@ -85,13 +111,16 @@ final class ClusterOptions {
       throw new ConfigException("--port", 0, "", "expected 1-65535, was " + port);
     }
     if (!cluster.matches("[A-Za-z0-9._-]{1,64}")) {
-      throw new ConfigException("--cluster", 0, "", "expected 1-64 letters, digits, '.', '_'"
-          + " or '-', was '" + cluster + "'");
+      throw new ConfigException(
+          "--cluster",
+          0,
+          "",
+          "expected 1-64 letters, digits, '.', '_'" + " or '-', was '" + cluster + "'");
     }
     for (String m : members) {
       if (!m.matches("[A-Za-z0-9.\\-\\[\\]:]+(:\\d{1,5})?")) {
-        throw new ConfigException("--members", 0, "", "expected HOST or HOST:PORT, was '" + m
-            + "'");
+        throw new ConfigException(
+            "--members", 0, "", "expected HOST or HOST:PORT, was '" + m + "'");
       }
     }
     secret();

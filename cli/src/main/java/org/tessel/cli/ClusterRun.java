@@ -47,7 +47,9 @@ import picocli.CommandLine;
 final class ClusterRun implements AutoCloseable {
   /** Units of a first batch, before a batch has been timed. */
   private static final int FIRST_PROFILE_BATCH = 2;
+
   private static final int FIRST_SEARCH_BATCH = 16;
+
   /** How long a worker that names other members waits alone before it joins again. */
   static final long REJOIN_NANOS = 30_000_000_000L;
 
@@ -62,8 +64,12 @@ final class ClusterRun implements AutoCloseable {
 
   /** The digest of the code every member must share: the jars (or class folders) of Tessel. */
   static String fingerprint() {
-    return CodeFingerprint.of(Simulation.class, NetworkScheduler.class, ScheduleEvaluator.class,
-        ClusterNode.class, Main.class);
+    return CodeFingerprint.of(
+        Simulation.class,
+        NetworkScheduler.class,
+        ScheduleEvaluator.class,
+        ClusterNode.class,
+        Main.class);
   }
 
   /**
@@ -75,8 +81,9 @@ final class ClusterRun implements AutoCloseable {
     o.check();
     ClusterSettings s;
     try {
-      s = new ClusterSettings(o.cluster, o.secret(), o.bind, o.port, o.members, threads,
-          fingerprint(), role);
+      s =
+          new ClusterSettings(
+              o.cluster, o.secret(), o.bind, o.port, o.members, threads, fingerprint(), role);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("--cluster", 0, "", e.getMessage());
     }
@@ -86,15 +93,26 @@ final class ClusterRun implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("--bind", 0, "", e.getMessage());
     } catch (RuntimeException e) {
-      throw new ConfigException("--cluster", 0, "", "cannot start the member on " + o.bind
-          + ":" + o.port + ": " + e.getMessage());
+      throw new ConfigException(
+          "--cluster",
+          0,
+          "",
+          "cannot start the member on " + o.bind + ":" + o.port + ": " + e.getMessage());
     }
     ClusterRun run = new ClusterRun(node, err);
-    err.printf(Locale.ROOT, "cluster %s: this %s is %s; %d member%s%n", o.cluster, role,
-        ClusterNode.address(node.self()), node.members().size(),
-        node.members().size() == 1 ? (role.equals("coordinator") ? " (waiting for workers to join)"
-            : " (waiting for the others; members with another secret or cluster name are never"
-            + " let in)") : "s");
+    err.printf(
+        Locale.ROOT,
+        "cluster %s: this %s is %s; %d member%s%n",
+        o.cluster,
+        role,
+        ClusterNode.address(node.self()),
+        node.members().size(),
+        node.members().size() == 1
+            ? (role.equals("coordinator")
+                ? " (waiting for workers to join)"
+                : " (waiting for the others; members with another secret or cluster name are never"
+                    + " let in)")
+            : "s");
     err.flush();
     return run;
   }
@@ -105,12 +123,16 @@ final class ClusterRun implements AutoCloseable {
   }
 
   private Dispatcher dispatcher(int firstBatch) {
-    dispatcher = new Dispatcher(node, line -> {
-      synchronized (err) {
-        err.println(line);
-        err.flush();
-      }
-    }, firstBatch);
+    dispatcher =
+        new Dispatcher(
+            node,
+            line -> {
+              synchronized (err) {
+                err.println(line);
+                err.flush();
+              }
+            },
+            firstBatch);
     return dispatcher;
   }
 
@@ -121,10 +143,18 @@ final class ClusterRun implements AutoCloseable {
   }
 
   /** A pricer of a search's batches on the cluster; {@code args} and {@code files} define it. */
-  Pricer pricer(List<String> args, Map<String, byte[]> files, SearchSpace space,
-      CachedEvaluator cached, ScheduleEvaluator evaluator) {
+  Pricer pricer(
+      List<String> args,
+      Map<String, byte[]> files,
+      SearchSpace space,
+      CachedEvaluator cached,
+      ScheduleEvaluator evaluator) {
     JobSpec job = new JobSpec("search", args, files, node.settings().fingerprint());
-    return new ClusterPricer(job, dispatcher(FIRST_SEARCH_BATCH), space, cached,
+    return new ClusterPricer(
+        job,
+        dispatcher(FIRST_SEARCH_BATCH),
+        space,
+        cached,
         ClusterPricer.work(space, evaluator, node));
   }
 
@@ -140,12 +170,19 @@ final class ClusterRun implements AutoCloseable {
     }
     StringBuilder sb = new StringBuilder();
     for (Dispatcher.MemberStats m : dispatcher.members()) {
-      sb.append(sb.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
-          "%s %d in %d batches", m.address(), m.units(), m.batches()));
+      sb.append(sb.length() == 0 ? "" : ", ")
+          .append(
+              String.format(
+                  Locale.ROOT, "%s %d in %d batches", m.address(), m.units(), m.batches()));
     }
-    err.printf(Locale.ROOT, "cluster: %s; %.1f units per batch, %.1f ms overhead per batch,"
-        + " %d batches run again after their member left%n", sb, dispatcher.unitsPerBatch(),
-        dispatcher.overheadMsPerBatch(), dispatcher.retried());
+    err.printf(
+        Locale.ROOT,
+        "cluster: %s; %.1f units per batch, %.1f ms overhead per batch,"
+            + " %d batches run again after their member left%n",
+        sb,
+        dispatcher.unitsPerBatch(),
+        dispatcher.overheadMsPerBatch(),
+        dispatcher.retried());
     err.flush();
   }
 
@@ -176,8 +213,9 @@ final class ClusterRun implements AutoCloseable {
           left += "worker".equals(m.getAttribute(ClusterNode.ROLE)) ? 1 : 0;
         }
       }
-      err.printf("worker: told %d worker%s to stop; %d still in the cluster%n", workers,
-          workers == 1 ? "" : "s", left);
+      err.printf(
+          "worker: told %d worker%s to stop; %d still in the cluster%n",
+          workers, workers == 1 ? "" : "s", left);
       err.flush();
     }
   }
@@ -188,8 +226,7 @@ final class ClusterRun implements AutoCloseable {
    * other members but has been alone for {@link #REJOIN_NANOS} joins again: a member that started
    * at the same moment as it may have formed a cluster of its own, which a new join finds.
    */
-  static String serve(ClusterOptions o, int threads, PrintWriter err)
-      throws InterruptedException {
+  static String serve(ClusterOptions o, int threads, PrintWriter err) throws InterruptedException {
     CountDownLatch stop = new CountDownLatch(1);
     AtomicReference<String> refused = new AtomicReference<>();
     Thread hook = new Thread(stop::countDown, "tessel-worker-stop");
@@ -201,31 +238,44 @@ final class ClusterRun implements AutoCloseable {
         try (ClusterRun run = join(o, threads, "worker", first ? err : quiet)) {
           first = false;
           ClusterNode node = run.node;
-          node.control().addMessageListener(m -> {
-            if ("stop".equals(m.getMessageObject())) {
-              stop.countDown();
-            }
-          });
-          node.hazelcast().getCluster().addMembershipListener(new MembershipListener() {
-            @Override
-            public void memberAdded(MembershipEvent e) {
-              synchronized (err) {
-                err.println("worker: " + ClusterNode.address(e.getMember()) + " joined ("
-                    + e.getMembers().size() + " members)");
-                err.flush();
-              }
-              refuse(node, e.getMember(), refused, stop);
-            }
+          node.control()
+              .addMessageListener(
+                  m -> {
+                    if ("stop".equals(m.getMessageObject())) {
+                      stop.countDown();
+                    }
+                  });
+          node.hazelcast()
+              .getCluster()
+              .addMembershipListener(
+                  new MembershipListener() {
+                    @Override
+                    public void memberAdded(MembershipEvent e) {
+                      synchronized (err) {
+                        err.println(
+                            "worker: "
+                                + ClusterNode.address(e.getMember())
+                                + " joined ("
+                                + e.getMembers().size()
+                                + " members)");
+                        err.flush();
+                      }
+                      refuse(node, e.getMember(), refused, stop);
+                    }
 
-            @Override
-            public void memberRemoved(MembershipEvent e) {
-              synchronized (err) {
-                err.println("worker: " + ClusterNode.address(e.getMember()) + " left ("
-                    + e.getMembers().size() + " members)");
-                err.flush();
-              }
-            }
-          });
+                    @Override
+                    public void memberRemoved(MembershipEvent e) {
+                      synchronized (err) {
+                        err.println(
+                            "worker: "
+                                + ClusterNode.address(e.getMember())
+                                + " left ("
+                                + e.getMembers().size()
+                                + " members)");
+                        err.flush();
+                      }
+                    }
+                  });
           for (Member m : node.members()) {
             refuse(node, m, refused, stop);
           }
@@ -254,15 +304,20 @@ final class ClusterRun implements AutoCloseable {
   }
 
   /** Refuses to work with a coordinator of other code: its numbers could differ. */
-  private static void refuse(ClusterNode node, Member m, AtomicReference<String> refused,
-      CountDownLatch done) {
+  private static void refuse(
+      ClusterNode node, Member m, AtomicReference<String> refused, CountDownLatch done) {
     if (!"coordinator".equals(m.getAttribute(ClusterNode.ROLE)) || node.sameCode(m)) {
       return;
     }
-    refused.compareAndSet(null, "refused by coordinator " + ClusterNode.address(m)
-        + ": this worker's code (" + ClusterNode.shortDigest(node.settings().fingerprint())
-        + ") differs from the coordinator's (" + ClusterNode.shortDigest(String.valueOf(
-            m.getAttribute(ClusterNode.CODE))) + "); run the same tessel.jar on every member");
+    refused.compareAndSet(
+        null,
+        "refused by coordinator "
+            + ClusterNode.address(m)
+            + ": this worker's code ("
+            + ClusterNode.shortDigest(node.settings().fingerprint())
+            + ") differs from the coordinator's ("
+            + ClusterNode.shortDigest(String.valueOf(m.getAttribute(ClusterNode.CODE)))
+            + "); run the same tessel.jar on every member");
     done.countDown();
   }
 
@@ -313,8 +368,7 @@ final class ClusterRun implements AutoCloseable {
           case "profile" -> {
             ProfileCommand c = new ProfileCommand();
             new CommandLine(c).parseArgs(with(args, "-p", dir.toString()));
-            yield ClusterPointRunner.work(new ProfileWork(c.profileSpec(),
-                new EvaluationCache()));
+            yield ClusterPointRunner.work(new ProfileWork(c.profileSpec(), new EvaluationCache()));
           }
           case "search" -> {
             SearchCommand c = new SearchCommand();

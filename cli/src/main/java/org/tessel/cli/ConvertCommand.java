@@ -31,7 +31,10 @@ final class ConvertCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL.onnx", description = "The ONNX model.")
   Path model;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "FILE",
       description = "The network file to write (replaced if it exists).")
   Path output;
 
@@ -47,8 +50,11 @@ final class ConvertCommand implements Callable<Integer> {
     Importer.Result r = onnx.read(model, spec.commandLine().getErr());
     String text = NetworkYaml.write(r, model.getFileName().toString());
     OutputFile.write(output, text, policy);
-    spec.commandLine().getOut().printf("%s: %d layers, %,d MACs per image -> %s%n",
-        model, r.network().layers().size(), r.network().macs(), output);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "%s: %d layers, %,d MACs per image -> %s%n",
+            model, r.network().layers().size(), r.network().macs(), output);
     spec.commandLine().getOut().flush();
     return 0;
   }

@@ -13,8 +13,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
     if (ex instanceof CommandLine.ParameterException) {
-      cmd.getErr().println("tessel: " + ex.getMessage() + " (see '" + cmd.getCommandName()
-          + " --help')");
+      cmd.getErr()
+          .println("tessel: " + ex.getMessage() + " (see '" + cmd.getCommandName() + " --help')");
       cmd.getErr().flush();
       return ExitCodes.USAGE;
     }

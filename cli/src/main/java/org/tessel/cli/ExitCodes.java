@@ -5,8 +5,8 @@ import org.tessel.sim.engine.SimulationException;
 import picocli.CommandLine;
 
 /**
- * Exit codes: 0 ok, 1 unexpected, 2 usage, 3 bad input file or value, 4 simulation invariant, 5
- * a validation case outside its tolerance.
+ * Exit codes: 0 ok, 1 unexpected, 2 usage, 3 bad input file or value, 4 simulation invariant, 5 a
+ * validation case outside its tolerance.
  */
 final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
   static final int OK = 0;

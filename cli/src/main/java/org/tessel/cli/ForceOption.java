@@ -6,10 +6,12 @@ import picocli.CommandLine.Option;
 
 /** {@code --force}, for the commands that write a run folder, and the output policy it gives. */
 final class ForceOption {
-  @Option(names = "--force",
-      description = "Also replace files in the output folder that Tessel did not write (the"
-          + " files it wrote are replaced anyway; other files, inputs, links, pipes and devices"
-          + " never are).")
+  @Option(
+      names = "--force",
+      description =
+          "Also replace files in the output folder that Tessel did not write (the"
+              + " files it wrote are replaced anyway; other files, inputs, links, pipes and devices"
+              + " never are).")
   boolean force;
 
   /** The output policy: never replace {@code inputs} (null entries skipped). */

@@ -11,24 +11,36 @@ import picocli.CommandLine.Option;
 
 /** The hardware options every command that runs a network shares: {@code -c FILE}, {@code --hw}. */
 final class HardwareOptions {
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
       description = "Hardware: a SCALE-Sim .cfg or a Tessel hardware YAML file.")
   Path config;
 
-  @Option(names = "--hw", paramLabel = "PRESET|FILE",
-      description = "Hardware preset (${COMPLETION-CANDIDATES}) or file; default: "
-          + HardwareReader.DEFAULT_PRESET + ".",
+  @Option(
+      names = "--hw",
+      paramLabel = "PRESET|FILE",
+      description =
+          "Hardware preset (${COMPLETION-CANDIDATES}) or file; default: "
+              + HardwareReader.DEFAULT_PRESET
+              + ".",
       completionCandidates = Presets.class)
   String hw;
 
-  @Option(names = "--scalesim", paramLabel = "2|3",
-      description = "With a SCALE-Sim .cfg: reproduce SCALE-Sim v2's or v3's numbers (default:"
-          + " v3 when the file has v3's [layout] or [sparsity] sections or keys, else v2).")
+  @Option(
+      names = "--scalesim",
+      paramLabel = "2|3",
+      description =
+          "With a SCALE-Sim .cfg: reproduce SCALE-Sim v2's or v3's numbers (default:"
+              + " v3 when the file has v3's [layout] or [sparsity] sections or keys, else v2).")
   Integer scaleSim;
 
-  @Option(names = {"-l", "--layout"}, paramLabel = "FILE",
-      description = "SCALE-Sim v3's layout file; read only with custom layouts, which Tessel"
-          + " does not model (accepted and reported as ignored).")
+  @Option(
+      names = {"-l", "--layout"},
+      paramLabel = "FILE",
+      description =
+          "SCALE-Sim v3's layout file; read only with custom layouts, which Tessel"
+              + " does not model (accepted and reported as ignored).")
   Path layout;
 
   /** Preset names for help and completion. */
@@ -46,7 +58,6 @@ final class HardwareOptions {
     }
     return hw != null && java.nio.file.Files.exists(Path.of(hw)) ? Path.of(hw) : null;
   }
-
 
   /** Settings of the files read by {@link #load} that have no effect, one line each. */
   final List<String> notes = new ArrayList<>();

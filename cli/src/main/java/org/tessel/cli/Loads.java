@@ -8,11 +8,11 @@ import org.tessel.sched.CandidateSpace;
 import org.tessel.sched.Objective;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.dataflow.Dataflow;
+import org.tessel.sim.dataflow.Dataflows;
 import org.tessel.sim.io.HardwareReader;
 import org.tessel.sim.io.Inputs;
 import org.tessel.sim.io.TopologyReader;
-import org.tessel.sim.dataflow.Dataflow;
-import org.tessel.sim.dataflow.Dataflows;
 import org.tessel.sim.workload.Network;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -32,33 +32,37 @@ final class Loads {
    * v3's layout file {@code layout} (may be null); settings without effect are added to {@code
    * ignored}, one line each.
    */
-  static HardwareSpec hardware(CommandSpec spec, Path config, String hw, int scaleSim,
-      Path layout, List<String> ignored) {
+  static HardwareSpec hardware(
+      CommandSpec spec, Path config, String hw, int scaleSim, Path layout, List<String> ignored) {
     if (config != null && hw != null) {
       throw new ParameterException(spec.commandLine(), "give either -c/--config or --hw, not both");
     }
     if (scaleSim != 0 && scaleSim != 2 && scaleSim != 3) {
       throw new ConfigException("--scalesim", 0, "", "expected 2 or 3, was " + scaleSim);
     }
-    HardwareSpec h = config != null ? Inputs.hardwareFile(config, scaleSim, ignored)
-        : Inputs.hardware(hw != null ? hw : HardwareReader.DEFAULT_PRESET, scaleSim, ignored);
+    HardwareSpec h =
+        config != null
+            ? Inputs.hardwareFile(config, scaleSim, ignored)
+            : Inputs.hardware(hw != null ? hw : HardwareReader.DEFAULT_PRESET, scaleSim, ignored);
     if (layout != null) {
       if (!h.memoryModel().scaleSim()) {
         throw new ConfigException("-l", 0, "", "a layout file goes with a SCALE-Sim .cfg only");
       }
       if (!java.nio.file.Files.isRegularFile(layout)) {
-        throw new ConfigException(layout.toString(), 0, "", "file not found (SCALE-Sim v3's -l"
-            + " layout file)");
+        throw new ConfigException(
+            layout.toString(), 0, "", "file not found (SCALE-Sim v3's -l" + " layout file)");
       }
-      ignored.add(layout + ": ignored (SCALE-Sim v3 reads the layout only with IfmapCustomLayout"
-          + " or FilterCustomLayout, which Tessel refuses)");
+      ignored.add(
+          layout
+              + ": ignored (SCALE-Sim v3 reads the layout only with IfmapCustomLayout"
+              + " or FilterCustomLayout, which Tessel refuses)");
     }
     return h;
   }
 
   /**
-   * Writes each line of {@code ignored} to stderr as {@code tessel: note: LINE} (after every
-   * input has been read, so that a mistake is still the only line).
+   * Writes each line of {@code ignored} to stderr as {@code tessel: note: LINE} (after every input
+   * has been read, so that a mistake is still the only line).
    */
   @SafeVarargs
   static void report(CommandSpec spec, List<String>... ignored) {
@@ -103,44 +107,64 @@ final class Loads {
     }
     List<Dataflow> chosen = new ArrayList<>();
     for (String name : names) {
-      Dataflow d = Dataflows.find(name).orElseThrow(() -> new ConfigException(option, 0, "",
-          "expected names from " + Dataflows.names() + ", found '" + name + "'"));
+      Dataflow d =
+          Dataflows.find(name)
+              .orElseThrow(
+                  () ->
+                      new ConfigException(
+                          option,
+                          0,
+                          "",
+                          "expected names from " + Dataflows.names() + ", found '" + name + "'"));
       if (!supported.contains(d)) {
         StringBuilder runs = new StringBuilder();
-        supported.forEach(x -> runs.append(runs.length() == 0 ? "" : ", ")
-            .append(x.shortName()));
-        throw new ConfigException(option, 0, "", d.shortName() + " does not run on "
-            + hardware.name() + " (it runs " + runs + ")");
+        supported.forEach(x -> runs.append(runs.length() == 0 ? "" : ", ").append(x.shortName()));
+        throw new ConfigException(
+            option,
+            0,
+            "",
+            d.shortName() + " does not run on " + hardware.name() + " (it runs " + runs + ")");
       }
       if (!chosen.contains(d)) {
         chosen.add(d);
       }
     }
-    chosen.sort((a, b) -> Integer.compare(Dataflows.all().indexOf(a),
-        Dataflows.all().indexOf(b)));
+    chosen.sort((a, b) -> Integer.compare(Dataflows.all().indexOf(a), Dataflows.all().indexOf(b)));
     return chosen;
   }
 
   /** The scheduling objective named by {@code option}. */
   static Objective objective(String option, String name) {
-    return Objective.find(name).orElseThrow(() -> new ConfigException(option, 0, "",
-        "expected cycles, energy or edp, was '" + name + "'"));
+    return Objective.find(name)
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    option, 0, "", "expected cycles, energy or edp, was '" + name + "'"));
   }
 
   /**
-   * The hardware schedules are made and replayed on: {@code hw} itself, or for SCALE-Sim's
-   * memory model (a {@code .cfg}, {@code memoryModel: scalesim}) the same hardware on Tessel's
-   * tile model, which is what the scheduler prices (tilings, hand-offs); a note says so.
+   * The hardware schedules are made and replayed on: {@code hw} itself, or for SCALE-Sim's memory
+   * model (a {@code .cfg}, {@code memoryModel: scalesim}) the same hardware on Tessel's tile model,
+   * which is what the scheduler prices (tilings, hand-offs); a note says so.
    */
   static HardwareSpec forSchedules(HardwareSpec hw, java.io.PrintWriter err) {
     if (hw.memoryModel() == org.tessel.sim.arch.MemoryModel.TILES) {
       return hw;
     }
-    err.println("note: schedules are priced and replayed on Tessel's tile memory model; "
-        + hw.name() + " asks for SCALE-Sim's, which has no tilings or on-chip hand-offs");
+    err.println(
+        "note: schedules are priced and replayed on Tessel's tile memory model; "
+            + hw.name()
+            + " asks for SCALE-Sim's, which has no tilings or on-chip hand-offs");
     err.flush();
-    return new HardwareSpec(hw.name(), hw.array(), hw.sram(), hw.dram(), hw.dataflow(),
-        hw.clockMHz(), org.tessel.sim.arch.MemoryModel.TILES, hw.cgra());
+    return new HardwareSpec(
+        hw.name(),
+        hw.array(),
+        hw.sram(),
+        hw.dram(),
+        hw.dataflow(),
+        hw.clockMHz(),
+        org.tessel.sim.arch.MemoryModel.TILES,
+        hw.cgra());
   }
 
   /** Checks {@code --threads}. */

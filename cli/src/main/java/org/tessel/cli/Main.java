@@ -15,10 +15,18 @@ import picocli.CommandLine.Spec;
     description = "Cycle-exact, event-driven DNN accelerator simulator.")
 public final class Main implements Runnable {
   /** The subcommands, in the order help lists them. */
-  private static final List<Class<?>> SUBCOMMANDS = List.of(SimulateCommand.class,
-      ScheduleCommand.class, ProfileCommand.class, ConvertCommand.class, SearchCommand.class,
-      WorkerCommand.class, MergeCommand.class, ValidateCommand.class, BenchCommand.class,
-      HelpCommand.class);
+  private static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          SimulateCommand.class,
+          ScheduleCommand.class,
+          ProfileCommand.class,
+          ConvertCommand.class,
+          SearchCommand.class,
+          WorkerCommand.class,
+          MergeCommand.class,
+          ValidateCommand.class,
+          BenchCommand.class,
+          HelpCommand.class);
 
   @Spec CommandSpec spec;
 
@@ -43,8 +51,8 @@ public final class Main implements Runnable {
   }
 
   /**
-   * The command line with every subcommand, or only the one named {@code only} if it is one
-   * (other than {@code help}, which lists them all).
+   * The command line with every subcommand, or only the one named {@code only} if it is one (other
+   * than {@code help}, which lists them all).
    */
   static CommandLine commandLine(String only) {
     boolean known = false;

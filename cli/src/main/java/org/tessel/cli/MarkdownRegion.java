@@ -35,8 +35,8 @@ final class MarkdownRegion {
       String l = lines.get(i).strip();
       if (l.startsWith(BEGIN)) {
         if (begin >= 0) {
-          throw new ConfigException(file, i + 1, "", "a second generated region (one is"
-              + " allowed)");
+          throw new ConfigException(
+              file, i + 1, "", "a second generated region (one is" + " allowed)");
         }
         begin = i;
       } else if (l.equals(END) && begin >= 0 && end < 0) {
@@ -44,12 +44,18 @@ final class MarkdownRegion {
       }
     }
     if (begin < 0) {
-      throw new ConfigException(file, 0, "", "exists but has no generated region ('" + BEGIN
-          + " ... -->' and '" + END + "' lines); give a new file or add the two lines");
+      throw new ConfigException(
+          file,
+          0,
+          "",
+          "exists but has no generated region ('"
+              + BEGIN
+              + " ... -->' and '"
+              + END
+              + "' lines); give a new file or add the two lines");
     }
     if (end < 0) {
-      throw new ConfigException(file, begin + 1, "", "generated region has no '" + END
-          + "' line");
+      throw new ConfigException(file, begin + 1, "", "generated region has no '" + END + "' line");
     }
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i <= begin; i++) {

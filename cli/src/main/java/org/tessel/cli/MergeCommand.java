@@ -5,9 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tessel merge profile|search OPTIONS}: joins the shards that {@code --shard K/N} runs
- * wrote under {@code -p DIR} into exactly the files the unsharded command writes, computing
- * nothing; the options are the unsharded command's.
+ * {@code tessel merge profile|search OPTIONS}: joins the shards that {@code --shard K/N} runs wrote
+ * under {@code -p DIR} into exactly the files the unsharded command writes, computing nothing; the
+ * options are the unsharded command's.
  */
 @Command(
     name = "merge",
@@ -27,7 +27,9 @@ final class MergeCommand implements Runnable {
   }
 
   /** {@code tessel merge profile}: the sweep's options. */
-  @Command(name = "profile", mixinStandardHelpOptions = true,
+  @Command(
+      name = "profile",
+      mixinStandardHelpOptions = true,
       description = "Join shards/PROFILE.K-of-N.csv into PROFILE.csv and the plots.")
   static final class Profile extends ProfileCommand {
     Profile() {
@@ -36,7 +38,9 @@ final class MergeCommand implements Runnable {
   }
 
   /** {@code tessel merge search}: the search's options. */
-  @Command(name = "search", mixinStandardHelpOptions = true,
+  @Command(
+      name = "search",
+      mixinStandardHelpOptions = true,
       description = "Answer the search from shards/evaluations.K-of-N.log and write its files.")
   static final class Search extends SearchCommand {
     Search() {

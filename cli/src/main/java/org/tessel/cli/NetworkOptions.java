@@ -11,18 +11,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The network options of the commands that run one network: {@code -t FILE}, {@code -i}, and
- * the ONNX options.
+ * The network options of the commands that run one network: {@code -t FILE}, {@code -i}, and the
+ * ONNX options.
  */
 final class NetworkOptions {
-  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
 
-  @Option(names = {"-t", "--topology"}, required = true, paramLabel = "FILE",
-      description = "Network: a SCALE-Sim topology CSV, a Tessel network YAML or an ONNX model"
-          + " (.onnx).")
+  @Option(
+      names = {"-t", "--topology"},
+      required = true,
+      paramLabel = "FILE",
+      description =
+          "Network: a SCALE-Sim topology CSV, a Tessel network YAML or an ONNX model" + " (.onnx).")
   Path topology;
 
-  @Option(names = {"-i", "--input-type"}, paramLabel = "conv|gemm", defaultValue = "conv",
+  @Option(
+      names = {"-i", "--input-type"},
+      paramLabel = "conv|gemm",
+      defaultValue = "conv",
       description = "Columns of a topology CSV, as SCALE-Sim's -i (default: ${DEFAULT-VALUE}).")
   String inputType;
 
@@ -37,8 +44,10 @@ final class NetworkOptions {
       return e;
     }
     String prefix = e.file() + ": ";
-    String message = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length())
-        : e.getMessage();
+    String message =
+        e.getMessage().startsWith(prefix)
+            ? e.getMessage().substring(prefix.length())
+            : e.getMessage();
     return new org.tessel.sim.config.ConfigException(topology.toString(), 0, e.file(), message);
   }
 

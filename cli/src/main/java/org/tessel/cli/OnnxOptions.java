@@ -11,12 +11,16 @@ import picocli.CommandLine.Option;
 
 /** The options of every command that reads an ONNX model: {@code --skip-unknown}, {@code --dim}. */
 final class OnnxOptions {
-  @Option(names = "--skip-unknown",
-      description = "ONNX: pass operators Tessel has no rule for through at zero cost (listed on"
-          + " stderr) instead of refusing the model.")
+  @Option(
+      names = "--skip-unknown",
+      description =
+          "ONNX: pass operators Tessel has no rule for through at zero cost (listed on"
+              + " stderr) instead of refusing the model.")
   boolean skipUnknown;
 
-  @Option(names = "--dim", paramLabel = "NAME=N",
+  @Option(
+      names = "--dim",
+      paramLabel = "NAME=N",
       description = "ONNX: the size of a symbolic dimension other than the batch (repeatable).")
   Map<String, Long> dims = new LinkedHashMap<>();
 
@@ -29,8 +33,13 @@ final class OnnxOptions {
     }
     Importer.Result r = OnnxImport.read(file, skipUnknown, dims);
     if (!r.skipped().isEmpty()) {
-      err.println("tessel: warning: " + file + ": " + r.skipped().size() + " node(s) of"
-          + " unsupported operators passed through at zero cost (--skip-unknown):");
+      err.println(
+          "tessel: warning: "
+              + file
+              + ": "
+              + r.skipped().size()
+              + " node(s) of"
+              + " unsupported operators passed through at zero cost (--skip-unknown):");
       for (String s : r.skipped()) {
         err.println("  " + s);
       }

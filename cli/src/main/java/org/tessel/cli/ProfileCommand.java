@@ -56,34 +56,53 @@ class ProfileCommand implements Callable<Integer> {
 
   @Mixin ForceOption forceOption;
 
-  @Option(names = "--sweep", paramLabel = "NAME=VALUES",
-      description = "A parameter and its values: a,b,c or start:stop:step or start:stop:*factor"
-          + " (e.g. array.size=8:64:*2, sram.eachKiB=32,64,128). Repeat for more axes; the"
-          + " grid is their product, the first given outermost.")
+  @Option(
+      names = "--sweep",
+      paramLabel = "NAME=VALUES",
+      description =
+          "A parameter and its values: a,b,c or start:stop:step or start:stop:*factor"
+              + " (e.g. array.size=8:64:*2, sram.eachKiB=32,64,128). Repeat for more axes; the"
+              + " grid is their product, the first given outermost.")
   List<String> sweeps = new ArrayList<>();
 
-  @Option(names = "--grid", paramLabel = "FILE",
-      description = "Axes from a file: YAML (name: values per line) or CSV (a header of names,"
-          + " one row per point); before the --sweep axes.")
+  @Option(
+      names = "--grid",
+      paramLabel = "FILE",
+      description =
+          "Axes from a file: YAML (name: values per line) or CSV (a header of names,"
+              + " one row per point); before the --sweep axes.")
   Path gridFile;
 
-  @Option(names = "--objective", paramLabel = "cycles|energy|edp", defaultValue = "cycles",
+  @Option(
+      names = "--objective",
+      paramLabel = "cycles|energy|edp",
+      defaultValue = "cycles",
       description = "What each point's schedule minimises (default: ${DEFAULT-VALUE}).")
   String objective;
 
-  @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
+  @Option(
+      names = "--batch",
+      paramLabel = "N",
+      defaultValue = "1",
       description = "Inputs per run (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--threads", paramLabel = "N",
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
       description = "Points run at once (default: the processors, here ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--name", paramLabel = "NAME",
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
       description = "Output folder name (default: <network>_<hardware>).")
   String name;
 
-  @Option(names = {"-p", "--path"}, required = true, paramLabel = "DIR",
+  @Option(
+      names = {"-p", "--path"},
+      required = true,
+      paramLabel = "DIR",
       description = "Write DIR/<name>/PROFILE.csv, pareto.html and pareto.svg.")
   Path outDir;
 
@@ -92,10 +111,13 @@ class ProfileCommand implements Callable<Integer> {
 
   @Mixin ClusterOptions clusterOptions;
 
-  @Option(names = "--shard", paramLabel = "K/N",
-      description = "Compute only slice K (from 0) of N of the grid, into"
-          + " DIR/<name>/shards/PROFILE.K-of-N.csv (resumable); `tessel merge profile` with the"
-          + " same options then writes what the whole sweep writes. For batch schedulers.")
+  @Option(
+      names = "--shard",
+      paramLabel = "K/N",
+      description =
+          "Compute only slice K (from 0) of N of the grid, into"
+              + " DIR/<name>/shards/PROFILE.K-of-N.csv (resumable); `tessel merge profile` with the"
+              + " same options then writes what the whole sweep writes. For batch schedulers.")
   String shard;
 
   /** Set by {@code tessel merge profile}: join the shards instead of computing. */
@@ -123,8 +145,13 @@ class ProfileCommand implements Callable<Integer> {
 
   /** The options that define the rows, with the input files they name, for cluster members. */
   List<String> jobArgs(Map<String, byte[]> files) {
-    List<String> a = new ArrayList<>(List.of("-t", ClusterRun.ship(files, "t",
-        networkOptions.topology), "-i", networkOptions.inputType));
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "-t",
+                ClusterRun.ship(files, "t", networkOptions.topology),
+                "-i",
+                networkOptions.inputType));
     ClusterRun.ship(a, files, hardwareOptions);
     if (gridFile != null) {
       a.add("--grid");
@@ -146,8 +173,11 @@ class ProfileCommand implements Callable<Integer> {
     Shard slice = Shard.parse(shard);
     clusterOptions.check();
     if (merge && (slice != null || clusterOptions.on())) {
-      throw new ConfigException("merge", 0, "", "give the unsharded command's options, without"
-          + " --shard and --cluster");
+      throw new ConfigException(
+          "merge",
+          0,
+          "",
+          "give the unsharded command's options, without" + " --shard and --cluster");
     }
     Network network = ps.network();
     HardwareSpec base = ps.hardware();
@@ -158,19 +188,24 @@ class ProfileCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Path dir = outDir.resolve(folder);
     int points = ps.grid().size();
-    ProgressBar bar = noProgress || points <= 1 ? null
-        : new ProgressBar(err, Terminal.interactive(), System::nanoTime);
+    ProgressBar bar =
+        noProgress || points <= 1
+            ? null
+            : new ProgressBar(err, Terminal.interactive(), System::nanoTime);
     ProfileListener progress = bar == null ? ProfileListener.NONE : bar;
     PointRunner runner = null;
     if (merge) {
       Shards.merge(ps, dir);
-      runner = (work, todo, sink) -> {
-        throw new ConfigException(Profiler.CSV, 0, "", "the shards lack " + todo.size()
-            + " points");
-      };
+      runner =
+          (work, todo, sink) -> {
+            throw new ConfigException(
+                Profiler.CSV, 0, "", "the shards lack " + todo.size() + " points");
+          };
     }
-    ClusterRun cluster = clusterOptions.on() && !merge ? ClusterRun.join(clusterOptions,
-        threads, "coordinator", err) : null;
+    ClusterRun cluster =
+        clusterOptions.on() && !merge
+            ? ClusterRun.join(clusterOptions, threads, "coordinator", err)
+            : null;
     long t0 = System.nanoTime();
     ProfileSummary s;
     try {
@@ -182,20 +217,37 @@ class ProfileCommand implements Callable<Integer> {
         }
       }
       if (slice != null) {
-        int computed = Shards.run(ps, new EvaluationCache(), dir, slice.index(),
-            slice.count(), runner != null ? runner : new Profiler(ps, threads).localRunner(),
-            progress);
+        int computed =
+            Shards.run(
+                ps,
+                new EvaluationCache(),
+                dir,
+                slice.index(),
+                slice.count(),
+                runner != null ? runner : new Profiler(ps, threads).localRunner(),
+                progress);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        err.printf(Locale.ROOT, "profile: shard %d/%d: %d points computed in %.2f s%n",
-            slice.index(), slice.count(), computed, seconds);
+        err.printf(
+            Locale.ROOT,
+            "profile: shard %d/%d: %d points computed in %.2f s%n",
+            slice.index(),
+            slice.count(),
+            computed,
+            seconds);
         err.flush();
-        spec.commandLine().getOut().println("wrote " + Shards.file(dir, slice.index(),
-            slice.count()));
+        spec.commandLine()
+            .getOut()
+            .println("wrote " + Shards.file(dir, slice.index(), slice.count()));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
       }
-      s = new Profiler(ps, threads).run(dir, progress, forceOption.policy(
-          networkOptions.topology, hardwareOptions.file(), gridFile), runner);
+      s =
+          new Profiler(ps, threads)
+              .run(
+                  dir,
+                  progress,
+                  forceOption.policy(networkOptions.topology, hardwareOptions.file(), gridFile),
+                  runner);
       if (cluster != null) {
         cluster.report();
       }
@@ -208,11 +260,18 @@ class ProfileCommand implements Callable<Integer> {
     if (s.computed() == 0) {
       err.printf(Locale.ROOT, "profile: all %d points were already in PROFILE.csv%n", points);
     } else {
-      err.printf(Locale.ROOT, "profile: %d points computed in %.2f s, %.1f points/s on %d"
-          + " threads; %d took the schedule of a point differing only in clock or unused"
-          + " bandwidth; evaluation cache: %.1f%% hits of %d lookups, %d entries%n",
-          s.computed(), seconds, s.computed() / Math.max(seconds, 1e-9), threads,
-          s.sharedSchedules(), 100 * s.cacheHitRate(), s.cacheHits() + s.cacheMisses(),
+      err.printf(
+          Locale.ROOT,
+          "profile: %d points computed in %.2f s, %.1f points/s on %d"
+              + " threads; %d took the schedule of a point differing only in clock or unused"
+              + " bandwidth; evaluation cache: %.1f%% hits of %d lookups, %d entries%n",
+          s.computed(),
+          seconds,
+          s.computed() / Math.max(seconds, 1e-9),
+          threads,
+          s.sharedSchedules(),
+          100 * s.cacheHitRate(),
+          s.cacheHits() + s.cacheMisses(),
           s.cacheEntries());
     }
     err.flush();
@@ -221,9 +280,16 @@ class ProfileCommand implements Callable<Integer> {
   }
 
   private static void print(PrintWriter w, ProfileSpec ps, ProfileSummary s) {
-    w.printf(Locale.ROOT, "%s on %s: %d points (%d computed, %d reused), %d infeasible, %d on"
-        + " the Pareto front (latency, energy, on-chip storage)%n", ps.network().name(),
-        ps.hardware().name(), s.results().size(), s.computed(), s.reused(), s.infeasible(),
+    w.printf(
+        Locale.ROOT,
+        "%s on %s: %d points (%d computed, %d reused), %d infeasible, %d on"
+            + " the Pareto front (latency, energy, on-chip storage)%n",
+        ps.network().name(),
+        ps.hardware().name(),
+        s.results().size(),
+        s.computed(),
+        s.reused(),
+        s.infeasible(),
         s.front().size());
     List<String> head = new ArrayList<>();
     for (Param p : ps.grid().params()) {
@@ -258,11 +324,10 @@ class ProfileCommand implements Callable<Integer> {
       w.println(sb.toString().stripTrailing());
     }
     if (s.front().size() > SHOWN) {
-      w.printf(Locale.ROOT, "  ... and %d more on the front (pareto.html)%n",
-          s.front().size() - SHOWN);
+      w.printf(
+          Locale.ROOT, "  ... and %d more on the front (pareto.html)%n", s.front().size() - SHOWN);
     }
-    w.println("wrote " + s.csv() + ", " + s.html().getFileName() + ", "
-        + s.svg().getFileName());
+    w.println("wrote " + s.csv() + ", " + s.html().getFileName() + ", " + s.svg().getFileName());
     w.flush();
   }
 

@@ -9,12 +9,12 @@ import org.tessel.nas.search.Progress;
 import org.tessel.sched.profile.ProfileListener;
 
 /**
- * Progress on stderr, for a profile sweep and for a search alike: on a terminal one line redrawn
- * in place (at most ten times a second for a sweep, five for a search), otherwise a plain line per
+ * Progress on stderr, for a profile sweep and for a search alike: on a terminal one line redrawn in
+ * place (at most ten times a second for a sweep, five for a search), otherwise a plain line per
  * tenth of the work (and at least every 10 s). A sweep shows a bar, points done, the rate and the
- * estimated time left, from points computed by this run (rows reused from the file are not
- * counted in the rate); a search shows architectures evaluated, rate, cache hit rate and the time
- * left at the current rate.
+ * estimated time left, from points computed by this run (rows reused from the file are not counted
+ * in the rate); a search shows architectures evaluated, rate, cache hit rate and the time left at
+ * the current rate.
  */
 final class ProgressBar implements ProfileListener, Progress {
   private static final int WIDTH = 30;
@@ -37,8 +37,8 @@ final class ProgressBar implements ProfileListener, Progress {
     this(err, terminal, nanos, "profile", 100_000_000L);
   }
 
-  private ProgressBar(PrintWriter err, boolean terminal, LongSupplier nanos, String name,
-      long redrawNanos) {
+  private ProgressBar(
+      PrintWriter err, boolean terminal, LongSupplier nanos, String name, long redrawNanos) {
     this.err = err;
     this.terminal = terminal;
     this.nanos = nanos;
@@ -57,8 +57,11 @@ final class ProgressBar implements ProfileListener, Progress {
     start = nanos.getAsLong();
     lastDraw = start;
     if (reused > 0) {
-      err.printf(Locale.ROOT, "profile: resuming, %d of %d points already in PROFILE.csv%n",
-          reused, points);
+      err.printf(
+          Locale.ROOT,
+          "profile: resuming, %d of %d points already in PROFILE.csv%n",
+          reused,
+          points);
       err.flush();
     }
   }
@@ -68,7 +71,8 @@ final class ProgressBar implements ProfileListener, Progress {
     long now = nanos.getAsLong();
     if (due(done, points, now)) {
       // a sweep's bar on a terminal carries no name
-      show(terminal ? line(done, points, now) : name + ": " + line(done, points, now),
+      show(
+          terminal ? line(done, points, now) : name + ": " + line(done, points, now),
           done >= points);
     }
   }
@@ -76,7 +80,8 @@ final class ProgressBar implements ProfileListener, Progress {
   @Override
   public void update(int done, int budget, Duration elapsed, CacheStats cache) {
     if (due(done, budget, elapsed.toNanos())) {
-      show(name + ": " + searchLine(done, budget, elapsed, cache) + (terminal ? "   " : ""),
+      show(
+          name + ": " + searchLine(done, budget, elapsed, cache) + (terminal ? "   " : ""),
           done >= budget);
     }
   }
@@ -96,7 +101,8 @@ final class ProgressBar implements ProfileListener, Progress {
    */
   private boolean due(int done, int total, long now) {
     int tenth = (int) (10L * done / total);
-    if (done < total && now - lastDraw < (terminal ? redrawNanos : PLAIN_EVERY_NANOS)
+    if (done < total
+        && now - lastDraw < (terminal ? redrawNanos : PLAIN_EVERY_NANOS)
         && (terminal || tenth == lastTenth)) {
       return false;
     }
@@ -125,7 +131,7 @@ final class ProgressBar implements ProfileListener, Progress {
     err.flush();
   }
 
-  /** {@code [#####-----] 512/1000  51%  38.2 points/s  ETA 0:13}. */
+  /** {@code [#####-----] 512/1000 51% 38.2 points/s ETA 0:13}. */
   String line(int done, int points, long now) {
     int filled = (int) ((long) WIDTH * done / points);
     StringBuilder sb = new StringBuilder("[");
@@ -138,8 +144,10 @@ final class ProgressBar implements ProfileListener, Progress {
     if (computed > 0 && seconds > 0) {
       double rate = computed / seconds;
       sb.append(String.format(Locale.ROOT, "  %.1f points/s", rate));
-      sb.append(done < points ? "  ETA " + clock(Math.round((points - done) / rate)) : "  in "
-          + clock(Math.round(seconds)));
+      sb.append(
+          done < points
+              ? "  ETA " + clock(Math.round((points - done) / rate))
+              : "  in " + clock(Math.round(seconds)));
     }
     return sb.toString();
   }
@@ -152,8 +160,15 @@ final class ProgressBar implements ProfileListener, Progress {
     double s = elapsed.toNanos() / 1e9;
     double rate = s > 0 ? done / s : 0;
     String eta = rate > 0 ? clock((long) Math.ceil((budget - done) / rate)) : "?";
-    return String.format(Locale.ROOT, "%d/%d (%.1f%%) %.1f/s cache %.1f%% ETA %s", done, budget,
-        100.0 * done / budget, rate, 100 * cache.hitRate(), eta);
+    return String.format(
+        Locale.ROOT,
+        "%d/%d (%.1f%%) %.1f/s cache %.1f%% ETA %s",
+        done,
+        budget,
+        100.0 * done / budget,
+        rate,
+        100 * cache.hitRate(),
+        eta);
   }
 
   /** {@code seconds} as {@code h:mm:ss} or {@code m:ss}. */
@@ -161,7 +176,8 @@ final class ProgressBar implements ProfileListener, Progress {
     long h = seconds / 3600;
     long m = seconds / 60 % 60;
     long sec = seconds % 60;
-    return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec)
+    return h > 0
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec)
         : String.format(Locale.ROOT, "%d:%02d", m, sec);
   }
 }

@@ -13,7 +13,6 @@ import org.tessel.sched.Objective;
 import org.tessel.sched.Schedule;
 import org.tessel.sched.ScheduleFile;
 import org.tessel.sched.ScheduleReport;
-import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.dataflow.Dataflow;
@@ -22,6 +21,7 @@ import org.tessel.sim.output.OutputPolicy;
 import org.tessel.sim.output.RunFolder;
 import org.tessel.sim.report.ScaleSimReports;
 import org.tessel.sim.report.Summary;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.workload.Network;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +30,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tessel schedule}: the layer-adaptive schedule of a network, its totals against every
- * fixed dataflow and greedy choice, and with {@code -p} the schedule file beside the reports of
- * running it.
+ * {@code tessel schedule}: the layer-adaptive schedule of a network, its totals against every fixed
+ * dataflow and greedy choice, and with {@code -p} the schedule file beside the reports of running
+ * it.
  */
 @Command(
     name = "schedule",
@@ -53,28 +53,45 @@ final class ScheduleCommand implements Callable<Integer> {
 
   @Mixin ForceOption forceOption;
 
-  @Option(names = "--objective", paramLabel = "cycles|energy|edp", defaultValue = "cycles",
+  @Option(
+      names = "--objective",
+      paramLabel = "cycles|energy|edp",
+      defaultValue = "cycles",
       description = "What to minimise over the network (default: ${DEFAULT-VALUE}).")
   String objective;
 
-  @Option(names = "--dataflows", paramLabel = "LIST", split = ",",
+  @Option(
+      names = "--dataflows",
+      paramLabel = "LIST",
+      split = ",",
       description = "Only these dataflows (e.g. os,ws); default: every one the hardware runs.")
   List<String> dataflows;
 
-  @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
+  @Option(
+      names = "--batch",
+      paramLabel = "N",
+      defaultValue = "1",
       description = "Inputs per run (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-      description = "Threads evaluating layer shapes; the result is the same for any count"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Threads evaluating layer shapes; the result is the same for any count"
+              + " (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  @Option(names = {"-p", "--path"}, paramLabel = "DIR",
+  @Option(
+      names = {"-p", "--path"},
+      paramLabel = "DIR",
       description = "Write DIR/<run_name>/ with SCHEDULE.csv and the reports.")
   Path outDir;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print only the totals line.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only the totals line.")
   boolean quiet;
 
   @Override
@@ -90,23 +107,31 @@ final class ScheduleCommand implements Callable<Integer> {
     batch = Loads.batch(batch);
     Loads.threads(threads);
     Objective obj = Loads.objective("--objective", objective);
-    HardwareSpec hardware = Loads.forSchedules(hardwareOptions.load(spec),
-        spec.commandLine().getErr());
+    HardwareSpec hardware =
+        Loads.forSchedules(hardwareOptions.load(spec), spec.commandLine().getErr());
     List<Dataflow> chosen = Loads.dataflows("--dataflows", hardware, dataflows);
     Network network = networkOptions.load();
     Loads.report(spec, hardwareOptions.notes, networkOptions.notes);
     EvaluationCache cache = new EvaluationCache();
-    NetworkScheduler scheduler = new NetworkScheduler(
-        new LayerScheduler(hardware, obj, chosen, cache), threads);
+    NetworkScheduler scheduler =
+        new NetworkScheduler(new LayerScheduler(hardware, obj, chosen, cache), threads);
     Schedule schedule = scheduler.schedule(network, batch);
     SimResult replay = schedule.replay().run(new Simulation(hardware), network, batch);
     if (replay.cycles() != schedule.cycles()) {
-      throw new SimulationException(replay.cycles(), "replaying the schedule took " + replay.cycles()
-          + " cycles, the schedule says " + schedule.cycles());
+      throw new SimulationException(
+          replay.cycles(),
+          "replaying the schedule took "
+              + replay.cycles()
+              + " cycles, the schedule says "
+              + schedule.cycles());
     }
     if (Math.abs(replay.energyPj() - schedule.energyPj()) > 1e-9 * schedule.energyPj()) {
-      throw new SimulationException(replay.cycles(), "replaying the schedule took "
-          + replay.energyPj() + " pJ, the schedule says " + schedule.energyPj());
+      throw new SimulationException(
+          replay.cycles(),
+          "replaying the schedule took "
+              + replay.energyPj()
+              + " pJ, the schedule says "
+              + schedule.energyPj());
     }
     if (outDir != null) {
       OutputPolicy policy = forceOption.policy(networkOptions.topology, hardwareOptions.file());
@@ -119,8 +144,13 @@ final class ScheduleCommand implements Callable<Integer> {
     }
     var w = spec.commandLine().getOut();
     if (quiet) {
-      w.printf(Locale.ROOT, "%s: %d cycles, %.4f ms, %.3f uJ, %d reconfigurations%n",
-          network.name(), schedule.cycles(), schedule.latencyMs(), schedule.energyPj() / 1e6,
+      w.printf(
+          Locale.ROOT,
+          "%s: %d cycles, %.4f ms, %.3f uJ, %d reconfigurations%n",
+          network.name(),
+          schedule.cycles(),
+          schedule.latencyMs(),
+          schedule.energyPj() / 1e6,
           schedule.reconfigurations());
     } else {
       w.print(ScheduleReport.table(schedule, cache));

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.tessel.nas.eval.CacheStats;
 import org.tessel.nas.eval.CachedEvaluator;
 import org.tessel.nas.eval.EvaluationLog;
+import org.tessel.nas.rank.RankAgreement;
 import org.tessel.nas.report.SearchReport;
 import org.tessel.nas.report.Summary;
 import org.tessel.nas.search.Search;
@@ -19,7 +20,6 @@ import org.tessel.nas.search.SearchResult;
 import org.tessel.nas.search.SearchShards;
 import org.tessel.nas.space.Genome;
 import org.tessel.nas.space.Spaces;
-import org.tessel.nas.rank.RankAgreement;
 import org.tessel.sched.EvaluationCache;
 import org.tessel.sim.config.ConfigException;
 import picocli.CommandLine.Command;
@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tessel search}: hardware-aware architecture search; candidates from a space, priced by
- * the layer-adaptive scheduler, scored and ranked.
+ * {@code tessel search}: hardware-aware architecture search; candidates from a space, priced by the
+ * layer-adaptive scheduler, scored and ranked.
  */
 @Command(
     name = "search",
@@ -48,9 +48,15 @@ import picocli.CommandLine.Spec;
 class SearchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--space", required = true, paramLabel = "NAME|FILE",
-      description = "Search space: " + Spaces.NAMES + ", a space file (YAML), or an ONNX"
-          + " model (.onnx: a space of that one network).")
+  @Option(
+      names = "--space",
+      required = true,
+      paramLabel = "NAME|FILE",
+      description =
+          "Search space: "
+              + Spaces.NAMES
+              + ", a space file (YAML), or an ONNX"
+              + " model (.onnx: a space of that one network).")
   String space;
 
   @Mixin OnnxOptions onnx;
@@ -59,108 +65,169 @@ class SearchCommand implements Callable<Integer> {
 
   @Mixin ForceOption forceOption;
 
-  @Option(names = "--accuracy", paramLabel = "FILE",
+  @Option(
+      names = "--accuracy",
+      paramLabel = "FILE",
       description = "Accuracy table (CSV keyed by arch_str or arch_index).")
   Path accuracy;
 
-  @Option(names = "--accuracy-column", paramLabel = "NAME",
-      description = "The table's accuracy column (default: cifar10_test_acc, or the one"
-          + " column whose name holds 'acc').")
+  @Option(
+      names = "--accuracy-column",
+      paramLabel = "NAME",
+      description =
+          "The table's accuracy column (default: cifar10_test_acc, or the one"
+              + " column whose name holds 'acc').")
   String accuracyColumn;
 
-  @Option(names = "--objectives", paramLabel = "LIST", split = ",",
-      description = "What to optimise: accuracy, latency, energy, reconfigurations,"
-          + " maladaptation, macs, params (default: accuracy,latency with --accuracy, else"
-          + " latency).")
+  @Option(
+      names = "--objectives",
+      paramLabel = "LIST",
+      split = ",",
+      description =
+          "What to optimise: accuracy, latency, energy, reconfigurations,"
+              + " maladaptation, macs, params (default: accuracy,latency with --accuracy, else"
+              + " latency).")
   List<String> objectives;
 
-  @Option(names = "--constraint", paramLabel = "METRIC<=X|METRIC>=X",
+  @Option(
+      names = "--constraint",
+      paramLabel = "METRIC<=X|METRIC>=X",
       description = "A hard limit, e.g. latency<=2.5 (ms) or accuracy>=90; repeatable.")
   List<String> constraints = new ArrayList<>();
 
-  @Option(names = "--strategy", paramLabel = "NAME",
-      description = "exhaustive, random, evolution or nsga2 (default: nsga2 for several"
-          + " objectives, else evolution).")
+  @Option(
+      names = "--strategy",
+      paramLabel = "NAME",
+      description =
+          "exhaustive, random, evolution or nsga2 (default: nsga2 for several"
+              + " objectives, else evolution).")
   String strategy;
 
-  @Option(names = "--budget", paramLabel = "N", defaultValue = "1000",
+  @Option(
+      names = "--budget",
+      paramLabel = "N",
+      defaultValue = "1000",
       description = "Distinct architectures to evaluate at most (default: ${DEFAULT-VALUE}).")
   int budget;
 
-  @Option(names = "--time-limit", paramLabel = "DURATION",
-      description = "Stop after this long, e.g. 90s, 10m, 2h (a time-limited result depends on"
-          + " the machine; the budget is reproducible).")
+  @Option(
+      names = "--time-limit",
+      paramLabel = "DURATION",
+      description =
+          "Stop after this long, e.g. 90s, 10m, 2h (a time-limited result depends on"
+              + " the machine; the budget is reproducible).")
   String timeLimit;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
       description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Networks priced at once; the result is the same for any count (default:"
-          + " the processors).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Networks priced at once; the result is the same for any count (default:"
+              + " the processors).")
   Integer threads;
 
-  @Option(names = "--population", paramLabel = "N", defaultValue = "64",
+  @Option(
+      names = "--population",
+      paramLabel = "N",
+      defaultValue = "64",
       description = "Population of evolution and nsga2 (default: ${DEFAULT-VALUE}).")
   int population;
 
-  @Option(names = "--sample", paramLabel = "N", defaultValue = "16",
+  @Option(
+      names = "--sample",
+      paramLabel = "N",
+      defaultValue = "16",
       description = "Tournament size of evolution (default: ${DEFAULT-VALUE}).")
   int sample;
 
-  @Option(names = "--schedule-objective", paramLabel = "cycles|energy|edp",
+  @Option(
+      names = "--schedule-objective",
+      paramLabel = "cycles|energy|edp",
       defaultValue = "cycles",
       description = "What the scheduler minimises per network (default: ${DEFAULT-VALUE}).")
   String scheduleObjective;
 
-  @Option(names = "--dataflows", paramLabel = "LIST", split = ",",
-      description = "Only these dataflows (one gives a fixed-dataflow search); default: every"
-          + " one the hardware runs.")
+  @Option(
+      names = "--dataflows",
+      paramLabel = "LIST",
+      split = ",",
+      description =
+          "Only these dataflows (one gives a fixed-dataflow search); default: every"
+              + " one the hardware runs.")
   List<String> dataflows;
 
-  @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
+  @Option(
+      names = "--batch",
+      paramLabel = "N",
+      defaultValue = "1",
       description = "Inputs per run (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--cache", paramLabel = "FILE",
+  @Option(
+      names = "--cache",
+      paramLabel = "FILE",
       description = "Evaluation log (default: ~/.cache/tessel/nas-evaluations.log).")
   Path cache;
 
   @Option(names = "--no-cache", description = "Keep evaluations in memory only.")
   boolean noCache;
 
-  @Option(names = "--schedules", paramLabel = "none|front|all", defaultValue = "front",
+  @Option(
+      names = "--schedules",
+      paramLabel = "none|front|all",
+      defaultValue = "front",
       description = "Whose per-layer schedules to write with -p (default: ${DEFAULT-VALUE}).")
   String schedules;
 
-  @Option(names = "--mark", paramLabel = "ARCH[=LABEL]",
+  @Option(
+      names = "--mark",
+      paramLabel = "ARCH[=LABEL]",
       description = "Point out an architecture on the plot; repeatable.")
   List<String> marks = new ArrayList<>();
 
-  @Option(names = "--compare", paramLabel = "COLUMN",
-      description = "Also print Kendall's tau between Tessel's latency and this column of the"
-          + " --accuracy table (e.g. eyeriss_latency_ms_cifar10).")
+  @Option(
+      names = "--compare",
+      paramLabel = "COLUMN",
+      description =
+          "Also print Kendall's tau between Tessel's latency and this column of the"
+              + " --accuracy table (e.g. eyeriss_latency_ms_cifar10).")
   String compare;
 
-  @Option(names = {"-p", "--path"}, paramLabel = "DIR",
+  @Option(
+      names = {"-p", "--path"},
+      paramLabel = "DIR",
       description = "Write DIR/<space>_<hardware>_<strategy>_s<seed>/.")
   Path outDir;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "10",
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "10",
       description = "Rows of the front in the summary (default: ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress on stderr.")
   boolean quiet;
 
   @Mixin ClusterOptions clusterOptions;
 
-  @Option(names = "--shard", paramLabel = "K/N",
-      description = "Exhaustive and random strategies: price only slice K (from 0) of N of the"
-          + " architectures the search proposes, into DIR/<search>/shards/evaluations.K-of-N.log"
-          + " (resumable); `tessel merge search` with the same options then writes what the"
-          + " whole search writes. For batch schedulers.")
+  @Option(
+      names = "--shard",
+      paramLabel = "K/N",
+      description =
+          "Exhaustive and random strategies: price only slice K (from 0) of N of the"
+              + " architectures the search proposes, into DIR/<search>/shards/evaluations.K-of-N.log"
+              + " (resumable); `tessel merge search` with the same options then writes what the"
+              + " whole search writes. For batch schedulers.")
   String shard;
 
   /** Set by {@code tessel merge search}: answer from the shards' logs instead of pricing. */
@@ -168,11 +235,22 @@ class SearchCommand implements Callable<Integer> {
 
   /** The options that define a network's price, with the files they name, for members. */
   List<String> jobArgs(Map<String, byte[]> files) {
-    List<String> a = new ArrayList<>(List.of("--space", java.nio.file.Files.isRegularFile(
-        Path.of(space)) ? ClusterRun.ship(files, "space", Path.of(space)) : space));
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "--space",
+                java.nio.file.Files.isRegularFile(Path.of(space))
+                    ? ClusterRun.ship(files, "space", Path.of(space))
+                    : space));
     ClusterRun.ship(a, files, hardwareOptions);
-    a.addAll(List.of("--objectives", "latency", "--schedule-objective", scheduleObjective,
-        "--batch", Integer.toString(batch)));
+    a.addAll(
+        List.of(
+            "--objectives",
+            "latency",
+            "--schedule-objective",
+            scheduleObjective,
+            "--batch",
+            Integer.toString(batch)));
     if (dataflows != null) {
       a.add("--dataflows");
       a.add(String.join(",", dataflows));
@@ -186,30 +264,38 @@ class SearchCommand implements Callable<Integer> {
     Shard slice = Shard.parse(shard);
     clusterOptions.check();
     if (merge && (slice != null || clusterOptions.on())) {
-      throw new ConfigException("merge", 0, "", "give the unsharded command's options, without"
-          + " --shard and --cluster");
+      throw new ConfigException(
+          "merge",
+          0,
+          "",
+          "give the unsharded command's options, without" + " --shard and --cluster");
     }
     if (slice != null && clusterOptions.on()) {
-      throw new ConfigException("--shard", 0, "", "a search shard runs without --cluster (use"
-          + " one or the other)");
+      throw new ConfigException(
+          "--shard", 0, "", "a search shard runs without --cluster (use" + " one or the other)");
     }
     if ((slice != null || merge) && outDir == null) {
-      throw new ConfigException(merge ? "merge" : "--shard", 0, "", "needs -p DIR (where the"
-          + " shards are)");
+      throw new ConfigException(
+          merge ? "merge" : "--shard", 0, "", "needs -p DIR (where the" + " shards are)");
     }
     List<Genome> proposals = null;
     if (slice != null) {
       try {
-        proposals = new Search(s.space(), new CachedEvaluator(s.evaluator(), null), s.scoring(),
-            s.table(), s.settings()).proposals();
+        proposals =
+            new Search(
+                    s.space(),
+                    new CachedEvaluator(s.evaluator(), null),
+                    s.scoring(),
+                    s.table(),
+                    s.settings())
+                .proposals();
       } catch (IllegalArgumentException e) {
         throw new ConfigException("--shard", 0, "", e.getMessage());
       }
     }
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar progress = ProgressBar.search(err, Terminal.interactive());
-    org.tessel.nas.search.Progress shown = quiet ? org.tessel.nas.search.Progress.NONE
-        : progress;
+    org.tessel.nas.search.Progress shown = quiet ? org.tessel.nas.search.Progress.NONE : progress;
     if (slice != null) {
       return shard(s, slice, proposals, shown, progress);
     }
@@ -217,13 +303,20 @@ class SearchCommand implements Callable<Integer> {
     ClusterRun cluster = null;
     try (EvaluationLog log = noCache || merge ? null : EvaluationLog.open(cachePath())) {
       if (log != null && !quiet && !log.records().isEmpty()) {
-        err.printf(Locale.ROOT, "search: cache %s: %d evaluations%s%n", log.file(),
-            log.records().size(), log.damaged() > 0 ? ", " + log.damaged()
-                + " damaged lines skipped" : "");
+        err.printf(
+            Locale.ROOT,
+            "search: cache %s: %d evaluations%s%n",
+            log.file(),
+            log.records().size(),
+            log.damaged() > 0 ? ", " + log.damaged() + " damaged lines skipped" : "");
         err.flush();
       }
-      CachedEvaluator cached = new CachedEvaluator(merge ? SearchShards.fromShards(
-          outDir.resolve(dirName(s)), s.evaluator()) : s.evaluator(), log);
+      CachedEvaluator cached =
+          new CachedEvaluator(
+              merge
+                  ? SearchShards.fromShards(outDir.resolve(dirName(s)), s.evaluator())
+                  : s.evaluator(),
+              log);
       if (merge) {
         SearchShards.preload(outDir.resolve(dirName(s)), cached);
       }
@@ -248,13 +341,27 @@ class SearchCommand implements Callable<Integer> {
     Path written = null;
     if (outDir != null) {
       written = outDir.resolve(dirName(s));
-      String title = s.space().name() + " on " + s.hardware().name() + ": " + s.yAxis().key()
-          + " against " + s.xAxis().key();
-      SearchReport.write(written, r, new SearchReport.Options(about(s), title, s.xAxis(),
-          s.yAxis(), s.marks(), SearchReport.Schedules.valueOf(schedules.toUpperCase(
-              Locale.ROOT))), c -> s.evaluator().schedule(s.space().network(c.genome())),
-          forceOption.policy(hardwareOptions.file(), accuracy, Path.of(space),
-              noCache ? null : cachePath()));
+      String title =
+          s.space().name()
+              + " on "
+              + s.hardware().name()
+              + ": "
+              + s.yAxis().key()
+              + " against "
+              + s.xAxis().key();
+      SearchReport.write(
+          written,
+          r,
+          new SearchReport.Options(
+              about(s),
+              title,
+              s.xAxis(),
+              s.yAxis(),
+              s.marks(),
+              SearchReport.Schedules.valueOf(schedules.toUpperCase(Locale.ROOT))),
+          c -> s.evaluator().schedule(s.space().network(c.genome())),
+          forceOption.policy(
+              hardwareOptions.file(), accuracy, Path.of(space), noCache ? null : cachePath()));
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(Summary.of(r, top));
@@ -263,7 +370,10 @@ class SearchCommand implements Callable<Integer> {
     }
     out.println(cacheLine(r.cache(), s.evaluator().layerCache()));
     double secs = r.elapsed().toNanos() / 1e9;
-    out.printf(Locale.ROOT, "time: %.1f s (%.1f architectures/s)%n", secs,
+    out.printf(
+        Locale.ROOT,
+        "time: %.1f s (%.1f architectures/s)%n",
+        secs,
         secs > 0 ? r.history().size() / secs : 0);
     if (written != null) {
       out.println("wrote " + written);
@@ -273,8 +383,13 @@ class SearchCommand implements Callable<Integer> {
   }
 
   /** Prices slice {@code slice} of {@code proposals} into the shard's log. */
-  private int shard(SearchSetup s, Shard slice, List<Genome> proposals,
-      org.tessel.nas.search.Progress shown, ProgressBar progress) throws IOException {
+  private int shard(
+      SearchSetup s,
+      Shard slice,
+      List<Genome> proposals,
+      org.tessel.nas.search.Progress shown,
+      ProgressBar progress)
+      throws IOException {
     Path dir = outDir.resolve(dirName(s));
     int from = (int) ((long) proposals.size() * slice.index() / slice.count());
     int to = (int) ((long) proposals.size() * (slice.index() + 1) / slice.count());
@@ -286,9 +401,16 @@ class SearchCommand implements Callable<Integer> {
           .priceAll(proposals.subList(from, to), 64, shown);
       progress.finish();
       PrintWriter err = spec.commandLine().getErr();
-      err.printf(Locale.ROOT, "search: shard %d/%d: architectures %d-%d of %d, %d priced now in"
-          + " %.2f s%n", slice.index(), slice.count(), from, to - 1, proposals.size(),
-          cached.stats().misses(), (System.nanoTime() - t0) / 1e9);
+      err.printf(
+          Locale.ROOT,
+          "search: shard %d/%d: architectures %d-%d of %d, %d priced now in" + " %.2f s%n",
+          slice.index(),
+          slice.count(),
+          from,
+          to - 1,
+          proposals.size(),
+          cached.stats().misses(),
+          (System.nanoTime() - t0) / 1e9);
       err.flush();
     }
     spec.commandLine().getOut().println("wrote " + file);
@@ -301,34 +423,68 @@ class SearchCommand implements Callable<Integer> {
       return cache;
     }
     String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-        : Path.of(System.getProperty("user.home"), ".cache");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("tessel").resolve("nas-evaluations.log");
   }
 
   private String dirName(SearchSetup s) {
-    return (s.space().name() + "_" + s.hardware().name() + "_" + s.settings().strategy().key()
-        + "_s" + seed).replaceAll("[^A-Za-z0-9._-]", "-");
+    return (s.space().name()
+            + "_"
+            + s.hardware().name()
+            + "_"
+            + s.settings().strategy().key()
+            + "_s"
+            + seed)
+        .replaceAll("[^A-Za-z0-9._-]", "-");
   }
 
   private List<String> about(SearchSetup s) {
     List<String> a = new ArrayList<>();
-    a.add("space: " + s.space().name() + "; hardware: " + s.hardware().name()
-        + "; scheduler: " + scheduleObjective + " over " + s.dataflowNames() + ", batch "
-        + batch);
-    a.add("budget: " + budget + (timeLimit != null ? ", time limit " + timeLimit : "")
-        + (s.table() != null ? "; accuracy: " + s.table().file() + " (" + s.table().column()
-            + ")" : ""));
+    a.add(
+        "space: "
+            + s.space().name()
+            + "; hardware: "
+            + s.hardware().name()
+            + "; scheduler: "
+            + scheduleObjective
+            + " over "
+            + s.dataflowNames()
+            + ", batch "
+            + batch);
+    a.add(
+        "budget: "
+            + budget
+            + (timeLimit != null ? ", time limit " + timeLimit : "")
+            + (s.table() != null
+                ? "; accuracy: " + s.table().file() + " (" + s.table().column() + ")"
+                : ""));
     return a;
   }
 
   private String cacheLine(CacheStats c, EvaluationCache layers) {
-    String log = noCache ? "no log" : String.format(Locale.ROOT, "log %d records, %.1f MB%s",
-        c.logRecords(), c.logBytes() / 1e6, c.logDamaged() > 0 ? " (" + c.logDamaged()
-            + " damaged lines skipped)" : "");
-    return String.format(Locale.ROOT, "cache: networks %d looked up, %.1f%% hit (%d this run,"
-        + " %d from the log), %d priced; %s; layer candidates %.1f%% hit (%d entries)",
-        c.lookups(), 100 * c.hitRate(), c.memoryHits(), c.diskHits(), c.misses(), log,
-        100 * layers.hitRate(), layers.size());
+    String log =
+        noCache
+            ? "no log"
+            : String.format(
+                Locale.ROOT,
+                "log %d records, %.1f MB%s",
+                c.logRecords(),
+                c.logBytes() / 1e6,
+                c.logDamaged() > 0 ? " (" + c.logDamaged() + " damaged lines skipped)" : "");
+    return String.format(
+        Locale.ROOT,
+        "cache: networks %d looked up, %.1f%% hit (%d this run,"
+            + " %d from the log), %d priced; %s; layer candidates %.1f%% hit (%d entries)",
+        c.lookups(),
+        100 * c.hitRate(),
+        c.memoryHits(),
+        c.diskHits(),
+        c.misses(),
+        log,
+        100 * layers.hitRate(),
+        layers.size());
   }
 }

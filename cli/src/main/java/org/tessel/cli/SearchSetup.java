@@ -26,12 +26,21 @@ import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.workload.Network;
 
 /**
- * What the options of {@code tessel search} describe, checked: each mistake is one line naming
- * the option (or the file, line and field) and exit code 3.
+ * What the options of {@code tessel search} describe, checked: each mistake is one line naming the
+ * option (or the file, line and field) and exit code 3.
  */
-record SearchSetup(SearchSpace space, HardwareSpec hardware, ScheduleEvaluator evaluator,
-    List<String> dataflowNames, Scoring scoring, AccuracyTable table, AccuracyTable reference,
-    SearchSettings settings, Metric xAxis, Metric yAxis, List<ParetoSvg.Mark> marks) {
+record SearchSetup(
+    SearchSpace space,
+    HardwareSpec hardware,
+    ScheduleEvaluator evaluator,
+    List<String> dataflowNames,
+    Scoring scoring,
+    AccuracyTable table,
+    AccuracyTable reference,
+    SearchSettings settings,
+    Metric xAxis,
+    Metric yAxis,
+    List<ParetoSvg.Mark> marks) {
 
   /** The setup of {@code c}'s options. */
   static SearchSetup of(SearchCommand c) {
@@ -47,8 +56,8 @@ record SearchSetup(SearchSpace space, HardwareSpec hardware, ScheduleEvaluator e
       throw new ConfigException("--top", 0, "", "must be >= 0, was " + c.top);
     }
     if (!List.of("none", "front", "all").contains(c.schedules)) {
-      throw new ConfigException("--schedules", 0, "", "expected none, front or all, was '"
-          + c.schedules + "'");
+      throw new ConfigException(
+          "--schedules", 0, "", "expected none, front or all, was '" + c.schedules + "'");
     }
     if (c.noCache && c.cache != null) {
       throw new ConfigException("--cache", 0, "", "give --cache or --no-cache, not both");
@@ -62,8 +71,10 @@ record SearchSetup(SearchSpace space, HardwareSpec hardware, ScheduleEvaluator e
       space = Spaces.of(c.space);
     }
     List<Metric> objectives = new ArrayList<>();
-    List<String> names = c.objectives != null ? c.objectives
-        : c.accuracy != null ? List.of("accuracy", "latency") : List.of("latency");
+    List<String> names =
+        c.objectives != null
+            ? c.objectives
+            : c.accuracy != null ? List.of("accuracy", "latency") : List.of("latency");
     for (String n : names) {
       Metric m = arg("--objectives", () -> Metric.parse(n));
       if (objectives.contains(m)) {
@@ -77,35 +88,56 @@ record SearchSetup(SearchSpace space, HardwareSpec hardware, ScheduleEvaluator e
     }
     Scoring scoring = new Scoring(objectives, limits);
     if (scoring.needsAccuracy() && c.accuracy == null) {
-      throw new ConfigException("--objectives", 0, "", "accuracy needs an accuracy table"
-          + " (--accuracy FILE)");
+      throw new ConfigException(
+          "--objectives", 0, "", "accuracy needs an accuracy table" + " (--accuracy FILE)");
     }
     if (c.compare != null && c.accuracy == null) {
-      throw new ConfigException("--compare", 0, "", "needs the table to read it from"
-          + " (--accuracy FILE)");
+      throw new ConfigException(
+          "--compare", 0, "", "needs the table to read it from" + " (--accuracy FILE)");
     }
-    StrategyKind kind = c.strategy != null
-        ? arg("--strategy", () -> StrategyKind.parse(c.strategy))
-        : space.size() == 1 ? StrategyKind.EXHAUSTIVE
-        : objectives.size() > 1 ? StrategyKind.NSGA2 : StrategyKind.EVOLUTION;
+    StrategyKind kind =
+        c.strategy != null
+            ? arg("--strategy", () -> StrategyKind.parse(c.strategy))
+            : space.size() == 1
+                ? StrategyKind.EXHAUSTIVE
+                : objectives.size() > 1 ? StrategyKind.NSGA2 : StrategyKind.EVOLUTION;
     if (kind == StrategyKind.EXHAUSTIVE && !space.enumerable()) {
-      throw new ConfigException("--strategy", 0, "", "space " + space.name() + " is too large"
-          + " for an exhaustive search; use random, evolution or nsga2");
+      throw new ConfigException(
+          "--strategy",
+          0,
+          "",
+          "space "
+              + space.name()
+              + " is too large"
+              + " for an exhaustive search; use random, evolution or nsga2");
     }
-    SearchSettings settings = arg("--population", () -> new SearchSettings(kind, c.budget,
-        duration(c.timeLimit), c.seed, threads, c.population, c.sample, 16));
+    SearchSettings settings =
+        arg(
+            "--population",
+            () ->
+                new SearchSettings(
+                    kind,
+                    c.budget,
+                    duration(c.timeLimit),
+                    c.seed,
+                    threads,
+                    c.population,
+                    c.sample,
+                    16));
     HardwareSpec hardware = c.hardwareOptions.load(c.spec);
     Loads.report(c.spec, c.hardwareOptions.notes);
     List<Dataflow> chosen = Loads.dataflows("--dataflows", hardware, c.dataflows);
     ScheduleEvaluator evaluator = new ScheduleEvaluator(hardware, obj, chosen, c.batch);
-    AccuracyTable table = c.accuracy == null ? null
-        : AccuracyTable.read(c.accuracy, space, c.accuracyColumn);
-    AccuracyTable reference = c.compare == null ? null
-        : AccuracyTable.read(c.accuracy, space, c.compare);
-    Metric x = objectives.stream().filter(m -> m != Metric.ACCURACY).findFirst()
-        .orElse(Metric.LATENCY);
-    Metric y = table != null ? Metric.ACCURACY : objectives.stream().filter(m -> m != x)
-        .findFirst().orElse(Metric.MACS);
+    AccuracyTable table =
+        c.accuracy == null ? null : AccuracyTable.read(c.accuracy, space, c.accuracyColumn);
+    AccuracyTable reference =
+        c.compare == null ? null : AccuracyTable.read(c.accuracy, space, c.compare);
+    Metric x =
+        objectives.stream().filter(m -> m != Metric.ACCURACY).findFirst().orElse(Metric.LATENCY);
+    Metric y =
+        table != null
+            ? Metric.ACCURACY
+            : objectives.stream().filter(m -> m != x).findFirst().orElse(Metric.MACS);
     List<ParetoSvg.Mark> marks = new ArrayList<>();
     for (String m : c.marks) {
       int eq = m.lastIndexOf('=');
@@ -115,8 +147,8 @@ record SearchSetup(SearchSpace space, HardwareSpec hardware, ScheduleEvaluator e
     }
     List<String> dfNames = new ArrayList<>();
     chosen.forEach(d -> dfNames.add(d.shortName()));
-    return new SearchSetup(space, hardware, evaluator, dfNames, scoring, table, reference,
-        settings, x, y, marks);
+    return new SearchSetup(
+        space, hardware, evaluator, dfNames, scoring, table, reference, settings, x, y, marks);
   }
 
   private static <T> T arg(String option, Supplier<T> parse) {
@@ -131,11 +163,13 @@ record SearchSetup(SearchSpace space, HardwareSpec hardware, ScheduleEvaluator e
     if (text == null) {
       return Duration.ZERO;
     }
-    Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)")
-        .matcher(text.trim());
+    Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.trim());
     if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-      throw new ConfigException("--time-limit", 0, "", "expected a positive duration such as"
-          + " 90s, 10m or 2h, was '" + text + "'");
+      throw new ConfigException(
+          "--time-limit",
+          0,
+          "",
+          "expected a positive duration such as" + " 90s, 10m or 2h, was '" + text + "'");
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {

@@ -37,8 +37,13 @@ record Shard(int index, int count) {
         return new Shard(k, n);
       }
     }
-    throw new ConfigException("--shard", 0, "", "expected K/N with 0 <= K < N (e.g. 0/4 for the"
-        + " first of four; SLURM: $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT), was '" + text
-        + "'");
+    throw new ConfigException(
+        "--shard",
+        0,
+        "",
+        "expected K/N with 0 <= K < N (e.g. 0/4 for the"
+            + " first of four; SLURM: $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT), was '"
+            + text
+            + "'");
   }
 }

@@ -3,19 +3,19 @@ package org.tessel.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sched.ScheduleFile;
-import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
+import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.io.ScaleSimConfigReader;
 import org.tessel.sim.dataflow.Dataflows;
+import org.tessel.sim.io.ScaleSimConfigReader;
 import org.tessel.sim.output.OutputFile;
 import org.tessel.sim.output.OutputPolicy;
 import org.tessel.sim.output.RunFolder;
 import org.tessel.sim.report.ScaleSimReports;
 import org.tessel.sim.report.Summary;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.trace.ChromeTrace;
 import org.tessel.sim.trace.HtmlTimeline;
 import org.tessel.sim.trace.TraceRecorder;
@@ -44,31 +44,47 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Mixin ForceOption forceOption;
 
-  @Option(names = "--dataflow", paramLabel = "os|ws|is|rs",
+  @Option(
+      names = "--dataflow",
+      paramLabel = "os|ws|is|rs",
       description = "Override the hardware's dataflow: output, weight, input or row stationary.")
   String dataflow;
 
-  @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
+  @Option(
+      names = "--batch",
+      paramLabel = "N",
+      defaultValue = "1",
       description = "Inputs per run (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--schedule", paramLabel = "SCHEDULE.csv",
-      description = "Run each layer with the dataflow and tiling a schedule file gives it"
-          + " (written by tessel schedule).")
+  @Option(
+      names = "--schedule",
+      paramLabel = "SCHEDULE.csv",
+      description =
+          "Run each layer with the dataflow and tiling a schedule file gives it"
+              + " (written by tessel schedule).")
   Path scheduleFile;
 
-  @Option(names = {"-p", "--path"}, paramLabel = "DIR",
+  @Option(
+      names = {"-p", "--path"},
+      paramLabel = "DIR",
       description = "Write report files to DIR/<run_name>/.")
   Path outDir;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print only the totals line.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only the totals line.")
   boolean quiet;
 
-  @Option(names = "--trace", paramLabel = "FILE",
+  @Option(
+      names = "--trace",
+      paramLabel = "FILE",
       description = "Write a timeline (Chrome trace-event JSON) for Perfetto or chrome://tracing.")
   Path traceFile;
 
-  @Option(names = "--timeline", paramLabel = "FILE.html",
+  @Option(
+      names = "--timeline",
+      paramLabel = "FILE.html",
       description = "Write the timeline as a self-contained HTML page (SVG), viewable offline.")
   Path timelineFile;
 
@@ -83,30 +99,38 @@ final class SimulateCommand implements Callable<Integer> {
 
   private Integer run() throws IOException {
     batch = Loads.batch(batch);
-    OutputPolicy policy = forceOption.policy(networkOptions.topology, hardwareOptions.file(),
-        scheduleFile);
+    OutputPolicy policy =
+        forceOption.policy(networkOptions.topology, hardwareOptions.file(), scheduleFile);
     checkOutputs(policy);
     HardwareSpec hardware = hardwareOptions.load(spec);
     if (dataflow != null && scheduleFile != null) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "give either --dataflow or --schedule, not both");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "give either --dataflow or --schedule, not both");
     }
     if (dataflow != null) {
-      hardware = hardware.withDataflow(DataflowKind.find(dataflow).orElseThrow(() ->
-          new ConfigException("--dataflow", 0, "", "expected " + Dataflows.names() + ", was '"
-              + dataflow + "'")));
+      hardware =
+          hardware.withDataflow(
+              DataflowKind.find(dataflow)
+                  .orElseThrow(
+                      () ->
+                          new ConfigException(
+                              "--dataflow",
+                              0,
+                              "",
+                              "expected " + Dataflows.names() + ", was '" + dataflow + "'")));
     }
     Network network = networkOptions.load();
     if (scheduleFile != null) {
       hardware = Loads.forSchedules(hardware, spec.commandLine().getErr());
     }
     Loads.report(spec, hardwareOptions.notes, networkOptions.notes);
-    TraceRecorder recorder = traceFile == null && timelineFile == null ? null
-        : new TraceRecorder();
+    TraceRecorder recorder = traceFile == null && timelineFile == null ? null : new TraceRecorder();
     Simulation simulation = new Simulation(hardware, recorder);
-    SimResult result = scheduleFile == null ? simulation.simulate(network, batch)
-        : ScheduleFile.read(scheduleFile, network, hardware, batch).run(simulation, network,
-            batch);
+    SimResult result =
+        scheduleFile == null
+            ? simulation.simulate(network, batch)
+            : ScheduleFile.read(scheduleFile, network, hardware, batch)
+                .run(simulation, network, batch);
     if (scheduleFile != null) {
       ScheduleFile.verify(scheduleFile, result);
     }
@@ -121,25 +145,30 @@ final class SimulateCommand implements Callable<Integer> {
     }
     String title = network.name() + " on " + hardware.name();
     if (traceFile != null) {
-      OutputFile.write(traceFile, ChromeTrace.json(recorder, hardware.clockMHz(), title),
-          policy);
+      OutputFile.write(traceFile, ChromeTrace.json(recorder, hardware.clockMHz(), title), policy);
     }
     if (timelineFile != null) {
-      OutputFile.write(timelineFile, HtmlTimeline.html(recorder, hardware.clockMHz(), title),
-          policy);
+      OutputFile.write(
+          timelineFile, HtmlTimeline.html(recorder, hardware.clockMHz(), title), policy);
     }
 
     var w = spec.commandLine().getOut();
     if (quiet) {
-      w.printf(java.util.Locale.ROOT, "%s: %d cycles, %d stall, %.4f ms%n", network.name(),
-          result.cycles(), result.stallCycles(), result.latencyMs());
+      w.printf(
+          java.util.Locale.ROOT,
+          "%s: %d cycles, %d stall, %.4f ms%n",
+          network.name(),
+          result.cycles(),
+          result.stallCycles(),
+          result.latencyMs());
     } else {
       w.print(Summary.table(result));
       Path config = hardwareOptions.config;
-      if (config != null && (config.toString().endsWith(".cfg")
-          || ScaleSimConfigReader.looksLikeIni(config))) {
-        w.println("note: cycles are durations; SCALE-Sim's Total Cycles (COMPUTE_REPORT.csv) are"
-            + " one less per layer");
+      if (config != null
+          && (config.toString().endsWith(".cfg") || ScaleSimConfigReader.looksLikeIni(config))) {
+        w.println(
+            "note: cycles are durations; SCALE-Sim's Total Cycles (COMPUTE_REPORT.csv) are"
+                + " one less per layer");
       }
     }
     if (outDir != null) {
@@ -162,10 +191,13 @@ final class SimulateCommand implements Callable<Integer> {
     }
     if (timelineFile != null) {
       policy.check(timelineFile);
-      if (traceFile != null && traceFile.toAbsolutePath().normalize()
-          .equals(timelineFile.toAbsolutePath().normalize())) {
-        throw new ConfigException(timelineFile.toString(), 0, "", "--trace and --timeline name"
-            + " the same file");
+      if (traceFile != null
+          && traceFile
+              .toAbsolutePath()
+              .normalize()
+              .equals(timelineFile.toAbsolutePath().normalize())) {
+        throw new ConfigException(
+            timelineFile.toString(), 0, "", "--trace and --timeline name" + " the same file");
       }
     }
   }

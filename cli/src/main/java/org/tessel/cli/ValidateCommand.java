@@ -5,12 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.tessel.validate.catalog.Suites;
 import org.tessel.sim.config.TextFiles;
 import org.tessel.sim.output.OutputFile;
 import org.tessel.sim.output.OutputPolicy;
 import org.tessel.validate.Validation;
 import org.tessel.validate.ValidationReport;
+import org.tessel.validate.catalog.Suites;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,29 +30,49 @@ import picocli.CommandLine.Spec;
     })
 final class ValidateCommand implements Callable<Integer> {
   /** The suites {@code --suite} accepts. */
-  enum SuiteName { scalesim, scalesim3, eyeriss, hwnasbench, all }
+  enum SuiteName {
+    scalesim,
+    scalesim3,
+    eyeriss,
+    hwnasbench,
+    all
+  }
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/validation",
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = "../shared/validation",
       description = "Validation data directory (default: ${DEFAULT-VALUE}).")
   Path data;
 
-  @Option(names = "--suite", paramLabel = "SUITE", defaultValue = "all",
+  @Option(
+      names = "--suite",
+      paramLabel = "SUITE",
+      defaultValue = "all",
       description = "Which suite to run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   SuiteName suite;
 
-  @Option(names = "--root", paramLabel = "DIR", defaultValue = ".",
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      defaultValue = ".",
       description = "Repository root, for traces/networks (default: the current directory).")
   Path root;
 
-  @Option(names = "--html", paramLabel = "FILE",
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
       description = "Also write the table and a bar chart of |error| / tolerance as HTML.")
   Path html;
 
-  @Option(names = "--markdown", paramLabel = "FILE",
-      description = "Also write the table as Markdown; an existing FILE keeps everything outside"
-          + " its generated region.")
+  @Option(
+      names = "--markdown",
+      paramLabel = "FILE",
+      description =
+          "Also write the table as Markdown; an existing FILE keeps everything outside"
+              + " its generated region.")
   Path markdown;
 
   @Override
@@ -68,10 +88,16 @@ final class ValidateCommand implements Callable<Integer> {
       // refuse a file without a generated region before running anything
       MarkdownRegion.replace(TextFiles.text(markdown), "", markdown.toString());
     }
-    ValidationReport report = Validation.run(Suites.all(), suite.name(), data, root, line -> {
-      err.println(line);
-      err.flush();
-    });
+    ValidationReport report =
+        Validation.run(
+            Suites.all(),
+            suite.name(),
+            data,
+            root,
+            line -> {
+              err.println(line);
+              err.flush();
+            });
     PrintWriter out = spec.commandLine().getOut();
     out.print(report.table());
     out.flush();

@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tessel worker}: joins a cluster and runs the batches coordinators send, until told to
- * stop ({@code tessel worker --stop}, or a signal). A worker whose code differs from a
- * coordinator's leaves with a message saying so.
+ * {@code tessel worker}: joins a cluster and runs the batches coordinators send, until told to stop
+ * ({@code tessel worker --stop}, or a signal). A worker whose code differs from a coordinator's
+ * leaves with a message saying so.
  */
 @Command(
     name = "worker",
@@ -27,7 +27,9 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Mixin ClusterOptions clusterOptions;
 
-  @Option(names = "--threads", paramLabel = "N",
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
       description = "Batches run at once (default: the processors, here ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 

@@ -35,8 +35,8 @@ final class BenchCommandTest {
     mf.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "org.tessel.cli.bench.FakeJmh");
     try (OutputStream os = Files.newOutputStream(jar);
         JarOutputStream out = new JarOutputStream(os, mf)) {
-      for (String c : new String[] {"FakeJmh.class", "BenchmarkListTest.class",
-          "jmh-result.json"}) {
+      for (String c :
+          new String[] {"FakeJmh.class", "BenchmarkListTest.class", "jmh-result.json"}) {
         out.putNextEntry(new JarEntry("org/tessel/cli/bench/" + c));
         try (InputStream in = org.tessel.cli.bench.FakeJmh.class.getResourceAsStream(c)) {
           in.transferTo(out);
@@ -50,18 +50,41 @@ final class BenchCommandTest {
   @Test
   void pattern_runsTheSelectedBenchmarks_tableOnStdout_progressOnStderr() throws IOException {
     Path json = tmp.resolve("out/results.json");
-    Cli r = Cli.run("bench", "Eyeriss", "Simulate", "--jar", fakeJar().toString(), "--forks",
-        "0", "--warmup", "1", "--iterations", "2", "--time", "0.25", "--json", json.toString());
+    Cli r =
+        Cli.run(
+            "bench",
+            "Eyeriss",
+            "Simulate",
+            "--jar",
+            fakeJar().toString(),
+            "--forks",
+            "0",
+            "--warmup",
+            "1",
+            "--iterations",
+            "2",
+            "--time",
+            "0.25",
+            "--json",
+            json.toString());
     assertAll(
         () -> assertEquals(0, r.exitCode, r::toString),
         () -> assertTrue(r.out.startsWith("benchmark "), r.out),
         () -> assertEquals(4, r.out.lines().count(), r.out),
         () -> assertTrue(r.out.contains("cycles/s"), r.out),
-        () -> assertTrue(r.err.contains("bench: 2 benchmarks, 14 parameter combinations, no fork,"
-            + " 1 warm-up + 2 measured iterations of 250 ms, 1 thread: about "), r.err),
-        () -> assertTrue(r.err.contains("fake jmh: ^\\Qorg.tessel.bench.EyerissBenchmark"
-            + ".alexnetConv\\E$ ^\\Qorg.tessel.bench.SimulateBenchmark.resnet18\\E$ -f 0 -wi 1"
-            + " -w 250ms -i 2 -r 250ms -t 1 -foe true -rf json -rff "), r.err),
+        () ->
+            assertTrue(
+                r.err.contains(
+                    "bench: 2 benchmarks, 14 parameter combinations, no fork,"
+                        + " 1 warm-up + 2 measured iterations of 250 ms, 1 thread: about "),
+                r.err),
+        () ->
+            assertTrue(
+                r.err.contains(
+                    "fake jmh: ^\\Qorg.tessel.bench.EyerissBenchmark"
+                        + ".alexnetConv\\E$ ^\\Qorg.tessel.bench.SimulateBenchmark.resnet18\\E$ -f 0 -wi 1"
+                        + " -w 250ms -i 2 -r 250ms -t 1 -foe true -rf json -rff "),
+                r.err),
         () -> assertFalse(r.err.contains("Schedule"), r.err),
         () -> assertTrue(Files.readString(json).contains("\"jmhVersion\" : \"1.37\"")));
   }
@@ -100,23 +123,29 @@ final class BenchCommandTest {
     assertAll(
         () -> assertEquals(ExitCodes.CONFIG, r.exitCode, r::toString),
         () -> assertEquals(1, r.err.strip().lines().count(), r.err),
-        () -> assertEquals("tessel: benchmarks jar not found (" + none + "); build it from the"
-            + " repository root with: mvn -q -pl benchmarks -am package -DskipTests",
-            r.err.strip()),
+        () ->
+            assertEquals(
+                "tessel: benchmarks jar not found ("
+                    + none
+                    + "); build it from the"
+                    + " repository root with: mvn -q -pl benchmarks -am package -DskipTests",
+                r.err.strip()),
         () -> assertEquals("", r.out));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "--forks x         | --forks: expected an integer >= 0, was 'x'",
-    "--forks -1        | --forks: expected an integer >= 0, was -1",
-    "--iterations 0    | --iterations: expected an integer >= 1, was 0",
-    "--threads 0       | --threads: expected an integer >= 1, was 0",
-    "--time 0          | --time: expected seconds > 0 (at least 0.001), was '0'",
-    "--time soon       | --time: expected a number, was 'soon'",
-    "--forkz 2         | unknown option '--forkz'",
-    "(               | PATTERN '(' is not a regular expression"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--forks x         | --forks: expected an integer >= 0, was 'x'",
+        "--forks -1        | --forks: expected an integer >= 0, was -1",
+        "--iterations 0    | --iterations: expected an integer >= 1, was 0",
+        "--threads 0       | --threads: expected an integer >= 1, was 0",
+        "--time 0          | --time: expected seconds > 0 (at least 0.001), was '0'",
+        "--time soon       | --time: expected a number, was 'soon'",
+        "--forkz 2         | unknown option '--forkz'",
+        "(               | PATTERN '(' is not a regular expression"
+      })
   void badFlag_exitTwo_oneLine(String args, String message) throws IOException {
     String[] a = ("bench " + args.strip() + " --jar " + fakeJar()).split(" ");
     Cli r = Cli.run(a);
@@ -132,20 +161,24 @@ final class BenchCommandTest {
     Cli r = Cli.run("bench", "Timeloop", "--jar", fakeJar().toString());
     assertAll(
         () -> assertEquals(ExitCodes.USAGE, r.exitCode, r::toString),
-        () -> assertTrue(r.err.startsWith("tessel: no benchmark matches Timeloop; there are:"
-            + " org.tessel.bench.EyerissBenchmark.alexnetConv, "), r.err));
+        () ->
+            assertTrue(
+                r.err.startsWith(
+                    "tessel: no benchmark matches Timeloop; there are:"
+                        + " org.tessel.bench.EyerissBenchmark.alexnetConv, "),
+                r.err));
   }
 
   @Test
   void realJar_listsTheProjectsBenchmarks() {
-    Path jar = Path.of(System.getProperty("tessel.root.dir", ".."))
-        .resolve("benchmarks/target/benchmarks.jar");
+    Path jar =
+        Path.of(System.getProperty("tessel.root.dir", ".."))
+            .resolve("benchmarks/target/benchmarks.jar");
     assumeTrue(Files.isRegularFile(jar), "benchmarks jar not built: test skipped");
     Cli r = Cli.run("bench", "--list", "--jar", jar.toString());
     assertAll(
         () -> assertEquals(0, r.exitCode, r::toString),
-        () -> assertTrue(r.out.contains("org.tessel.bench.EyerissBenchmark.alexnetConv\n"),
-            r.out),
+        () -> assertTrue(r.out.contains("org.tessel.bench.EyerissBenchmark.alexnetConv\n"), r.out),
         () -> assertTrue(r.out.contains("  simulation = fresh, reused\n"), r.out));
   }
 }

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --cluster} with a worker in a second JVM (the test classpath): the sweep's and the
- * seeded search's files equal the single-process run's byte for byte, also when the worker is
- * killed by its PID mid-run; and without {@code --cluster} no Hazelcast class is loaded.
+ * {@code --cluster} with a worker in a second JVM (the test classpath): the sweep's and the seeded
+ * search's files equal the single-process run's byte for byte, also when the worker is killed by
+ * its PID mid-run; and without {@code --cluster} no Hazelcast class is loaded.
  */
 // StringBuffer on purpose: a child process's stderr is appended by its reader thread while the
 // test thread reads it, so the appends must be synchronised.
@@ -52,9 +52,14 @@ final class ClusterCommandTest {
   }
 
   private static List<String> java(String... args) {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
-        "java").toString(), "-XX:+UseSerialGC", "-cp", System.getProperty(
-            "surefire.test.class.path", System.getProperty("java.class.path"))));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty(
+                    "surefire.test.class.path", System.getProperty("java.class.path"))));
     cmd.addAll(List.of(args));
     return cmd;
   }
@@ -63,16 +68,19 @@ final class ClusterCommandTest {
   private Process start(List<String> cmd, StringBuffer err) throws IOException {
     Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     started.add(p);
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(),
-          StandardCharsets.UTF_8))) {
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-          err.append(line).append('\n');
-        }
-      } catch (IOException e) {
-        // the process ended
-      }
-    });
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                  err.append(line).append('\n');
+                }
+              } catch (IOException e) {
+                // the process ended
+              }
+            });
     t.setDaemon(true);
     t.start();
     return p;
@@ -80,11 +88,23 @@ final class ClusterCommandTest {
 
   /** A worker process on {@code port}, running once it says so (at most 120 s on a busy box). */
   private Process worker(Path secret, int port, StringBuffer err) throws Exception {
-    Process w = start(java("org.tessel.cli.Main", "worker", "--cluster", "t-cli",
-        "--secret-file", secret.toString(), "--port", Integer.toString(port), "--threads", "1"),
-        err);
+    Process w =
+        start(
+            java(
+                "org.tessel.cli.Main",
+                "worker",
+                "--cluster",
+                "t-cli",
+                "--secret-file",
+                secret.toString(),
+                "--port",
+                Integer.toString(port),
+                "--threads",
+                "1"),
+            err);
     long end = System.nanoTime() + 120_000_000_000L;
-    while (!err.toString().contains("this worker is 127.0.0.1:") && w.isAlive()
+    while (!err.toString().contains("this worker is 127.0.0.1:")
+        && w.isAlive()
         && System.nanoTime() < end) {
       Thread.sleep(50);
     }
@@ -114,11 +134,29 @@ final class ClusterCommandTest {
     int wp = freePort();
     StringBuffer werr = new StringBuffer();
     Process w = worker(secret, wp, werr);
-    List<String> cluster = List.of("--cluster", "t-cli", "--secret-file", secret.toString(),
-        "--port", Integer.toString(freePort()), "--members", "127.0.0.1:" + wp);
+    List<String> cluster =
+        List.of(
+            "--cluster",
+            "t-cli",
+            "--secret-file",
+            secret.toString(),
+            "--port",
+            Integer.toString(freePort()),
+            "--members",
+            "127.0.0.1:" + wp);
 
-    List<String> sweep = List.of("profile", "-t", TINY, "--sweep", "array.size=4:32:4",
-        "--sweep", "sram.eachKiB=8,32,128", "--threads", "1", "--no-progress");
+    List<String> sweep =
+        List.of(
+            "profile",
+            "-t",
+            TINY,
+            "--sweep",
+            "array.size=4:32:4",
+            "--sweep",
+            "sram.eachKiB=8,32,128",
+            "--threads",
+            "1",
+            "--no-progress");
     Cli one = run(with(sweep, "-p", tmp.resolve("one").toString()));
     assertEquals(0, one.exitCode, one::toString);
     List<String> clustered = new ArrayList<>(with(sweep, "-p", tmp.resolve("two").toString()));
@@ -127,12 +165,34 @@ final class ClusterCommandTest {
     assertEquals(0, two.exitCode, two::toString);
     assertTrue(two.err.contains("2 members"), two.err);
     assertTrue(two.err.contains("127.0.0.1:" + wp + " "), "the worker got batches: " + two.err);
-    assertSame(tmp.resolve("one/tiny_cnn_tessel_default"),
-        tmp.resolve("two/tiny_cnn_tessel_default"), "PROFILE.csv", "pareto.svg", "pareto.html");
+    assertSame(
+        tmp.resolve("one/tiny_cnn_tessel_default"),
+        tmp.resolve("two/tiny_cnn_tessel_default"),
+        "PROFILE.csv",
+        "pareto.svg",
+        "pareto.html");
 
-    List<String> search = List.of("search", "--space", "nasbench201", "--strategy", "nsga2",
-        "--objectives", "latency,energy", "--budget", "48", "--population", "16", "--seed", "3",
-        "--threads", "1", "--no-cache", "-q", "--schedules", "all");
+    List<String> search =
+        List.of(
+            "search",
+            "--space",
+            "nasbench201",
+            "--strategy",
+            "nsga2",
+            "--objectives",
+            "latency,energy",
+            "--budget",
+            "48",
+            "--population",
+            "16",
+            "--seed",
+            "3",
+            "--threads",
+            "1",
+            "--no-cache",
+            "-q",
+            "--schedules",
+            "all");
     Cli s1 = run(with(search, "-p", tmp.resolve("s1").toString()));
     assertEquals(0, s1.exitCode, s1::toString);
     List<String> s2args = new ArrayList<>(with(search, "-p", tmp.resolve("s2").toString()));
@@ -140,31 +200,56 @@ final class ClusterCommandTest {
     Cli s2 = run(s2args);
     assertEquals(0, s2.exitCode, s2::toString);
     String dir = "nasbench201_tessel_default_nsga2_s3";
-    assertSame(tmp.resolve("s1").resolve(dir), tmp.resolve("s2").resolve(dir), "ranked.csv",
-        "pareto.csv", "pareto.svg", "search.txt");
+    assertSame(
+        tmp.resolve("s1").resolve(dir),
+        tmp.resolve("s2").resolve(dir),
+        "ranked.csv",
+        "pareto.csv",
+        "pareto.svg",
+        "search.txt");
 
     killedMidRun(w, secret, wp);
   }
 
   /** Kills the worker {@code w} (by its PID) while a sweep runs on it and the coordinator. */
   private void killedMidRun(Process w, Path secret, int wp) throws Exception {
-    List<String> sweep = List.of("profile", "-t", RESNET, "--sweep", "array.size=8:64:*2",
-        "--sweep", "sram.eachKiB=16,64,256", "--threads", "1", "--no-progress");
+    List<String> sweep =
+        List.of(
+            "profile",
+            "-t",
+            RESNET,
+            "--sweep",
+            "array.size=8:64:*2",
+            "--sweep",
+            "sram.eachKiB=16,64,256",
+            "--threads",
+            "1",
+            "--no-progress");
     Path out = tmp.resolve("two");
     Path csv = out.resolve("resnet18_tessel_default/PROFILE.csv");
     List<String> args = new ArrayList<>(with(sweep, "-p", out.toString()));
-    args.addAll(List.of("--cluster", "t-cli", "--secret-file", secret.toString(), "--port",
-        Integer.toString(freePort()), "--members", "127.0.0.1:" + wp));
-    Thread killer = new Thread(() -> {
-      try {
-        while (!Files.exists(csv) || Files.readAllLines(csv).size() < 4 + 1) {
-          Thread.sleep(20);
-        }
-      } catch (IOException | InterruptedException e) {
-        // killed anyway below
-      }
-      w.destroyForcibly(); // SIGKILL to the worker's PID
-    });
+    args.addAll(
+        List.of(
+            "--cluster",
+            "t-cli",
+            "--secret-file",
+            secret.toString(),
+            "--port",
+            Integer.toString(freePort()),
+            "--members",
+            "127.0.0.1:" + wp));
+    Thread killer =
+        new Thread(
+            () -> {
+              try {
+                while (!Files.exists(csv) || Files.readAllLines(csv).size() < 4 + 1) {
+                  Thread.sleep(20);
+                }
+              } catch (IOException | InterruptedException e) {
+                // killed anyway below
+              }
+              w.destroyForcibly(); // SIGKILL to the worker's PID
+            });
     killer.setDaemon(true);
     killer.start();
     Cli two = run(args);
@@ -175,8 +260,12 @@ final class ClusterCommandTest {
     // "left; its batches run elsewhere" notice is not asserted: the files are)
     Cli one = run(with(sweep, "-p", tmp.resolve("one").toString()));
     assertEquals(0, one.exitCode, one::toString);
-    assertSame(tmp.resolve("one/resnet18_tessel_default"),
-        out.resolve("resnet18_tessel_default"), "PROFILE.csv", "pareto.svg", "pareto.html");
+    assertSame(
+        tmp.resolve("one/resnet18_tessel_default"),
+        out.resolve("resnet18_tessel_default"),
+        "PROFILE.csv",
+        "pareto.svg",
+        "pareto.html");
   }
 
   @Test
@@ -185,20 +274,37 @@ final class ClusterCommandTest {
     Path secret = Files.writeString(tmp.resolve("secret"), "t0p-secret\n");
     int wp = freePort();
     worker(secret, wp, new StringBuffer());
-    List<String> sweep = List.of("profile", "-t", RESNET, "--sweep", "array.size=8:64:*2",
-        "--sweep", "sram.eachKiB=16,64,256", "--threads", "1", "--no-progress");
+    List<String> sweep =
+        List.of(
+            "profile",
+            "-t",
+            RESNET,
+            "--sweep",
+            "array.size=8:64:*2",
+            "--sweep",
+            "sram.eachKiB=16,64,256",
+            "--threads",
+            "1",
+            "--no-progress");
     Path out = tmp.resolve("two");
     Path csv = out.resolve("resnet18_tessel_default/PROFILE.csv");
     List<String> args = new ArrayList<>(with(sweep, "-p", out.toString()));
-    args.addAll(List.of("--cluster", "t-cli", "--secret-file", secret.toString(), "--members",
-        "127.0.0.1:" + wp));
+    args.addAll(
+        List.of(
+            "--cluster",
+            "t-cli",
+            "--secret-file",
+            secret.toString(),
+            "--members",
+            "127.0.0.1:" + wp));
     List<String> first = new ArrayList<>(List.of("org.tessel.cli.Main"));
     first.addAll(args);
     first.addAll(List.of("--port", Integer.toString(freePort())));
     StringBuffer cerr = new StringBuffer();
     Process c = start(java(first.toArray(new String[0])), cerr);
     long end = System.nanoTime() + 300_000_000_000L;
-    while ((!Files.exists(csv) || Files.readAllLines(csv).size() < 4 + 2) && c.isAlive()
+    while ((!Files.exists(csv) || Files.readAllLines(csv).size() < 4 + 2)
+        && c.isAlive()
         && System.nanoTime() < end) {
       Thread.sleep(20);
     }
@@ -209,18 +315,33 @@ final class ClusterCommandTest {
     args.addAll(List.of("--port", Integer.toString(freePort())));
     Cli again = run(args);
     assertEquals(0, again.exitCode, again::toString);
-    assertTrue(again.out.contains("12 points (" + (12 - rows) + " computed, " + rows
-        + " reused)"), again.out);
+    assertTrue(
+        again.out.contains("12 points (" + (12 - rows) + " computed, " + rows + " reused)"),
+        again.out);
     Cli one = run(with(sweep, "-p", tmp.resolve("one").toString()));
     assertEquals(0, one.exitCode, one::toString);
-    assertSame(tmp.resolve("one/resnet18_tessel_default"),
-        out.resolve("resnet18_tessel_default"), "PROFILE.csv", "pareto.svg", "pareto.html");
+    assertSame(
+        tmp.resolve("one/resnet18_tessel_default"),
+        out.resolve("resnet18_tessel_default"),
+        "PROFILE.csv",
+        "pareto.svg",
+        "pareto.html");
   }
 
   @Test
   void withoutCluster_noHazelcastClassIsLoaded() throws Exception {
-    List<String> cmd = java("-verbose:class", "org.tessel.cli.Main", "profile", "-t", TINY,
-        "--sweep", "array.size=4,8", "--no-progress", "-p", tmp.toString());
+    List<String> cmd =
+        java(
+            "-verbose:class",
+            "org.tessel.cli.Main",
+            "profile",
+            "-t",
+            TINY,
+            "--sweep",
+            "array.size=4,8",
+            "--no-progress",
+            "-p",
+            tmp.toString());
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     started.add(p);
     String all = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -24,8 +24,19 @@ final class EyerissCommandTest {
   void alexnetOnEyeriss_writesFiveComputeRows() throws IOException {
     Path net = root().resolve("traces/networks/alexnet_eyeriss.csv");
     Path out = tmp.resolve("out");
-    Cli r = Cli.run("simulate", "--hw", "eyeriss", "--dataflow", "rs", "--batch", "4", "-t",
-        net.toString(), "-p", out.toString());
+    Cli r =
+        Cli.run(
+            "simulate",
+            "--hw",
+            "eyeriss",
+            "--dataflow",
+            "rs",
+            "--batch",
+            "4",
+            "-t",
+            net.toString(),
+            "-p",
+            out.toString());
     assertEquals(0, r.exitCode, r::toString);
     List<String> lines = Files.readAllLines(out.resolve("eyeriss/COMPUTE_REPORT.csv"));
     assertAll(
@@ -45,8 +56,12 @@ final class EyerissCommandTest {
     Cli r = Cli.run("simulate", "--dataflow", "rs", "-t", net.toString(), "-q");
     assertAll(
         () -> assertEquals(3, r.exitCode, r::toString),
-        () -> assertTrue(r.err.contains("layer CONV1: no row-stationary mapping fits: row"
-            + " stationary needs noc.topology xybus"), r.err),
+        () ->
+            assertTrue(
+                r.err.contains(
+                    "layer CONV1: no row-stationary mapping fits: row"
+                        + " stationary needs noc.topology xybus"),
+                r.err),
         () -> assertEquals(1, r.err.strip().lines().count(), r.err),
         () -> assertFalse(r.err.contains("Exception"), r.err));
   }
@@ -64,8 +79,12 @@ final class EyerissCommandTest {
     Cli r = Cli.run("simulate", "--hw", "eyeriss", "-t", topo.toString(), "-q");
     assertAll(
         () -> assertEquals(3, r.exitCode, r::toString),
-        () -> assertTrue(r.err.contains("layer conv9: no row-stationary mapping fits: filter row"
-            + " of 13 words needs q*S <= 12 ifmap scratchpad words (1 too many)"), r.err));
+        () ->
+            assertTrue(
+                r.err.contains(
+                    "layer conv9: no row-stationary mapping fits: filter row"
+                        + " of 13 words needs q*S <= 12 ifmap scratchpad words (1 too many)"),
+                r.err));
   }
 
   private static long total(String row) {

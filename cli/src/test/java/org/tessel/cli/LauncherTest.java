@@ -26,16 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./tessel} launcher, run by bash on a copy of the repository's script in a temporary
- * tree whose {@code mvn} is a stand-in: it logs each build, takes a second, and then writes a
- * jar of {@link LauncherProbe} as {@code cli/target/tessel.jar}. Skipped where bash or flock is
+ * tree whose {@code mvn} is a stand-in: it logs each build, takes a second, and then writes a jar
+ * of {@link LauncherProbe} as {@code cli/target/tessel.jar}. Skipped where bash or flock is
  * missing.
  */
 final class LauncherTest {
   @TempDir Path dir;
 
   /**
-   * Two calls at once after a source edit: one builds, the other waits for it and then runs the
-   * new jar instead of starting a second build; both exit 0 and run the command.
+   * Two calls at once after a source edit: one builds, the other waits for it and then runs the new
+   * jar instead of starting a second build; both exit 0 and run the command.
    */
   @Test
   void concurrentCalls_afterAnEdit_buildOnceAndBothRun() throws Exception {
@@ -68,8 +68,8 @@ final class LauncherTest {
   }
 
   /**
-   * Short commands run C1 only, long ones (profile, search, bench) with the full JIT;
-   * TESSEL_JIT overrides; an archive older than the jar is not passed, a newer one is.
+   * Short commands run C1 only, long ones (profile, search, bench) with the full JIT; TESSEL_JIT
+   * overrides; an archive older than the jar is not passed, a newer one is.
    */
   @Test
   void jitAndArchive_followTheCommand() throws Exception {
@@ -105,12 +105,16 @@ final class LauncherTest {
     writeProbeJar(probe);
     Path bin = Files.createDirectories(dir.resolve("bin"));
     Path mvn = bin.resolve("mvn");
-    Files.writeString(mvn, "#!/usr/bin/env bash\n"
-        + "echo build >> \"$PWD/builds.log\"\n"
-        + "sleep 1\n"
-        + "mkdir -p cli/target\n"
-        + "cp '" + probe + "' cli/target/tessel.jar.tmp\n"
-        + "mv cli/target/tessel.jar.tmp cli/target/tessel.jar\n");
+    Files.writeString(
+        mvn,
+        "#!/usr/bin/env bash\n"
+            + "echo build >> \"$PWD/builds.log\"\n"
+            + "sleep 1\n"
+            + "mkdir -p cli/target\n"
+            + "cp '"
+            + probe
+            + "' cli/target/tessel.jar.tmp\n"
+            + "mv cli/target/tessel.jar.tmp cli/target/tessel.jar\n");
     Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.createFile(root.resolve("builds.log"));
     return root;

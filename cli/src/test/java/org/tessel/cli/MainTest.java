@@ -17,13 +17,27 @@ import picocli.CommandLine;
  */
 final class MainTest {
   @ParameterizedTest
-  @ValueSource(strings = {"simulate", "schedule", "profile", "convert", "search", "worker",
-      "merge", "validate", "bench"})
+  @ValueSource(
+      strings = {
+        "simulate",
+        "schedule",
+        "profile",
+        "convert",
+        "search",
+        "worker",
+        "merge",
+        "validate",
+        "bench"
+      })
   void oneSubcommand_behavesAsTheFullCommandLine(String name) {
     CommandLine only = Main.commandLine(name);
     assertEquals(List.of(name), List.copyOf(only.getSubcommands().keySet()));
-    for (List<String> args : List.of(List.of(name, "--help"), List.of(name, "--bogus"),
-        List.of(name, "-t"), List.of(name, "--version"))) {
+    for (List<String> args :
+        List.of(
+            List.of(name, "--help"),
+            List.of(name, "--bogus"),
+            List.of(name, "-t"),
+            List.of(name, "--version"))) {
       String[] a = args.toArray(new String[0]);
       assertEquals(run(Main.commandLine(), a), run(Main.commandLine(name), a), args.toString());
     }

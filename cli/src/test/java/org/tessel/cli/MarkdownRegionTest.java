@@ -68,22 +68,25 @@ final class MarkdownRegionTest {
   void noRegion_twoRegions_orNoEnd_areErrors() {
     String two = DOC + DOC.substring(DOC.indexOf("<!--"));
     String noEnd = DOC.replace("<!-- end generated -->", "");
-    ConfigException none = assertThrows(ConfigException.class,
-        () -> MarkdownRegion.replace("# Title\n", "t\n", "README.md"));
+    ConfigException none =
+        assertThrows(
+            ConfigException.class, () -> MarkdownRegion.replace("# Title\n", "t\n", "README.md"));
     assertAll(
-        () -> assertTrue(none.getMessage().startsWith("README.md: exists but has no generated"
-            + " region"), none.getMessage()),
+        () ->
+            assertTrue(
+                none.getMessage().startsWith("README.md: exists but has no generated" + " region"),
+                none.getMessage()),
         () -> assertThrows(ConfigException.class, () -> MarkdownRegion.replace(two, "t", "d")),
-        () -> assertThrows(ConfigException.class,
-            () -> MarkdownRegion.replace(noEnd, "t", "d")));
+        () -> assertThrows(ConfigException.class, () -> MarkdownRegion.replace(noEnd, "t", "d")));
   }
 
   @Test
   void validateMarkdown_existingFileWithoutRegion_exitThree_fileUntouched() throws IOException {
     Path readme = tmp.resolve("README.md");
     Files.writeString(readme, "# Mine\n");
-    Cli r = Cli.run("validate", "--data", tmp.resolve("nope").toString(), "--markdown",
-        readme.toString());
+    Cli r =
+        Cli.run(
+            "validate", "--data", tmp.resolve("nope").toString(), "--markdown", readme.toString());
     assertAll(
         () -> assertEquals(3, r.exitCode, r::toString),
         () -> assertTrue(r.err.contains("has no generated region"), r.err),

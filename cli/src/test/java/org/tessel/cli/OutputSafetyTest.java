@@ -23,15 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
  * user's files byte for byte as they were.
  */
 final class OutputSafetyTest {
-  private static final String NET = String.join("\n",
-      "name: tiny",
-      "input: {height: 8, width: 8, channels: 3}",
-      "layers:",
-      "  - {name: conv1, type: conv, filters: 4, kernel: 3, pad: 1}",
-      "  - {name: conv2, type: conv, filters: 8, kernel: 3, pad: 1}",
-      "  - {name: pool, type: globalavgpool}",
-      "  - {name: fc, type: fc, outputs: 10}",
-      "");
+  private static final String NET =
+      String.join(
+          "\n",
+          "name: tiny",
+          "input: {height: 8, width: 8, channels: 3}",
+          "layers:",
+          "  - {name: conv1, type: conv, filters: 4, kernel: 3, pad: 1}",
+          "  - {name: conv2, type: conv, filters: 8, kernel: 3, pad: 1}",
+          "  - {name: pool, type: globalavgpool}",
+          "  - {name: fc, type: fc, outputs: 10}",
+          "");
 
   @TempDir Path tmp;
 
@@ -47,9 +49,14 @@ final class OutputSafetyTest {
     List<String> out = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(tmp)) {
       for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
-        String kind = Files.isSymbolicLink(p) ? "link->" + Files.readSymbolicLink(p)
-            : Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "dir"
-            : Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? Files.readString(p) : "other";
+        String kind =
+            Files.isSymbolicLink(p)
+                ? "link->" + Files.readSymbolicLink(p)
+                : Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                    ? "dir"
+                    : Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                        ? Files.readString(p)
+                        : "other";
         out.add(tmp.relativize(p) + " " + kind);
       }
     }
@@ -59,8 +66,12 @@ final class OutputSafetyTest {
   private static void refused(Cli r, String message) {
     assertAll(
         () -> assertEquals(3, r.exitCode, r::toString),
-        () -> assertTrue(r.err.startsWith("tessel: ") && r.err.endsWith("\n")
-            && r.err.indexOf('\n') == r.err.length() - 1, "one line: " + r.err),
+        () ->
+            assertTrue(
+                r.err.startsWith("tessel: ")
+                    && r.err.endsWith("\n")
+                    && r.err.indexOf('\n') == r.err.length() - 1,
+                "one line: " + r.err),
         () -> assertTrue(r.err.contains(message), () -> "expected '" + message + "' in " + r.err));
   }
 
@@ -68,8 +79,7 @@ final class OutputSafetyTest {
   void runFolder_keepsTheUsersFiles_andReplacesItsOwn() throws IOException {
     Path net = write("net.yaml", NET);
     Path out = tmp.resolve("out");
-    assertEquals(0, Cli.run("simulate", "-t", net.toString(), "-p", out.toString(), "-q")
-        .exitCode);
+    assertEquals(0, Cli.run("simulate", "-t", net.toString(), "-p", out.toString(), "-q").exitCode);
     Path run = out.resolve("tessel_default");
     Files.writeString(run.resolve("notes.txt"), "my notes");
     Files.createDirectories(run.resolve("plots"));
@@ -81,20 +91,30 @@ final class OutputSafetyTest {
         () -> assertEquals("my notes", Files.readString(run.resolve("notes.txt"))),
         () -> assertEquals("<svg/>", Files.readString(run.resolve("plots/a.svg"))),
         () -> assertTrue(Files.readString(run.resolve("SUMMARY.json")).contains("\"cycles\"")),
-        () -> assertFalse(Files.list(run).anyMatch(p -> p.getFileName().toString()
-            .startsWith(".tessel-staging")), "no staging folder left"));
+        () ->
+            assertFalse(
+                Files.list(run)
+                    .anyMatch(p -> p.getFileName().toString().startsWith(".tessel-staging")),
+                "no staging folder left"));
   }
 
   @Test
   void replayIntoItsOwnFolder_keepsTheSchedule() throws IOException {
     Path net = write("net.yaml", NET);
     Path out = tmp.resolve("out");
-    assertEquals(0, Cli.run("schedule", "-t", net.toString(), "-p", out.toString(), "-q")
-        .exitCode);
+    assertEquals(0, Cli.run("schedule", "-t", net.toString(), "-p", out.toString(), "-q").exitCode);
     Path schedule = out.resolve("tessel_default/SCHEDULE.csv");
     byte[] before = Files.readAllBytes(schedule);
-    Cli r = Cli.run("simulate", "-t", net.toString(), "--schedule", schedule.toString(), "-p",
-        out.toString(), "-q");
+    Cli r =
+        Cli.run(
+            "simulate",
+            "-t",
+            net.toString(),
+            "--schedule",
+            schedule.toString(),
+            "-p",
+            out.toString(),
+            "-q");
     assertAll(
         () -> assertEquals(0, r.exitCode, r::toString),
         () -> assertArrayEquals(before, Files.readAllBytes(schedule)),
@@ -109,11 +129,12 @@ final class OutputSafetyTest {
     Cli r = Cli.run("simulate", "-t", net.toString(), "-p", tmp.resolve("out").toString(), "-q");
     refused(r, "SUMMARY.json: exists and was not written by Tessel");
     assertEquals(before, snapshot());
-    Cli forced = Cli.run("simulate", "-t", net.toString(), "-p", tmp.resolve("out").toString(),
-        "-q", "--force");
+    Cli forced =
+        Cli.run(
+            "simulate", "-t", net.toString(), "-p", tmp.resolve("out").toString(), "-q", "--force");
     assertEquals(0, forced.exitCode, forced::toString);
-    assertTrue(Files.readString(tmp.resolve("out/tessel_default/SUMMARY.json"))
-        .contains("\"cycles\""));
+    assertTrue(
+        Files.readString(tmp.resolve("out/tessel_default/SUMMARY.json")).contains("\"cycles\""));
   }
 
   @Test
@@ -122,8 +143,9 @@ final class OutputSafetyTest {
     write("out/tessel_default", "a file of the user's");
     List<String> before = snapshot();
     for (String force : new String[] {"--batch=1", "--force"}) {
-      Cli r = Cli.run("schedule", "-t", net.toString(), "-p", tmp.resolve("out").toString(),
-          "-q", force);
+      Cli r =
+          Cli.run(
+              "schedule", "-t", net.toString(), "-p", tmp.resolve("out").toString(), "-q", force);
       refused(r, "tessel_default: exists and is not a folder");
       assertEquals(before, snapshot());
     }
@@ -133,8 +155,14 @@ final class OutputSafetyTest {
   void anOutputThatIsAnInput_isRefusedNamingBoth() throws IOException {
     Path net = write("net.yaml", NET);
     List<String> before = snapshot();
-    Cli r = Cli.run("simulate", "-t", net.toString(), "--trace", tmp.resolve("./net.yaml")
-        .toString(), "-q");
+    Cli r =
+        Cli.run(
+            "simulate",
+            "-t",
+            net.toString(),
+            "--trace",
+            tmp.resolve("./net.yaml").toString(),
+            "-q");
     refused(r, "is the input " + net + " of this run");
     assertEquals(before, snapshot());
   }

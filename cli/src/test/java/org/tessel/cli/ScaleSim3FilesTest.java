@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 14's proof, as a user runs it: every case of {@code ../shared/validation/scalesim3/cases}
  * through {@code tessel simulate -c scale.cfg -t topology.csv -i $(cat mode) -p out}, the files
- * unchanged, and the three reports written equal to SCALE-Sim v3's, byte for byte. Skipped
- * without {@code ../shared}.
+ * unchanged, and the three reports written equal to SCALE-Sim v3's, byte for byte. Skipped without
+ * {@code ../shared}.
  */
 final class ScaleSim3FilesTest {
   @TempDir Path tmp;
@@ -34,14 +34,27 @@ final class ScaleSim3FilesTest {
     for (Path d : dirs) {
       String name = d.getFileName().toString();
       Path out = tmp.resolve(name);
-      Cli r = Cli.run("simulate", "-c", d.resolve("scale.cfg").toString(), "-t",
-          d.resolve("topology.csv").toString(), "-i", Files.readString(d.resolve("mode")).strip(),
-          "-p", out.toString(), "-q");
+      Cli r =
+          Cli.run(
+              "simulate",
+              "-c",
+              d.resolve("scale.cfg").toString(),
+              "-t",
+              d.resolve("topology.csv").toString(),
+              "-i",
+              Files.readString(d.resolve("mode")).strip(),
+              "-p",
+              out.toString(),
+              "-q");
       assertEquals(0, r.exitCode, r::toString);
-      for (String f : new String[] {"COMPUTE_REPORT.csv", "BANDWIDTH_REPORT.csv",
-          "DETAILED_ACCESS_REPORT.csv"}) {
-        assertEquals(Files.readString(d.resolve(f)), Files.readString(out.resolve(name)
-            .resolve(f)), name + " " + f);
+      for (String f :
+          new String[] {
+            "COMPUTE_REPORT.csv", "BANDWIDTH_REPORT.csv", "DETAILED_ACCESS_REPORT.csv"
+          }) {
+        assertEquals(
+            Files.readString(d.resolve(f)),
+            Files.readString(out.resolve(name).resolve(f)),
+            name + " " + f);
       }
     }
   }

@@ -29,19 +29,40 @@ final class ScheduleCommandTest {
     // the eyeriss preset with DRAM hidden: on its off-chip link the schedule simulates many more
     // candidates (pass sums are then only lower bounds), which is slow for a default test
     Path calc = tmp.resolve("eyeriss_calc.yaml");
-    Files.writeString(calc, Files.readString(Path.of(network("alexnet.yaml")).getParent()
-        .getParent().resolve("hardware/eyeriss.yaml")).replace("mode: link", "mode: calc"));
+    Files.writeString(
+        calc,
+        Files.readString(
+                Path.of(network("alexnet.yaml"))
+                    .getParent()
+                    .getParent()
+                    .resolve("hardware/eyeriss.yaml"))
+            .replace("mode: link", "mode: calc"));
     for (String hw : new String[] {"default", calc.toString()}) {
-      Cli s = Cli.run("schedule", "-t", network("alexnet.yaml"), "--hw", hw, "-q", "-p",
-          tmp.toString());
+      Cli s =
+          Cli.run(
+              "schedule", "-t", network("alexnet.yaml"), "--hw", hw, "-q", "-p", tmp.toString());
       assertEquals(0, s.exitCode, s::toString);
       Path dir = tmp.resolve(hw.equals("default") ? "tessel_default" : "eyeriss");
-      for (String f : new String[] {"SCHEDULE.csv", "COMPUTE_REPORT.csv", "SUMMARY.json",
-          "BANDWIDTH_REPORT.csv", "DETAILED_ACCESS_REPORT.csv"}) {
+      for (String f :
+          new String[] {
+            "SCHEDULE.csv",
+            "COMPUTE_REPORT.csv",
+            "SUMMARY.json",
+            "BANDWIDTH_REPORT.csv",
+            "DETAILED_ACCESS_REPORT.csv"
+          }) {
         assertTrue(Files.isRegularFile(dir.resolve(f)), f);
       }
-      Cli r = Cli.run("simulate", "-t", network("alexnet.yaml"), "--hw", hw, "-q",
-          "--schedule", dir.resolve("SCHEDULE.csv").toString());
+      Cli r =
+          Cli.run(
+              "simulate",
+              "-t",
+              network("alexnet.yaml"),
+              "--hw",
+              hw,
+              "-q",
+              "--schedule",
+              dir.resolve("SCHEDULE.csv").toString());
       assertEquals(0, r.exitCode, r::toString);
       assertEquals(cycles(s.out), cycles(r.out), s.out + " / " + r.out);
     }
@@ -63,8 +84,9 @@ final class ScheduleCommandTest {
     assertTrue(r.err.contains("--objective: expected cycles, energy or edp"), r.err);
 
     Path out = tmp.resolve("o");
-    r = Cli.run("schedule", "-t", network("alexnet.yaml"), "--dataflows", "rs", "-p",
-        out.toString());
+    r =
+        Cli.run(
+            "schedule", "-t", network("alexnet.yaml"), "--dataflows", "rs", "-p", out.toString());
     assertEquals(3, r.exitCode, r::toString);
     assertTrue(r.err.contains("rs does not run on tessel_default"), r.err);
     assertFalse(Files.exists(out));
@@ -72,8 +94,13 @@ final class ScheduleCommandTest {
 
     Cli s = Cli.run("schedule", "-t", network("alexnet.yaml"), "-q", "-p", tmp.toString());
     assertEquals(0, s.exitCode, s::toString);
-    r = Cli.run("simulate", "-t", network("vgg16.yaml"), "--schedule",
-        tmp.resolve("tessel_default").resolve("SCHEDULE.csv").toString());
+    r =
+        Cli.run(
+            "simulate",
+            "-t",
+            network("vgg16.yaml"),
+            "--schedule",
+            tmp.resolve("tessel_default").resolve("SCHEDULE.csv").toString());
     assertEquals(3, r.exitCode, r::toString);
     assertTrue(r.err.contains("a schedule for another network?"), r.err);
   }

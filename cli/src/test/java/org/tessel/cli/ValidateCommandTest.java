@@ -34,8 +34,8 @@ final class ValidateCommandTest {
   /**
    * The whole reference validation, run once for the default suite: exit 0, the table on stdout,
    * progress on stderr, the HTML page with its chart, and the Markdown table equal to the one in
-   * docs/validation.md (regenerate it with {@code ./tessel validate --markdown
-   * docs/validation.md} when this fails after a change of results).
+   * docs/validation.md (regenerate it with {@code ./tessel validate --markdown docs/validation.md}
+   * when this fails after a change of results).
    */
   @Test
   void realData_passes_andDocsValidationMdIsCurrent() throws IOException {
@@ -44,8 +44,17 @@ final class ValidateCommandTest {
     Path doc = root().resolve("docs/validation.md");
     Path copy = tmp.resolve("validation.md");
     Files.copy(doc, copy);
-    Cli r = Cli.run("validate", "--data", data.toString(), "--root", root().toString(),
-        "--html", html.toString(), "--markdown", copy.toString());
+    Cli r =
+        Cli.run(
+            "validate",
+            "--data",
+            data.toString(),
+            "--root",
+            root().toString(),
+            "--html",
+            html.toString(),
+            "--markdown",
+            copy.toString());
     String page = Files.readString(html);
     List<String> want = Files.readAllLines(copy);
     List<String> have = Files.readAllLines(doc);
@@ -64,15 +73,25 @@ final class ValidateCommandTest {
         () -> assertTrue(r.err.contains("validate: scalesim: "), r.err),
         () -> assertTrue(r.err.contains("validate: eyeriss: "), r.err),
         () -> assertTrue(r.err.contains("validate: hwnasbench: 2 cases, 0 failed"), r.err),
-        () -> assertTrue(r.out.contains("nasbench201:pool-as-conv eyeriss latency rank, 15625"
-            + " cells"), r.out),
+        () ->
+            assertTrue(
+                r.out.contains("nasbench201:pool-as-conv eyeriss latency rank, 15625" + " cells"),
+                r.out),
         () -> assertTrue(page.contains("<svg"), page),
         () -> assertTrue(page.contains("alexnet CONV1 latency"), page),
-        () -> assertTrue(have.stream().anyMatch(l -> l.startsWith(MarkdownRegion.BEGIN)),
-            "docs/validation.md has no generated region"),
-        () -> assertEquals(want, have, () -> "docs/validation.md is out of date from line "
-            + first + "; regenerate it from the repository root with: ./tessel validate"
-            + " --markdown docs/validation.md"));
+        () ->
+            assertTrue(
+                have.stream().anyMatch(l -> l.startsWith(MarkdownRegion.BEGIN)),
+                "docs/validation.md has no generated region"),
+        () ->
+            assertEquals(
+                want,
+                have,
+                () ->
+                    "docs/validation.md is out of date from line "
+                        + first
+                        + "; regenerate it from the repository root with: ./tessel validate"
+                        + " --markdown docs/validation.md"));
   }
 
   @Test
@@ -86,12 +105,11 @@ final class ValidateCommandTest {
       }
     }
     Files.createDirectories(tmp.resolve("data/scalesim/topologies"));
-    Files.copy(src.resolve("topologies/test.csv"),
-        tmp.resolve("data/scalesim/topologies/test.csv"));
+    Files.copy(
+        src.resolve("topologies/test.csv"), tmp.resolve("data/scalesim/topologies/test.csv"));
     Path report = c.resolve("COMPUTE_REPORT.csv");
     Files.writeString(report, Files.readString(report).replace("0, 21479, 0,", "0, 21478, 0,"));
-    Cli r = Cli.run("validate", "--data", tmp.resolve("data").toString(), "--suite",
-        "scalesim");
+    Cli r = Cli.run("validate", "--data", tmp.resolve("data").toString(), "--suite", "scalesim");
     assertAll(
         () -> assertEquals(5, r.exitCode, r::toString),
         () -> assertTrue(r.out.contains("FAIL"), r.out),
@@ -114,13 +132,14 @@ final class ValidateCommandTest {
   @Test
   void missingHwNasBenchTable_exitThree_namesTheFile() throws IOException {
     Files.createDirectories(tmp.resolve("data/nasbench201"));
-    Cli r = Cli.run("validate", "--data", tmp.resolve("data").toString(), "--suite",
-        "hwnasbench");
+    Cli r = Cli.run("validate", "--data", tmp.resolve("data").toString(), "--suite", "hwnasbench");
     assertAll(
         () -> assertEquals(3, r.exitCode, r::toString),
         () -> assertEquals(1, r.err.strip().lines().count(), r.err),
-        () -> assertTrue(r.err.contains("nb201_accuracy_and_hwnasbench_latency.csv: file not"
-            + " found"), r.err),
+        () ->
+            assertTrue(
+                r.err.contains("nb201_accuracy_and_hwnasbench_latency.csv: file not" + " found"),
+                r.err),
         () -> assertEquals("", r.out));
   }
 

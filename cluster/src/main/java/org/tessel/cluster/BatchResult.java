@@ -3,8 +3,8 @@ package org.tessel.cluster;
 import java.io.Serializable;
 
 /**
- * The results of a batch, in unit order, how long the member took to compute them, and how long
- * the batch waited there for a thread.
+ * The results of a batch, in unit order, how long the member took to compute them, and how long the
+ * batch waited there for a thread.
  */
 final class BatchResult implements Serializable {
   private static final long serialVersionUID = 1L;

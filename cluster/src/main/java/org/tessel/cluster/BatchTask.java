@@ -17,6 +17,7 @@ final class BatchTask implements Callable<BatchResult>, Serializable, HazelcastI
   private final String fingerprint;
   private final String[] units;
   private transient HazelcastInstance hz;
+
   /** When this member received the task (read on arrival, before it waits for a thread). */
   private transient long arrivedNanos;
 
@@ -26,8 +27,8 @@ final class BatchTask implements Callable<BatchResult>, Serializable, HazelcastI
     this.units = units;
   }
 
-  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException,
-      ClassNotFoundException {
+  private void readObject(java.io.ObjectInputStream in)
+      throws java.io.IOException, ClassNotFoundException {
     in.defaultReadObject();
     arrivedNanos = System.nanoTime();
   }
@@ -41,9 +42,12 @@ final class BatchTask implements Callable<BatchResult>, Serializable, HazelcastI
   public BatchResult call() {
     ClusterNode node = ClusterNode.of(hz);
     if (!node.settings().fingerprint().equals(fingerprint)) {
-      throw new CodeMismatchException("this member's code (" + ClusterNode.shortDigest(
-          node.settings().fingerprint()) + ") differs from the coordinator's ("
-          + ClusterNode.shortDigest(fingerprint) + ")");
+      throw new CodeMismatchException(
+          "this member's code ("
+              + ClusterNode.shortDigest(node.settings().fingerprint())
+              + ") differs from the coordinator's ("
+              + ClusterNode.shortDigest(fingerprint)
+              + ")");
     }
     long t0 = System.nanoTime();
     long queued = arrivedNanos == 0 ? 0 : t0 - arrivedNanos;

@@ -30,21 +30,23 @@ import javax.crypto.spec.SecretKeySpec;
  * This process's member of a Tessel cluster: an embedded Hazelcast instance configured to be safe
  * by default, the jobs it can run, and the cluster-wide caches.
  *
- * <p>Safe by default: TCP/IP join with the members named by the user (multicast and
- * auto-detection off), listening on the one interface given (loopback unless told otherwise),
- * phone-home off. Hazelcast's Community Edition has no member authentication, so the cluster name
- * Hazelcast compares on every join is {@code tessel.<name>.<tag>} with {@code tag} an HMAC-SHA256
- * of the name under the shared secret: a member with another secret asks to join another cluster
- * and is turned away by Hazelcast itself, before it sees any data. Each member also publishes its
- * code fingerprint as a member attribute; coordinators send work only to members of their own
- * code, and a batch that reaches other code is refused ({@link CodeMismatchException}). Nothing is
- * encrypted: see docs/cluster.md.
+ * <p>Safe by default: TCP/IP join with the members named by the user (multicast and auto-detection
+ * off), listening on the one interface given (loopback unless told otherwise), phone-home off.
+ * Hazelcast's Community Edition has no member authentication, so the cluster name Hazelcast
+ * compares on every join is {@code tessel.<name>.<tag>} with {@code tag} an HMAC-SHA256 of the name
+ * under the shared secret: a member with another secret asks to join another cluster and is turned
+ * away by Hazelcast itself, before it sees any data. Each member also publishes its code
+ * fingerprint as a member attribute; coordinators send work only to members of their own code, and
+ * a batch that reaches other code is refused ({@link CodeMismatchException}). Nothing is encrypted:
+ * see docs/cluster.md.
  */
 public final class ClusterNode implements AutoCloseable {
   /** Member attribute: the code fingerprint. */
   public static final String CODE = "tessel.code";
+
   /** Member attribute: coordinator, worker or control. */
   public static final String ROLE = "tessel.role";
+
   /** Member attribute: batches run at once. */
   public static final String THREADS = "tessel.threads";
 
@@ -54,6 +56,7 @@ public final class ClusterNode implements AutoCloseable {
   static final String CONTROL = "tessel-control";
 
   private static final Map<String, ClusterNode> NODES = new ConcurrentHashMap<>();
+
   /** Held so that the level set on it stays (JUL keeps loggers weakly). */
   private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
 
@@ -118,17 +121,24 @@ public final class ClusterNode implements AutoCloseable {
     JoinConfig join = net.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(2)
+    join.getTcpIpConfig()
+        .setEnabled(true)
+        .setConnectionTimeoutSeconds(2)
         .setMembers(new ArrayList<>(s.members().isEmpty() ? List.of(ip) : s.members()));
     c.getMemberAttributeConfig().setAttribute(CODE, s.fingerprint());
     c.getMemberAttributeConfig().setAttribute(ROLE, s.role());
     c.getMemberAttributeConfig().setAttribute(THREADS, Integer.toString(s.threads()));
-    c.addExecutorConfig(new ExecutorConfig(EXECUTOR).setPoolSize(s.threads())
-        .setStatisticsEnabled(false));
+    c.addExecutorConfig(
+        new ExecutorConfig(EXECUTOR).setPoolSize(s.threads()).setStatisticsEnabled(false));
     c.addMapConfig(new MapConfig(JOBS).setBackupCount(1));
-    c.addMapConfig(new MapConfig(CACHE).setBackupCount(1).setNearCacheConfig(
-        new NearCacheConfig(CACHE).setInMemoryFormat(InMemoryFormat.OBJECT)
-            .setInvalidateOnChange(false).setCacheLocalEntries(true)));
+    c.addMapConfig(
+        new MapConfig(CACHE)
+            .setBackupCount(1)
+            .setNearCacheConfig(
+                new NearCacheConfig(CACHE)
+                    .setInMemoryFormat(InMemoryFormat.OBJECT)
+                    .setInvalidateOnChange(false)
+                    .setCacheLocalEntries(true)));
     return c;
   }
 
@@ -206,19 +216,21 @@ public final class ClusterNode implements AutoCloseable {
 
   /** The work of job {@code id}, built from its spec the first time this member runs it. */
   Work work(String id) {
-    return works.computeIfAbsent(id, k -> {
-      JobSpec job = hz.<String, JobSpec>getMap(JOBS).get(k);
-      if (job == null) {
-        throw new IllegalStateException("job " + k + " is not known to the cluster");
-      }
-      if (factory == null) {
-        throw new IllegalStateException("this member cannot build jobs");
-      }
-      if (works.size() > 8) {
-        works.clear(); // an old job's caches: at most a few kept
-      }
-      return factory.create(job, this);
-    });
+    return works.computeIfAbsent(
+        id,
+        k -> {
+          JobSpec job = hz.<String, JobSpec>getMap(JOBS).get(k);
+          if (job == null) {
+            throw new IllegalStateException("job " + k + " is not known to the cluster");
+          }
+          if (factory == null) {
+            throw new IllegalStateException("this member cannot build jobs");
+          }
+          if (works.size() > 8) {
+            works.clear(); // an old job's caches: at most a few kept
+          }
+          return factory.create(job, this);
+        });
   }
 
   /** The control topic: {@code stop} tells workers to leave. */

@@ -34,13 +34,17 @@ public final class ClusterPointRunner implements PointRunner {
     List<String> units = new ArrayList<>(order.size());
     order.forEach(i -> units.add(Integer.toString(i)));
     try {
-      dispatcher.run(job, work(work), units, (j, row) -> {
-        try {
-          sink.done(order.get(j), row);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      dispatcher.run(
+          job,
+          work(work),
+          units,
+          (j, row) -> {
+            try {
+              sink.done(order.get(j), row);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

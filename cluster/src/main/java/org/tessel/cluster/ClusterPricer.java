@@ -13,10 +13,10 @@ import org.tessel.sim.workload.Network;
 
 /**
  * A search's batches priced by the cluster. Genomes the coordinator's cache (memory or its
- * crash-safe log) already holds are answered there; the others go out as units (the genes),
- * priced on the members by {@link Search#price} through the cluster-wide cache, and come back
- * into the coordinator's cache and log, so that a coordinator run again resumes from the log as
- * a single process does.
+ * crash-safe log) already holds are answered there; the others go out as units (the genes), priced
+ * on the members by {@link Search#price} through the cluster-wide cache, and come back into the
+ * coordinator's cache and log, so that a coordinator run again resumes from the log as a single
+ * process does.
  */
 public final class ClusterPricer implements Pricer {
   private final JobSpec job;
@@ -29,8 +29,8 @@ public final class ClusterPricer implements Pricer {
    * A pricer of {@code job} on {@code dispatcher}'s cluster, for a search of {@code space} whose
    * coordinator caches in {@code cached}; {@code local} is this member's work.
    */
-  public ClusterPricer(JobSpec job, Dispatcher dispatcher, SearchSpace space,
-      CachedEvaluator cached, Work local) {
+  public ClusterPricer(
+      JobSpec job, Dispatcher dispatcher, SearchSpace space, CachedEvaluator cached, Work local) {
     this.job = job;
     this.dispatcher = dispatcher;
     this.space = space;
@@ -43,8 +43,8 @@ public final class ClusterPricer implements Pricer {
    * {@code node}'s cluster-wide cache and a cache in this member's memory.
    */
   public static Work work(SearchSpace space, NetworkEvaluator evaluator, ClusterNode node) {
-    NetworkEvaluator memo = new CachedEvaluator(new SharedCacheEvaluator(evaluator,
-        node.cache()), null);
+    NetworkEvaluator memo =
+        new CachedEvaluator(new SharedCacheEvaluator(evaluator, node.cache()), null);
     return unit -> MetricsWire.encode(Search.price(space, memo, genome(unit)));
   }
 
@@ -73,13 +73,17 @@ public final class ClusterPricer implements Pricer {
       }
     }
     if (!units.isEmpty()) {
-      dispatcher.run(job, local, units, (j, text) -> {
-        Metrics m = MetricsWire.decode(text);
-        cached.put(keys.get(j), m);
-        synchronized (out) {
-          out[remote.get(j)] = m;
-        }
-      });
+      dispatcher.run(
+          job,
+          local,
+          units,
+          (j, text) -> {
+            Metrics m = MetricsWire.decode(text);
+            cached.put(keys.get(j), m);
+            synchronized (out) {
+              out[remote.get(j)] = m;
+            }
+          });
     }
     synchronized (out) {
       return out.clone();

@@ -17,8 +17,15 @@ import java.util.regex.Pattern;
  * @param fingerprint the digest of this process's code; members must all have the same
  * @param role {@code coordinator}, {@code worker} or {@code control}
  */
-public record ClusterSettings(String name, String secret, String bind, int port,
-    List<String> members, int threads, String fingerprint, String role) {
+public record ClusterSettings(
+    String name,
+    String secret,
+    String bind,
+    int port,
+    List<String> members,
+    int threads,
+    String fingerprint,
+    String role) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   /** Validates. */
@@ -29,8 +36,8 @@ public record ClusterSettings(String name, String secret, String bind, int port,
     Objects.requireNonNull(role, "role");
     members = List.copyOf(members);
     if (!NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("cluster name: expected 1-64 letters, digits, '.', '_'"
-          + " or '-', was '" + name + "'");
+      throw new IllegalArgumentException(
+          "cluster name: expected 1-64 letters, digits, '.', '_'" + " or '-', was '" + name + "'");
     }
     if (secret == null || secret.isBlank()) {
       throw new IllegalArgumentException("a cluster needs a shared secret");
@@ -51,7 +58,18 @@ public record ClusterSettings(String name, String secret, String bind, int port,
   /** Hides the secret. */
   @Override
   public String toString() {
-    return "ClusterSettings[" + name + ", " + bind + ":" + port + ", members " + members + ", "
-        + threads + " threads, " + role + "]";
+    return "ClusterSettings["
+        + name
+        + ", "
+        + bind
+        + ":"
+        + port
+        + ", members "
+        + members
+        + ", "
+        + threads
+        + " threads, "
+        + role
+        + "]";
   }
 }

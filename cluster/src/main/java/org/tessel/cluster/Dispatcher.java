@@ -25,10 +25,10 @@ import java.util.function.Consumer;
  *
  * <p>Each member of this node's code keeps its threads plus one batches in flight, so it never
  * waits for the coordinator. Batches are sized so that one takes about {@link #TARGET_NANOS}
- * (measured from the batches done so far; never so large that the last ones leave members idle).
- * A batch whose member leaves or dies before answering goes back to the front of the queue and
- * runs elsewhere: units are pure, so a batch run twice is harmless and its result is taken once.
- * Results do not depend on which member ran what, or when.
+ * (measured from the batches done so far; never so large that the last ones leave members idle). A
+ * batch whose member leaves or dies before answering goes back to the front of the queue and runs
+ * elsewhere: units are pure, so a batch run twice is harmless and its result is taken once. Results
+ * do not depend on which member ran what, or when.
  */
 public final class Dispatcher {
   /** Work per batch aimed at: large against the milliseconds a task costs to send and answer. */
@@ -65,9 +65,9 @@ public final class Dispatcher {
   private boolean[] got = new boolean[0];
 
   /**
-   * A dispatcher on {@code node}'s cluster; {@code notices} receives lines worth telling the
-   * user (a member refused or lost); {@code firstBatch} units go in each batch until a batch has
-   * been timed.
+   * A dispatcher on {@code node}'s cluster; {@code notices} receives lines worth telling the user
+   * (a member refused or lost); {@code firstBatch} units go in each batch until a batch has been
+   * timed.
    */
   public Dispatcher(ClusterNode node, Consumer<String> notices, int firstBatch) {
     this.node = node;
@@ -76,8 +76,8 @@ public final class Dispatcher {
   }
 
   /**
-   * Runs {@code units} of {@code job} (published with this member's {@code work}) and returns
-   * when every result has been handed to {@code sink}.
+   * Runs {@code units} of {@code job} (published with this member's {@code work}) and returns when
+   * every result has been handed to {@code sink}.
    *
    * @throws IllegalStateException when a unit fails on a member (not for a member that leaves)
    */
@@ -93,27 +93,30 @@ public final class Dispatcher {
       fatal = null;
       requeued.clear();
     }
-    UUID listener = node.hazelcast().getCluster().addMembershipListener(
-        new MembershipListener() {
-          @Override
-          public void memberAdded(MembershipEvent e) {
-            synchronized (lock) {
-              lock.notifyAll();
-            }
-          }
+    UUID listener =
+        node.hazelcast()
+            .getCluster()
+            .addMembershipListener(
+                new MembershipListener() {
+                  @Override
+                  public void memberAdded(MembershipEvent e) {
+                    synchronized (lock) {
+                      lock.notifyAll();
+                    }
+                  }
 
-          @Override
-          public void memberRemoved(MembershipEvent e) {
-            String a = ClusterNode.address(e.getMember());
-            synchronized (lock) {
-              if (!refused.contains(e.getMember().getUuid()) && counts.containsKey(
-                  e.getMember().getUuid())) {
-                notices.accept("cluster: member " + a + " left; its batches run elsewhere");
-              }
-              lock.notifyAll();
-            }
-          }
-        });
+                  @Override
+                  public void memberRemoved(MembershipEvent e) {
+                    String a = ClusterNode.address(e.getMember());
+                    synchronized (lock) {
+                      if (!refused.contains(e.getMember().getUuid())
+                          && counts.containsKey(e.getMember().getUuid())) {
+                        notices.accept("cluster: member " + a + " left; its batches run elsewhere");
+                      }
+                      lock.notifyAll();
+                    }
+                  }
+                });
     try {
       synchronized (lock) {
         while (done < total && fatal == null) {
@@ -137,18 +140,22 @@ public final class Dispatcher {
   }
 
   /** Sends {@code m} batches until it has its threads plus one in flight (lock held). */
-  private void fill(Member m, JobSpec job, List<String> units, IExecutorService executor,
-      ResultSink sink) {
+  private void fill(
+      Member m, JobSpec job, List<String> units, IExecutorService executor, ResultSink sink) {
     UUID id = m.getUuid();
     if (refused.contains(id) || "control".equals(m.getAttribute(ClusterNode.ROLE))) {
       return;
     }
     if (!node.sameCode(m)) {
       refused.add(id);
-      notices.accept("cluster: refused member " + ClusterNode.address(m) + ": its code ("
-          + ClusterNode.shortDigest(String.valueOf(m.getAttribute(ClusterNode.CODE)))
-          + ") differs from this coordinator's (" + ClusterNode.shortDigest(
-              node.settings().fingerprint()) + "); run the same tessel.jar on every member");
+      notices.accept(
+          "cluster: refused member "
+              + ClusterNode.address(m)
+              + ": its code ("
+              + ClusterNode.shortDigest(String.valueOf(m.getAttribute(ClusterNode.CODE)))
+              + ") differs from this coordinator's ("
+              + ClusterNode.shortDigest(node.settings().fingerprint())
+              + "); run the same tessel.jar on every member");
       return;
     }
     int slots = threads(m) + 1;
@@ -162,7 +169,9 @@ public final class Dispatcher {
       inFlight.merge(id, 1, Integer::sum);
       String[] batch = units.subList(range[0], range[1]).toArray(new String[0]);
       long sent = System.nanoTime();
-      executor.submitToMember(new BatchTask(job.id(), job.fingerprint(), batch), m,
+      executor.submitToMember(
+          new BatchTask(job.id(), job.fingerprint(), batch),
+          m,
           new ExecutionCallback<BatchResult>() {
             @Override
             public void onResponse(BatchResult r) {
@@ -202,11 +211,15 @@ public final class Dispatcher {
                 } else if (cause(t) instanceof CodeMismatchException) {
                   requeued.addFirst(range);
                   refused.add(id);
-                  notices.accept("cluster: member " + ClusterNode.address(m) + " refused: "
-                      + cause(t).getMessage());
+                  notices.accept(
+                      "cluster: member "
+                          + ClusterNode.address(m)
+                          + " refused: "
+                          + cause(t).getMessage());
                 } else if (fatal == null) {
-                  fatal = new IllegalStateException("member " + ClusterNode.address(m) + ": "
-                      + cause(t), cause(t));
+                  fatal =
+                      new IllegalStateException(
+                          "member " + ClusterNode.address(m) + ": " + cause(t), cause(t));
                 }
                 lock.notifyAll();
               }
@@ -249,7 +262,8 @@ public final class Dispatcher {
 
   private static boolean lost(Throwable t) {
     Throwable c = cause(t);
-    return t instanceof MemberLeftException || c instanceof MemberLeftException
+    return t instanceof MemberLeftException
+        || c instanceof MemberLeftException
         || c instanceof TargetNotMemberException
         || c instanceof HazelcastInstanceNotActiveException
         || c instanceof RejectedExecutionException;
@@ -257,7 +271,8 @@ public final class Dispatcher {
 
   private static Throwable cause(Throwable t) {
     Throwable c = t;
-    while (c.getCause() != null && c.getCause() != c
+    while (c.getCause() != null
+        && c.getCause() != c
         && (c instanceof java.util.concurrent.ExecutionException
             || c instanceof java.util.concurrent.CompletionException)) {
       c = c.getCause();
@@ -309,8 +324,7 @@ public final class Dispatcher {
     synchronized (lock) {
       double s = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
       List<MemberStats> out = new ArrayList<>();
-      counts.forEach((id, c) -> out.add(new MemberStats(addresses.get(id), c[0], c[1],
-          c[0] / s)));
+      counts.forEach((id, c) -> out.add(new MemberStats(addresses.get(id), c[0], c[1], c[0] / s)));
       return out;
     }
   }
@@ -322,8 +336,9 @@ public final class Dispatcher {
     sb.append(ms.size()).append(ms.size() == 1 ? " member: " : " members: ");
     for (int i = 0; i < ms.size(); i++) {
       MemberStats m = ms.get(i);
-      sb.append(i == 0 ? "" : ", ").append(m.address()).append(String.format(Locale.ROOT,
-          " %.1f/s", m.unitsPerSecond()));
+      sb.append(i == 0 ? "" : ", ")
+          .append(m.address())
+          .append(String.format(Locale.ROOT, " %.1f/s", m.unitsPerSecond()));
     }
     return sb.toString();
   }

@@ -69,8 +69,8 @@ public final class JobSpec implements Serializable {
         md.update((a + "\0").getBytes(StandardCharsets.UTF_8));
       }
       for (Map.Entry<String, byte[]> e : files.entrySet()) {
-        md.update((e.getKey() + "\0" + e.getValue().length + "\0")
-            .getBytes(StandardCharsets.UTF_8));
+        md.update(
+            (e.getKey() + "\0" + e.getValue().length + "\0").getBytes(StandardCharsets.UTF_8));
         md.update(e.getValue());
       }
       StringBuilder sb = new StringBuilder();

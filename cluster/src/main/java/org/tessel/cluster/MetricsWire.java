@@ -20,8 +20,18 @@ final class MetricsWire {
     if (m == null) {
       throw new IllegalStateException("not metrics: " + text);
     }
-    return new Metrics(m.cycles(), m.latencyMs(), m.energyPj(), m.reconfigurations(),
-        m.dataflowSwitches(), m.maladaptation(), m.maladaptiveLayers(), m.dominantDataflow(),
-        m.macs(), m.params(), m.fixedLatencyMs(), text.substring(nl + 1));
+    return new Metrics(
+        m.cycles(),
+        m.latencyMs(),
+        m.energyPj(),
+        m.reconfigurations(),
+        m.dataflowSwitches(),
+        m.maladaptation(),
+        m.maladaptiveLayers(),
+        m.dominantDataflow(),
+        m.macs(),
+        m.params(),
+        m.fixedLatencyMs(),
+        text.substring(nl + 1));
   }
 }

@@ -7,10 +7,10 @@ import org.tessel.nas.eval.NetworkEvaluator;
 import org.tessel.sim.workload.Network;
 
 /**
- * An evaluator that looks a network up in the cluster-wide cache (a Hazelcast map, near-cached
- * on every member) before pricing it, and stores what it prices there: a network priced on one
- * member is not priced again on another. The key is the same content key as the on-disk log's,
- * so it holds the hardware, the scheduler's settings and the code fingerprint.
+ * An evaluator that looks a network up in the cluster-wide cache (a Hazelcast map, near-cached on
+ * every member) before pricing it, and stores what it prices there: a network priced on one member
+ * is not priced again on another. The key is the same content key as the on-disk log's, so it holds
+ * the hardware, the scheduler's settings and the code fingerprint.
  */
 final class SharedCacheEvaluator implements NetworkEvaluator {
   private final NetworkEvaluator inner;

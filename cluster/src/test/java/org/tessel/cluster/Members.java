@@ -17,10 +17,17 @@ final class Members {
     }
   }
 
-  static ClusterSettings settings(String name, String secret, int port, List<Integer> others,
-      String fingerprint, String role) {
-    return new ClusterSettings(name, secret, "127.0.0.1", port,
-        others.stream().map(p -> "127.0.0.1:" + p).toList(), 1, fingerprint, role);
+  static ClusterSettings settings(
+      String name, String secret, int port, List<Integer> others, String fingerprint, String role) {
+    return new ClusterSettings(
+        name,
+        secret,
+        "127.0.0.1",
+        port,
+        others.stream().map(p -> "127.0.0.1:" + p).toList(),
+        1,
+        fingerprint,
+        role);
   }
 
   /** Waits until {@code node}'s cluster has {@code n} members (at most 20 s). */

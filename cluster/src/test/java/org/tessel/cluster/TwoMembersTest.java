@@ -38,42 +38,57 @@ import org.tessel.sim.io.TopologyReader;
 import org.tessel.sim.output.OutputPolicy;
 
 /**
- * Two members in one JVM over loopback give, byte for byte, what one process gives: a sweep's
- * files and a seeded search's ranking, with work done on both members.
+ * Two members in one JVM over loopback give, byte for byte, what one process gives: a sweep's files
+ * and a seeded search's ranking, with work done on both members.
  */
 final class TwoMembersTest {
   @TempDir Path tmp;
 
-  private static final Path TINY = Path.of(System.getProperty("tessel.root.dir", ".."), "docs",
-      "examples", "tiny_cnn.yaml");
+  private static final Path TINY =
+      Path.of(System.getProperty("tessel.root.dir", ".."), "docs", "examples", "tiny_cnn.yaml");
 
   @Test
   void profile_onTwoMembers_equalsOneProcess() throws Exception {
-    ProfileSpec spec = new ProfileSpec(Inputs.network(TINY, TopologyReader.Mode.CONV),
-        Inputs.hardware("default"), Objective.find("cycles").orElseThrow(), 1,
-        new Grid.Builder().sweep("array.size=4:32:4").sweep("sram.eachKiB=8,32,128")
-            .sweep("clockMHz=200,400").build());
+    ProfileSpec spec =
+        new ProfileSpec(
+            Inputs.network(TINY, TopologyReader.Mode.CONV),
+            Inputs.hardware("default"),
+            Objective.find("cycles").orElseThrow(),
+            1,
+            new Grid.Builder()
+                .sweep("array.size=4:32:4")
+                .sweep("sram.eachKiB=8,32,128")
+                .sweep("clockMHz=200,400")
+                .build());
     Path single = tmp.resolve("single");
     new Profiler(spec, 1).run(single, ProfileListener.NONE);
-    WorkFactory factory = (job, node) -> ClusterPointRunner.work(new ProfileWork(spec,
-        new EvaluationCache()));
+    WorkFactory factory =
+        (job, node) -> ClusterPointRunner.work(new ProfileWork(spec, new EvaluationCache()));
     int pa = Members.freePort();
     Path clustered = tmp.resolve("cluster");
     Dispatcher d;
-    try (ClusterNode a = ClusterNode.start(Members.settings("t-prof", "s", pa, List.of(),
-        Members.FP, "coordinator"), factory);
-        ClusterNode b = ClusterNode.start(Members.settings("t-prof", "s", pa + 1, List.of(pa),
-            Members.FP, "worker"), factory)) {
+    try (ClusterNode a =
+            ClusterNode.start(
+                Members.settings("t-prof", "s", pa, List.of(), Members.FP, "coordinator"),
+                factory);
+        ClusterNode b =
+            ClusterNode.start(
+                Members.settings("t-prof", "s", pa + 1, List.of(pa), Members.FP, "worker"),
+                factory)) {
       Members.awaitSize(a, 2);
       Members.awaitSize(b, 2);
-      d = new Dispatcher(a, s -> { }, 1);
+      d = new Dispatcher(a, s -> {}, 1);
       JobSpec job = new JobSpec("profile", List.of("test"), Map.of(), Members.FP);
-      new Profiler(spec, 1).run(clustered, ProfileListener.NONE, OutputPolicy.DEFAULT,
-          new ClusterPointRunner(job, d));
+      new Profiler(spec, 1)
+          .run(
+              clustered,
+              ProfileListener.NONE,
+              OutputPolicy.DEFAULT,
+              new ClusterPointRunner(job, d));
     }
     for (String f : List.of(Profiler.CSV, Profiler.SVG, Profiler.HTML)) {
-      assertArrayEquals(Files.readAllBytes(single.resolve(f)),
-          Files.readAllBytes(clustered.resolve(f)), f);
+      assertArrayEquals(
+          Files.readAllBytes(single.resolve(f)), Files.readAllBytes(clustered.resolve(f)), f);
     }
     assertEquals(2, d.members().size(), d.membersLine());
     assertTrue(d.members().stream().allMatch(m -> m.units() > 0), d.membersLine());
@@ -86,26 +101,39 @@ final class TwoMembersTest {
     HardwareSpec hw = Inputs.hardware("default");
     Objective obj = Objective.find("cycles").orElseThrow();
     Scoring scoring = new Scoring(List.of(Metric.LATENCY, Metric.ENERGY), List.of());
-    SearchSettings settings = SearchSettings.of(StrategyKind.NSGA2, 96, 11)
-        .withPopulation(16, 8, 16);
-    SearchResult one = new Search(space, new CachedEvaluator(new ScheduleEvaluator(hw, obj,
-        CandidateSpace.dataflows(hw), 1), null), scoring, null, settings).run(Progress.NONE);
-    WorkFactory factory = (job, node) -> ClusterPricer.work(space, new ScheduleEvaluator(hw,
-        obj, CandidateSpace.dataflows(hw), 1), node);
+    SearchSettings settings =
+        SearchSettings.of(StrategyKind.NSGA2, 96, 11).withPopulation(16, 8, 16);
+    SearchResult one =
+        new Search(
+                space,
+                new CachedEvaluator(
+                    new ScheduleEvaluator(hw, obj, CandidateSpace.dataflows(hw), 1), null),
+                scoring,
+                null,
+                settings)
+            .run(Progress.NONE);
+    WorkFactory factory =
+        (job, node) ->
+            ClusterPricer.work(
+                space, new ScheduleEvaluator(hw, obj, CandidateSpace.dataflows(hw), 1), node);
     int pa = Members.freePort();
     SearchResult two;
     Dispatcher d;
-    try (ClusterNode a = ClusterNode.start(Members.settings("t-nas", "s", pa, List.of(),
-        Members.FP, "coordinator"), factory);
-        ClusterNode b = ClusterNode.start(Members.settings("t-nas", "s", pa + 1, List.of(pa),
-            Members.FP, "worker"), factory)) {
+    try (ClusterNode a =
+            ClusterNode.start(
+                Members.settings("t-nas", "s", pa, List.of(), Members.FP, "coordinator"), factory);
+        ClusterNode b =
+            ClusterNode.start(
+                Members.settings("t-nas", "s", pa + 1, List.of(pa), Members.FP, "worker"),
+                factory)) {
       Members.awaitSize(a, 2);
-      d = new Dispatcher(a, s -> { }, 4);
+      d = new Dispatcher(a, s -> {}, 4);
       JobSpec job = new JobSpec("search", List.of("test"), Map.of(), Members.FP);
       ScheduleEvaluator ev = new ScheduleEvaluator(hw, obj, CandidateSpace.dataflows(hw), 1);
       CachedEvaluator cached = new CachedEvaluator(ev, null);
-      two = new Search(space, cached, scoring, null, settings).run(Progress.NONE,
-          new ClusterPricer(job, d, space, cached, factory.create(job, a)));
+      two =
+          new Search(space, cached, scoring, null, settings)
+              .run(Progress.NONE, new ClusterPricer(job, d, space, cached, factory.create(job, a)));
       assertTrue(b.cache().size() > 0, "the cluster-wide cache holds the priced networks");
     }
     assertEquals(CandidateCsv.of(one.ranked()), CandidateCsv.of(two.ranked()));

@@ -33,11 +33,11 @@ import org.tessel.sim.workload.Network;
 
 /**
  * One fuzz target per reader: whatever the bytes, the reader returns a value or throws a {@link
- * ConfigException} whose message is one line; anything else (another exception, a stack
- * overflow, an out-of-memory error, a hang past the timeout) is a finding. Each input is written to
- * a file and read through the public entry point, so the shared text policy (size, UTF-8, BOM,
- * line ends) is fuzzed too. Networks that parse are also sized against the hardware ({@link
- * WorkLimits}), which must refuse with a message rather than overflow.
+ * ConfigException} whose message is one line; anything else (another exception, a stack overflow,
+ * an out-of-memory error, a hang past the timeout) is a finding. Each input is written to a file
+ * and read through the public entry point, so the shared text policy (size, UTF-8, BOM, line ends)
+ * is fuzzed too. Networks that parse are also sized against the hardware ({@link WorkLimits}),
+ * which must refuse with a message rather than overflow.
  *
  * <p>The default build runs each target on its committed corpus in {@code
  * src/test/resources/org/tessel/fuzz/ReadersFuzzTestInputs/<target>/} (the seeds and every input
@@ -55,10 +55,12 @@ class ReadersFuzzTest {
     dir = Files.createTempDirectory("tessel-fuzz");
     hardware = HardwareReader.preset("default");
     Path net = dir.resolve("tiny.yaml");
-    Files.writeString(net, "name: tiny\ninput: {height: 8, width: 8, channels: 3}\nlayers:\n"
-        + "  - {name: conv1, type: conv, filters: 4, kernel: 3, pad: 1}\n"
-        + "  - {name: pool, type: globalavgpool}\n"
-        + "  - {name: fc, type: fc, outputs: 10}\n");
+    Files.writeString(
+        net,
+        "name: tiny\ninput: {height: 8, width: 8, channels: 3}\nlayers:\n"
+            + "  - {name: conv1, type: conv, filters: 4, kernel: 3, pad: 1}\n"
+            + "  - {name: pool, type: globalavgpool}\n"
+            + "  - {name: fc, type: fc, outputs: 10}\n");
     tiny = NetworkReader.read(net);
     nb201 = Spaces.of("nasbench201");
   }
@@ -86,8 +88,7 @@ class ReadersFuzzTest {
     } catch (ConfigException e) {
       String m = e.getMessage();
       assertFalse(m.contains("\n") || m.contains("\r"), () -> "a message of several lines: " + m);
-      assertTrue(m.startsWith(e.file()), () -> "a message that does not start with the file: "
-          + m);
+      assertTrue(m.startsWith(e.file()), () -> "a message that does not start with the file: " + m);
     }
   }
 

@@ -10,10 +10,10 @@ import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.LayerKind;
 
 /**
- * Writes an imported model as a Tessel network file (docs/network-format.md) that reads back to
- * the same layers: every layer with the ONNX node's name, its inputs named, its window written
- * out in full, and an {@code input} shape wherever a free reshape, slice or transpose sits between
- * it and the layer it reads.
+ * Writes an imported model as a Tessel network file (docs/network-format.md) that reads back to the
+ * same layers: every layer with the ONNX node's name, its inputs named, its window written out in
+ * full, and an {@code input} shape wherever a free reshape, slice or transpose sits between it and
+ * the layer it reads.
  */
 public final class NetworkYaml {
   private NetworkYaml() {}
@@ -28,8 +28,9 @@ public final class NetworkYaml {
     StringBuilder sb = new StringBuilder();
     sb.append("# Converted by 'tessel convert' from ").append(source).append(".\n");
     sb.append("# One layer per ONNX node that Tessel models, named after the node; reshapes,\n");
-    sb.append("# activations and batch normalisation after a convolution cost nothing and are"
-        + " left out.\n");
+    sb.append(
+        "# activations and batch normalisation after a convolution cost nothing and are"
+            + " left out.\n");
     for (String s : r.skipped()) {
       sb.append("# skipped: ").append(s).append('\n');
     }
@@ -44,16 +45,15 @@ public final class NetworkYaml {
       sb.append(", inputs: [");
       List<String> ins = e.sources();
       for (int i = 0; i < ins.size(); i++) {
-        sb.append(i == 0 ? "" : ", ").append(ins.get(i).isEmpty() ? "$input"
-            : quote(ins.get(i)));
+        sb.append(i == 0 ? "" : ", ").append(ins.get(i).isEmpty() ? "$input" : quote(ins.get(i)));
       }
       sb.append(']');
       boolean differs = false;
       for (int i = 0; i < Math.max(1, ins.size()); i++) {
         int[] from = ins.isEmpty() || ins.get(i).isEmpty() ? in : outs.get(ins.get(i));
         int[] v = e.views().get(i);
-        differs |= l.kind() == LayerKind.FC ? words(from) != words(v)
-            : !java.util.Arrays.equals(from, v);
+        differs |=
+            l.kind() == LayerKind.FC ? words(from) != words(v) : !java.util.Arrays.equals(from, v);
       }
       int[] view = e.view();
       if (differs && l.kind() != LayerKind.GEMM && l.kind() != LayerKind.MATMUL) {
@@ -83,8 +83,14 @@ public final class NetworkYaml {
   }
 
   private static boolean global(Layer l) {
-    return l.kernelH() == l.inH() && l.kernelW() == l.inW() && l.strideH() == 1
-        && l.strideW() == 1 && l.padH() == 0 && l.padW() == 0 && l.outH() == 1 && l.outW() == 1;
+    return l.kernelH() == l.inH()
+        && l.kernelW() == l.inW()
+        && l.strideH() == 1
+        && l.strideW() == 1
+        && l.padH() == 0
+        && l.padW() == 0
+        && l.outH() == 1
+        && l.outW() == 1;
   }
 
   private static void fields(StringBuilder sb, Emitted e) {
@@ -96,8 +102,11 @@ public final class NetworkYaml {
         sb.append(", groups: ").append(l.groups());
         if (e.dilation() != 1) {
           if (e.dilation() < 1) {
-            throw new ConfigException(l.name(), 0, "dilation", "a network file states one"
-                + " dilation for both axes; this convolution's differ");
+            throw new ConfigException(
+                l.name(),
+                0,
+                "dilation",
+                "a network file states one" + " dilation for both axes; this convolution's differ");
           }
           sb.append(", dilation: ").append(e.dilation());
         }
@@ -132,20 +141,43 @@ public final class NetworkYaml {
     Layer l = e.layer();
     sb.append(", kernelH: ").append(l.kernelH()).append(", kernelW: ").append(l.kernelW());
     sb.append(", strideH: ").append(l.strideH()).append(", strideW: ").append(l.strideW());
-    int bottom = endPad(l.inH(), l.kernelH(), l.strideH(), dilation, l.padH(), l.outH(),
-        e.padBottom(), l.name());
-    int right = endPad(l.inW(), l.kernelW(), l.strideW(), dilation, l.padW(), l.outW(),
-        e.padRight(), l.name());
-    sb.append(", pads: [").append(l.padH()).append(", ").append(l.padW()).append(", ")
-        .append(bottom).append(", ").append(right).append(']');
+    int bottom =
+        endPad(
+            l.inH(),
+            l.kernelH(),
+            l.strideH(),
+            dilation,
+            l.padH(),
+            l.outH(),
+            e.padBottom(),
+            l.name());
+    int right =
+        endPad(
+            l.inW(),
+            l.kernelW(),
+            l.strideW(),
+            dilation,
+            l.padW(),
+            l.outW(),
+            e.padRight(),
+            l.name());
+    sb.append(", pads: [")
+        .append(l.padH())
+        .append(", ")
+        .append(l.padW())
+        .append(", ")
+        .append(bottom)
+        .append(", ")
+        .append(right)
+        .append(']');
   }
 
   /**
-   * The end padding that gives {@code out} under the file format's floor rule: the node's own
-   * when it does (always, but for ceil_mode pools and SAME padding, whose rounding it absorbs).
+   * The end padding that gives {@code out} under the file format's floor rule: the node's own when
+   * it does (always, but for ceil_mode pools and SAME padding, whose rounding it absorbs).
    */
-  private static int endPad(int in, int k, int s, int d, int begin, int out, int actual,
-      String name) {
+  private static int endPad(
+      int in, int k, int s, int d, int begin, int out, int actual, String name) {
     long lo = (long) (out - 1) * s + (long) d * (k - 1) + 1 - in - begin;
     long hi = lo + s - 1;
     long p = actual >= lo && actual <= hi ? actual : Math.max(0, lo);

@@ -7,8 +7,8 @@ import org.tessel.onnx.model.ModelFile;
 import org.tessel.onnx.proto.Onnx.ModelProto;
 
 /**
- * Reads an ONNX model (weights never loaded) and maps it onto Tessel's layers. The entry point
- * of the module; see docs/onnx.md for the operators and how each maps.
+ * Reads an ONNX model (weights never loaded) and maps it onto Tessel's layers. The entry point of
+ * the module; see docs/onnx.md for the operators and how each maps.
  */
 public final class OnnxImport {
   private OnnxImport() {}

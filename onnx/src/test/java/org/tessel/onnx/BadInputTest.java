@@ -25,13 +25,16 @@ class BadInputTest {
   @TempDir Path dir;
 
   private static OnnxModels small() {
-    return new OnnxModels(13).input("x", 1, 3, 8, 8).weight("w", 4, 3, 3, 3)
-        .node("Conv", "conv", in("x", "w"), in("y")).output("y");
+    return new OnnxModels(13)
+        .input("x", 1, 3, 8, 8)
+        .weight("w", 4, 3, 3, 3)
+        .node("Conv", "conv", in("x", "w"), in("y"))
+        .output("y");
   }
 
   private String fails(Path file) {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> OnnxImport.read(file, false, Map.of()));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> OnnxImport.read(file, false, Map.of()));
     assertTrue(e.getMessage().startsWith(file.toString() + ": "), e.getMessage());
     assertEquals(-1, e.getMessage().indexOf('\n'), e.getMessage());
     return e.getMessage();
@@ -52,8 +55,8 @@ class BadInputTest {
 
   @Test
   void notProtobuf() throws IOException {
-    String m = fails(write("text.onnx", "name: resnet\nlayers: []\n".getBytes(
-        StandardCharsets.UTF_8)));
+    String m =
+        fails(write("text.onnx", "name: resnet\nlayers: []\n".getBytes(StandardCharsets.UTF_8)));
     assertTrue(m.contains("not an ONNX model"), m);
     assertTrue(fails(write("empty.onnx", new byte[0])).contains("empty"));
     assertTrue(fails(dir.resolve("absent.onnx")).contains("file not found"));
@@ -61,8 +64,11 @@ class BadInputTest {
 
   @Test
   void cycle() throws IOException {
-    OnnxModels m = new OnnxModels(13).input("x", 1, 4).node("Add", "a", in("x", "c"), in("b"))
-        .node("Relu", "r", in("b"), in("c"));
+    OnnxModels m =
+        new OnnxModels(13)
+            .input("x", 1, 4)
+            .node("Add", "a", in("x", "c"), in("b"))
+            .node("Relu", "r", in("b"), in("c"));
     String msg = fails(write("cycle.onnx", m.bytes()));
     assertTrue(msg.contains("node 'a' (Add): the graph has a cycle"), msg);
   }
@@ -76,50 +82,76 @@ class BadInputTest {
 
   @Test
   void shapeMismatch() throws IOException {
-    OnnxModels m = new OnnxModels(13).input("x", 1, 5, 8, 8).weight("w", 4, 3, 3, 3)
-        .node("Conv", "conv", in("x", "w"), in("y"));
+    OnnxModels m =
+        new OnnxModels(13)
+            .input("x", 1, 5, 8, 8)
+            .weight("w", 4, 3, 3, 3)
+            .node("Conv", "conv", in("x", "w"), in("y"));
     String msg = fails(write("mismatch.onnx", m.bytes()));
     assertTrue(msg.contains("node 'conv' (Conv): shapes do not agree"), msg);
   }
 
   @Test
   void unsupportedOpset() throws IOException {
-    OnnxModels old = new OnnxModels(5).input("x", 1, 3, 8, 8).weight("w", 4, 3, 3, 3)
-        .node("Conv", "conv", in("x", "w"), in("y"));
-    assertTrue(fails(write("old.onnx", old.bytes())).contains("opset_import: unsupported opset 5"
-        + " (supported: 7 to 28)"));
-    OnnxModels future = new OnnxModels(99).input("x", 1, 3, 8, 8).weight("w", 4, 3, 3, 3)
-        .node("Conv", "conv", in("x", "w"), in("y"));
+    OnnxModels old =
+        new OnnxModels(5)
+            .input("x", 1, 3, 8, 8)
+            .weight("w", 4, 3, 3, 3)
+            .node("Conv", "conv", in("x", "w"), in("y"));
+    assertTrue(
+        fails(write("old.onnx", old.bytes()))
+            .contains("opset_import: unsupported opset 5" + " (supported: 7 to 28)"));
+    OnnxModels future =
+        new OnnxModels(99)
+            .input("x", 1, 3, 8, 8)
+            .weight("w", 4, 3, 3, 3)
+            .node("Conv", "conv", in("x", "w"), in("y"));
     assertTrue(fails(write("new.onnx", future.bytes())).contains("unsupported opset 99"));
   }
 
   @Test
   void unknownOperatorIsRefusedOrPassedThrough() throws IOException {
-    OnnxModels m = small().node("Frobnicate", "frob", in("y"), in("z"))
-        .weight("w2", 2, 4, 1, 1).node("Conv", "after", in("z", "w2"), in("out"));
+    OnnxModels m =
+        small()
+            .node("Frobnicate", "frob", in("y"), in("z"))
+            .weight("w2", 2, 4, 1, 1)
+            .node("Conv", "after", in("z", "w2"), in("out"));
     Path p = write("unknown.onnx", m.bytes());
     String msg = fails(p);
-    assertEquals(p + ": node 'frob' (Frobnicate): unsupported operator Frobnicate"
-        + " (--skip-unknown passes it through at zero cost)", msg);
+    assertEquals(
+        p
+            + ": node 'frob' (Frobnicate): unsupported operator Frobnicate"
+            + " (--skip-unknown passes it through at zero cost)",
+        msg);
     Importer.Result r = OnnxImport.read(p, true, Map.of());
     assertEquals(1, r.skipped().size());
     assertTrue(r.skipped().get(0).startsWith("node 'frob' (Frobnicate)"));
     assertEquals(2, r.network().layers().size());
     assertEquals(6 * 6 * 2 * 4, r.network().layer("after").macs());
-    assertEquals(r.network().layer("conv"), r.network().inputsOf(r.network().layer("after"))
-        .get(0));
+    assertEquals(
+        r.network().layer("conv"), r.network().inputsOf(r.network().layer("after")).get(0));
   }
 
   @Test
   void symbolicBatchIsOneImageOtherSymbolsNeedASize() throws IOException {
-    Importer.Result r = new OnnxModels(13).input("x", "N", 3, 8, 8).weight("w", 4, 3, 3, 3)
-        .node("Conv", "conv", in("x", "w"), in("y")).load();
+    Importer.Result r =
+        new OnnxModels(13)
+            .input("x", "N", 3, 8, 8)
+            .weight("w", 4, 3, 3, 3)
+            .node("Conv", "conv", in("x", "w"), in("y"))
+            .load();
     assertArrayEquals(new long[] {1, 4, 6, 6}, r.dims("y"));
-    OnnxModels seq = new OnnxModels(13).input("x", "N", "seq", 64).weight("w", 64, 10)
-        .node("MatMul", "mm", in("x", "w"), in("y"));
+    OnnxModels seq =
+        new OnnxModels(13)
+            .input("x", "N", "seq", 64)
+            .weight("w", 64, 10)
+            .node("MatMul", "mm", in("x", "w"), in("y"));
     Path p = write("seq.onnx", seq.bytes());
-    assertTrue(fails(p).contains("graph.input 'x': dimension 1 is the symbol 'seq'; give it a"
-        + " size with --dim seq=N"));
+    assertTrue(
+        fails(p)
+            .contains(
+                "graph.input 'x': dimension 1 is the symbol 'seq'; give it a"
+                    + " size with --dim seq=N"));
     Importer.Result given = OnnxImport.read(p, false, Map.of("seq", 128L));
     assertEquals(128L * 64 * 10, given.network().layer("mm").macs());
   }
@@ -127,11 +159,19 @@ class BadInputTest {
   @Test
   void weightsAreNeverReadEvenWhenTheirExternalFileIsAbsent() throws IOException {
     ModelProto m = small().model();
-    ModelProto ext = m.toBuilder().setGraph(m.getGraph().toBuilder().setInitializer(0,
-        m.getGraph().getInitializer(0).toBuilder()
-            .setDataLocation(TensorProto.DataLocation.EXTERNAL)
-            .addExternalData(org.tessel.onnx.proto.Onnx.StringStringEntryProto.newBuilder()
-                .setKey("location").setValue("weights-that-do-not-exist.bin")))).build();
+    ModelProto ext =
+        m.toBuilder()
+            .setGraph(
+                m.getGraph().toBuilder()
+                    .setInitializer(
+                        0,
+                        m.getGraph().getInitializer(0).toBuilder()
+                            .setDataLocation(TensorProto.DataLocation.EXTERNAL)
+                            .addExternalData(
+                                org.tessel.onnx.proto.Onnx.StringStringEntryProto.newBuilder()
+                                    .setKey("location")
+                                    .setValue("weights-that-do-not-exist.bin"))))
+            .build();
     Path p = write("external.onnx", ext.toByteArray());
     Importer.Result r = OnnxImport.read(p, false, Map.of());
     assertEquals(6L * 6 * 4 * 27, r.network().macs());

@@ -21,9 +21,9 @@ import org.tessel.sim.workload.LayerKind;
 
 /**
  * Every torchvision export in {@code ../shared/validation/onnx} (both exporters, BatchNorm kept,
- * training mode, dynamic batch) against the per-layer reference PyTorch's own hooks computed:
- * every convolution and linear layer, in order, with the reference's shapes, window and MACs, and
- * the model's total MACs exactly. Skipped when the data is absent.
+ * training mode, dynamic batch) against the per-layer reference PyTorch's own hooks computed: every
+ * convolution and linear layer, in order, with the reference's shapes, window and MACs, and the
+ * model's total MACs exactly. Skipped when the data is absent.
  */
 class TorchvisionReferenceTest {
   @TestFactory
@@ -36,8 +36,8 @@ class TorchvisionReferenceTest {
       files = s.filter(p -> p.toString().endsWith(".onnx")).sorted().toList();
     }
     assertFalse(files.isEmpty());
-    return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(),
-        () -> check(f, dir, totals)));
+    return files.stream()
+        .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f, dir, totals)));
   }
 
   private static void check(Path file, Path dir, Map<String, Long> totals) throws IOException {
@@ -59,8 +59,8 @@ class TorchvisionReferenceTest {
     for (int i = 0; i < ref.size(); i++) {
       Map<String, String> row = ref.get(i);
       Layer l = array.get(i);
-      String at = file.getFileName() + " layer " + i + " (" + row.get("module") + " = "
-          + l.name() + ")";
+      String at =
+          file.getFileName() + " layer " + i + " (" + row.get("module") + " = " + l.name() + ")";
       if (row.get("type").equals("Linear")) {
         assertEquals(LayerKind.FC, l.kind(), at);
         assertEquals(num(row, "in_c"), l.inC(), at);

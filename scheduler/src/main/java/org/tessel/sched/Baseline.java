@@ -12,5 +12,10 @@ package org.tessel.sched;
  * @param reconfigurations reconfigurations paid (the first configuration included)
  * @param reconfigCycles cycles spent reconfiguring
  */
-public record Baseline(String name, boolean feasible, long cycles, double energyPj,
-    int reconfigurations, long reconfigCycles) {}
+public record Baseline(
+    String name,
+    boolean feasible,
+    long cycles,
+    double energyPj,
+    int reconfigurations,
+    long reconfigCycles) {}

@@ -1,9 +1,9 @@
 package org.tessel.sched;
 
-import org.tessel.sim.dataflow.SystolicDataflow;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
 import org.tessel.sim.dataflow.PinnedRowStationary;
+import org.tessel.sim.dataflow.SystolicDataflow;
 import org.tessel.sim.dataflow.rs.RsMapping;
 
 /**
@@ -45,12 +45,16 @@ public record Candidate(Dataflow dataflow, String tiling, int dataflowRank, int 
    * @throws IllegalArgumentException for an unknown dataflow or a tiling that does not parse
    */
   public static Candidate parse(String dataflow, String tiling) {
-    Dataflow d = Dataflows.find(dataflow).orElseThrow(() -> new IllegalArgumentException(
-        "unknown dataflow '" + dataflow + "', expected " + Dataflows.names()));
+    Dataflow d =
+        Dataflows.find(dataflow)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "unknown dataflow '" + dataflow + "', expected " + Dataflows.names()));
     if (d instanceof SystolicDataflow) {
       if (!tiling.trim().equals(SYSTOLIC_TILING)) {
-        throw new IllegalArgumentException(d.shortName() + " has one tiling, '-', not '"
-            + tiling + "'");
+        throw new IllegalArgumentException(
+            d.shortName() + " has one tiling, '-', not '" + tiling + "'");
       }
       return systolic(d);
     }

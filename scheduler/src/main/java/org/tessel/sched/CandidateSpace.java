@@ -1,15 +1,15 @@
 package org.tessel.sched;
 
-import org.tessel.sim.dataflow.SystolicDataflow;
 import java.util.ArrayList;
 import java.util.List;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.NocTopology;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
-import org.tessel.sim.mapping.MappingContext;
+import org.tessel.sim.dataflow.SystolicDataflow;
 import org.tessel.sim.dataflow.rs.RsEstimator;
 import org.tessel.sim.dataflow.rs.RsMapping;
+import org.tessel.sim.mapping.MappingContext;
 import org.tessel.sim.workload.Layer;
 
 /**
@@ -20,8 +20,8 @@ public final class CandidateSpace {
   private CandidateSpace() {}
 
   /**
-   * The dataflows {@code hw} supports, in {@link Dataflows#all()} order: the systolic dataflows
-   * on a systolic mesh (edge registers and neighbour links), row stationary on X/Y buses.
+   * The dataflows {@code hw} supports, in {@link Dataflows#all()} order: the systolic dataflows on
+   * a systolic mesh (edge registers and neighbour links), row stationary on X/Y buses.
    */
   public static List<Dataflow> dataflows(HardwareSpec hw) {
     boolean mesh = hw.cgra().noc().topology() == NocTopology.SYSTOLIC_MESH;
@@ -38,8 +38,8 @@ public final class CandidateSpace {
    * The candidates of {@code layer} with {@code dataflow}, in enumeration order (empty when no
    * tiling fits).
    */
-  public static List<Candidate> of(Layer layer, int batch, Dataflow dataflow,
-      MappingContext context) {
+  public static List<Candidate> of(
+      Layer layer, int batch, Dataflow dataflow, MappingContext context) {
     if (dataflow instanceof SystolicDataflow) {
       return List.of(Candidate.systolic(dataflow));
     }

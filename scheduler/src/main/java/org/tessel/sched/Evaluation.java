@@ -1,8 +1,8 @@
 package org.tessel.sched;
 
 /**
- * A candidate simulated on one layer shape (content only: no layer name or position, so that
- * equal shapes share it).
+ * A candidate simulated on one layer shape (content only: no layer name or position, so that equal
+ * shapes share it).
  *
  * @param candidate the dataflow and tiling
  * @param cycles the layer's simulated cycles (no reconfiguration)
@@ -11,11 +11,18 @@ package org.tessel.sched;
  * @param lowerBoundCycles the analytical lower bound the pruning used ({@link LowerBound})
  * @param occupancy the fullest on-chip buffer under the tiling, 0 to 1 (NaN when unknown)
  * @param configuration what the array must be configured with to run it
- * @param handOff its DRAM input and output words and on-chip room, for handing tensors over on
- *     chip between layers
+ * @param handOff its DRAM input and output words and on-chip room, for handing tensors over on chip
+ *     between layers
  */
-public record Evaluation(Candidate candidate, long cycles, long stallCycles, double energyPj,
-    long lowerBoundCycles, double occupancy, String configuration, HandOffWords handOff) {
+public record Evaluation(
+    Candidate candidate,
+    long cycles,
+    long stallCycles,
+    double energyPj,
+    long lowerBoundCycles,
+    double occupancy,
+    String configuration,
+    HandOffWords handOff) {
 
   /** Validates the hand-off figures' presence. */
   public Evaluation {
@@ -25,9 +32,22 @@ public record Evaluation(Candidate candidate, long cycles, long stallCycles, dou
   }
 
   /** An evaluation with nothing to hand over ({@link HandOffWords#NONE}). */
-  public Evaluation(Candidate candidate, long cycles, long stallCycles, double energyPj,
-      long lowerBoundCycles, double occupancy, String configuration) {
-    this(candidate, cycles, stallCycles, energyPj, lowerBoundCycles, occupancy, configuration,
+  public Evaluation(
+      Candidate candidate,
+      long cycles,
+      long stallCycles,
+      double energyPj,
+      long lowerBoundCycles,
+      double occupancy,
+      String configuration) {
+    this(
+        candidate,
+        cycles,
+        stallCycles,
+        energyPj,
+        lowerBoundCycles,
+        occupancy,
+        configuration,
         HandOffWords.NONE);
   }
 

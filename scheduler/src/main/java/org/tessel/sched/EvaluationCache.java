@@ -9,12 +9,12 @@ import org.tessel.sim.workload.Layer;
 /**
  * Evaluations memoised by content: the layer's shape (not its name), the batch, the candidate, and
  * of the hardware only what simulating that candidate reads ({@link SystolicKey}, {@link
- * RowStationaryKey}), so that sweep points differing in anything else (the clock, the energy
- * table, a buffer the candidate's timing does not read) share the simulation. What the cache holds
- * ({@link Simulated}) depends on nothing the key leaves out: energy is kept as access counts and
- * occupancy as words, both turned into the asking hardware's figures on reading. Safe for
- * concurrent use; a value is computed by whoever asks first (two threads asking at once may both
- * compute it, and get equal values).
+ * RowStationaryKey}), so that sweep points differing in anything else (the clock, the energy table,
+ * a buffer the candidate's timing does not read) share the simulation. What the cache holds ({@link
+ * Simulated}) depends on nothing the key leaves out: energy is kept as access counts and occupancy
+ * as words, both turned into the asking hardware's figures on reading. Safe for concurrent use; a
+ * value is computed by whoever asks first (two threads asking at once may both compute it, and get
+ * equal values).
  */
 public final class EvaluationCache {
   /** The content a simulated candidate depends on. */
@@ -45,8 +45,10 @@ public final class EvaluationCache {
   }
 
   private final ConcurrentHashMap<Object, Object> map = new ConcurrentHashMap<>();
+
   /** Row-stationary pass-timing sums (the pruning's second bound), by their timing key. */
   private final ConcurrentHashMap<RowStationaryKey, Long> passCycles = new ConcurrentHashMap<>();
+
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
@@ -57,14 +59,25 @@ public final class EvaluationCache {
 
   /** {@code layer} without its name: what equal shapes have in common. */
   static Layer shape(Layer layer) {
-    return new Layer("_", layer.kind(), layer.inH(), layer.inW(), layer.inC(), layer.kernelH(),
-        layer.kernelW(), layer.strideH(), layer.strideW(), layer.padH(), layer.padW(),
-        layer.outH(), layer.outW(), layer.outC(), layer.groups());
+    return new Layer(
+        "_",
+        layer.kind(),
+        layer.inH(),
+        layer.inW(),
+        layer.inC(),
+        layer.kernelH(),
+        layer.kernelW(),
+        layer.strideH(),
+        layer.strideW(),
+        layer.padH(),
+        layer.padW(),
+        layer.outH(),
+        layer.outW(),
+        layer.outC(),
+        layer.groups());
   }
 
-  /**
-   * The cached value of {@code key} (a record of content), computing and storing it on a miss.
-   */
+  /** The cached value of {@code key} (a record of content), computing and storing it on a miss. */
   // One map for every kind of value: a key's record type decides what is computed for it, so the
   // value stored under a key is always of the type its callers ask for.
   @SuppressWarnings("unchecked")

@@ -11,14 +11,14 @@ import org.tessel.sim.workload.Network;
 /**
  * Handing a layer's output to the next layer on chip instead of through DRAM.
  *
- * <p>Between two array layers that run one after the other, where the second reads only the
- * first's output, the whole output tensor ({@code batch x outH x outW x outC} words) may stay on
- * chip when the producer's candidate has room to keep it ({@link HandOffWords#outputRoomWords()})
- * and the consumer's has room to read it in place ({@link HandOffWords#inputRoomWords()}):
- * systolic arrays keep it in the whole ofmap SRAM, which then serves as the next layer's ifmap
- * SRAM (the two swap roles); row stationary keeps it in the global-buffer banks its tiles leave
- * free. The consumer then reads no ifmap from DRAM, and the producer writes no ofmap to DRAM when
- * nothing else reads it (a residual branch still needs it in DRAM).
+ * <p>Between two array layers that run one after the other, where the second reads only the first's
+ * output, the whole output tensor ({@code batch x outH x outW x outC} words) may stay on chip when
+ * the producer's candidate has room to keep it ({@link HandOffWords#outputRoomWords()}) and the
+ * consumer's has room to read it in place ({@link HandOffWords#inputRoomWords()}): systolic arrays
+ * keep it in the whole ofmap SRAM, which then serves as the next layer's ifmap SRAM (the two swap
+ * roles); row stationary keeps it in the global-buffer banks its tiles leave free. The consumer
+ * then reads no ifmap from DRAM, and the producer writes no ofmap to DRAM when nothing else reads
+ * it (a residual branch still needs it in DRAM).
  *
  * <p>Only with {@code dram.mode: calc}: there DRAM never stalls the array, so the hand-off saves
  * exactly those DRAM words and their energy and leaves cycles unchanged. With {@code user}
@@ -67,14 +67,16 @@ public final class HandOff {
   }
 
   /**
-   * The links between the array layers {@code arrayIdx} (positions in {@code network}'s
-   * execution order) for {@code batch} inputs on {@code hw}.
+   * The links between the array layers {@code arrayIdx} (positions in {@code network}'s execution
+   * order) for {@code batch} inputs on {@code hw}.
    */
   static HandOff of(Network network, List<Integer> arrayIdx, int batch, HardwareSpec hw) {
     if (!possible(hw)) {
       HandOff none = none(arrayIdx.size());
-      return new HandOff(none.links, 0, hw.name() + " has dram.mode user: hand-offs are credited"
-          + " with calc only");
+      return new HandOff(
+          none.links,
+          0,
+          hw.name() + " has dram.mode user: hand-offs are credited" + " with calc only");
     }
     List<Layer> all = network.layers();
     Link[] links = new Link[arrayIdx.size()];
@@ -83,12 +85,14 @@ public final class HandOff {
       int i = arrayIdx.get(k);
       Layer producer = all.get(arrayIdx.get(k - 1));
       Layer consumer = all.get(i);
-      boolean chained = arrayIdx.get(k - 1) == i - 1
-          && network.inputsOf(consumer).equals(List.of(producer));
-      boolean only = chained
-          && Graphs.successorListOf(network.graph(), producer).equals(List.of(consumer));
-      links[k] = chained ? new Link(true, only, tensorWords(producer, batch),
-          inputWords(consumer, batch)) : Link.NONE;
+      boolean chained =
+          arrayIdx.get(k - 1) == i - 1 && network.inputsOf(consumer).equals(List.of(producer));
+      boolean only =
+          chained && Graphs.successorListOf(network.graph(), producer).equals(List.of(consumer));
+      links[k] =
+          chained
+              ? new Link(true, only, tensorWords(producer, batch), inputWords(consumer, batch))
+              : Link.NONE;
     }
     return new HandOff(links, hw.cgra().energy().dramPj(), null);
   }
@@ -111,7 +115,8 @@ public final class HandOff {
   /** Whether layer {@code k-1}'s output stays on chip for layer {@code k} under these choices. */
   boolean applies(int k, Evaluation producer, Evaluation consumer) {
     Link l = links[k];
-    return l.chained && l.words <= producer.handOff().outputRoomWords()
+    return l.chained
+        && l.words <= producer.handOff().outputRoomWords()
         && l.inputWords <= consumer.handOff().inputRoomWords();
   }
 
@@ -128,14 +133,24 @@ public final class HandOff {
       return "the layer before is not an array layer whose output only this layer reads";
     }
     if (l.words > producerOutputRoomWords) {
-      return "the previous layer's output (" + l.words + " words) does not fit beside its"
-          + " tiling: room for " + producerOutputRoomWords + " words, "
-          + (l.words - producerOutputRoomWords) + " short";
+      return "the previous layer's output ("
+          + l.words
+          + " words) does not fit beside its"
+          + " tiling: room for "
+          + producerOutputRoomWords
+          + " words, "
+          + (l.words - producerOutputRoomWords)
+          + " short";
     }
     if (l.inputWords > consumerInputRoomWords) {
-      return "the input (" + l.inputWords + " words) does not fit beside this layer's tiling:"
-          + " room for " + consumerInputRoomWords + " words, "
-          + (l.inputWords - consumerInputRoomWords) + " short";
+      return "the input ("
+          + l.inputWords
+          + " words) does not fit beside this layer's tiling:"
+          + " room for "
+          + consumerInputRoomWords
+          + " words, "
+          + (l.inputWords - consumerInputRoomWords)
+          + " short";
     }
     return null;
   }

@@ -1,7 +1,7 @@
 package org.tessel.sched;
 
-import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.mapping.LayerMapping;
+import org.tessel.sim.result.LayerResult;
 
 /**
  * What a candidate's evaluation tells the network schedule about handing tensors over on chip
@@ -13,8 +13,8 @@ import org.tessel.sim.mapping.LayerMapping;
  * @param inputRoomWords words of a whole input tensor that fit on chip beside its working set
  * @param outputRoomWords words of a whole output tensor that fit on chip beside its working set
  */
-public record HandOffWords(long dramInputWords, long dramOutputWords, long inputRoomWords,
-    long outputRoomWords) {
+public record HandOffWords(
+    long dramInputWords, long dramOutputWords, long inputRoomWords, long outputRoomWords) {
   /** No DRAM words, no room: nothing to hand over. */
   public static final HandOffWords NONE = new HandOffWords(0, 0, 0, 0);
 
@@ -27,7 +27,10 @@ public record HandOffWords(long dramInputWords, long dramOutputWords, long input
 
   /** The figures of a simulated candidate. */
   public static HandOffWords of(LayerResult r, LayerMapping m) {
-    return new HandOffWords(r.report().dramIfmap().words(), r.report().dramOfmap().words(),
-        m.inputRoomWords(), m.outputRoomWords());
+    return new HandOffWords(
+        r.report().dramIfmap().words(),
+        r.report().dramOfmap().words(),
+        m.inputRoomWords(),
+        m.outputRoomWords());
   }
 }

@@ -14,13 +14,17 @@ import java.util.Map;
  * @param simulated candidates simulated (the rest were pruned by their lower bound)
  * @param whyNone why no candidate fits, per dataflow (empty when one fits)
  */
-public record LayerOptions(List<Evaluation> evaluated, Map<String, Evaluation> bestByDataflow,
-    int candidates, int simulated, List<String> whyNone) {
+public record LayerOptions(
+    List<Evaluation> evaluated,
+    Map<String, Evaluation> bestByDataflow,
+    int candidates,
+    int simulated,
+    List<String> whyNone) {
   /** Copies the collections. */
   public LayerOptions {
     evaluated = List.copyOf(evaluated);
-    bestByDataflow = java.util.Collections.unmodifiableMap(
-        new java.util.LinkedHashMap<>(bestByDataflow));
+    bestByDataflow =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bestByDataflow));
     whyNone = List.copyOf(whyNone);
   }
 

@@ -6,35 +6,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import org.tessel.sim.stats.AccessCounts;
-import org.tessel.sim.stats.EnergyCounts;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.dataflow.SystolicDataflow;
-import org.tessel.sim.mapping.Mapped;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.PinnedRowStationary;
+import org.tessel.sim.dataflow.SystolicDataflow;
 import org.tessel.sim.dataflow.rs.RsEstimator;
 import org.tessel.sim.dataflow.rs.RsMapping;
+import org.tessel.sim.mapping.Mapped;
+import org.tessel.sim.stats.AccessCounts;
+import org.tessel.sim.stats.EnergyCounts;
 import org.tessel.sim.workload.Layer;
 
 /**
  * Chooses among the candidates of one layer (every supported dataflow, every tiling that fits).
  *
- * <p>Candidates of each dataflow are visited in order of their cheap bound on the objective
- * ({@link LowerBound} cycles; energy, which comes from the mapping's access counts without
- * simulating; or their product) and simulated unless pruned. A candidate {@code x} is pruned when
- * a simulated candidate {@code y} of the same dataflow already has {@code cycles(y) + 2 *
- * reconfigCycles <= bound(x)} (objectives that count cycles) and {@code energy(y) <= energy(x)}
- * (objectives that count energy), strictly in one of them or else {@code y} earlier in the
- * tie-break order. Such an {@code x} can be on no network optimum either:
- * replacing it by {@code y} adds at most two reconfigurations and saves at least as much, and
- * every objective grows with cycles and energy. Where on-chip hand-offs ({@link HandOff}) can
- * save {@code x} DRAM energy, {@code energy(x)} is taken net of the most they could save it, and
- * {@code y} must have room for every tensor {@code x} has room for. Pruning is exact: the best
- * candidate of each dataflow, and the network optimum, are those an exhaustive search finds
- * (tests check both).
+ * <p>Candidates of each dataflow are visited in order of their cheap bound on the objective ({@link
+ * LowerBound} cycles; energy, which comes from the mapping's access counts without simulating; or
+ * their product) and simulated unless pruned. A candidate {@code x} is pruned when a simulated
+ * candidate {@code y} of the same dataflow already has {@code cycles(y) + 2 * reconfigCycles <=
+ * bound(x)} (objectives that count cycles) and {@code energy(y) <= energy(x)} (objectives that
+ * count energy), strictly in one of them or else {@code y} earlier in the tie-break order. Such an
+ * {@code x} can be on no network optimum either: replacing it by {@code y} adds at most two
+ * reconfigurations and saves at least as much, and every objective grows with cycles and energy.
+ * Where on-chip hand-offs ({@link HandOff}) can save {@code x} DRAM energy, {@code energy(x)} is
+ * taken net of the most they could save it, and {@code y} must have room for every tensor {@code x}
+ * has room for. Pruning is exact: the best candidate of each dataflow, and the network optimum, are
+ * those an exhaustive search finds (tests check both).
  *
  * <p>Thread-safe: each thread simulates on its own {@link Simulation}.
  */
@@ -43,22 +42,26 @@ public final class LayerScheduler {
   private final Objective objective;
   private final List<Dataflow> dataflows;
   private final long slackCycles;
+
   /** Whether the objective counts energy and the hardware credits hand-offs ({@link HandOff}). */
   private final boolean handOffs;
+
   private final EvaluationCache cache;
   private final CachedEvaluations evaluations;
   private final EvaluationCache layerCache = new EvaluationCache();
   private final ThreadLocal<Simulation> simulations;
+
   /** The hardware as cache keys hold it, and what a layer-level entry is keyed by. */
   private final EvaluationCache.Hardware hwKey;
+
   private final String optionsKey;
 
   /**
-   * A layer scheduler for {@code hw} minimising {@code objective} over {@code dataflows} (each
-   * must be one the hardware supports), memoising evaluations in {@code cache}.
+   * A layer scheduler for {@code hw} minimising {@code objective} over {@code dataflows} (each must
+   * be one the hardware supports), memoising evaluations in {@code cache}.
    */
-  public LayerScheduler(HardwareSpec hw, Objective objective, List<Dataflow> dataflows,
-      EvaluationCache cache) {
+  public LayerScheduler(
+      HardwareSpec hw, Objective objective, List<Dataflow> dataflows, EvaluationCache cache) {
     this.hw = hw;
     this.objective = objective;
     this.dataflows = List.copyOf(dataflows);
@@ -98,31 +101,37 @@ public final class LayerScheduler {
 
   /** The options of {@code layer} (an array layer) for {@code batch} inputs, memoised by shape. */
   public LayerOptions options(Layer layer, int batch) {
-    return layerCache.get(EvaluationCache.key(layer, batch, hwKey, optionsKey),
-        () -> compute(layer, batch));
+    return layerCache.get(
+        EvaluationCache.key(layer, batch, hwKey, optionsKey), () -> compute(layer, batch));
   }
 
   /** A candidate in the best-first queue: its cheap figures and how far it has been costed. */
   private static final class Pending {
     /** Queue order: the cheap bound on the objective, then the enumeration order. */
-    static final Comparator<Pending> ORDER = (a, b) -> {
-      int c = Double.compare(a.score, b.score);
-      return c != 0 ? c : Integer.compare(a.candidate.tilingRank(), b.candidate.tilingRank());
-    };
+    static final Comparator<Pending> ORDER =
+        (a, b) -> {
+          int c = Double.compare(a.score, b.score);
+          return c != 0 ? c : Integer.compare(a.candidate.tilingRank(), b.candidate.tilingRank());
+        };
 
     final Candidate candidate;
     final RsMapping rs;
     long bound;
     boolean tight;
     double energyPj;
+
     /** The objective of {@code bound} and {@code energyPj}: the queue's key. */
     double score;
+
     /** A systolic candidate's evaluation, looked up before the queue (null for row stationary). */
     Evaluation systolic;
+
     /** The most DRAM energy hand-offs could save it (0 without hand-offs). */
     double handOffPj;
+
     /** Whether its buffers could take the layer's whole input, or keep its whole output. */
     boolean roomIn;
+
     boolean roomOut;
 
     Pending(Candidate candidate, RsMapping rs, long bound) {
@@ -180,8 +189,8 @@ public final class LayerScheduler {
       }
       enumerated += pending.size();
       List<Evaluation> kept = new ArrayList<>();
-      PriorityQueue<Pending> queue = new PriorityQueue<>(Math.max(1, pending.size()),
-          Pending.ORDER);
+      PriorityQueue<Pending> queue =
+          new PriorityQueue<>(Math.max(1, pending.size()), Pending.ORDER);
       for (Pending p : pending) {
         p.score = objective.score(p.bound, p.energyPj);
         queue.add(p);
@@ -216,9 +225,9 @@ public final class LayerScheduler {
   }
 
   /**
-   * Whether a simulated candidate makes {@code p} useless (see the class comment): one no worse
-   * in what the objective counts (cycles with the reconfiguration slack, energy), strictly better
-   * in one of them or, failing that, earlier in the tie-break order.
+   * Whether a simulated candidate makes {@code p} useless (see the class comment): one no worse in
+   * what the objective counts (cycles with the reconfiguration slack, energy), strictly better in
+   * one of them or, failing that, earlier in the tie-break order.
    */
   private boolean dominated(Pending p, List<Evaluation> kept, Layer layer, int batch) {
     double pEnergy = p.energyPj - p.handOffPj;
@@ -229,13 +238,16 @@ public final class LayerScheduler {
       if ((objective.usesCycles() && !cycles) || (objective.usesEnergy() && !energy)) {
         continue;
       }
-      if (handOffs && ((p.roomIn && y.handOff().inputRoomWords() < HandOff.inputWords(layer, batch))
-          || (p.roomOut && y.handOff().outputRoomWords() < HandOff.tensorWords(layer, batch)))) {
+      if (handOffs
+          && ((p.roomIn && y.handOff().inputRoomWords() < HandOff.inputWords(layer, batch))
+              || (p.roomOut
+                  && y.handOff().outputRoomWords() < HandOff.tensorWords(layer, batch)))) {
         continue; // p could hand a tensor over on chip where y cannot
       }
-      boolean strict = (objective.usesCycles() && yc < p.bound)
-          || (objective.usesEnergy() && y.energyPj() < pEnergy)
-          || (cycles && energy && y.candidate().tilingRank() < p.candidate.tilingRank());
+      boolean strict =
+          (objective.usesCycles() && yc < p.bound)
+              || (objective.usesEnergy() && y.energyPj() < pEnergy)
+              || (cycles && energy && y.candidate().tilingRank() < p.candidate.tilingRank());
       if (strict) {
         return true;
       }
@@ -245,19 +257,20 @@ public final class LayerScheduler {
 
   /**
    * Records what hand-offs could do for {@code p} ({@link HandOff}): with an energy objective, a
-   * candidate is pruned only by one that is no worse even after {@code p} saves the DRAM reads
-   * of an input and the writes of an output it has room for, and that has room for every tensor
-   * {@code p} has room for.
+   * candidate is pruned only by one that is no worse even after {@code p} saves the DRAM reads of
+   * an input and the writes of an output it has room for, and that has room for every tensor {@code
+   * p} has room for.
    */
-  private void handOff(Pending p, AccessCounts a, long inRoomWords, long outRoomWords,
-      Layer layer, int batch) {
+  private void handOff(
+      Pending p, AccessCounts a, long inRoomWords, long outRoomWords, Layer layer, int batch) {
     if (!handOffs) {
       return;
     }
     p.roomIn = inRoomWords >= HandOff.inputWords(layer, batch);
     p.roomOut = outRoomWords >= HandOff.tensorWords(layer, batch);
-    p.handOffPj = ((p.roomIn ? a.dramIfmapReads() : 0) + (p.roomOut ? a.dramOfmapWrites() : 0))
-        * hw.cgra().energy().dramPj();
+    p.handOffPj =
+        ((p.roomIn ? a.dramIfmapReads() : 0) + (p.roomOut ? a.dramOfmapWrites() : 0))
+            * hw.cgra().energy().dramPj();
   }
 
   /**
@@ -269,8 +282,8 @@ public final class LayerScheduler {
     p.bound = Math.max(p.bound, evaluations.passCycles(est, shape, batch, p.rs));
     if (hw.dram().mode() == BandwidthMode.LINK) {
       var a = est.access(p.rs);
-      long bytes = (a.dramIfmapReads() + a.dramFilterReads() + a.dramOfmapWrites())
-          * hw.sram().wordBytes();
+      long bytes =
+          (a.dramIfmapReads() + a.dramFilterReads() + a.dramOfmapWrites()) * hw.sram().wordBytes();
       long[] rate = hw.dram().linkBytesPerCycles(hw.clockMHz());
       p.bound = Math.max(p.bound, (bytes * rate[1] + rate[0] - 1) / rate[0]);
     }
@@ -296,9 +309,10 @@ public final class LayerScheduler {
   }
 
   /** The evaluation of {@code p}, from the cache or simulated. */
-  private Evaluation evaluate(Simulation sim, Layer layer, Layer shape, int batch, Pending p,
-      RsEstimator est) {
-    return p.systolic != null ? p.systolic : evaluations.rowStationary(sim, layer, shape, batch,
-        p.candidate, p.rs, p.bound, est);
+  private Evaluation evaluate(
+      Simulation sim, Layer layer, Layer shape, int batch, Pending p, RsEstimator est) {
+    return p.systolic != null
+        ? p.systolic
+        : evaluations.rowStationary(sim, layer, shape, batch, p.candidate, p.rs, p.bound, est);
   }
 }

@@ -9,33 +9,33 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.mapping.Infeasibility;
 import org.tessel.sim.mapping.Mapped;
-import org.tessel.sim.dataflow.Dataflow;
+import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
 /**
- * Schedules a whole network: the layer scheduler's options for every array layer, then the
- * sequence that minimises the objective over the network, reconfiguration included.
+ * Schedules a whole network: the layer scheduler's options for every array layer, then the sequence
+ * that minimises the objective over the network, reconfiguration included.
  *
- * <p>The choice is a shortest path through the layered graph whose nodes are (layer, candidate)
- * and whose edges carry the next layer's cost plus, when the configuration changes, one
+ * <p>The choice is a shortest path through the layered graph whose nodes are (layer, candidate) and
+ * whose edges carry the next layer's cost plus, when the configuration changes, one
  * reconfiguration. Since every reconfiguration costs the same ({@link
- * org.tessel.sim.arch.ReconfigSpec#cycles()}), the edges between two layers need not be all
- * pairs: a node is reached either from the previous layer's node with the same configuration (no
- * reconfiguration) or from the previous layer's best node plus one reconfiguration, so the
- * dynamic program over the layers is exact in time linear in the candidates. Ties go to the
- * candidate first in {@link Evaluation#compareTo} order, layer by layer from the last.
+ * org.tessel.sim.arch.ReconfigSpec#cycles()}), the edges between two layers need not be all pairs:
+ * a node is reached either from the previous layer's node with the same configuration (no
+ * reconfiguration) or from the previous layer's best node plus one reconfiguration, so the dynamic
+ * program over the layers is exact in time linear in the candidates. Ties go to the candidate first
+ * in {@link Evaluation#compareTo} order, layer by layer from the last.
  *
- * <p>For EDP, whose network value {@code (sum cycles) * (sum energy)} does not add up along a
- * path, the path minimises the first-order expansion {@code E0 * cycles + T0 * energy} around the
- * current schedule's totals {@code (T0, E0)}, starting from the cycle optimum and repeating until
- * the product stops improving.
+ * <p>For EDP, whose network value {@code (sum cycles) * (sum energy)} does not add up along a path,
+ * the path minimises the first-order expansion {@code E0 * cycles + T0 * energy} around the current
+ * schedule's totals {@code (T0, E0)}, starting from the cycle optimum and repeating until the
+ * product stops improving.
  */
 public final class NetworkScheduler {
   private final LayerScheduler layers;
@@ -54,8 +54,8 @@ public final class NetworkScheduler {
 
   /** A one-thread scheduler minimising {@code objective} over every dataflow {@code hw} runs. */
   public static NetworkScheduler of(HardwareSpec hw, Objective objective) {
-    return new NetworkScheduler(new LayerScheduler(hw, objective, CandidateSpace.dataflows(hw),
-        new EvaluationCache()), 1);
+    return new NetworkScheduler(
+        new LayerScheduler(hw, objective, CandidateSpace.dataflows(hw), new EvaluationCache()), 1);
   }
 
   /** The layer scheduler. */
@@ -67,8 +67,8 @@ public final class NetworkScheduler {
    * Schedules {@code network} for {@code batch} inputs, for a run that asked for exactly this
    * network on this hardware.
    *
-   * @throws ConfigException when some layer has no candidate that fits (the message names the
-   *     layer and says, per dataflow, what does not fit and by how much)
+   * @throws ConfigException when some layer has no candidate that fits (the message names the layer
+   *     and says, per dataflow, what does not fit and by how much)
    */
   public Schedule schedule(Network network, int batch) {
     return plan(network, batch).orElseThrow();
@@ -89,8 +89,11 @@ public final class NetworkScheduler {
       Layer l = all.get(i);
       if (l.kind().usesArray()) {
         if (options[i].evaluated().isEmpty()) {
-          return Mapped.infeasible(Infeasibility.rule("layer " + l.name(), "dataflow",
-              "no dataflow and tiling fits: " + String.join("; ", options[i].whyNone())));
+          return Mapped.infeasible(
+              Infeasibility.rule(
+                  "layer " + l.name(),
+                  "dataflow",
+                  "no dataflow and tiling fits: " + String.join("; ", options[i].whyNone())));
         }
         arrayIdx.add(i);
       } else {
@@ -122,8 +125,10 @@ public final class NetworkScheduler {
         }
         path.add(e);
       }
-      baselines.add(path == null ? new Baseline(d.shortName(), false, 0, 0, 0, 0)
-          : baseline(d.shortName(), path, fixedCycles, fixedEnergy, handOff));
+      baselines.add(
+          path == null
+              ? new Baseline(d.shortName(), false, 0, 0, 0, 0)
+              : baseline(d.shortName(), path, fixedCycles, fixedEnergy, handOff));
     }
     List<Evaluation> greedy = new ArrayList<>();
     List<Evaluation> chosen = new ArrayList<>();
@@ -141,18 +146,21 @@ public final class NetworkScheduler {
     for (int i = 0; i < all.size(); i++) {
       Layer l = all.get(i);
       if (!l.kind().usesArray()) {
-        out.add(new ScheduledLayer(i, l, null, vectorCycles[i], vectorEnergy[i], 0, null, false,
-            false, 0));
+        out.add(
+            new ScheduledLayer(
+                i, l, null, vectorCycles[i], vectorEnergy[i], 0, null, false, false, 0));
         continue;
       }
       Evaluation e = chosen.get(k);
       long paid = reconfig > 0 && !e.configuration().equals(configured) ? reconfig : 0;
       configured = e.configuration();
       boolean in = k > 0 && handOff.applies(k, chosen.get(k - 1), e);
-      boolean outKept = k + 1 < chosen.size() && handOff.applies(k + 1, e, chosen.get(k + 1))
-          && handOff.producerOnly(k + 1);
-      double saved = (in ? handOff.inputSavedPj(e) : 0)
-          + (outKept ? handOff.outputSavedPj(k + 1, e) : 0);
+      boolean outKept =
+          k + 1 < chosen.size()
+              && handOff.applies(k + 1, e, chosen.get(k + 1))
+              && handOff.producerOnly(k + 1);
+      double saved =
+          (in ? handOff.inputSavedPj(e) : 0) + (outKept ? handOff.outputSavedPj(k + 1, e) : 0);
       out.add(new ScheduledLayer(i, l, e, 0, 0, paid, options[i], in, outKept, saved));
       k++;
     }
@@ -165,9 +173,11 @@ public final class NetworkScheduler {
     Map<EvaluationCache.Key, List<Integer>> distinct = new LinkedHashMap<>();
     for (int i = 0; i < all.size(); i++) {
       if (all.get(i).kind().usesArray()) {
-        distinct.computeIfAbsent(
-            EvaluationCache.key(all.get(i), batch, layers.hardwareKey(), ""),
-            key -> new ArrayList<>()).add(i);
+        distinct
+            .computeIfAbsent(
+                EvaluationCache.key(all.get(i), batch, layers.hardwareKey(), ""),
+                key -> new ArrayList<>())
+            .add(i);
       }
     }
     List<List<Integer>> groups = new ArrayList<>(distinct.values());
@@ -180,11 +190,14 @@ public final class NetworkScheduler {
       }
       return options;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, groups.size()), r -> {
-      Thread t = new Thread(r, "tessel-schedule");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(threads, groups.size()),
+            r -> {
+              Thread t = new Thread(r, "tessel-schedule");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<LayerOptions>> futures = new ArrayList<>();
       for (List<Integer> g : groups) {
@@ -215,8 +228,7 @@ public final class NetworkScheduler {
   int[] optimum(List<LayerOptions> seq, HandOff handOff) {
     Objective objective = layers.objective();
     if (objective != Objective.EDP) {
-      return objective == Objective.CYCLES ? path(seq, handOff, 1, 0)
-          : path(seq, handOff, 0, 1);
+      return objective == Objective.CYCLES ? path(seq, handOff, 1, 0) : path(seq, handOff, 0, 1);
     }
     int[] best = path(seq, handOff, 1, 0);
     double bestEdp = edp(seq, best, handOff);
@@ -241,11 +253,10 @@ public final class NetworkScheduler {
   /**
    * The path minimising {@code sum (a * cycles + b * energy) + a * reconfigCycles *
    * reconfigurations}, energy net of every hand-off the path allows: the dynamic program of the
-   * class comment. A node is reached from the best previous node (plus a reconfiguration), the
-   * best previous node of its configuration, or, where the tensor can stay on chip, the best
-   * previous node with room to keep it (its saved DRAM write subtracted) and of the same
-   * configuration, with the node's own saved DRAM read subtracted. Ties go to the earlier
-   * previous node.
+   * class comment. A node is reached from the best previous node (plus a reconfiguration), the best
+   * previous node of its configuration, or, where the tensor can stay on chip, the best previous
+   * node with room to keep it (its saved DRAM write subtracted) and of the same configuration, with
+   * the node's own saved DRAM read subtracted. Ties go to the earlier previous node.
    */
   int[] path(List<LayerOptions> seq, HandOff handOff, double a, double b) {
     int n = seq.size();
@@ -273,8 +284,10 @@ public final class NetworkScheduler {
           long words = handOff.words(k);
           for (int j = 0; j < prev.length; j++) {
             Evaluation p = prevList.get(j);
-            keptVal[j] = words <= p.handOff().outputRoomWords()
-                ? prev[j] - b * handOff.outputSavedPj(k, p) : Double.NaN;
+            keptVal[j] =
+                words <= p.handOff().outputRoomWords()
+                    ? prev[j] - b * handOff.outputSavedPj(k, p)
+                    : Double.NaN;
           }
           keptBest = best(keptVal);
           keptByConfig = bestByConfig(keptVal, prevList);
@@ -385,11 +398,11 @@ public final class NetworkScheduler {
   }
 
   /**
-   * Totals of running {@code path}, one evaluation per array layer, in order, with every
-   * hand-off it allows.
+   * Totals of running {@code path}, one evaluation per array layer, in order, with every hand-off
+   * it allows.
    */
-  Baseline baseline(String name, List<Evaluation> path, long otherCycles, double otherEnergy,
-      HandOff handOff) {
+  Baseline baseline(
+      String name, List<Evaluation> path, long otherCycles, double otherEnergy, HandOff handOff) {
     long reconfig = hw.cgra().reconfig().cycles();
     long cycles = otherCycles;
     double energy = otherEnergy;

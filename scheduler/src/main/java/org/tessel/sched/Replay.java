@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import org.tessel.sim.result.LayerResult;
-import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.dataflow.Dataflow;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
@@ -19,8 +19,8 @@ import org.tessel.sim.workload.Network;
  * @param inputOnChip names of the layers that read their input on chip
  * @param outputOnChip names of the layers whose output is not written to DRAM
  */
-public record Replay(Function<Layer, Dataflow> choice, Set<String> inputOnChip,
-    Set<String> outputOnChip) {
+public record Replay(
+    Function<Layer, Dataflow> choice, Set<String> inputOnChip, Set<String> outputOnChip) {
   /** Copies the sets. */
   public Replay {
     inputOnChip = Set.copyOf(inputOnChip);

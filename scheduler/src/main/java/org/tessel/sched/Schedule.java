@@ -19,8 +19,13 @@ import org.tessel.sim.workload.Network;
  * @param layers every layer in execution order
  * @param baselines fixed dataflows, greedy and the optimum (this schedule), in that order
  */
-public record Schedule(Network network, HardwareSpec hardware, int batch, Objective objective,
-    List<ScheduledLayer> layers, List<Baseline> baselines) {
+public record Schedule(
+    Network network,
+    HardwareSpec hardware,
+    int batch,
+    Objective objective,
+    List<ScheduledLayer> layers,
+    List<Baseline> baselines) {
   /** Copies the lists. */
   public Schedule {
     layers = List.copyOf(layers);

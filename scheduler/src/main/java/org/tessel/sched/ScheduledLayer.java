@@ -12,15 +12,23 @@ import org.tessel.sim.workload.Layer;
  * @param vectorEnergyPj energy of a layer that does not use the array (0 for array layers)
  * @param reconfigCycles reconfiguration paid before this layer
  * @param options what the layer scheduler found (null for layers that do not use the array)
- * @param inputOnChip whether the previous layer hands its output over on chip ({@link HandOff}):
- *     no DRAM ifmap reads
- * @param outputOnChip whether this layer's output stays on chip for the next layer and nothing
- *     else needs it in DRAM: no DRAM ofmap writes
+ * @param inputOnChip whether the previous layer hands its output over on chip ({@link HandOff}): no
+ *     DRAM ifmap reads
+ * @param outputOnChip whether this layer's output stays on chip for the next layer and nothing else
+ *     needs it in DRAM: no DRAM ofmap writes
  * @param handOffSavedPj the DRAM energy those two save, already taken off {@link #energyPj()}
  */
-public record ScheduledLayer(int index, Layer layer, Evaluation chosen, long vectorCycles,
-    double vectorEnergyPj, long reconfigCycles, LayerOptions options, boolean inputOnChip,
-    boolean outputOnChip, double handOffSavedPj) {
+public record ScheduledLayer(
+    int index,
+    Layer layer,
+    Evaluation chosen,
+    long vectorCycles,
+    double vectorEnergyPj,
+    long reconfigCycles,
+    LayerOptions options,
+    boolean inputOnChip,
+    boolean outputOnChip,
+    double handOffSavedPj) {
 
   /** Whether the layer runs on the PE array (and so was scheduled). */
   public boolean usesArray() {

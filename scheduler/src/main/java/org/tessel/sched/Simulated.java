@@ -1,12 +1,12 @@
 package org.tessel.sched;
 
-import org.tessel.sim.workload.OperandWords;
-import org.tessel.sim.stats.EnergyCounts;
-import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.arch.EnergyTable;
 import org.tessel.sim.mapping.Infeasibility;
 import org.tessel.sim.mapping.LayerMapping;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.stats.EnergyCounts;
 import org.tessel.sim.workload.Layer;
+import org.tessel.sim.workload.OperandWords;
 
 /**
  * A candidate simulated on one layer shape: what the {@link EvaluationCache} holds under a family
@@ -15,8 +15,8 @@ import org.tessel.sim.workload.Layer;
  * kept as the words each SRAM half holds (systolic) or recomputed on reading (row stationary), or,
  * when the key holds the capacities, as the fraction; of the hand-off figures ({@link
  * HandOffWords}) the DRAM words are kept and the room for whole tensors, which the buffer sizes
- * give, is computed on reading. A candidate the hardware refuses (a systolic fold too large for
- * an SRAM half) is kept as its refusal.
+ * give, is computed on reading. A candidate the hardware refuses (a systolic fold too large for an
+ * SRAM half) is kept as its refusal.
  *
  * @param cycles the layer's simulated cycles (no reconfiguration)
  * @param stallCycles cycles of {@code cycles} the array waited on memory
@@ -31,9 +31,19 @@ import org.tessel.sim.workload.Layer;
  * @param refusedLayer the name of the layer the refusal was written for (null: not refused)
  * @param refusal why the hardware cannot run the candidate (null: not refused)
  */
-record Simulated(long cycles, long stallCycles, EnergyCounts energy, String configuration,
-    long dramInputWords, long dramOutputWords, double occupancy, long ifmapPeakWords, long filterPeakWords, long ofmapPeakWords,
-    String refusedLayer, String refusal) {
+record Simulated(
+    long cycles,
+    long stallCycles,
+    EnergyCounts energy,
+    String configuration,
+    long dramInputWords,
+    long dramOutputWords,
+    double occupancy,
+    long ifmapPeakWords,
+    long filterPeakWords,
+    long ofmapPeakWords,
+    String refusedLayer,
+    String refusal) {
 
   /** A run of {@code mapping}, with no peak words. */
   static Simulated of(LayerResult r, LayerMapping m) {
@@ -42,15 +52,25 @@ record Simulated(long cycles, long stallCycles, EnergyCounts energy, String conf
 
   /** A run of {@code mapping}, with the peak words of its SRAM halves. */
   static Simulated of(LayerResult r, LayerMapping m, OperandWords peakWords) {
-    return new Simulated(r.cycles(), r.stallCycles(), m.energyCounts(), m.configuration(),
-        r.report().dramIfmap().words(), r.report().dramOfmap().words(), m.bufferOccupancy(),
-        peakWords.ifmap(), peakWords.filter(), peakWords.ofmap(), null, null);
+    return new Simulated(
+        r.cycles(),
+        r.stallCycles(),
+        m.energyCounts(),
+        m.configuration(),
+        r.report().dramIfmap().words(),
+        r.report().dramOfmap().words(),
+        m.bufferOccupancy(),
+        peakWords.ifmap(),
+        peakWords.filter(),
+        peakWords.ofmap(),
+        null,
+        null);
   }
 
   /** The refusal of {@code layer}'s candidate. */
   static Simulated refused(Layer layer, Infeasibility why) {
-    return new Simulated(0, 0, EnergyCounts.ZERO, "", 0, 0, Double.NaN, 0, 0, 0, layer.name(),
-        why.message());
+    return new Simulated(
+        0, 0, EnergyCounts.ZERO, "", 0, 0, Double.NaN, 0, 0, 0, layer.name(), why.message());
   }
 
   /**
@@ -62,17 +82,29 @@ record Simulated(long cycles, long stallCycles, EnergyCounts energy, String conf
       return null;
     }
     return refusal.startsWith(refusedLayer + ": ")
-        ? layer.name() + refusal.substring(refusedLayer.length()) : refusal;
+        ? layer.name() + refusal.substring(refusedLayer.length())
+        : refusal;
   }
 
   /**
-   * The evaluation of {@code candidate} on the asking hardware: priced with its {@code table},
-   * with the occupancy and the room for whole input and output tensors its buffers give.
+   * The evaluation of {@code candidate} on the asking hardware: priced with its {@code table}, with
+   * the occupancy and the room for whole input and output tensors its buffers give.
    */
-  Evaluation evaluation(Candidate candidate, long lowerBoundCycles, EnergyTable table,
-      double occupancyOnAsker, long inputRoomWords, long outputRoomWords) {
-    return new Evaluation(candidate, cycles, stallCycles, energy.totalPj(table),
-        lowerBoundCycles, occupancyOnAsker, configuration, new HandOffWords(dramInputWords,
-            dramOutputWords, inputRoomWords, outputRoomWords));
+  Evaluation evaluation(
+      Candidate candidate,
+      long lowerBoundCycles,
+      EnergyTable table,
+      double occupancyOnAsker,
+      long inputRoomWords,
+      long outputRoomWords) {
+    return new Evaluation(
+        candidate,
+        cycles,
+        stallCycles,
+        energy.totalPj(table),
+        lowerBoundCycles,
+        occupancyOnAsker,
+        configuration,
+        new HandOffWords(dramInputWords, dramOutputWords, inputRoomWords, outputRoomWords));
   }
 }

@@ -1,13 +1,11 @@
 package org.tessel.sched;
 
-import org.tessel.sim.workload.OperandWords;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.dataflow.Dataflow;
-import org.tessel.sim.mapping.FoldPlan;
-import org.tessel.sim.mapping.LayerMapping;
 import org.tessel.sim.workload.GemmShape;
 import org.tessel.sim.workload.Layer;
+import org.tessel.sim.workload.OperandWords;
 
 /**
  * What simulating a systolic candidate ({@code os}, {@code ws}, {@code is} on a systolic mesh, the
@@ -44,10 +42,23 @@ import org.tessel.sim.workload.Layer;
  * @param ifmapResident whether the whole ifmap (all groups) fits half its SRAM
  * @param filterResident whether the whole filter (all groups) fits half its SRAM
  */
-record SystolicKey(Layer shape, int batch, String dataflow, int rows, int cols, int glbPorts,
-    int glbBytesPerPortPerCycle, int nocLinkBytesPerCycle, int nocHopLatencyCycles,
-    int wordBytes, int dramWordsPerCycle, long ifmapHalfWords, long filterHalfWords,
-    long ofmapHalfWords, boolean ifmapResident, boolean filterResident) {
+record SystolicKey(
+    Layer shape,
+    int batch,
+    String dataflow,
+    int rows,
+    int cols,
+    int glbPorts,
+    int glbBytesPerPortPerCycle,
+    int nocLinkBytesPerCycle,
+    int nocHopLatencyCycles,
+    int wordBytes,
+    int dramWordsPerCycle,
+    long ifmapHalfWords,
+    long filterHalfWords,
+    long ofmapHalfWords,
+    boolean ifmapResident,
+    boolean filterResident) {
 
   /** The key of {@code dataflow} on {@code shape} (a layer without its name) on {@code hw}. */
   static SystolicKey of(Layer shape, int batch, Dataflow dataflow, HardwareSpec hw) {
@@ -59,11 +70,22 @@ record SystolicKey(Layer shape, int batch, String dataflow, int rows, int cols, 
     boolean filterResident = hw.sram().filterResident(g.t() * g.sc() * groups);
     var glb = hw.cgra().glb();
     var noc = hw.cgra().noc();
-    return new SystolicKey(shape, batch, dataflow.shortName(), hw.array().rows(),
-        hw.array().cols(), glb.ports(), glb.bytesPerPortPerCycle(), noc.linkBytesPerCycle(),
-        noc.hopLatencyCycles(), hw.sram().wordBytes(),
-        capacities ? hw.dram().bandwidthWordsPerCycle() : 0, capacities ? half.ifmap() : -1,
-        capacities ? half.filter() : -1, capacities ? half.ofmap() : -1, ifmapResident,
+    return new SystolicKey(
+        shape,
+        batch,
+        dataflow.shortName(),
+        hw.array().rows(),
+        hw.array().cols(),
+        glb.ports(),
+        glb.bytesPerPortPerCycle(),
+        noc.linkBytesPerCycle(),
+        noc.hopLatencyCycles(),
+        hw.sram().wordBytes(),
+        capacities ? hw.dram().bandwidthWordsPerCycle() : 0,
+        capacities ? half.ifmap() : -1,
+        capacities ? half.filter() : -1,
+        capacities ? half.ofmap() : -1,
+        ifmapResident,
         filterResident);
   }
 

@@ -12,47 +12,72 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
-import org.tessel.sim.mapping.LayerMapping;
-import org.tessel.sim.mapping.Mapped;
 import org.tessel.sim.dataflow.rs.RsEstimator;
 import org.tessel.sim.dataflow.rs.RsLayerMapping;
 import org.tessel.sim.dataflow.rs.RsMapping;
+import org.tessel.sim.mapping.LayerMapping;
+import org.tessel.sim.mapping.Mapped;
+import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.workload.Layer;
 
 /**
- * The family keys leave out only what a candidate's evaluation does not read, and hold all it
- * does. For random layers and random pairs of hardware, the second drawn from the first by
- * changing every field now and then (those a family's key leaves out often: the clock, the energy
- * table, the reconfiguration, the memory model and base dataflow, SRAM banks, the DRAM bandwidth
- * and SRAM sizes; for systolic candidates the scratchpads, buffer banks and multicast; for row
- * stationary the filter and psum scratchpads and the global buffer's banks; those it holds
- * rarely), every candidate of the family asked on the second hardware through a cache warmed by
- * the first equals the candidate simulated on the second alone (cycles, stalls, energy priced with
- * its table, occupancy, configuration, bound, DRAM words and room for on-chip hand-offs); and
- * whenever the cache answers, the two hardware simulated afresh give the same cycles, stalls,
- * energy counts and configuration. Pairs that differ only in fields the key leaves out (and, for
- * systolic {@code calc} DRAM, in SRAM sizes that keep each operand on chip or off it) always hit.
+ * The family keys leave out only what a candidate's evaluation does not read, and hold all it does.
+ * For random layers and random pairs of hardware, the second drawn from the first by changing every
+ * field now and then (those a family's key leaves out often: the clock, the energy table, the
+ * reconfiguration, the memory model and base dataflow, SRAM banks, the DRAM bandwidth and SRAM
+ * sizes; for systolic candidates the scratchpads, buffer banks and multicast; for row stationary
+ * the filter and psum scratchpads and the global buffer's banks; those it holds rarely), every
+ * candidate of the family asked on the second hardware through a cache warmed by the first equals
+ * the candidate simulated on the second alone (cycles, stalls, energy priced with its table,
+ * occupancy, configuration, bound, DRAM words and room for on-chip hand-offs); and whenever the
+ * cache answers, the two hardware simulated afresh give the same cycles, stalls, energy counts and
+ * configuration. Pairs that differ only in fields the key leaves out (and, for systolic {@code
+ * calc} DRAM, in SRAM sizes that keep each operand on chip or off it) always hit.
  */
 final class EvaluationKeysTest {
-  private static final Dataflow[] SYSTOLIC = {Dataflows.find("os").orElseThrow(),
-      Dataflows.find("ws").orElseThrow(), Dataflows.find("is").orElseThrow()};
+  private static final Dataflow[] SYSTOLIC = {
+    Dataflows.find("os").orElseThrow(),
+    Dataflows.find("ws").orElseThrow(),
+    Dataflows.find("is").orElseThrow()
+  };
 
   /** Fields a systolic key leaves out whatever the DRAM mode. */
-  private static final Set<String> OUTSIDE_SYSTOLIC = Set.of("clock", "energy", "reconfig",
-      "memoryModel", "dataflow", "name", "sram.banks", "spad.filter", "spad.ifmap", "spad.psum",
-      "glb.banks", "noc.multicast");
+  private static final Set<String> OUTSIDE_SYSTOLIC =
+      Set.of(
+          "clock",
+          "energy",
+          "reconfig",
+          "memoryModel",
+          "dataflow",
+          "name",
+          "sram.banks",
+          "spad.filter",
+          "spad.ifmap",
+          "spad.psum",
+          "glb.banks",
+          "noc.multicast");
 
   /** Fields a row-stationary key leaves out whatever the DRAM mode. */
-  private static final Set<String> OUTSIDE_RS = Set.of("clock", "energy", "reconfig",
-      "memoryModel", "dataflow", "name", "sram.banks", "spad.filter", "spad.psum", "glb.banks",
-      "sram.ifmapKiB", "sram.filterKiB", "sram.ofmapKiB");
-
+  private static final Set<String> OUTSIDE_RS =
+      Set.of(
+          "clock",
+          "energy",
+          "reconfig",
+          "memoryModel",
+          "dataflow",
+          "name",
+          "sram.banks",
+          "spad.filter",
+          "spad.psum",
+          "glb.banks",
+          "sram.ifmapKiB",
+          "sram.filterKiB",
+          "sram.ofmapKiB");
 
   @Test
   void systolicCandidates_equalTheirFreshSimulation_throughACacheWarmedElsewhere() {
@@ -81,15 +106,27 @@ final class EvaluationKeysTest {
       LayerScheduler probe = new LayerScheduler(b, Objective.CYCLES, List.of(SYSTOLIC), cache);
       for (Dataflow d : SYSTOLIC) {
         Candidate c = Candidate.systolic(d);
-        String what = "case " + i + " " + d.shortName() + " changed " + changed + " " + layer
-            + " on " + a + " and " + b;
+        String what =
+            "case "
+                + i
+                + " "
+                + d.shortName()
+                + " changed "
+                + changed
+                + " "
+                + layer
+                + " on "
+                + a
+                + " and "
+                + b;
         warm.evaluate(layer, batch, c, new ArrayList<>());
         long misses = cache.misses();
         List<String> why = new ArrayList<>();
         Evaluation got = probe.evaluate(asked, batch, c, why);
         boolean hit = misses == cache.misses();
-        assertTrue(hit || !outside, () -> what + ": missed, though only fields outside the key"
-            + " changed");
+        assertTrue(
+            hit || !outside,
+            () -> what + ": missed, though only fields outside the key" + " changed");
         Fresh fb = fresh(b, asked, batch, c);
         if (hit) {
           hits++;
@@ -108,8 +145,9 @@ final class EvaluationKeysTest {
     int total = hits;
     assertTrue(hits > 1000, () -> "hits " + total);
     assertTrue(outsideOnly > 300, "pairs differing outside the key only: " + outsideOnly);
-    assertTrue(refused > 120 && refusedHits > 30, "refused candidates exercised: " + refused
-        + ", answered by the cache: " + refusedHits);
+    assertTrue(
+        refused > 120 && refusedHits > 30,
+        "refused candidates exercised: " + refused + ", answered by the cache: " + refusedHits);
   }
 
   @Test
@@ -126,10 +164,13 @@ final class EvaluationKeysTest {
       Set<String> changed = db.perturb(rnd, withCalcSramAndBandwidth(OUTSIDE_RS));
       HardwareSpec b = db.build();
       // with DRAM transfers timed, the buffer's banks and capacities set what is prefetched
-      boolean outside = withCalcSramAndBandwidth(OUTSIDE_RS).containsAll(changed)
-          && (a.dram().mode() == BandwidthMode.CALC || (!changed.contains("dram.bw")
-              && !changed.contains("glb.banks") && !changed.contains("sram.ifmapKiB")
-              && !changed.contains("sram.filterKiB")));
+      boolean outside =
+          withCalcSramAndBandwidth(OUTSIDE_RS).containsAll(changed)
+              && (a.dram().mode() == BandwidthMode.CALC
+                  || (!changed.contains("dram.bw")
+                      && !changed.contains("glb.banks")
+                      && !changed.contains("sram.ifmapKiB")
+                      && !changed.contains("sram.filterKiB")));
       Layer asked = rnd.nextBoolean() ? layer : renamed(layer, "other" + i);
       List<RsMapping> legalA = legal(a, layer, batch);
       Map<RsMapping, Integer> rankB = new HashMap<>();
@@ -152,21 +193,26 @@ final class EvaluationKeysTest {
         RsMapping m = common.remove(rnd.nextInt(common.size()));
         Candidate ca = Candidate.rowStationary(m, legalA.indexOf(m));
         Candidate cb = Candidate.rowStationary(m, rankB.get(m));
-        String what = "case " + i + " " + m + " changed " + changed + " " + layer + " on " + a
-            + " and " + b;
+        String what =
+            "case " + i + " " + m + " changed " + changed + " " + layer + " on " + a + " and " + b;
         warm.evaluate(layer, batch, ca, new ArrayList<>());
         long misses = cache.misses();
         Evaluation got = probe.evaluate(asked, batch, cb, new ArrayList<>());
         boolean hit = misses == cache.misses();
-        assertTrue(hit || !outside, () -> what + ": missed, though only fields outside the key"
-            + " changed");
+        assertTrue(
+            hit || !outside,
+            () -> what + ": missed, though only fields outside the key" + " changed");
         Fresh fb = fresh(b, asked, batch, cb);
         if (hit) {
           hits++;
           fresh(a, layer, batch, ca).assertSameSimulation(fb, what);
         }
-        long bound = Math.max(LowerBound.cycles(asked, batch, cb, b),
-            RsEstimator.of(asked, batch, new Simulation(b).mappingContext()).orElseThrow().passCycles(m));
+        long bound =
+            Math.max(
+                LowerBound.cycles(asked, batch, cb, b),
+                RsEstimator.of(asked, batch, new Simulation(b).mappingContext())
+                    .orElseThrow()
+                    .passCycles(m));
         assertEquals(fb.evaluation(cb, bound, b), got, what);
         compared++;
       }
@@ -194,9 +240,15 @@ final class EvaluationKeysTest {
   /** A candidate mapped and run on {@code hw} alone, as the scheduler did before any cache. */
   private record Fresh(Layer layer, LayerMapping mapping, LayerResult result, String refusal) {
     Evaluation evaluation(Candidate c, long bound, HardwareSpec hw) {
-      return new Evaluation(c, result.cycles(), result.stallCycles(),
-          mapping.energyCounts().totalPj(hw.cgra().energy()), bound, mapping.bufferOccupancy(),
-          mapping.configuration(), HandOffWords.of(result, mapping));
+      return new Evaluation(
+          c,
+          result.cycles(),
+          result.stallCycles(),
+          mapping.energyCounts().totalPj(hw.cgra().energy()),
+          bound,
+          mapping.bufferOccupancy(),
+          mapping.configuration(),
+          HandOffWords.of(result, mapping));
     }
 
     /** The refusal, naming no layer. */
@@ -226,7 +278,8 @@ final class EvaluationKeysTest {
   }
 
   private static List<RsMapping> legal(HardwareSpec hw, Layer layer, int batch) {
-    return RsLayerMapping.legalMappings(layer, batch, new Simulation(hw).mappingContext()).orElseThrow();
+    return RsLayerMapping.legalMappings(layer, batch, new Simulation(hw).mappingContext())
+        .orElseThrow();
   }
 
   /** A small convolution (plain, strided, grouped or depthwise), fully connected layer or GEMM. */
@@ -246,12 +299,26 @@ final class EvaluationKeysTest {
     if (kind == 3) {
       groups = inC;
     }
-    return Layer.conv(name, in, in + rnd.nextInt(3), inC, k, 1 + rnd.nextInt(2),
-        rnd.nextInt(k), outC, groups);
+    return Layer.conv(
+        name, in, in + rnd.nextInt(3), inC, k, 1 + rnd.nextInt(2), rnd.nextInt(k), outC, groups);
   }
 
   private static Layer renamed(Layer l, String name) {
-    return new Layer(name, l.kind(), l.inH(), l.inW(), l.inC(), l.kernelH(), l.kernelW(),
-        l.strideH(), l.strideW(), l.padH(), l.padW(), l.outH(), l.outW(), l.outC(), l.groups());
+    return new Layer(
+        name,
+        l.kind(),
+        l.inH(),
+        l.inW(),
+        l.inC(),
+        l.kernelH(),
+        l.kernelW(),
+        l.strideH(),
+        l.strideW(),
+        l.padH(),
+        l.padW(),
+        l.outH(),
+        l.outW(),
+        l.outC(),
+        l.groups());
   }
 }

@@ -32,9 +32,15 @@ final class Fixtures {
 
   /** {@code hw} with DRAM limited to {@code wordsPerCycle} per port (stalls simulated). */
   static HardwareSpec user(HardwareSpec hw, int wordsPerCycle) {
-    return new HardwareSpec(hw.name() + "_user", hw.array(), hw.sram(),
-        new DramSpec(BandwidthMode.USER, wordsPerCycle), hw.dataflow(), hw.clockMHz(),
-        hw.memoryModel(), hw.cgra());
+    return new HardwareSpec(
+        hw.name() + "_user",
+        hw.array(),
+        hw.sram(),
+        new DramSpec(BandwidthMode.USER, wordsPerCycle),
+        hw.dataflow(),
+        hw.clockMHz(),
+        hw.memoryModel(),
+        hw.cgra());
   }
 
   /** {@code hw} with a reconfiguration of {@code cycles} (bits over a one-bit bus). */

@@ -15,13 +15,13 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.mapping.LayerMapping;
 import org.tessel.sim.dataflow.rs.RsEstimator;
 import org.tessel.sim.dataflow.rs.RsMapping;
+import org.tessel.sim.mapping.LayerMapping;
+import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.LayerKind;
 import org.tessel.sim.workload.Network;
@@ -59,8 +59,16 @@ final class HandOffTest {
       Candidate c = Candidate.rowStationary(legal.get(j), j);
       LayerMapping m = est.mapping(legal.get(j));
       LayerResult r = sim.run(0, l, c.dataflow(), m);
-      all.add(new Evaluation(c, r.cycles(), 0, m.energyCounts().totalPj(hw.cgra().energy()), 0,
-          0, m.configuration(), HandOffWords.of(r, m)));
+      all.add(
+          new Evaluation(
+              c,
+              r.cycles(),
+              0,
+              m.energyCounts().totalPj(hw.cgra().energy()),
+              0,
+              0,
+              m.configuration(),
+              HandOffWords.of(r, m)));
     }
     all.sort((a, b) -> a.compareTo(b, o));
     return new LayerOptions(all, Map.of(), all.size(), all.size(), List.of());
@@ -74,8 +82,9 @@ final class HandOffTest {
     for (int t = 0; t < 4; t++) {
       Network n = chain(rnd, 2 + rnd.nextInt(2));
       for (Objective o : List.of(Objective.ENERGY, Objective.EDP)) {
-        NetworkScheduler s = new NetworkScheduler(new LayerScheduler(hw, o,
-            CandidateSpace.dataflows(hw), new EvaluationCache()), 1);
+        NetworkScheduler s =
+            new NetworkScheduler(
+                new LayerScheduler(hw, o, CandidateSpace.dataflows(hw), new EvaluationCache()), 1);
         Schedule pruned = s.schedule(n, 1);
         List<LayerOptions> seq = new ArrayList<>();
         List<Integer> idx = new ArrayList<>();
@@ -125,9 +134,14 @@ final class HandOffTest {
     // a -> b, and a -> add(b, a): b reads a on chip, but a is still written for the add
     Layer a = Layer.conv("a", 8, 8, 4, 3, 1, 1, 4, 1);
     Layer b = Layer.conv("b", 8, 8, 4, 3, 1, 1, 4, 1);
-    Network n = Network.builder("res").add(a, List.of()).add(b, List.of("a"))
-        .add(new Layer("sum", LayerKind.ADD, 8, 8, 4, 1, 1, 1, 1, 0, 0, 8, 8, 4, 1),
-            List.of("b", "a")).build();
+    Network n =
+        Network.builder("res")
+            .add(a, List.of())
+            .add(b, List.of("a"))
+            .add(
+                new Layer("sum", LayerKind.ADD, 8, 8, 4, 1, 1, 1, 1, 0, 0, 8, 8, 4, 1),
+                List.of("b", "a"))
+            .build();
     Schedule s = NetworkScheduler.of(Fixtures.mesh(), Objective.ENERGY).schedule(n, 1);
     assertAll(
         () -> assertTrue(s.layers().get(1).inputOnChip()),
@@ -145,28 +159,30 @@ final class HandOffTest {
     String[] lines = good.split("\n");
     lines[2] = lines[2].replaceFirst(",no,(yes|no),", ",yes,$1,");
     Files.writeString(f, String.join("\n", lines) + "\n");
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> ScheduleFile.read(f, n, hw, 1));
+    ConfigException e = assertThrows(ConfigException.class, () -> ScheduleFile.read(f, n, hw, 1));
     assertAll(
         () -> assertEquals(3, e.line()),
         () -> assertEquals("input_on_chip", e.field()),
         () -> assertTrue(e.getMessage().contains("first array layer"), e.getMessage()));
     // with user bandwidth no hand-off is credited
     Files.writeString(f, good);
-    ConfigException u = assertThrows(ConfigException.class,
-        () -> ScheduleFile.read(f, n, Fixtures.user(hw, 4), 1));
+    ConfigException u =
+        assertThrows(ConfigException.class, () -> ScheduleFile.read(f, n, Fixtures.user(hw, 4), 1));
     assertEquals("output_on_chip", u.field());
     assertEquals(3, u.line());
     assertTrue(u.getMessage().contains("dram.mode user"), u.getMessage());
     // a tensor larger than the SRAM: 2 x 64 KiB of words do not fit
-    Network big = Network.chain("big", List.of(Layer.conv("x", 64, 64, 8, 1, 1, 0, 32, 1),
-        Layer.conv("y", 64, 64, 32, 1, 1, 0, 8, 1)));
+    Network big =
+        Network.chain(
+            "big",
+            List.of(
+                Layer.conv("x", 64, 64, 8, 1, 1, 0, 32, 1),
+                Layer.conv("y", 64, 64, 32, 1, 1, 0, 8, 1)));
     String bigCsv = ScheduleFile.csv(NetworkScheduler.of(hw, Objective.CYCLES).schedule(big, 1));
     String[] bl = bigCsv.split("\n");
     bl[3] = bl[3].replaceFirst(",no,no,", ",yes,no,");
     Files.writeString(f, String.join("\n", bl) + "\n");
-    ConfigException t = assertThrows(ConfigException.class,
-        () -> ScheduleFile.read(f, big, hw, 1));
+    ConfigException t = assertThrows(ConfigException.class, () -> ScheduleFile.read(f, big, hw, 1));
     assertAll(
         () -> assertEquals(4, t.line()),
         () -> assertTrue(t.getMessage().contains("131072 words"), t.getMessage()),

@@ -17,16 +17,16 @@ import org.tessel.sim.dataflow.Dataflows;
 
 /**
  * The network optimum: the linear-time dynamic program over the layered graph equals brute force
- * over every sequence and jgrapht's Dijkstra over the full layered graph (all pairs of
- * consecutive candidates, each edge weighted with the next layer's cycles plus a
- * reconfiguration when the configuration changes).
+ * over every sequence and jgrapht's Dijkstra over the full layered graph (all pairs of consecutive
+ * candidates, each edge weighted with the next layer's cycles plus a reconfiguration when the
+ * configuration changes).
  */
 final class NetworkOptimumTest {
   private static final String[] CONFIGS = {"os", "ws", "is"};
 
   private static Evaluation eval(int config, long cycles, int rank) {
-    Candidate c = new Candidate(Dataflows.all().get(config), Candidate.SYSTOLIC_TILING, config,
-        rank);
+    Candidate c =
+        new Candidate(Dataflows.all().get(config), Candidate.SYSTOLIC_TILING, config, rank);
     return new Evaluation(c, cycles, 0, cycles * 2.0, 0, 0, CONFIGS[config]);
   }
 
@@ -38,8 +38,10 @@ final class NetworkOptimumTest {
 
   private static NetworkScheduler scheduler(long reconfig) {
     HardwareSpec hw = Fixtures.reconfig(Fixtures.mesh(), reconfig);
-    return new NetworkScheduler(new LayerScheduler(hw, Objective.CYCLES,
-        CandidateSpace.dataflows(hw), new EvaluationCache()), 1);
+    return new NetworkScheduler(
+        new LayerScheduler(
+            hw, Objective.CYCLES, CandidateSpace.dataflows(hw), new EvaluationCache()),
+        1);
   }
 
   private static long cost(List<LayerOptions> seq, int[] pick, long reconfig) {
@@ -70,8 +72,8 @@ final class NetworkOptimumTest {
   }
 
   private static double dijkstra(List<LayerOptions> seq, long reconfig) {
-    Graph<String, DefaultWeightedEdge> g = new SimpleDirectedWeightedGraph<>(
-        DefaultWeightedEdge.class);
+    Graph<String, DefaultWeightedEdge> g =
+        new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
     g.addVertex("s");
     g.addVertex("t");
     for (int k = 0; k < seq.size(); k++) {
@@ -121,14 +123,16 @@ final class NetworkOptimumTest {
   }
 
   /** {@code a * cycles + b * energy} of a path, reconfigurations and every hand-off included. */
-  private static double cost(List<LayerOptions> seq, int[] pick, long reconfig, HandOff h,
-      double a, double b) {
+  private static double cost(
+      List<LayerOptions> seq, int[] pick, long reconfig, HandOff h, double a, double b) {
     double sum = 0;
     String prev = null;
     for (int k = 0; k < seq.size(); k++) {
       Evaluation e = seq.get(k).evaluated().get(pick[k]);
-      sum += a * e.cycles() + b * e.energyPj()
-          + (e.configuration().equals(prev) || reconfig == 0 ? 0 : a * reconfig);
+      sum +=
+          a * e.cycles()
+              + b * e.energyPj()
+              + (e.configuration().equals(prev) || reconfig == 0 ? 0 : a * reconfig);
       if (k > 0) {
         Evaluation p = seq.get(k - 1).evaluated().get(pick[k - 1]);
         if (h.applies(k, p, e)) {
@@ -154,29 +158,34 @@ final class NetworkOptimumTest {
         for (int j = 0; j < n; j++) {
           int config = rnd.nextInt(3);
           long cycles = 100L + rnd.nextInt(400);
-          Candidate c = new Candidate(Dataflows.all().get(config), Candidate.SYSTOLIC_TILING,
-              config, j);
-          HandOffWords w = new HandOffWords(rnd.nextInt(60), rnd.nextInt(60), rnd.nextInt(100),
-              rnd.nextInt(100));
-          list.add(new Evaluation(c, cycles, 0, 200 + rnd.nextInt(400), 0, 0, CONFIGS[config],
-              w));
+          Candidate c =
+              new Candidate(Dataflows.all().get(config), Candidate.SYSTOLIC_TILING, config, j);
+          HandOffWords w =
+              new HandOffWords(
+                  rnd.nextInt(60), rnd.nextInt(60), rnd.nextInt(100), rnd.nextInt(100));
+          list.add(new Evaluation(c, cycles, 0, 200 + rnd.nextInt(400), 0, 0, CONFIGS[config], w));
         }
         seq.add(layer(list));
-        links[k] = k > 0 && rnd.nextInt(4) > 0
-            ? new HandOff.Link(true, rnd.nextBoolean(), rnd.nextInt(100)) : HandOff.Link.NONE;
+        links[k] =
+            k > 0 && rnd.nextInt(4) > 0
+                ? new HandOff.Link(true, rnd.nextBoolean(), rnd.nextInt(100))
+                : HandOff.Link.NONE;
       }
       HandOff h = HandOff.of(links, 1 + rnd.nextInt(3));
       NetworkScheduler s = scheduler(reconfig);
       for (double[] ab : new double[][] {{0, 1}, {1, 1}, {1, 0}, {0.5, 2}}) {
         double dp = cost(seq, s.path(seq, h, ab[0], ab[1]), reconfig, h, ab[0], ab[1]);
-        assertEquals(bruteForce(seq, reconfig, h, ab[0], ab[1]), dp, 1e-9,
+        assertEquals(
+            bruteForce(seq, reconfig, h, ab[0], ab[1]),
+            dp,
+            1e-9,
             "trial " + trial + " a=" + ab[0] + " b=" + ab[1]);
       }
     }
   }
 
-  private static double bruteForce(List<LayerOptions> seq, long reconfig, HandOff h, double a,
-      double b) {
+  private static double bruteForce(
+      List<LayerOptions> seq, long reconfig, HandOff h, double a, double b) {
     int n = seq.size();
     int[] pick = new int[n];
     double best = Double.MAX_VALUE;
@@ -197,10 +206,11 @@ final class NetworkOptimumTest {
     // three layers; os costs 1000 each; ws costs 900 on the middle layer only.
     // greedy: os, ws, os = 1000 + 900 + 1000 + 3 reconfigurations of 120 = 3260
     // optimum: os, os, os = 3000 + 1 reconfiguration = 3120
-    List<LayerOptions> seq = List.of(
-        layer(List.of(eval(0, 1000, 0), eval(1, 1200, 0))),
-        layer(List.of(eval(0, 1000, 0), eval(1, 900, 0))),
-        layer(List.of(eval(0, 1000, 0), eval(1, 1200, 0))));
+    List<LayerOptions> seq =
+        List.of(
+            layer(List.of(eval(0, 1000, 0), eval(1, 1200, 0))),
+            layer(List.of(eval(0, 1000, 0), eval(1, 900, 0))),
+            layer(List.of(eval(0, 1000, 0), eval(1, 1200, 0))));
     NetworkScheduler s = scheduler(120);
     int[] pick = s.path(seq, 1, 0);
     assertArrayEquals(new int[] {0, 1, 0}, pick); // index 1 of the middle layer is os (sorted)

@@ -1,12 +1,12 @@
 package org.tessel.sched;
 
-import org.tessel.sim.arch.DataflowKind;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.CgraSpec;
+import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.EnergyTable;
 import org.tessel.sim.arch.GlbSpec;
@@ -25,15 +25,36 @@ import org.tessel.sim.dataflow.Dataflows;
  * sram.ifmapKiB}, {@code sram.filterKiB}, {@code sram.ofmapKiB}, {@code sram.wordBytes}, {@code
  * sram.banks}, {@code dram.mode}, {@code dram.bw}, {@code clock}, {@code memoryModel}, {@code
  * dataflow}, {@code noc.link}, {@code noc.hop}, {@code noc.multicast}, {@code glb.banks}, {@code
- * glb.ports}, {@code glb.width}, {@code spad.filter}, {@code spad.ifmap}, {@code spad.psum},
- * {@code reconfig}, {@code energy}, {@code name}.
+ * glb.ports}, {@code glb.width}, {@code spad.filter}, {@code spad.ifmap}, {@code spad.psum}, {@code
+ * reconfig}, {@code energy}, {@code name}.
  */
 final class RandomHardware {
-  private static final String[] FIELDS = {"array.rows", "array.cols", "sram.ifmapKiB",
-      "sram.filterKiB", "sram.ofmapKiB", "sram.wordBytes", "sram.banks", "dram.mode", "dram.bw",
-      "clock", "memoryModel", "dataflow", "noc.link", "noc.hop", "noc.multicast", "glb.banks",
-      "glb.ports", "glb.width", "spad.filter", "spad.ifmap", "spad.psum", "reconfig", "energy",
-      "name"};
+  private static final String[] FIELDS = {
+    "array.rows",
+    "array.cols",
+    "sram.ifmapKiB",
+    "sram.filterKiB",
+    "sram.ofmapKiB",
+    "sram.wordBytes",
+    "sram.banks",
+    "dram.mode",
+    "dram.bw",
+    "clock",
+    "memoryModel",
+    "dataflow",
+    "noc.link",
+    "noc.hop",
+    "noc.multicast",
+    "glb.banks",
+    "glb.ports",
+    "glb.width",
+    "spad.filter",
+    "spad.ifmap",
+    "spad.psum",
+    "reconfig",
+    "energy",
+    "name"
+  };
 
   private final boolean mesh;
   private int rows;
@@ -136,13 +157,23 @@ final class RandomHardware {
 
   /** The hardware. */
   HardwareSpec build() {
-    NocSpec noc = new NocSpec(mesh ? NocTopology.SYSTOLIC_MESH : NocTopology.XY_BUS, link, hop,
-        multicast);
-    CgraSpec cgra = new CgraSpec(noc, new GlbSpec(glbBanks, ports, width),
-        new ScratchpadSpec(spadFilter, spadIfmap, spadPsum), reconfig, energy);
-    return new HardwareSpec(name, new ArraySpec(rows, cols),
+    NocSpec noc =
+        new NocSpec(mesh ? NocTopology.SYSTOLIC_MESH : NocTopology.XY_BUS, link, hop, multicast);
+    CgraSpec cgra =
+        new CgraSpec(
+            noc,
+            new GlbSpec(glbBanks, ports, width),
+            new ScratchpadSpec(spadFilter, spadIfmap, spadPsum),
+            reconfig,
+            energy);
+    return new HardwareSpec(
+        name,
+        new ArraySpec(rows, cols),
         new SramSpec(ifmapKiB, filterKiB, ofmapKiB, wordBytes, sramBanks),
-        new DramSpec(mode, bandwidth), DataflowKind.find(dataflow).orElseThrow(), clockMHz, model,
+        new DramSpec(mode, bandwidth),
+        DataflowKind.find(dataflow).orElseThrow(),
+        clockMHz,
+        model,
         cgra);
   }
 
@@ -155,15 +186,15 @@ final class RandomHardware {
       case "sram.ofmapKiB" -> ofmapKiB = 1L + rnd.nextInt(mesh ? 8 : 100);
       // up to 8-byte words on a mesh: 1 KiB is then 128 words and a fold may not fit half of
       // it; now and then words so wide that half an SRAM holds none
-      case "sram.wordBytes" -> wordBytes = !mesh ? 1 + rnd.nextInt(2)
-          : rnd.nextInt(8) == 0 ? 600 : 1 << rnd.nextInt(4);
+      case "sram.wordBytes" ->
+          wordBytes = !mesh ? 1 + rnd.nextInt(2) : rnd.nextInt(8) == 0 ? 600 : 1 << rnd.nextInt(4);
       case "sram.banks" -> sramBanks = 1 + rnd.nextInt(30);
       case "dram.mode" -> mode = rnd.nextBoolean() ? BandwidthMode.CALC : BandwidthMode.USER;
       case "dram.bw" -> bandwidth = 1 + rnd.nextInt(16);
       case "clock" -> clockMHz = 50 + rnd.nextInt(900);
       case "memoryModel" -> model = rnd.nextBoolean() ? MemoryModel.TILES : MemoryModel.SCALESIM;
-      case "dataflow" -> dataflow = Dataflows.all().get(rnd.nextInt(Dataflows.all().size()))
-          .shortName();
+      case "dataflow" ->
+          dataflow = Dataflows.all().get(rnd.nextInt(Dataflows.all().size())).shortName();
       case "noc.link" -> link = 1 + rnd.nextInt(mesh ? 4 : 16);
       case "noc.hop" -> hop = rnd.nextInt(mesh ? 3 : 2);
       case "noc.multicast" -> multicast = rnd.nextBoolean();
@@ -173,10 +204,16 @@ final class RandomHardware {
       case "spad.filter" -> spadFilter = rnd.nextInt(4) == 0 ? 1 : 8 + rnd.nextInt(250);
       case "spad.ifmap" -> spadIfmap = rnd.nextInt(4) == 0 ? 1 : 6 + rnd.nextInt(20);
       case "spad.psum" -> spadPsum = rnd.nextInt(4) == 0 ? 1 : 4 + rnd.nextInt(30);
-      case "reconfig" -> reconfig = new ReconfigSpec(rnd.nextInt(5000), 1 + rnd.nextInt(64),
-          rnd.nextInt(10));
-      case "energy" -> energy = new EnergyTable(0.5 + rnd.nextInt(4), 0.5 + rnd.nextInt(4),
-          1 + rnd.nextInt(4), 2 + rnd.nextInt(10), 50 + rnd.nextInt(300));
+      case "reconfig" ->
+          reconfig = new ReconfigSpec(rnd.nextInt(5000), 1 + rnd.nextInt(64), rnd.nextInt(10));
+      case "energy" ->
+          energy =
+              new EnergyTable(
+                  0.5 + rnd.nextInt(4),
+                  0.5 + rnd.nextInt(4),
+                  1 + rnd.nextInt(4),
+                  2 + rnd.nextInt(10),
+                  50 + rnd.nextInt(300));
       case "name" -> name = "hw" + rnd.nextInt(1000);
       default -> throw new IllegalArgumentException(field);
     }

@@ -10,19 +10,19 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.io.Inputs;
 import org.tessel.sim.io.TopologyReader;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.testing.Shared;
 import org.tessel.sim.workload.Network;
 
 /**
- * Whole schedules: replaying one in the simulator gives its cycles exactly; the optimum is no
- * worse than greedy or any fixed dataflow; the file round-trips and refuses what does not match;
- * the result does not depend on the thread count.
+ * Whole schedules: replaying one in the simulator gives its cycles exactly; the optimum is no worse
+ * than greedy or any fixed dataflow; the file round-trips and refuses what does not match; the
+ * result does not depend on the thread count.
  */
 final class ScheduleTest {
   private static Network net(String file) {
@@ -30,14 +30,19 @@ final class ScheduleTest {
   }
 
   private static Schedule schedule(HardwareSpec hw, Network n, Objective o, int threads) {
-    return new NetworkScheduler(new LayerScheduler(hw, o, CandidateSpace.dataflows(hw),
-        new EvaluationCache()), threads).schedule(n, 1);
+    return new NetworkScheduler(
+            new LayerScheduler(hw, o, CandidateSpace.dataflows(hw), new EvaluationCache()), threads)
+        .schedule(n, 1);
   }
 
   @Test
   void replay_givesTheScheduledCyclesExactly_andOptimumBeatsEveryBaseline() {
-    for (HardwareSpec hw : List.of(Fixtures.mesh(), Fixtures.user(Fixtures.mesh(), 4),
-        Fixtures.eyeriss(), Fixtures.user(Fixtures.eyeriss(), 2))) {
+    for (HardwareSpec hw :
+        List.of(
+            Fixtures.mesh(),
+            Fixtures.user(Fixtures.mesh(), 4),
+            Fixtures.eyeriss(),
+            Fixtures.user(Fixtures.eyeriss(), 2))) {
       for (String file : List.of("docs/examples/tiny_cnn.yaml", "traces/networks/resnet18.yaml")) {
         Network n = net(file);
         for (Objective o : Objective.values()) {
@@ -53,7 +58,8 @@ final class ScheduleTest {
           double best = o.score(opt.cycles(), opt.energyPj());
           for (Baseline b : s.baselines()) {
             if (b.feasible()) {
-              assertTrue(best <= o.score(b.cycles(), b.energyPj()) * (1 + 1e-12),
+              assertTrue(
+                  best <= o.score(b.cycles(), b.energyPj()) * (1 + 1e-12),
                   what + ": optimal " + best + " worse than " + b);
             }
           }
@@ -101,8 +107,7 @@ final class ScheduleTest {
     Path f = dir.resolve("s.csv");
 
     Files.writeString(f, good.replace(lines[2].split(",", -1)[0] + ",", "convX,"));
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> ScheduleFile.read(f, n, hw, 1));
+    ConfigException e = assertThrows(ConfigException.class, () -> ScheduleFile.read(f, n, hw, 1));
     assertEquals(3, e.line());
     assertEquals("layer", e.field());
     assertTrue(e.getMessage().contains("expected 'conv1'"), e.getMessage());
@@ -110,8 +115,7 @@ final class ScheduleTest {
     Files.writeString(f, good.replaceFirst(" e=\\d+ ", " e=999 "));
     e = assertThrows(ConfigException.class, () -> ScheduleFile.read(f, n, hw, 1));
     assertEquals("tiling", e.field());
-    assertTrue(e.getMessage().contains("e=999 exceeds the 32 output rows"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains("e=999 exceeds the 32 output rows"), e.getMessage());
 
     Files.writeString(f, good.replaceFirst(",rs,", ",os,").replaceFirst(",os,m=[^,]*,", ",os,-,"));
     e = assertThrows(ConfigException.class, () -> ScheduleFile.read(f, n, hw, 1));
@@ -135,14 +139,21 @@ final class ScheduleTest {
   void layerThatFitsNowhere_isRefusedWithTheReason() {
     // an 11x11 filter row needs 11 ifmap scratchpad words; give the PEs 8
     HardwareSpec hw = Fixtures.eyeriss();
-    HardwareSpec small = hw.withCgra(new org.tessel.sim.arch.CgraSpec(hw.cgra().noc(),
-        hw.cgra().glb(), new org.tessel.sim.arch.ScratchpadSpec(224, 8, 24),
-        hw.cgra().reconfig(), hw.cgra().energy()));
-    Network n = Network.chain("n", List.of(
-        org.tessel.sim.workload.Layer.conv("big", 32, 32, 3, 11, 4, 0, 16, 1)));
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> schedule(small, n, Objective.CYCLES, 1));
-    assertTrue(e.getMessage().contains("needs q*S <= 8") && e.getMessage().contains("3 too many"),
+    HardwareSpec small =
+        hw.withCgra(
+            new org.tessel.sim.arch.CgraSpec(
+                hw.cgra().noc(),
+                hw.cgra().glb(),
+                new org.tessel.sim.arch.ScratchpadSpec(224, 8, 24),
+                hw.cgra().reconfig(),
+                hw.cgra().energy()));
+    Network n =
+        Network.chain(
+            "n", List.of(org.tessel.sim.workload.Layer.conv("big", 32, 32, 3, 11, 4, 0, 16, 1)));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> schedule(small, n, Objective.CYCLES, 1));
+    assertTrue(
+        e.getMessage().contains("needs q*S <= 8") && e.getMessage().contains("3 too many"),
         e.getMessage());
   }
 }

@@ -1,6 +1,30 @@
 package org.tessel.sim;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.tessel.sim.arch.BandwidthMode;
+import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.MemoryModel;
+import org.tessel.sim.arch.NocTopology;
+import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.dataflow.Dataflow;
+import org.tessel.sim.dataflow.Dataflows;
+import org.tessel.sim.dataflow.SystolicDataflow;
+import org.tessel.sim.dataflow.WholeLayerDataflow;
 import org.tessel.sim.dataflow.systolic.SystolicMapping;
+import org.tessel.sim.dataflow.systolic.SystolicTiming;
+import org.tessel.sim.layer.LayerRunner;
+import org.tessel.sim.layer.LayerTiming;
+import org.tessel.sim.layer.PortWindow;
+import org.tessel.sim.mapping.FoldTraffic;
+import org.tessel.sim.mapping.Infeasibility;
+import org.tessel.sim.mapping.LayerMapping;
+import org.tessel.sim.mapping.Mapped;
+import org.tessel.sim.mapping.MappingContext;
+import org.tessel.sim.memory.scalesim.ScaleSimMemory;
+import org.tessel.sim.noc.CompiledNoc;
+import org.tessel.sim.noc.NocGraphs;
 import org.tessel.sim.result.ArrayWork;
 import org.tessel.sim.result.LayerCycles;
 import org.tessel.sim.result.LayerResult;
@@ -8,39 +32,15 @@ import org.tessel.sim.result.ReportRow;
 import org.tessel.sim.result.SimResult;
 import org.tessel.sim.stats.AccessCounts;
 import org.tessel.sim.stats.StreamStats;
-import org.tessel.sim.util.Checks;
-import java.util.ArrayList;
-import java.util.List;
-import org.tessel.sim.arch.BandwidthMode;
-import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.arch.MemoryModel;
-import java.util.Locale;
-import org.tessel.sim.arch.NocTopology;
-import org.tessel.sim.dataflow.Dataflow;
-import org.tessel.sim.dataflow.Dataflows;
-import org.tessel.sim.dataflow.SystolicDataflow;
-import org.tessel.sim.dataflow.WholeLayerDataflow;
-import org.tessel.sim.mapping.Infeasibility;
-import org.tessel.sim.mapping.Mapped;
-import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.mapping.LayerMapping;
-import org.tessel.sim.mapping.MappingContext;
-import org.tessel.sim.mapping.FoldTraffic;
-import org.tessel.sim.layer.LayerRunner;
-import org.tessel.sim.layer.LayerTiming;
-import org.tessel.sim.layer.PortWindow;
-import org.tessel.sim.memory.scalesim.ScaleSimMemory;
-import org.tessel.sim.noc.CompiledNoc;
-import org.tessel.sim.noc.NocGraphs;
-import org.tessel.sim.dataflow.systolic.SystolicTiming;
 import org.tessel.sim.trace.TraceRecorder;
 import org.tessel.sim.trace.Track;
+import org.tessel.sim.util.Checks;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
 /**
- * Simulates networks layer by layer on one piece of hardware. Layers run one after the other in
- * the network's execution order; each layer's cycles come from the event engine.
+ * Simulates networks layer by layer on one piece of hardware. Layers run one after the other in the
+ * network's execution order; each layer's cycles come from the event engine.
  *
  * <p>Not thread-safe: one instance per thread (it reuses its engine between layers).
  */
@@ -76,8 +76,8 @@ public final class Simulation {
    * Simulates every layer of {@code network}, each with the dataflow {@code choice} gives it;
    * switching dataflow between array layers costs a reconfiguration.
    */
-  public SimResult simulate(Network network, int batch,
-      java.util.function.Function<Layer, Dataflow> choice) {
+  public SimResult simulate(
+      Network network, int batch, java.util.function.Function<Layer, Dataflow> choice) {
     Checks.positive("batch", batch);
     List<LayerResult> results = new ArrayList<>(network.layers().size());
     int index = 0;
@@ -89,10 +89,14 @@ public final class Simulation {
       Dataflow dataflow = layer.kind().usesArray() ? choice.apply(layer) : null;
       WorkLimits.check(layer, batch, hw, dataflow);
       // map once: the mapping gives the configuration and is what runs
-      LayerMapping mapping = dataflow != null && hw.memoryModel() == MemoryModel.TILES
-          ? map(layer, batch, dataflow).orElseThrow() : null;
-      String configuration = mapping != null ? mapping.configuration()
-          : dataflow != null ? dataflow.shortName() : null;
+      LayerMapping mapping =
+          dataflow != null && hw.memoryModel() == MemoryModel.TILES
+              ? map(layer, batch, dataflow).orElseThrow()
+              : null;
+      String configuration =
+          mapping != null
+              ? mapping.configuration()
+              : dataflow != null ? dataflow.shortName() : null;
       long reconfig = 0;
       if (configuration != null && reconfigCost > 0 && !configuration.equals(configured)) {
         reconfig = reconfigCost;
@@ -108,8 +112,10 @@ public final class Simulation {
       if (trace != null) {
         trace.beginLayer(layer.name(), start);
       }
-      LayerResult r = mapping != null ? run(index++, layer, dataflow, mapping)
-          : simulate(index++, layer, network, batch, dataflow);
+      LayerResult r =
+          mapping != null
+              ? run(index++, layer, dataflow, mapping)
+              : simulate(index++, layer, network, batch, dataflow);
       if (reconfig > 0) {
         r = r.withReconfigCycles(reconfig);
       }
@@ -134,8 +140,8 @@ public final class Simulation {
   }
 
   /** Simulates one layer with {@code dataflow} (ignored for element-wise layers). */
-  public LayerResult simulate(int index, Layer layer, Network network, int batch,
-      Dataflow dataflow) {
+  public LayerResult simulate(
+      int index, Layer layer, Network network, int batch, Dataflow dataflow) {
     WorkLimits.check(layer, batch, hw, layer.kind().usesArray() ? dataflow : null);
     if (!layer.kind().usesArray()) {
       return VectorLayers.simulate(index, layer, network, batch, hw);
@@ -143,18 +149,23 @@ public final class Simulation {
     HardwareSpec lhw = dataflow.kind() == hw.dataflow() ? hw : hw.withDataflow(dataflow.kind());
     if (hw.memoryModel().scaleSim()) {
       if (!(dataflow instanceof SystolicDataflow systolic)) {
-        throw new ConfigException("memoryModel", 0, "", "SCALE-Sim's memory model runs the"
-            + " systolic dataflows (os, ws, is) only, not " + dataflow.shortName());
+        throw new ConfigException(
+            "memoryModel",
+            0,
+            "",
+            "SCALE-Sim's memory model runs the"
+                + " systolic dataflows (os, ws, is) only, not "
+                + dataflow.shortName());
       }
-      return ScaleSimMemory.simulate(index, layer, batch,
-          systolic.plan(layer.gemm(batch), hw.array()), lhw);
+      return ScaleSimMemory.simulate(
+          index, layer, batch, systolic.plan(layer.gemm(batch), hw.array()), lhw);
     }
     return run(index, layer, dataflow, map(layer, batch, dataflow).orElseThrow());
   }
 
   /**
-   * Runs a layer mapped by {@link #map} on the tile memory model (no reconfiguration counted).
-   * The mapping's configuration is what a reconfiguration loads (systolic: the dataflow; row
+   * Runs a layer mapped by {@link #map} on the tile memory model (no reconfiguration counted). The
+   * mapping's configuration is what a reconfiguration loads (systolic: the dataflow; row
    * stationary: the mapping).
    */
   public LayerResult run(int index, Layer layer, Dataflow dataflow, LayerMapping m) {
@@ -169,35 +180,51 @@ public final class Simulation {
       runner.setSharedLink(0, 0, 1);
     }
     FoldTraffic dram = calc ? FoldTraffic.NONE : m.traffic();
-    LayerTiming t = runner.run(m.passes(), m.durations(), dram,
-        calc ? 0 : hw.dram().bandwidthWordsPerCycle(), trace);
+    LayerTiming t =
+        runner.run(
+            m.passes(), m.durations(), dram, calc ? 0 : hw.dram().bandwidthWordsPerCycle(), trace);
     long folds = m.folds();
-    return new LayerResult(index, layer, dataflow.shortName(),
+    return new LayerResult(
+        index,
+        layer,
+        dataflow.shortName(),
         LayerCycles.of(t.cycles(), t.computeCycles(), t.stallCycles()),
         new ArrayWork(m.macs(), folds, m.usedPeFoldSum(), m.nominalPassCycles()),
-        tilesReport(t, m.macs(), folds, m.usedPeFoldSum(), m.access()), t.events(),
-        m.configuration(), m.energyCounts());
+        tilesReport(t, m.macs(), folds, m.usedPeFoldSum(), m.access()),
+        t.events(),
+        m.configuration(),
+        m.energyCounts());
   }
 
   /**
-   * Maps {@code layer} with {@code dataflow} on this simulation's hardware, or says why it does
-   * not fit (a value: the scheduler meets infeasible candidates on its hot path).
+   * Maps {@code layer} with {@code dataflow} on this simulation's hardware, or says why it does not
+   * fit (a value: the scheduler meets infeasible candidates on its hot path).
    */
   public Mapped<LayerMapping> map(Layer layer, int batch, Dataflow dataflow) {
     String tooBig = WorkLimits.problem(layer, batch, hw, dataflow);
     if (tooBig != null) {
-      return Mapped.infeasible(Infeasibility.rule("layer " + layer.name(), "work limits",
-          tooBig));
+      return Mapped.infeasible(Infeasibility.rule("layer " + layer.name(), "work limits", tooBig));
     }
     if (dataflow instanceof SystolicDataflow systolic) {
       if (hw.cgra().noc().topology() != NocTopology.SYSTOLIC_MESH) {
-        return Mapped.infeasible(Infeasibility.rule(hw.name(), "dataflow",
-            "dataflow: " + dataflow.shortName() + " runs on a systolic mesh, but this hardware's"
-            + " network is " + hw.cgra().noc().topology().name().toLowerCase(Locale.ROOT)
-            + " (use --dataflow rs, or noc.topology: mesh)"));
+        return Mapped.infeasible(
+            Infeasibility.rule(
+                hw.name(),
+                "dataflow",
+                "dataflow: "
+                    + dataflow.shortName()
+                    + " runs on a systolic mesh, but this hardware's"
+                    + " network is "
+                    + hw.cgra().noc().topology().name().toLowerCase(Locale.ROOT)
+                    + " (use --dataflow rs, or noc.topology: mesh)"));
       }
-      return SystolicMapping.map(systolic.kind(), layer, batch,
-          systolic.plan(layer.gemm(batch), hw.array()), context().timing(), hw);
+      return SystolicMapping.map(
+          systolic.kind(),
+          layer,
+          batch,
+          systolic.plan(layer.gemm(batch), hw.array()),
+          context().timing(),
+          hw);
     }
     return ((WholeLayerDataflow) dataflow).map(layer, batch, context());
   }
@@ -242,21 +269,25 @@ public final class Simulation {
     @Override
     public CompiledNoc noc() {
       if (noc == null) {
-        noc = new CompiledNoc(NocGraphs.build(hw.array(), hw.cgra().noc(), hw.cgra().glb(),
-            hw.sram().wordBytes()));
+        noc =
+            new CompiledNoc(
+                NocGraphs.build(
+                    hw.array(), hw.cgra().noc(), hw.cgra().glb(), hw.sram().wordBytes()));
       }
       return noc;
     }
   }
 
   /** The report line of a layer run on the tile model, from its timing and traffic. */
-  private ReportRow tilesReport(LayerTiming t, long macs, long folds, long usedPeFoldSum,
-      AccessCounts a) {
+  private ReportRow tilesReport(
+      LayerTiming t, long macs, long folds, long usedPeFoldSum, AccessCounts a) {
     double pes = hw.array().pes();
     long total = t.cycles() - 1;
     long sramStart = t.firstFoldStartCycle();
     long sramStop = t.lastFoldEndCycle() - 1;
-    return new ReportRow(total, t.stallCycles(),
+    return new ReportRow(
+        total,
+        t.stallCycles(),
         total <= 0 ? 0 : 100.0 * macs / (pes * total),
         100.0 * usedPeFoldSum / (pes * folds),
         100.0 * macs / (pes * t.computeCycles()),
@@ -269,7 +300,8 @@ public final class Simulation {
   }
 
   private static StreamStats port(PortWindow window, long words) {
-    return window.used() ? new StreamStats(window.firstCycle(), window.lastCycle(), words)
+    return window.used()
+        ? new StreamStats(window.firstCycle(), window.lastCycle(), words)
         : new StreamStats(0, 0, words);
   }
 }

@@ -1,14 +1,14 @@
 package org.tessel.sim;
 
+import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.result.ArrayWork;
 import org.tessel.sim.result.LayerCycles;
 import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.result.ReportRow;
 import org.tessel.sim.stats.StreamStats;
-import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.util.IntMath;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
-import org.tessel.sim.util.IntMath;
 
 /**
  * Element-wise layers (pooling, residual add, concatenation, element-wise product). They run on a
@@ -30,8 +30,7 @@ final class VectorLayers {
     };
   }
 
-  static LayerResult simulate(int index, Layer layer, Network network, int batch,
-      HardwareSpec hw) {
+  static LayerResult simulate(int index, Layer layer, Network network, int batch, HardwareSpec hw) {
     long ops = ops(layer, network, batch);
     int lanes = hw.array().cols();
     long cycles = IntMath.ceilDiv(ops, lanes);
@@ -43,11 +42,20 @@ final class VectorLayers {
           case CONCAT -> ops;
           default -> layer.inputWords() * batch;
         };
-    ReportRow row = new ReportRow(cycles - 1, 0, 0, 0, 0,
-        new StreamStats(0, cycles - 1, reads), StreamStats.NONE,
-        new StreamStats(0, cycles - 1, layer.outputWords() * batch), StreamStats.NONE,
-        StreamStats.NONE, StreamStats.NONE);
-    return LayerResult.of(index, layer, "vector", LayerCycles.of(cycles, cycles, 0),
-        ArrayWork.NONE, row, 0);
+    ReportRow row =
+        new ReportRow(
+            cycles - 1,
+            0,
+            0,
+            0,
+            0,
+            new StreamStats(0, cycles - 1, reads),
+            StreamStats.NONE,
+            new StreamStats(0, cycles - 1, layer.outputWords() * batch),
+            StreamStats.NONE,
+            StreamStats.NONE,
+            StreamStats.NONE);
+    return LayerResult.of(
+        index, layer, "vector", LayerCycles.of(cycles, cycles, 0), ArrayWork.NONE, row, 0);
   }
 }

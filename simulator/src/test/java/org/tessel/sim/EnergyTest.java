@@ -1,9 +1,5 @@
 package org.tessel.sim;
 
-import org.tessel.sim.arch.DataflowKind;
-import org.tessel.sim.result.LayerResult;
-import org.tessel.sim.result.SimResult;
-import org.tessel.sim.stats.EnergyCounts;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,19 +7,28 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
+import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.EnergyTable;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.SramSpec;
-import org.tessel.sim.dataflow.Dataflows;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.SimResult;
+import org.tessel.sim.stats.EnergyCounts;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
 /** Energy counts derived by hand for small systolic layers, and their pricing. */
 final class EnergyTest {
   private static LayerResult run(String df, Layer layer) {
-    HardwareSpec hw = new HardwareSpec("e", new ArraySpec(4, 4), new SramSpec(64, 64, 64, 1, 1),
-        new DramSpec(BandwidthMode.CALC, 10), DataflowKind.find(df).orElseThrow(), 100);
+    HardwareSpec hw =
+        new HardwareSpec(
+            "e",
+            new ArraySpec(4, 4),
+            new SramSpec(64, 64, 64, 1, 1),
+            new DramSpec(BandwidthMode.CALC, 10),
+            DataflowKind.find(df).orElseThrow(),
+            100);
     return Simulation.run(Network.chain("n", List.of(layer)), hw, 1).layers().get(0);
   }
 
@@ -61,8 +66,14 @@ final class EnergyTest {
 
   @Test
   void power_isEnergyOverTime() {
-    HardwareSpec hw = new HardwareSpec("e", new ArraySpec(4, 4), new SramSpec(64, 64, 64, 1, 1),
-        new DramSpec(BandwidthMode.CALC, 10), DataflowKind.find("os").orElseThrow(), 100);
+    HardwareSpec hw =
+        new HardwareSpec(
+            "e",
+            new ArraySpec(4, 4),
+            new SramSpec(64, 64, 64, 1, 1),
+            new DramSpec(BandwidthMode.CALC, 10),
+            DataflowKind.find("os").orElseThrow(),
+            100);
     SimResult r = Simulation.run(Network.chain("n", List.of(Layer.gemm("g", 6, 5, 3))), hw, 1);
     double seconds = r.cycles() / 100e6;
     assertEquals(r.energyPj() * 1e-12 / seconds * 1e3, r.powerMw(), 1e-9);

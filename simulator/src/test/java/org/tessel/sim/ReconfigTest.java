@@ -1,7 +1,5 @@
 package org.tessel.sim;
 
-import org.tessel.sim.result.LayerResult;
-import org.tessel.sim.result.SimResult;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,6 +14,8 @@ import org.tessel.sim.arch.ReconfigSpec;
 import org.tessel.sim.arch.SramSpec;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.LayerKind;
 import org.tessel.sim.workload.Network;
@@ -26,8 +26,14 @@ final class ReconfigTest {
   private static final Dataflow WS = Dataflows.find("ws").orElseThrow();
 
   private static HardwareSpec hw(ReconfigSpec reconfig) {
-    HardwareSpec base = new HardwareSpec("r", new ArraySpec(8, 8), new SramSpec(64, 64, 64, 1, 1),
-        new DramSpec(BandwidthMode.CALC, 10), OS.kind(), 200);
+    HardwareSpec base =
+        new HardwareSpec(
+            "r",
+            new ArraySpec(8, 8),
+            new SramSpec(64, 64, 64, 1, 1),
+            new DramSpec(BandwidthMode.CALC, 10),
+            OS.kind(),
+            200);
     return base.withCgra(CgraSpec.systolic(base.array(), 1).withReconfig(reconfig));
   }
 

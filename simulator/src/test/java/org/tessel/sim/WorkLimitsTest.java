@@ -19,9 +19,14 @@ import org.tessel.sim.workload.Layer;
 
 /** Work is sized before it runs, in checked arithmetic, against the documented limits. */
 final class WorkLimitsTest {
-  private static final HardwareSpec HW = new HardwareSpec("hw", new ArraySpec(32, 32),
-      new SramSpec(64, 64, 64, 1, 1), new DramSpec(BandwidthMode.CALC, 10),
-      DataflowKind.OS, 200.0);
+  private static final HardwareSpec HW =
+      new HardwareSpec(
+          "hw",
+          new ArraySpec(32, 32),
+          new SramSpec(64, 64, 64, 1, 1),
+          new DramSpec(BandwidthMode.CALC, 10),
+          DataflowKind.OS,
+          200.0);
   private static final Dataflow OS = Dataflows.of(DataflowKind.OS);
 
   @Test
@@ -31,15 +36,22 @@ final class WorkLimitsTest {
     Layer past = Layer.gemm("g", (32 << 12) + 1, 32 << 12, 1);
     assertAll(
         () -> assertNull(WorkLimits.problem(atLimit, 1, HW, OS)),
-        () -> assertEquals("needs 16781312 folds at batch 1 on a 32x32 array (os); at most"
-            + " 16777216 (2^24) folds per layer are simulated",
-            WorkLimits.problem(past, 1, HW, OS)),
-        () -> assertEquals("layer g: needs 16781312 folds at batch 1 on a 32x32 array (os); at"
-            + " most 16777216 (2^24) folds per layer are simulated",
-            new Simulation(HW).map(past, 1, OS).infeasibility().message()),
-        () -> assertEquals("layer g: needs 16781312 folds at batch 1 on a 32x32 array (os); at"
-            + " most 16777216 (2^24) folds per layer are simulated", assertThrows(
-                ConfigException.class, () -> WorkLimits.check(past, 1, HW, OS)).getMessage()));
+        () ->
+            assertEquals(
+                "needs 16781312 folds at batch 1 on a 32x32 array (os); at most"
+                    + " 16777216 (2^24) folds per layer are simulated",
+                WorkLimits.problem(past, 1, HW, OS)),
+        () ->
+            assertEquals(
+                "layer g: needs 16781312 folds at batch 1 on a 32x32 array (os); at"
+                    + " most 16777216 (2^24) folds per layer are simulated",
+                new Simulation(HW).map(past, 1, OS).infeasibility().message()),
+        () ->
+            assertEquals(
+                "layer g: needs 16781312 folds at batch 1 on a 32x32 array (os); at"
+                    + " most 16777216 (2^24) folds per layer are simulated",
+                assertThrows(ConfigException.class, () -> WorkLimits.check(past, 1, HW, OS))
+                    .getMessage()));
   }
 
   @Test
@@ -48,10 +60,18 @@ final class WorkLimitsTest {
     Layer long1 = Layer.gemm("t", 32 << 8, 32 << 8, Integer.MAX_VALUE);
     Layer huge = Layer.gemm("h", Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
     assertAll(
-        () -> assertEquals("needs at least " + (65536L * (Integer.MAX_VALUE + 62L)) + " cycles"
-            + " at batch 1 on a 32x32 array (os); at most 549755813887 (2^39 - 1) cycles are"
-            + " simulated", WorkLimits.problem(long1, 1, HW, OS)),
-        () -> assertEquals("its sizes at batch 1 overflow 64-bit counts (operand matrices or"
-            + " MACs beyond 2^63)", WorkLimits.problem(huge, 1, HW, OS)));
+        () ->
+            assertEquals(
+                "needs at least "
+                    + (65536L * (Integer.MAX_VALUE + 62L))
+                    + " cycles"
+                    + " at batch 1 on a 32x32 array (os); at most 549755813887 (2^39 - 1) cycles are"
+                    + " simulated",
+                WorkLimits.problem(long1, 1, HW, OS)),
+        () ->
+            assertEquals(
+                "its sizes at batch 1 overflow 64-bit counts (operand matrices or"
+                    + " MACs beyond 2^63)",
+                WorkLimits.problem(huge, 1, HW, OS)));
   }
 }

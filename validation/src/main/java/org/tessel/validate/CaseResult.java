@@ -3,8 +3,8 @@ package org.tessel.validate;
 import java.util.Locale;
 
 /**
- * One compared quantity: Tessel's value against a reference value, with the error and the
- * tolerance it must stay within.
+ * One compared quantity: Tessel's value against a reference value, with the error and the tolerance
+ * it must stay within.
  *
  * @param suite the suite ({@code scalesim}, {@code eyeriss})
  * @param name the case (and which quantity, e.g. {@code CONV1 latency})
@@ -17,21 +17,53 @@ import java.util.Locale;
  * @param tolerance the largest allowed |error| (0: exact)
  * @param note what else to know (layers exact, the documented reason of a residual)
  */
-public record CaseResult(String suite, String name, String source, double reference,
-    double tessel, String unit, boolean relative, double error, double tolerance, String note) {
+public record CaseResult(
+    String suite,
+    String name,
+    String source,
+    double reference,
+    double tessel,
+    String unit,
+    boolean relative,
+    double error,
+    double tolerance,
+    String note) {
 
   /** An absolute comparison: error = tessel - reference. */
-  public static CaseResult absolute(String suite, String name, String source, double reference,
-      double tessel, String unit, double tolerance, String note) {
-    return new CaseResult(suite, name, source, reference, tessel, unit, false,
-        tessel - reference, tolerance, note);
+  public static CaseResult absolute(
+      String suite,
+      String name,
+      String source,
+      double reference,
+      double tessel,
+      String unit,
+      double tolerance,
+      String note) {
+    return new CaseResult(
+        suite, name, source, reference, tessel, unit, false, tessel - reference, tolerance, note);
   }
 
   /** A relative comparison: error = tessel / reference - 1. */
-  public static CaseResult relative(String suite, String name, String source, double reference,
-      double tessel, String unit, double tolerance, String note) {
-    return new CaseResult(suite, name, source, reference, tessel, unit, true,
-        tessel / reference - 1, tolerance, note);
+  public static CaseResult relative(
+      String suite,
+      String name,
+      String source,
+      double reference,
+      double tessel,
+      String unit,
+      double tolerance,
+      String note) {
+    return new CaseResult(
+        suite,
+        name,
+        source,
+        reference,
+        tessel,
+        unit,
+        true,
+        tessel / reference - 1,
+        tolerance,
+        note);
   }
 
   /** Whether |error| is within the tolerance. */
@@ -58,9 +90,10 @@ public record CaseResult(String suite, String name, String source, double refere
   }
 
   private String value(double v) {
-    String num = !relative && v == Math.rint(v) && Math.abs(v) < 1e15
-        ? String.format(Locale.ROOT, "%d", (long) v)
-        : String.format(Locale.ROOT, "%.2f", v);
+    String num =
+        !relative && v == Math.rint(v) && Math.abs(v) < 1e15
+            ? String.format(Locale.ROOT, "%d", (long) v)
+            : String.format(Locale.ROOT, "%.2f", v);
     return num + " " + unit;
   }
 

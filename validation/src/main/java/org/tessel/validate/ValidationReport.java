@@ -7,8 +7,9 @@ import org.tessel.sim.util.svg.Svg;
 
 /** The results of a validation run, as a text table or a self-contained HTML page. */
 public record ValidationReport(List<CaseResult> results) {
-  private static final String[] HEADER = {"case", "reference source", "reference", "tessel",
-      "error", "tolerance", "result", "note"};
+  private static final String[] HEADER = {
+    "case", "reference source", "reference", "tessel", "error", "tolerance", "result", "note"
+  };
 
   /** A copy of the list. */
   public ValidationReport {
@@ -26,8 +27,16 @@ public record ValidationReport(List<CaseResult> results) {
   }
 
   private static String[] cells(CaseResult r) {
-    return new String[] {r.name(), r.source(), r.referenceText(), r.tesselText(),
-        r.errorText(), r.toleranceText(), r.passed() ? "pass" : "FAIL", r.note()};
+    return new String[] {
+      r.name(),
+      r.source(),
+      r.referenceText(),
+      r.tesselText(),
+      r.errorText(),
+      r.toleranceText(),
+      r.passed() ? "pass" : "FAIL",
+      r.note()
+    };
   }
 
   /** The table, columns aligned, and a summary line. */
@@ -58,8 +67,12 @@ public record ValidationReport(List<CaseResult> results) {
 
   /** {@code 27 cases: 27 passed, 0 failed}. */
   public String summary() {
-    return String.format(Locale.ROOT, "%d cases: %d passed, %d failed", results.size(),
-        results.size() - failures(), failures());
+    return String.format(
+        Locale.ROOT,
+        "%d cases: %d passed, %d failed",
+        results.size(),
+        results.size() - failures(),
+        failures());
   }
 
   private static void row(StringBuilder sb, String[] c, int[] w) {
@@ -109,7 +122,9 @@ public record ValidationReport(List<CaseResult> results) {
   /** A self-contained HTML page: the table and an SVG bar chart of |error| / tolerance. */
   public String html() {
     StringBuilder sb = new StringBuilder();
-    Html.pageStart(sb, "Tessel validation",
+    Html.pageStart(
+        sb,
+        "Tessel validation",
         "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
             + "td,th{border:1px solid #ccc;padding:2px 6px;font-size:13px}"
             + "td.n{text-align:right}.pass{color:#080}.fail{color:#c00;font-weight:bold}\n");
@@ -124,8 +139,10 @@ public record ValidationReport(List<CaseResult> results) {
       String[] c = cells(r);
       sb.append("<tr>");
       for (int i = 0; i < c.length; i++) {
-        String cls = i >= 2 && i <= 4 ? " class=\"n\"" : i == 6
-            ? (r.passed() ? " class=\"pass\"" : " class=\"fail\"") : "";
+        String cls =
+            i >= 2 && i <= 4
+                ? " class=\"n\""
+                : i == 6 ? (r.passed() ? " class=\"pass\"" : " class=\"fail\"") : "";
         sb.append("<td").append(cls).append('>').append(esc(c[i])).append("</td>");
       }
       sb.append("</tr>\n");
@@ -143,8 +160,9 @@ public record ValidationReport(List<CaseResult> results) {
     int top = 24;
     int height = top + rowH * results.size() + 8;
     int width = label + bars + 60;
-    Svg svg = new Svg(new StringBuilder()).open(width, height, "font-family=\"sans-serif\""
-        + " font-size=\"11\"");
+    Svg svg =
+        new Svg(new StringBuilder())
+            .open(width, height, "font-family=\"sans-serif\"" + " font-size=\"11\"");
     svg.text(label, 14, "", "|error| / tolerance (exact cases: 0 or over)");
     for (int i = 0; i < results.size(); i++) {
       CaseResult r = results.get(i);
@@ -155,8 +173,8 @@ public record ValidationReport(List<CaseResult> results) {
       String color = r.passed() ? "#4a4" : "#c33";
       svg.text(label - 6, y + 11, "text-anchor=\"end\"", r.name());
       svg.rect(label, y + 2, Math.max(w, 1), rowH - 4, "fill=\"" + color + "\"", null);
-      String text = Double.isInfinite(ratio) ? "over (exact)"
-          : String.format(Locale.ROOT, "%.2f", ratio);
+      String text =
+          Double.isInfinite(ratio) ? "over (exact)" : String.format(Locale.ROOT, "%.2f", ratio);
       svg.text(label + Math.max(w, 1) + 4, y + 11, "", text);
     }
     int x1 = label + bars / 2;

@@ -1,9 +1,5 @@
 package org.tessel.validate;
 
-import org.tessel.validate.catalog.Suites;
-import org.tessel.validate.eyeriss.EyerissSuite;
-import org.tessel.validate.scalesim.ScaleSim3Suite;
-import org.tessel.validate.scalesim.ScaleSimSuite;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.testing.Shared;
+import org.tessel.validate.catalog.Suites;
+import org.tessel.validate.eyeriss.EyerissSuite;
+import org.tessel.validate.scalesim.ScaleSim3Suite;
+import org.tessel.validate.scalesim.ScaleSimSuite;
 
 /** The validation suites over the real reference data (skipped when absent) and tampered copies. */
 final class ValidationTest {
@@ -28,7 +28,9 @@ final class ValidationTest {
 
   private static synchronized ValidationReport real() {
     if (real == null) {
-      real = Validation.run(Suites.simulator(), "all", Shared.validationDir(), Shared.rootDir(), s -> { });
+      real =
+          Validation.run(
+              Suites.simulator(), "all", Shared.validationDir(), Shared.rootDir(), s -> {});
     }
     return real;
   }
@@ -45,8 +47,8 @@ final class ValidationTest {
     }
     Path topo = copy.resolve("scalesim/topologies");
     Files.createDirectories(topo);
-    Files.copy(data.resolve("scalesim/topologies/" + topology + ".csv"),
-        topo.resolve(topology + ".csv"));
+    Files.copy(
+        data.resolve("scalesim/topologies/" + topology + ".csv"), topo.resolve(topology + ".csv"));
     return copy;
   }
 
@@ -58,28 +60,45 @@ final class ValidationTest {
     long scalesim = r.results().stream().filter(c -> c.suite().equals("scalesim")).count();
     long scalesim3 = r.results().stream().filter(c -> c.suite().equals("scalesim3")).count();
     long eyeriss = r.results().stream().filter(c -> c.suite().equals("eyeriss")).count();
-    assertAll(r.table(),
+    assertAll(
+        r.table(),
         () -> assertTrue(r.passed(), "failed: " + failed),
         () -> assertEquals(ScaleSimSuite.cases(Shared.validationDir()).size(), scalesim),
         () -> assertEquals(ScaleSim3Suite.cases(Shared.validationDir()).size(), scalesim3),
-        () -> assertEquals(33, eyeriss, "chip rule: 5 latencies and the total, 5 active-PE"
-            + " counts, 5 buffer and 5 DRAM counts, 5 total latencies and their total; best"
-            + " rule: 5 latencies and the total"),
-        () -> assertTrue(r.table().endsWith(r.results().size() + " cases: "
-            + r.results().size() + " passed, 0 failed\n"), r.table()));
+        () ->
+            assertEquals(
+                33,
+                eyeriss,
+                "chip rule: 5 latencies and the total, 5 active-PE"
+                    + " counts, 5 buffer and 5 DRAM counts, 5 total latencies and their total; best"
+                    + " rule: 5 latencies and the total"),
+        () ->
+            assertTrue(
+                r.table()
+                    .endsWith(
+                        r.results().size()
+                            + " cases: "
+                            + r.results().size()
+                            + " passed, 0 failed\n"),
+                r.table()));
   }
 
   @Test
   void eyerissDeviations_carryTheirToleranceAndReason() {
     ValidationReport r = real();
     for (String name : EyerissSuite.DEVIATIONS.keySet()) {
-      CaseResult c = r.results().stream().filter(x -> x.name().equals(name)).findFirst()
-          .orElseThrow();
-      assertAll(name,
-          () -> assertTrue(c.tolerance() > EyerissSuite.COUNTER_TOLERANCE
-              && c.tolerance() <= 0.5, c.toString()),
-          () -> assertTrue(Math.abs(c.error()) > EyerissSuite.LAYER_TOLERANCE, "still a"
-              + " deviation: " + c),
+      CaseResult c =
+          r.results().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+      assertAll(
+          name,
+          () ->
+              assertTrue(
+                  c.tolerance() > EyerissSuite.COUNTER_TOLERANCE && c.tolerance() <= 0.5,
+                  c.toString()),
+          () ->
+              assertTrue(
+                  Math.abs(c.error()) > EyerissSuite.LAYER_TOLERANCE,
+                  "still a" + " deviation: " + c),
           () -> assertTrue(c.note().contains("docs/validation.md"), c.note()));
     }
   }
@@ -87,12 +106,21 @@ final class ValidationTest {
   @Test
   void output_isDeterministic() {
     ValidationReport a = real();
-    ValidationReport b = Validation.run(Suites.simulator(), "eyeriss", Shared.validationDir(), Shared.rootDir(),
-        s -> { });
-    String eyerissRows = a.table().lines().filter(l -> l.contains("JSSC"))
-        .map(String::strip).reduce("", (x, y) -> x + y + "\n");
-    String again = b.table().lines().filter(l -> l.contains("JSSC"))
-        .map(String::strip).reduce("", (x, y) -> x + y + "\n");
+    ValidationReport b =
+        Validation.run(
+            Suites.simulator(), "eyeriss", Shared.validationDir(), Shared.rootDir(), s -> {});
+    String eyerissRows =
+        a.table()
+            .lines()
+            .filter(l -> l.contains("JSSC"))
+            .map(String::strip)
+            .reduce("", (x, y) -> x + y + "\n");
+    String again =
+        b.table()
+            .lines()
+            .filter(l -> l.contains("JSSC"))
+            .map(String::strip)
+            .reduce("", (x, y) -> x + y + "\n");
     assertEquals(eyerissRows.replaceAll(" +", " "), again.replaceAll(" +", " "));
     assertTrue(a.html().contains("<svg"));
   }
@@ -114,8 +142,9 @@ final class ValidationTest {
     String line = lines.get(1);
     int dot = line.indexOf('.');
     char d = line.charAt(dot + 1);
-    lines.set(1, line.substring(0, dot + 1) + (d == '9' ? '0' : (char) (d + 1))
-        + line.substring(dot + 2));
+    lines.set(
+        1,
+        line.substring(0, dot + 1) + (d == '9' ? '0' : (char) (d + 1)) + line.substring(dot + 2));
     Files.write(report, lines);
     CaseResult bad = ScaleSim3Suite.runCase(c);
     assertAll(
@@ -137,7 +166,8 @@ final class ValidationTest {
     assertTrue(text.contains("0, 21479, 0,"), text);
     Files.writeString(report, text.replace("0, 21479, 0,", "0, 21480, 0,"));
     CaseResult bad = ScaleSimSuite.runCase(c);
-    ValidationReport r = Validation.run(Suites.simulator(), "scalesim", copy, Shared.rootDir(), s -> { });
+    ValidationReport r =
+        Validation.run(Suites.simulator(), "scalesim", copy, Shared.rootDir(), s -> {});
     assertAll(
         () -> assertTrue(ok.passed(), ok.toString()),
         () -> assertFalse(bad.passed(), bad.toString()),
@@ -152,14 +182,18 @@ final class ValidationTest {
   @Test
   void missingDataDir_isAConfigError() {
     Path none = tmp.resolve("nope");
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> Validation.run(Suites.simulator(), "all", none, tmp, s -> { }));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> Validation.run(Suites.simulator(), "all", none, tmp, s -> {}));
     assertTrue(e.getMessage().contains("validation data directory not found"), e.getMessage());
   }
 
   @Test
   void unknownSuite_isAConfigError() {
-    assertThrows(ConfigException.class, () -> Validation.run(Suites.simulator(), "timeloop", tmp, tmp, s -> { }));
+    assertThrows(
+        ConfigException.class,
+        () -> Validation.run(Suites.simulator(), "timeloop", tmp, tmp, s -> {}));
   }
 
   @Test
@@ -187,12 +221,19 @@ final class ValidationTest {
     CaseResult fail = CaseResult.relative("s", "c", "src", 100, 120, "ms", 0.10, "");
     String md = new ValidationReport(List.of(pass, fail)).markdown();
     List<String> lines = md.lines().toList();
-    assertAll(md,
-        () -> assertEquals("| case | reference source | reference | tessel | error | tolerance"
-            + " | result | note |", lines.get(0)),
+    assertAll(
+        md,
+        () ->
+            assertEquals(
+                "| case | reference source | reference | tessel | error | tolerance"
+                    + " | result | note |",
+                lines.get(0)),
         () -> assertEquals("|---|---|---:|---:|---:|---|---|---|", lines.get(1)),
-        () -> assertEquals("| a\\|b | src | 10 cycles | 10 cycles | +0 cycles | exact | pass"
-            + " | 1/1 exact |", lines.get(2)),
+        () ->
+            assertEquals(
+                "| a\\|b | src | 10 cycles | 10 cycles | +0 cycles | exact | pass"
+                    + " | 1/1 exact |",
+                lines.get(2)),
         () -> assertTrue(lines.get(3).contains("| **FAIL** |"), lines.get(3)),
         () -> assertEquals("", lines.get(4)),
         () -> assertEquals("2 cases: 1 passed, 1 failed", lines.get(5)),

@@ -1,2 +1,4 @@
-/** Tests of the validation suites; those over {@code ../shared/validation} skip when it is absent. */
+/**
+ * Tests of the validation suites; those over {@code ../shared/validation} skip when it is absent.
+ */
 package org.tessel.validate;

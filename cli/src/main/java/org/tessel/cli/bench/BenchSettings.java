@@ -16,8 +16,13 @@ import java.util.regex.Pattern;
  * @param threads worker threads
  * @param profilers JMH profilers ({@code gc}, {@code stack}), possibly with options
  */
-public record BenchSettings(int forks, int warmupIterations, int measurementIterations,
-    long iterationTimeMs, int threads, List<String> profilers) {
+public record BenchSettings(
+    int forks,
+    int warmupIterations,
+    int measurementIterations,
+    long iterationTimeMs,
+    int threads,
+    List<String> profilers) {
   /**
    * The defaults, for a 2-core machine that also compiles: one fork, 3 warm-up and 5 measured
    * iterations of 1 s, one thread (about 9 s per parameter combination).
@@ -46,8 +51,8 @@ public record BenchSettings(int forks, int warmupIterations, int measurementIter
 
   /**
    * The arguments of {@code java -jar benchmarks.jar}: exactly the named benchmarks (anchored,
-   * quoted regular expressions, so a name never matches another), these settings, fail on the
-   * first error, and JSON results to {@code resultFile}.
+   * quoted regular expressions, so a name never matches another), these settings, fail on the first
+   * error, and JSON results to {@code resultFile}.
    */
   public List<String> jmhArgs(List<String> benchmarks, Path resultFile) {
     Objects.requireNonNull(resultFile, "resultFile");
@@ -55,9 +60,20 @@ public record BenchSettings(int forks, int warmupIterations, int measurementIter
     for (String b : benchmarks) {
       a.add("^" + Pattern.quote(b) + "$");
     }
-    a.addAll(List.of("-f", String.valueOf(forks), "-wi", String.valueOf(warmupIterations),
-        "-w", iterationTimeMs + "ms", "-i", String.valueOf(measurementIterations),
-        "-r", iterationTimeMs + "ms", "-t", String.valueOf(threads)));
+    a.addAll(
+        List.of(
+            "-f",
+            String.valueOf(forks),
+            "-wi",
+            String.valueOf(warmupIterations),
+            "-w",
+            iterationTimeMs + "ms",
+            "-i",
+            String.valueOf(measurementIterations),
+            "-r",
+            iterationTimeMs + "ms",
+            "-t",
+            String.valueOf(threads)));
     for (String p : profilers) {
       a.add("-prof");
       a.add(p);
@@ -75,11 +91,18 @@ public record BenchSettings(int forks, int warmupIterations, int measurementIter
 
   /** {@code 1 fork, 3 warm-up + 5 measured iterations of 1 s, 1 thread}. */
   public String describe() {
-    String time = iterationTimeMs % 1000 == 0 ? (iterationTimeMs / 1000) + " s"
-        : iterationTimeMs + " ms";
-    return (forks == 0 ? "no fork" : forks + (forks == 1 ? " fork" : " forks")) + ", "
-        + warmupIterations + " warm-up + " + measurementIterations + " measured iterations of "
-        + time + ", " + threads + (threads == 1 ? " thread" : " threads")
+    String time =
+        iterationTimeMs % 1000 == 0 ? (iterationTimeMs / 1000) + " s" : iterationTimeMs + " ms";
+    return (forks == 0 ? "no fork" : forks + (forks == 1 ? " fork" : " forks"))
+        + ", "
+        + warmupIterations
+        + " warm-up + "
+        + measurementIterations
+        + " measured iterations of "
+        + time
+        + ", "
+        + threads
+        + (threads == 1 ? " thread" : " threads")
         + (profilers.isEmpty() ? "" : ", profilers " + String.join(" ", profilers));
   }
 }

@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The JMH benchmarks jar ({@code benchmarks/target/benchmarks.jar}), run in a child JVM so that
- * the CLI itself carries no JMH: the benchmarks module is the only one that depends on it.
+ * The JMH benchmarks jar ({@code benchmarks/target/benchmarks.jar}), run in a child JVM so that the
+ * CLI itself carries no JMH: the benchmarks module is the only one that depends on it.
  *
  * @param jar the jar file
  */
@@ -36,8 +36,8 @@ public record BenchmarksJar(Path jar) {
 
   /**
    * Where to look for the jar: in the repository the running code comes from ({@code
-   * cli/target/tessel.jar} or {@code cli/target/classes}: three levels up), then below the
-   * working directory.
+   * cli/target/tessel.jar} or {@code cli/target/classes}: three levels up), then below the working
+   * directory.
    */
   public static List<Path> candidates(Path codeSource, Path workingDir) {
     Set<Path> out = new LinkedHashSet<>();
@@ -58,27 +58,33 @@ public record BenchmarksJar(Path jar) {
   }
 
   /**
-   * A file under a module's {@code src/main} (the CLI's aside) newer than the jar, if any: the
-   * jar then measures older code. Empty when the jar is not in a repository's {@code
+   * A file under a module's {@code src/main} (the CLI's aside) newer than the jar, if any: the jar
+   * then measures older code. Empty when the jar is not in a repository's {@code
    * benchmarks/target}.
    */
   public Optional<Path> newerSource() throws IOException {
     Path abs = jar.toAbsolutePath().normalize();
-    Path root = abs.getParent() == null || abs.getParent().getParent() == null ? null
-        : abs.getParent().getParent().getParent();
+    Path root =
+        abs.getParent() == null || abs.getParent().getParent() == null
+            ? null
+            : abs.getParent().getParent().getParent();
     if (root == null || !abs.endsWith(RELATIVE)) {
       return Optional.empty();
     }
     FileTime built = Files.getLastModifiedTime(abs);
     List<Path> modules;
     try (Stream<Path> s = Files.list(root)) {
-      modules = s.filter(m -> !m.getFileName().toString().equals("cli"))
-          .map(m -> m.resolve("src/main")).filter(Files::isDirectory).sorted().toList();
+      modules =
+          s.filter(m -> !m.getFileName().toString().equals("cli"))
+              .map(m -> m.resolve("src/main"))
+              .filter(Files::isDirectory)
+              .sorted()
+              .toList();
     }
     for (Path m : modules) {
       try (Stream<Path> s = Files.walk(m)) {
-        Optional<Path> newer = s.filter(Files::isRegularFile)
-            .filter(f -> modifiedAfter(f, built)).findFirst();
+        Optional<Path> newer =
+            s.filter(Files::isRegularFile).filter(f -> modifiedAfter(f, built)).findFirst();
         if (newer.isPresent()) {
           return newer;
         }
@@ -100,8 +106,13 @@ public record BenchmarksJar(Path jar) {
     StringBuilder sb = new StringBuilder();
     int code = run(List.of("-lp"), line -> sb.append(line).append('\n'));
     if (code != 0) {
-      throw new IOException("'" + String.join(" ", command(List.of("-lp")))
-          + "' exited with code " + code + ": " + sb.toString().strip());
+      throw new IOException(
+          "'"
+              + String.join(" ", command(List.of("-lp")))
+              + "' exited with code "
+              + code
+              + ": "
+              + sb.toString().strip());
     }
     return BenchmarkList.parse(sb.toString());
   }
@@ -117,22 +128,27 @@ public record BenchmarksJar(Path jar) {
   }
 
   /**
-   * Runs the jar with {@code args}, passing each line of its output (stdout and stderr merged)
-   * to {@code output}, and returns its exit code. The child JVM is destroyed if this JVM exits
-   * first (for example on Ctrl-C).
+   * Runs the jar with {@code args}, passing each line of its output (stdout and stderr merged) to
+   * {@code output}, and returns its exit code. The child JVM is destroyed if this JVM exits first
+   * (for example on Ctrl-C).
    */
   public int run(List<String> args, Consumer<String> output)
       throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(command(args)).redirectErrorStream(true)
-        .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+    ProcessBuilder pb =
+        new ProcessBuilder(command(args))
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
     Process p = pb.start();
-    Thread killer = new Thread(() -> {
-      p.descendants().forEach(ProcessHandle::destroy);
-      p.destroy();
-    }, "tessel-bench-cleanup");
+    Thread killer =
+        new Thread(
+            () -> {
+              p.descendants().forEach(ProcessHandle::destroy);
+              p.destroy();
+            },
+            "tessel-bench-cleanup");
     Runtime.getRuntime().addShutdownHook(killer);
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-        Charset.defaultCharset()))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), Charset.defaultCharset()))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         output.accept(line);
       }
@@ -151,7 +167,7 @@ public record BenchmarksJar(Path jar) {
   }
 
   private static java.io.File nullDevice() {
-    return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL"
-        : "/dev/null");
+    return new java.io.File(
+        System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
   }
 }

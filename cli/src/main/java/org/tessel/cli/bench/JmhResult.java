@@ -16,8 +16,14 @@ import java.util.Objects;
  * @param primary the score
  * @param secondary the secondary metrics (auxiliary counters, profilers), in JMH's order
  */
-public record JmhResult(String benchmark, String mode, int threads, int forks,
-    Map<String, String> params, Metric primary, Map<String, Metric> secondary) {
+public record JmhResult(
+    String benchmark,
+    String mode,
+    int threads,
+    int forks,
+    Map<String, String> params,
+    Metric primary,
+    Map<String, Metric> secondary) {
   /** Copies the maps, keeping their order. */
   public JmhResult {
     Objects.requireNonNull(benchmark, "benchmark");

@@ -27,8 +27,11 @@ public final class JmhResults {
     try {
       root = JSON.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new ConfigException(file, 0, "", "JSON at offset "
-          + e.getLocation().getCharOffset() + ": " + e.getOriginalMessage());
+      throw new ConfigException(
+          file,
+          0,
+          "",
+          "JSON at offset " + e.getLocation().getCharOffset() + ": " + e.getOriginalMessage());
     }
     if (root == null || !root.isArray()) {
       throw new ConfigException(file, 0, "", "expected a JSON array of JMH results");
@@ -47,15 +50,20 @@ public final class JmhResults {
       Map<String, Metric> secondary = new LinkedHashMap<>();
       JsonNode s = row.get("secondaryMetrics");
       if (s != null) {
-        for (Map.Entry<String, JsonNode> e
-            : object(s, file, where + " secondaryMetrics").properties()) {
+        for (Map.Entry<String, JsonNode> e :
+            object(s, file, where + " secondaryMetrics").properties()) {
           secondary.put(e.getKey(), metric(e.getValue(), file, where + " " + e.getKey()));
         }
       }
-      out.add(new JmhResult(string(row, "benchmark", file, where),
-          string(row, "mode", file, where), (int) number(row, "threads", file, where),
-          (int) number(row, "forks", file, where), params,
-          metric(row.get("primaryMetric"), file, where + " primaryMetric"), secondary));
+      out.add(
+          new JmhResult(
+              string(row, "benchmark", file, where),
+              string(row, "mode", file, where),
+              (int) number(row, "threads", file, where),
+              (int) number(row, "forks", file, where),
+              params,
+              metric(row.get("primaryMetric"), file, where + " primaryMetric"),
+              secondary));
     }
     return out;
   }
@@ -71,8 +79,11 @@ public final class JmhResults {
         }
       }
     }
-    return new Metric(number(m, "score", file, where), number(m, "scoreError", file, where),
-        string(m, "scoreUnit", file, where), count);
+    return new Metric(
+        number(m, "score", file, where),
+        number(m, "scoreError", file, where),
+        string(m, "scoreUnit", file, where),
+        count);
   }
 
   private static JsonNode object(JsonNode o, String file, String where) {
@@ -110,7 +121,13 @@ public final class JmhResults {
         default -> {}
       }
     }
-    throw new ConfigException(file, 0, where, "'" + key + "': expected a number, was "
-        + (v != null && v.isTextual() ? v.textValue() : String.valueOf(v)));
+    throw new ConfigException(
+        file,
+        0,
+        where,
+        "'"
+            + key
+            + "': expected a number, was "
+            + (v != null && v.isTextual() ? v.textValue() : String.valueOf(v)));
   }
 }

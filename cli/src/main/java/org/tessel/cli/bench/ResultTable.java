@@ -63,8 +63,9 @@ public final class ResultTable {
       for (int j = 0; j < secondaryNames.size(); j++) {
         Metric m = r.secondary().get(secondaryNames.get(j));
         String unit = secondaryUnits.get(secondaryNames.get(j));
-        c.add(cell(numbers[i][2 + j], scientific[2 + j])
-            + (m == null || m.unit().equals(unit) ? "" : " " + m.unit()));
+        c.add(
+            cell(numbers[i][2 + j], scientific[2 + j])
+                + (m == null || m.unit().equals(unit) ? "" : " " + m.unit()));
       }
       rows.add(c.toArray(new String[0]));
     }

@@ -31,13 +31,18 @@ final class BenchmarkListTest {
   void listing_namesParamsCombinations() {
     List<Benchmark> all = BenchmarkList.parse(LISTING);
     assertAll(
-        () -> assertEquals(List.of("org.tessel.bench.EyerissBenchmark.alexnetConv",
-            "org.tessel.bench.ScheduleBenchmark.resnet18",
-            "org.tessel.bench.SimulateBenchmark.resnet18"), names(all)),
-        () -> assertEquals(Map.of("simulation", List.of("fresh", "reused")),
-            all.get(0).params()),
-        () -> assertEquals(List.of("dataflow", "bandwidth", "memoryModel"),
-            List.copyOf(all.get(2).params().keySet())),
+        () ->
+            assertEquals(
+                List.of(
+                    "org.tessel.bench.EyerissBenchmark.alexnetConv",
+                    "org.tessel.bench.ScheduleBenchmark.resnet18",
+                    "org.tessel.bench.SimulateBenchmark.resnet18"),
+                names(all)),
+        () -> assertEquals(Map.of("simulation", List.of("fresh", "reused")), all.get(0).params()),
+        () ->
+            assertEquals(
+                List.of("dataflow", "bandwidth", "memoryModel"),
+                List.copyOf(all.get(2).params().keySet())),
         () -> assertEquals(2, all.get(0).combinations()),
         () -> assertEquals(1, all.get(1).combinations()),
         () -> assertEquals(12, all.get(2).combinations()),
@@ -49,16 +54,26 @@ final class BenchmarkListTest {
     List<Benchmark> all = BenchmarkList.parse(LISTING);
     assertAll(
         () -> assertEquals(all, BenchmarkList.select(all, List.of())),
-        () -> assertEquals(List.of("org.tessel.bench.EyerissBenchmark.alexnetConv"),
-            names(BenchmarkList.select(all, List.of(Pattern.compile("Eyeriss"))))),
-        () -> assertEquals(List.of("org.tessel.bench.ScheduleBenchmark.resnet18",
-            "org.tessel.bench.SimulateBenchmark.resnet18"),
-            names(BenchmarkList.select(all, List.of(Pattern.compile("resnet18$"))))),
-        () -> assertEquals(List.of("org.tessel.bench.EyerissBenchmark.alexnetConv",
-            "org.tessel.bench.ScheduleBenchmark.resnet18"),
-            names(BenchmarkList.select(all, List.of(Pattern.compile("Schedule"),
-                Pattern.compile("alexnet"))))),
-        () -> assertEquals(List.of(),
-            BenchmarkList.select(all, List.of(Pattern.compile("^Eyeriss")))));
+        () ->
+            assertEquals(
+                List.of("org.tessel.bench.EyerissBenchmark.alexnetConv"),
+                names(BenchmarkList.select(all, List.of(Pattern.compile("Eyeriss"))))),
+        () ->
+            assertEquals(
+                List.of(
+                    "org.tessel.bench.ScheduleBenchmark.resnet18",
+                    "org.tessel.bench.SimulateBenchmark.resnet18"),
+                names(BenchmarkList.select(all, List.of(Pattern.compile("resnet18$"))))),
+        () ->
+            assertEquals(
+                List.of(
+                    "org.tessel.bench.EyerissBenchmark.alexnetConv",
+                    "org.tessel.bench.ScheduleBenchmark.resnet18"),
+                names(
+                    BenchmarkList.select(
+                        all, List.of(Pattern.compile("Schedule"), Pattern.compile("alexnet"))))),
+        () ->
+            assertEquals(
+                List.of(), BenchmarkList.select(all, List.of(Pattern.compile("^Eyeriss")))));
   }
 }

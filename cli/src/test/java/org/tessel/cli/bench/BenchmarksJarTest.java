@@ -23,10 +23,14 @@ final class BenchmarksJarTest {
     Path expected = root.resolve("benchmarks/target/benchmarks.jar");
     Path elsewhere = tmp.resolve("work");
     assertAll(
-        () -> assertEquals(List.of(expected, elsewhere.resolve("benchmarks/target/benchmarks.jar")),
-            BenchmarksJar.candidates(root.resolve("cli/target/tessel.jar"), elsewhere)),
-        () -> assertEquals(List.of(expected),
-            BenchmarksJar.candidates(root.resolve("cli/target/classes"), root)),
+        () ->
+            assertEquals(
+                List.of(expected, elsewhere.resolve("benchmarks/target/benchmarks.jar")),
+                BenchmarksJar.candidates(root.resolve("cli/target/tessel.jar"), elsewhere)),
+        () ->
+            assertEquals(
+                List.of(expected),
+                BenchmarksJar.candidates(root.resolve("cli/target/classes"), root)),
         () -> assertEquals(List.of(expected), BenchmarksJar.candidates(null, root)));
   }
 

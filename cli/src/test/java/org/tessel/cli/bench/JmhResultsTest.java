@@ -45,8 +45,10 @@ final class JmhResultsTest {
         () -> assertEquals(List.of("cycles", "events"), List.copyOf(fresh.secondary().keySet())),
         () -> assertEquals(3.1057566063938636E8, fresh.secondary().get("cycles").score()),
         () -> assertEquals("reused", rs.get(1).params().get("simulation")),
-        () -> assertEquals(List.of("bandwidth", "dataflow", "memoryModel"),
-            List.copyOf(sim.params().keySet())),
+        () ->
+            assertEquals(
+                List.of("bandwidth", "dataflow", "memoryModel"),
+                List.copyOf(sim.params().keySet())),
         () -> assertTrue(Double.isNaN(sim.primary().error())),
         () -> assertEquals(1, sim.primary().count()),
         () -> assertEquals("B/op", sim.secondary().get("gc.alloc.rate.norm").unit()),
@@ -86,21 +88,21 @@ final class JmhResultsTest {
         () -> assertEquals("200293", ResultTable.number(200293.249)),
         () -> assertEquals("2.003e5", ResultTable.exponent(200293.249)),
         () -> assertEquals("cycles/s", ResultTable.secondaryHeader("cycles", "ops/s")),
-        () -> assertEquals("gc.count (counts)", ResultTable.secondaryHeader("·gc.count",
-            "counts")));
+        () ->
+            assertEquals("gc.count (counts)", ResultTable.secondaryHeader("·gc.count", "counts")));
   }
 
   @Test
   void notAResultFile_isAConfigErrorNamingTheFile() {
-    ConfigException a = assertThrows(ConfigException.class,
-        () -> JmhResults.parse("{\"benchmark\": 1}", "r.json"));
-    ConfigException b = assertThrows(ConfigException.class,
-        () -> JmhResults.parse("[{\"benchmark\": \"x.y\"}]", "r.json"));
-    ConfigException c = assertThrows(ConfigException.class,
-        () -> JmhResults.parse("[{", "r.json"));
+    ConfigException a =
+        assertThrows(ConfigException.class, () -> JmhResults.parse("{\"benchmark\": 1}", "r.json"));
+    ConfigException b =
+        assertThrows(
+            ConfigException.class, () -> JmhResults.parse("[{\"benchmark\": \"x.y\"}]", "r.json"));
+    ConfigException c = assertThrows(ConfigException.class, () -> JmhResults.parse("[{", "r.json"));
     assertAll(
-        () -> assertTrue(a.getMessage().startsWith("r.json: expected a JSON array"),
-            a.getMessage()),
+        () ->
+            assertTrue(a.getMessage().startsWith("r.json: expected a JSON array"), a.getMessage()),
         () -> assertTrue(b.getMessage().contains("result 1"), b.getMessage()),
         () -> assertTrue(c.getMessage().contains("JSON at offset"), c.getMessage()));
   }

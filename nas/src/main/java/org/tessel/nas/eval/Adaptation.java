@@ -8,9 +8,9 @@ import org.tessel.sched.ScheduledLayer;
 import org.tessel.sim.dataflow.Dataflows;
 
 /**
- * Layer-dataflow adaptability (Li et al., ASP-DAC 2021): how much worse each array layer would
- * be on the network's dominant dataflow than on its own best. Maladaptive layers, those that
- * suffer most, are what a layer-adaptive search steers away from or schedules around.
+ * Layer-dataflow adaptability (Li et al., ASP-DAC 2021): how much worse each array layer would be
+ * on the network's dominant dataflow than on its own best. Maladaptive layers, those that suffer
+ * most, are what a layer-adaptive search steers away from or schedules around.
  *
  * @param dominant the dataflow most array layers are scheduled on (ties: first in {@code os, ws,
  *     is, rs}); empty for a network without array layers

@@ -12,8 +12,15 @@ package org.tessel.nas.eval;
  * @param logBytes the log's size on disk; 0 without a log
  * @param logDamaged lines of the log skipped at opening (cut short or garbled)
  */
-public record CacheStats(long lookups, long memoryHits, long diskHits, long misses, int entries,
-    int logRecords, long logBytes, int logDamaged) {
+public record CacheStats(
+    long lookups,
+    long memoryHits,
+    long diskHits,
+    long misses,
+    int entries,
+    int logRecords,
+    long logBytes,
+    int logDamaged) {
 
   /** Hits (memory or disk) over lookups, 0 to 1 (0 before any lookup). */
   public double hitRate() {

@@ -11,8 +11,8 @@ import org.tessel.sim.workload.Network;
 /**
  * Memoises an evaluator by {@link ContentKey}: in memory (concurrent; each key is priced once,
  * other threads asking for it meanwhile wait for that result) and, when given a log, on disk
- * between runs. A result read back from the log equals the one written, so a run answered from
- * the log ends exactly as the run that wrote it.
+ * between runs. A result read back from the log equals the one written, so a run answered from the
+ * log ends exactly as the run that wrote it.
  */
 public final class CachedEvaluator implements NetworkEvaluator {
   private final NetworkEvaluator inner;
@@ -71,8 +71,9 @@ public final class CachedEvaluator implements NetworkEvaluator {
       mine.complete(m);
       return m;
     } catch (IOException e) {
-      ConfigException ce = new ConfigException(log.file().toString(), 0, "",
-          "cannot write the cache: " + e.getMessage());
+      ConfigException ce =
+          new ConfigException(
+              log.file().toString(), 0, "", "cannot write the cache: " + e.getMessage());
       mine.completeExceptionally(ce);
       memory.remove(key, mine);
       throw ce;
@@ -84,8 +85,8 @@ public final class CachedEvaluator implements NetworkEvaluator {
   }
 
   /**
-   * The metrics held for {@code key} (priced in this run or read from the log), or null; does
-   * not price and is not counted in {@link #stats()}.
+   * The metrics held for {@code key} (priced in this run or read from the log), or null; does not
+   * price and is not counted in {@link #stats()}.
    */
   public Metrics lookup(String key) {
     CompletableFuture<Metrics> had = memory.get(key);
@@ -113,8 +114,8 @@ public final class CachedEvaluator implements NetworkEvaluator {
       try {
         log.append(key, MetricsCodec.encode(m));
       } catch (IOException e) {
-        throw new ConfigException(log.file().toString(), 0, "", "cannot write the cache: "
-            + e.getMessage());
+        throw new ConfigException(
+            log.file().toString(), 0, "", "cannot write the cache: " + e.getMessage());
       }
     }
   }
@@ -125,8 +126,15 @@ public final class CachedEvaluator implements NetworkEvaluator {
     long d = diskHits.sum();
     long m = misses.sum();
     int records = log == null ? 0 : log.records().size() + log.appended();
-    return new CacheStats(l, l - d - m, d, m, memory.size(), records,
-        log == null ? 0 : log.sizeBytes(), log == null ? 0 : log.damaged());
+    return new CacheStats(
+        l,
+        l - d - m,
+        d,
+        m,
+        memory.size(),
+        records,
+        log == null ? 0 : log.sizeBytes(),
+        log == null ? 0 : log.damaged());
   }
 
   /** Forces the log to disk. */

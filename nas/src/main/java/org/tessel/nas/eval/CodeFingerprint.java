@@ -45,8 +45,8 @@ public final class CodeFingerprint {
       if (Files.isDirectory(p)) {
         List<Path> files;
         try (Stream<Path> s = Files.walk(p)) {
-          files = s.filter(f -> f.toString().endsWith(".class")).sorted()
-              .collect(Collectors.toList());
+          files =
+              s.filter(f -> f.toString().endsWith(".class")).sorted().collect(Collectors.toList());
         }
         for (Path f : files) {
           md.update(p.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -10,10 +10,10 @@ import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
 /**
- * The content a network's price depends on, as a SHA-256 digest: each layer's kind and shape
- * (not its name) and which earlier layers it reads, in execution order, plus a context string
- * naming the hardware and the scheduler's settings. Networks that differ only in names (or in
- * parts a search space prunes away) share a key.
+ * The content a network's price depends on, as a SHA-256 digest: each layer's kind and shape (not
+ * its name) and which earlier layers it reads, in execution order, plus a context string naming the
+ * hardware and the scheduler's settings. Networks that differ only in names (or in parts a search
+ * space prunes away) share a key.
  */
 public final class ContentKey {
   private ContentKey() {}
@@ -26,12 +26,34 @@ public final class ContentKey {
     for (int i = 0; i < layers.size(); i++) {
       Layer l = layers.get(i);
       position.put(l, i);
-      sb.append(l.kind().name()).append(' ').append(l.inH()).append(' ').append(l.inW())
-          .append(' ').append(l.inC()).append(' ').append(l.kernelH()).append(' ')
-          .append(l.kernelW()).append(' ').append(l.strideH()).append(' ').append(l.strideW())
-          .append(' ').append(l.padH()).append(' ').append(l.padW()).append(' ')
-          .append(l.outH()).append(' ').append(l.outW()).append(' ').append(l.outC())
-          .append(' ').append(l.groups()).append(" <");
+      sb.append(l.kind().name())
+          .append(' ')
+          .append(l.inH())
+          .append(' ')
+          .append(l.inW())
+          .append(' ')
+          .append(l.inC())
+          .append(' ')
+          .append(l.kernelH())
+          .append(' ')
+          .append(l.kernelW())
+          .append(' ')
+          .append(l.strideH())
+          .append(' ')
+          .append(l.strideW())
+          .append(' ')
+          .append(l.padH())
+          .append(' ')
+          .append(l.padW())
+          .append(' ')
+          .append(l.outH())
+          .append(' ')
+          .append(l.outW())
+          .append(' ')
+          .append(l.outC())
+          .append(' ')
+          .append(l.groups())
+          .append(" <");
       for (Layer in : network.inputsOf(l)) {
         sb.append(' ').append(position.get(in));
       }
@@ -56,8 +78,8 @@ public final class ContentKey {
     byte[] h = md.digest(text.getBytes(StandardCharsets.UTF_8));
     StringBuilder sb = new StringBuilder(32);
     for (int i = 0; i < 16; i++) {
-      sb.append(Character.forDigit((h[i] >> 4) & 0xf, 16)).append(Character.forDigit(h[i] & 0xf,
-          16));
+      sb.append(Character.forDigit((h[i] >> 4) & 0xf, 16))
+          .append(Character.forDigit(h[i] & 0xf, 16));
     }
     return sb.toString();
   }

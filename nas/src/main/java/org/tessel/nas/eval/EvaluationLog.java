@@ -18,15 +18,15 @@ import org.tessel.sim.config.ConfigException;
 /**
  * An append-only file of {@code key -> value} records that survives being killed at any moment.
  *
- * <p>Each record is one line, {@code key TAB value TAB crc32}, written with a single {@code
- * write} to a file opened for appending; the checksum covers key and value. On opening, every
- * line is checked and those that fail (a record cut short by a crash, a torn or garbled line) are
- * skipped and counted, never fatal; a file that does not end in a newline gets one, so the next
- * record starts on a line of its own. The first line names the format; a file without it is not
- * touched. Keys and values hold no tabs or newlines.
+ * <p>Each record is one line, {@code key TAB value TAB crc32}, written with a single {@code write}
+ * to a file opened for appending; the checksum covers key and value. On opening, every line is
+ * checked and those that fail (a record cut short by a crash, a torn or garbled line) are skipped
+ * and counted, never fatal; a file that does not end in a newline gets one, so the next record
+ * starts on a line of its own. The first line names the format; a file without it is not touched.
+ * Keys and values hold no tabs or newlines.
  *
- * <p>Thread-safe. Several processes may append to the same file: each record is one write to a
- * file opened in append mode, and a record that still comes out interleaved fails its checksum.
+ * <p>Thread-safe. Several processes may append to the same file: each record is one write to a file
+ * opened in append mode, and a record that still comes out interleaved fails its checksum.
  */
 public final class EvaluationLog implements Closeable {
   static final String HEADER = "# tessel nas evaluation log v1: key<TAB>value<TAB>crc32";
@@ -54,8 +54,11 @@ public final class EvaluationLog implements Closeable {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       if (Files.exists(file) && !Files.isRegularFile(file)) {
-        throw new ConfigException(file.toString(), 0, "", "is not a regular file (a folder, pipe"
-            + " or device); give another --cache file");
+        throw new ConfigException(
+            file.toString(),
+            0,
+            "",
+            "is not a regular file (a folder, pipe" + " or device); give another --cache file");
       }
       if (!Files.exists(file)) {
         Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
@@ -65,8 +68,14 @@ public final class EvaluationLog implements Closeable {
       byte[] bytes = Files.readAllBytes(file);
       String text = new String(bytes, StandardCharsets.UTF_8);
       if (!text.startsWith(HEADER)) {
-        throw new ConfigException(file.toString(), 1, "", "not a Tessel NAS evaluation log"
-            + " (first line should be '" + HEADER + "'); give another --cache file");
+        throw new ConfigException(
+            file.toString(),
+            1,
+            "",
+            "not a Tessel NAS evaluation log"
+                + " (first line should be '"
+                + HEADER
+                + "'); give another --cache file");
       }
       Map<String, String> records = new LinkedHashMap<>();
       int bad = 0;
@@ -82,8 +91,7 @@ public final class EvaluationLog implements Closeable {
         }
         start = end < 0 ? -1 : end + 1;
       }
-      FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND);
+      FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
       if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
         ch.write(ByteBuffer.wrap(new byte[] {'\n'}));
       }
@@ -133,8 +141,8 @@ public final class EvaluationLog implements Closeable {
       throw new IllegalArgumentException("log records hold no tabs or newlines: " + key);
     }
     String body = key + "\t" + value;
-    ByteBuffer buf = ByteBuffer.wrap((body + "\t" + crc(body) + "\n")
-        .getBytes(StandardCharsets.UTF_8));
+    ByteBuffer buf =
+        ByteBuffer.wrap((body + "\t" + crc(body) + "\n").getBytes(StandardCharsets.UTF_8));
     while (buf.hasRemaining()) {
       channel.write(buf);
     }

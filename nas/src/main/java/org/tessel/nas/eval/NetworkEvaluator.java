@@ -8,8 +8,8 @@ public interface NetworkEvaluator {
   Metrics evaluate(Network network);
 
   /**
-   * Everything besides the network that the metrics depend on (hardware, settings, code), as
-   * text: part of every cache key.
+   * Everything besides the network that the metrics depend on (hardware, settings, code), as text:
+   * part of every cache key.
    */
   String context();
 }

@@ -35,8 +35,7 @@ public record Constraint(Metric metric, boolean atMost, double bound) {
     try {
       bound = Double.parseDouble(m.group(3));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + m.group(3) + "' in '" + text
-          + "' is not a number");
+      throw new IllegalArgumentException("'" + m.group(3) + "' in '" + text + "' is not a number");
     }
     if (!Double.isFinite(bound)) {
       throw new IllegalArgumentException("'" + text + "': the bound must be finite");
@@ -61,8 +60,13 @@ public record Constraint(Metric metric, boolean atMost, double bound) {
 
   @Override
   public String toString() {
-    return metric.key() + (atMost ? "<=" : ">=") + String.format(Locale.ROOT, "%s",
-        bound == Math.rint(bound) && Math.abs(bound) < 1e15 ? Long.toString((long) bound)
-            : Double.toString(bound));
+    return metric.key()
+        + (atMost ? "<=" : ">=")
+        + String.format(
+            Locale.ROOT,
+            "%s",
+            bound == Math.rint(bound) && Math.abs(bound) < 1e15
+                ? Long.toString((long) bound)
+                : Double.toString(bound));
   }
 }

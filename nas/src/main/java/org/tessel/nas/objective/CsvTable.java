@@ -8,8 +8,8 @@ import org.tessel.sim.config.TextFiles;
 
 /**
  * A CSV file with a header line, read whole, every row with its line number: fields split on
- * commas, surrounding whitespace trimmed, double quotes around a field removed (a quoted field
- * may hold commas); blank lines and lines starting with {@code #} skipped.
+ * commas, surrounding whitespace trimmed, double quotes around a field removed (a quoted field may
+ * hold commas); blank lines and lines starting with {@code #} skipped.
  */
 final class CsvTable {
   /** One data line. */
@@ -51,8 +51,11 @@ final class CsvTable {
         if (header == null) {
           header = f;
         } else if (f.size() != header.size()) {
-          throw new ConfigException(name, n, "", "expected " + header.size()
-              + " fields as in the header, found " + f.size());
+          throw new ConfigException(
+              name,
+              n,
+              "",
+              "expected " + header.size() + " fields as in the header, found " + f.size());
         } else {
           rows.add(new Row(n, f, quoted));
         }
@@ -87,8 +90,8 @@ final class CsvTable {
     return -1;
   }
 
-  private static List<String> split(String file, int line, String text,
-      java.util.BitSet quotedFields) {
+  private static List<String> split(
+      String file, int line, String text, java.util.BitSet quotedFields) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean quoted = false;

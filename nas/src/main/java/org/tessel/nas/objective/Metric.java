@@ -83,7 +83,10 @@ public enum Metric {
         return m;
       }
     }
-    throw new IllegalArgumentException("unknown objective '" + name + "' (expected "
-        + "accuracy|energy|latency|macs|maladaptation|params|reconfigurations)");
+    throw new IllegalArgumentException(
+        "unknown objective '"
+            + name
+            + "' (expected "
+            + "accuracy|energy|latency|macs|maladaptation|params|reconfigurations)");
   }
 }

@@ -34,15 +34,17 @@ public record Scoring(List<Metric> objectives, List<Constraint> constraints) {
     double[] c = new double[objectives.size()];
     for (int i = 0; i < c.length; i++) {
       Metric o = objectives.get(i);
-      c[i] = m.runs() || o == Metric.MACS || o == Metric.PARAMS || o == Metric.ACCURACY
-          ? o.cost(o.of(m, accuracy)) : Double.POSITIVE_INFINITY;
+      c[i] =
+          m.runs() || o == Metric.MACS || o == Metric.PARAMS || o == Metric.ACCURACY
+              ? o.cost(o.of(m, accuracy))
+              : Double.POSITIVE_INFINITY;
     }
     return c;
   }
 
   /**
-   * The sum of the relative constraint violations (0: feasible); infinite for a network that
-   * cannot run.
+   * The sum of the relative constraint violations (0: feasible); infinite for a network that cannot
+   * run.
    */
   public double violation(Metrics m, double accuracy) {
     if (!m.runs()) {

@@ -1,24 +1,24 @@
 package org.tessel.nas.rank;
 
 /**
- * Kendall's rank correlation tau-b (Kendall 1945): {@code (C - D) / sqrt((n0 - n1) (n0 - n2))}
- * over all pairs, with {@code C} and {@code D} the concordant and discordant pairs, {@code n0}
- * the pairs and {@code n1}, {@code n2} the pairs tied in x and in y. 1 when the two orders
- * agree, -1 when they are reversed, 0 when unrelated.
+ * Kendall's rank correlation tau-b (Kendall 1945): {@code (C - D) / sqrt((n0 - n1) (n0 - n2))} over
+ * all pairs, with {@code C} and {@code D} the concordant and discordant pairs, {@code n0} the pairs
+ * and {@code n1}, {@code n2} the pairs tied in x and in y. 1 when the two orders agree, -1 when
+ * they are reversed, 0 when unrelated.
  */
 public final class KendallTau {
   private KendallTau() {}
 
   /**
-   * Tau-b of {@code x} and {@code y} (equal lengths, at least two values, no NaN); NaN when
-   * either is constant. Quadratic in the length (15,625 values: about a second).
+   * Tau-b of {@code x} and {@code y} (equal lengths, at least two values, no NaN); NaN when either
+   * is constant. Quadratic in the length (15,625 values: about a second).
    *
    * @throws IllegalArgumentException for different lengths, fewer than two values, or NaN
    */
   public static double tauB(double[] x, double[] y) {
     if (x.length != y.length || x.length < 2) {
-      throw new IllegalArgumentException("kendall: need two series of equal length >= 2, got "
-          + x.length + " and " + y.length);
+      throw new IllegalArgumentException(
+          "kendall: need two series of equal length >= 2, got " + x.length + " and " + y.length);
     }
     long concordant = 0;
     long discordant = 0;

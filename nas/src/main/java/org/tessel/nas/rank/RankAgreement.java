@@ -14,9 +14,7 @@ import org.tessel.nas.space.SearchSpace;
 public final class RankAgreement {
   private RankAgreement() {}
 
-  /**
-   * Tau-b between the latency of each candidate that runs and {@code reference}'s value for it.
-   */
+  /** Tau-b between the latency of each candidate that runs and {@code reference}'s value for it. */
   public static double tau(List<Candidate> cs, AccuracyTable reference, SearchSpace space) {
     List<double[]> pairs = new ArrayList<>();
     for (Candidate c : cs) {
@@ -39,7 +37,11 @@ public final class RankAgreement {
     for (Candidate c : cs) {
       n += c.metrics().runs() ? 1 : 0;
     }
-    return String.format(Locale.ROOT, "kendall tau-b, Tessel latency_ms against %s: %.4f over"
-        + " %d architectures", reference.column(), tau(cs, reference, space), n);
+    return String.format(
+        Locale.ROOT,
+        "kendall tau-b, Tessel latency_ms against %s: %.4f over" + " %d architectures",
+        reference.column(),
+        tau(cs, reference, space),
+        n);
   }
 }

@@ -10,8 +10,8 @@ import org.tessel.nas.search.Ranking;
 import org.tessel.sim.config.Csv;
 
 /**
- * Ranked candidates as CSV, one row each: rank (1 first), front (0: non-dominated), arch index
- * and string, accuracy, latency, energy, reconfigurations, dataflow switches, maladaptation,
+ * Ranked candidates as CSV, one row each: rank (1 first), front (0: non-dominated), arch index and
+ * string, accuracy, latency, energy, reconfigurations, dataflow switches, maladaptation,
  * maladaptive layers, dominant dataflow, MACs, parameters, cycles, the latency on each fixed
  * dataflow, feasibility, constraint violation, evaluation order and the reason a network cannot
  * run.
@@ -25,9 +25,11 @@ public final class CandidateCsv {
     for (Ranking.Entry e : entries) {
       dataflows.addAll(e.candidate().metrics().fixedLatencyMs().keySet());
     }
-    StringBuilder sb = new StringBuilder("rank,front,arch_index,arch,accuracy,latency_ms,"
-        + "energy_uj,reconfigurations,dataflow_switches,maladaptation,maladaptive_layers,"
-        + "dominant_dataflow,macs,params,cycles");
+    StringBuilder sb =
+        new StringBuilder(
+            "rank,front,arch_index,arch,accuracy,latency_ms,"
+                + "energy_uj,reconfigurations,dataflow_switches,maladaptation,maladaptive_layers,"
+                + "dominant_dataflow,macs,params,cycles");
     for (String d : dataflows) {
       sb.append(",latency_ms_").append(d).append("_only");
     }
@@ -36,20 +38,48 @@ public final class CandidateCsv {
     for (Ranking.Entry e : entries) {
       Candidate c = e.candidate();
       Metrics m = c.metrics();
-      sb.append(rank++).append(',').append(e.front()).append(',')
-          .append(c.index() >= 0 ? Long.toString(c.index()) : "").append(',')
-          .append(quote(c.arch())).append(',').append(num(c.accuracy())).append(',')
-          .append(num(m.latencyMs())).append(',').append(num(m.energyUj())).append(',')
-          .append(m.reconfigurations()).append(',').append(m.dataflowSwitches()).append(',')
-          .append(num(m.maladaptation())).append(',').append(m.maladaptiveLayers()).append(',')
-          .append(m.dominantDataflow()).append(',').append(m.macs()).append(',')
-          .append(m.params()).append(',').append(m.cycles());
+      sb.append(rank++)
+          .append(',')
+          .append(e.front())
+          .append(',')
+          .append(c.index() >= 0 ? Long.toString(c.index()) : "")
+          .append(',')
+          .append(quote(c.arch()))
+          .append(',')
+          .append(num(c.accuracy()))
+          .append(',')
+          .append(num(m.latencyMs()))
+          .append(',')
+          .append(num(m.energyUj()))
+          .append(',')
+          .append(m.reconfigurations())
+          .append(',')
+          .append(m.dataflowSwitches())
+          .append(',')
+          .append(num(m.maladaptation()))
+          .append(',')
+          .append(m.maladaptiveLayers())
+          .append(',')
+          .append(m.dominantDataflow())
+          .append(',')
+          .append(m.macs())
+          .append(',')
+          .append(m.params())
+          .append(',')
+          .append(m.cycles());
       for (String d : dataflows) {
         Double v = m.fixedLatencyMs().get(d);
         sb.append(',').append(v == null ? "" : num(v));
       }
-      sb.append(',').append(c.feasible()).append(',').append(num(c.violation())).append(',')
-          .append(c.order()).append(',').append(quote(m.error())).append('\n');
+      sb.append(',')
+          .append(c.feasible())
+          .append(',')
+          .append(num(c.violation()))
+          .append(',')
+          .append(c.order())
+          .append(',')
+          .append(quote(m.error()))
+          .append('\n');
     }
     return sb.toString();
   }

@@ -16,8 +16,7 @@ import org.tessel.sim.util.svg.Svg;
  * marked architectures (such as published picks) as labelled black diamonds.
  */
 public final class ParetoSvg {
-  private static final ScatterPlot.Frame FRAME = new ScatterPlot.Frame(860, 560, 90, 640, 56,
-      480);
+  private static final ScatterPlot.Frame FRAME = new ScatterPlot.Frame(860, 560, 90, 640, 56, 480);
   private static final String FRONT = "#d62728";
   private static final String EVALUATED = "#b8b8b8";
   private static final String BREAKS = "#f2b8c6";
@@ -33,10 +32,10 @@ public final class ParetoSvg {
   private ParetoSvg() {}
 
   /** The SVG of {@code entries} with {@code x} across and {@code y} up. */
-  public static String of(List<Ranking.Entry> entries, Metric x, Metric y, String title,
-      List<Mark> marks) {
-    ScatterPlot plot = new ScatterPlot(FRAME).title(title).labels(label(x), label(y))
-        .empty("no candidate runs");
+  public static String of(
+      List<Ranking.Entry> entries, Metric x, Metric y, String title, List<Mark> marks) {
+    ScatterPlot plot =
+        new ScatterPlot(FRAME).title(title).labels(label(x), label(y)).empty("no candidate runs");
     List<double[]> front = new ArrayList<>();
     for (Ranking.Entry e : entries) {
       double[] p = point(e.candidate(), x, y);
@@ -47,8 +46,13 @@ public final class ParetoSvg {
         front.add(p);
         continue;
       }
-      plot.dot(new ScatterPlot.Dot(p[0], p[1], 2, "fill=\"" + (e.candidate().feasible()
-          ? EVALUATED : BREAKS) + "\"", null));
+      plot.dot(
+          new ScatterPlot.Dot(
+              p[0],
+              p[1],
+              2,
+              "fill=\"" + (e.candidate().feasible() ? EVALUATED : BREAKS) + "\"",
+              null));
     }
     front.sort(Comparator.comparingDouble((double[] p) -> p[0]).thenComparingDouble(p -> p[1]));
     plot.frontLine(front, false, "stroke=\"" + FRONT + "\" stroke-width=\"1.5\"");

@@ -1,6 +1,6 @@
 /**
- * Search outputs: the ranked and Pareto-front CSVs ({@link org.tessel.nas.report.CandidateCsv}),
- * an SVG scatter of two objectives with the front ({@link org.tessel.nas.report.ParetoSvg}), a
+ * Search outputs: the ranked and Pareto-front CSVs ({@link org.tessel.nas.report.CandidateCsv}), an
+ * SVG scatter of two objectives with the front ({@link org.tessel.nas.report.ParetoSvg}), a
  * candidate's per-layer schedule ({@link org.tessel.nas.report.ScheduleCsv}), a terminal summary
  * ({@link org.tessel.nas.report.Summary}), and a directory holding them, written whole or not at
  * all ({@link org.tessel.nas.report.SearchReport}). Files hold no timing or cache figures, so a

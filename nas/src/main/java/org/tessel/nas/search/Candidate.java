@@ -16,8 +16,15 @@ import org.tessel.nas.space.Genome;
  * @param costs the objectives' values, each turned so that lower is better
  * @param violation summed relative constraint violation (0: feasible; infinite: cannot run)
  */
-public record Candidate(int order, Genome genome, String arch, long index, Metrics metrics,
-    double accuracy, List<Double> costs, double violation) {
+public record Candidate(
+    int order,
+    Genome genome,
+    String arch,
+    long index,
+    Metrics metrics,
+    double accuracy,
+    List<Double> costs,
+    double violation) {
   /** Copies the costs. */
   public Candidate {
     costs = List.copyOf(costs);

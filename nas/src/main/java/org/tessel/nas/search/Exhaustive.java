@@ -13,8 +13,11 @@ final class Exhaustive implements Strategy {
 
   Exhaustive(SearchSpace space) {
     if (!space.enumerable()) {
-      throw new IllegalArgumentException("space " + space.name() + " is too large for an"
-          + " exhaustive search; use random, evolution or nsga2");
+      throw new IllegalArgumentException(
+          "space "
+              + space.name()
+              + " is too large for an"
+              + " exhaustive search; use random, evolution or nsga2");
     }
     this.space = space;
     this.size = space.size();

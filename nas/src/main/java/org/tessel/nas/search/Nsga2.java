@@ -9,10 +9,9 @@ import org.tessel.nas.space.SearchSpace;
 /**
  * NSGA-II (Deb et al., IEEE TEC 2002) for several objectives under constrained domination: a
  * population of {@code population} random genomes; each generation, parents are chosen by binary
- * tournament (lower front, then larger crowding distance), paired by uniform crossover
- * (probability 0.9) and mutated gene by gene (probability 1 / genes each, at least one gene
- * changed); parents and children are merged and the best {@code population} by front and
- * crowding survive.
+ * tournament (lower front, then larger crowding distance), paired by uniform crossover (probability
+ * 0.9) and mutated gene by gene (probability 1 / genes each, at least one gene changed); parents
+ * and children are merged and the best {@code population} by front and crowding survive.
  */
 final class Nsga2 implements Strategy {
   private static final double CROSSOVER = 0.9;
@@ -72,13 +71,14 @@ final class Nsga2 implements Strategy {
       parents = merged;
     } else {
       List<Ranking.Entry> ranked = Ranking.of(merged);
-      ranked.sort((x, y) -> {
-        int c = Integer.compare(x.front(), y.front());
-        if (c == 0) {
-          c = Double.compare(y.crowding(), x.crowding());
-        }
-        return c != 0 ? c : Ranking.ORDER.compare(x, y);
-      });
+      ranked.sort(
+          (x, y) -> {
+            int c = Integer.compare(x.front(), y.front());
+            if (c == 0) {
+              c = Double.compare(y.crowding(), x.crowding());
+            }
+            return c != 0 ? c : Ranking.ORDER.compare(x, y);
+          });
       parents = new ArrayList<>();
       for (int i = 0; i < population; i++) {
         parents.add(ranked.get(i).candidate());

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Non-dominated sorting and crowding (Deb et al., "A Fast and Elitist Multiobjective Genetic
- * Algorithm: NSGA-II", IEEE TEC 2002) under constrained domination: a feasible candidate beats
- * an infeasible one, of two infeasible ones the smaller violation wins, and two feasible ones
- * compare by Pareto dominance on their costs. The feasible candidates' fronts come from the one
+ * Algorithm: NSGA-II", IEEE TEC 2002) under constrained domination: a feasible candidate beats an
+ * infeasible one, of two infeasible ones the smaller violation wins, and two feasible ones compare
+ * by Pareto dominance on their costs. The feasible candidates' fronts come from the one
  * non-dominated sorting, {@link org.tessel.sim.util.Pareto#ranks}.
  */
 public final class Pareto {
@@ -46,8 +46,8 @@ public final class Pareto {
       rank[feasible.get(j)] = feasibleRank[j];
       next = Math.max(next, feasibleRank[j]);
     }
-    infeasible.sort(Comparator.<Integer>comparingDouble(i -> cs.get(i).violation())
-        .thenComparingInt(i -> i));
+    infeasible.sort(
+        Comparator.<Integer>comparingDouble(i -> cs.get(i).violation()).thenComparingInt(i -> i));
     double prev = Double.NaN;
     for (int i : infeasible) {
       double v = cs.get(i).violation();
@@ -61,8 +61,8 @@ public final class Pareto {
   }
 
   /**
-   * The crowding distance of each candidate within its front: the normalised size of the box
-   * its neighbours on each objective span; infinite at a front's ends, 0 for infeasible ones.
+   * The crowding distance of each candidate within its front: the normalised size of the box its
+   * neighbours on each objective span; infinite at a front's ends, 0 for infeasible ones.
    */
   public static double[] crowding(List<Candidate> cs, int[] rank) {
     int n = cs.size();
@@ -85,8 +85,8 @@ public final class Pareto {
       for (int k = 0; k < m; k++) {
         final int obj = k;
         List<Integer> s = new ArrayList<>(front);
-        s.sort(Comparator.<Integer>comparingDouble(i -> cs.get(i).cost(obj))
-            .thenComparingInt(i -> i));
+        s.sort(
+            Comparator.<Integer>comparingDouble(i -> cs.get(i).cost(obj)).thenComparingInt(i -> i));
         if (s.isEmpty()) {
           continue;
         }
@@ -98,8 +98,8 @@ public final class Pareto {
           continue;
         }
         for (int j = 1; j < s.size() - 1; j++) {
-          d[s.get(j)] += (cs.get(s.get(j + 1)).cost(obj) - cs.get(s.get(j - 1)).cost(obj))
-              / (hi - lo);
+          d[s.get(j)] +=
+              (cs.get(s.get(j + 1)).cost(obj) - cs.get(s.get(j - 1)).cost(obj)) / (hi - lo);
         }
       }
     }

@@ -9,8 +9,8 @@ import org.tessel.nas.space.Genome;
 import org.tessel.nas.space.SearchSpace;
 
 /**
- * Uniform samples without repeats, until the space is exhausted. The samples do not depend on
- * how many are asked for at once; a batch of up to {@link #BATCH} keeps a cluster's members busy
+ * Uniform samples without repeats, until the space is exhausted. The samples do not depend on how
+ * many are asked for at once; a batch of up to {@link #BATCH} keeps a cluster's members busy
  * between the search's rounds.
  */
 final class RandomSearch implements Strategy {

@@ -43,17 +43,18 @@ public final class Ranking {
     return out;
   }
 
-  static final Comparator<Entry> ORDER = (a, b) -> {
-    int c = Integer.compare(a.front(), b.front());
-    if (c != 0) {
-      return c;
-    }
-    Candidate x = a.candidate();
-    Candidate y = b.candidate();
-    c = Double.compare(x.violation(), y.violation());
-    for (int k = 0; c == 0 && k < x.costs().size(); k++) {
-      c = Double.compare(x.cost(k), y.cost(k));
-    }
-    return c != 0 ? c : x.genome().compareTo(y.genome());
-  };
+  static final Comparator<Entry> ORDER =
+      (a, b) -> {
+        int c = Integer.compare(a.front(), b.front());
+        if (c != 0) {
+          return c;
+        }
+        Candidate x = a.candidate();
+        Candidate y = b.candidate();
+        c = Double.compare(x.violation(), y.violation());
+        for (int k = 0; c == 0 && k < x.costs().size(); k++) {
+          c = Double.compare(x.cost(k), y.cost(k));
+        }
+        return c != 0 ? c : x.genome().compareTo(y.genome());
+      };
 }

@@ -11,12 +11,12 @@ import org.tessel.nas.space.SearchSpace;
 /**
  * Regularised (aging) evolution (Real et al., "Regularized Evolution for Image Classifier
  * Architecture Search", AAAI 2019): a population of {@code population} random genomes; then,
- * repeatedly, the best of {@code sample} members drawn at random is mutated in one gene, the
- * child joins and the oldest member leaves. It optimises the first objective under the
- * constraints (the others break ties; use NSGA-II for a front).
+ * repeatedly, the best of {@code sample} members drawn at random is mutated in one gene, the child
+ * joins and the oldest member leaves. It optimises the first objective under the constraints (the
+ * others break ties; use NSGA-II for a front).
  *
- * <p>Children are made {@code batch} at a time from the population as it stands, and join in
- * order; the batch is fixed (not the thread count), so results do not depend on threads.
+ * <p>Children are made {@code batch} at a time from the population as it stands, and join in order;
+ * the batch is fixed (not the thread count), so results do not depend on threads.
  */
 final class RegularizedEvolution implements Strategy {
   private final SearchSpace space;
@@ -29,8 +29,14 @@ final class RegularizedEvolution implements Strategy {
 
   RegularizedEvolution(SearchSpace space, long seed, int population, int sample, int batch) {
     if (population < 2 || sample < 1 || sample > population || batch < 1) {
-      throw new IllegalArgumentException("evolution needs population >= 2, 1 <= sample <="
-          + " population and batch >= 1; were " + population + ", " + sample + ", " + batch);
+      throw new IllegalArgumentException(
+          "evolution needs population >= 2, 1 <= sample <="
+              + " population and batch >= 1; were "
+              + population
+              + ", "
+              + sample
+              + ", "
+              + batch);
     }
     this.space = space;
     this.rnd = new SplittableRandom(seed);

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.LongSupplier;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
 import org.tessel.nas.eval.CachedEvaluator;
 import org.tessel.nas.eval.Metrics;
 import org.tessel.nas.eval.NetworkEvaluator;
@@ -23,12 +23,12 @@ import org.tessel.sim.workload.Network;
 
 /**
  * Runs a strategy: asks it for a batch, prices the batch's new architectures on a fixed pool of
- * threads (results placed by position), scores them and tells the strategy, until the budget,
- * the strategy or the time limit runs out.
+ * threads (results placed by position), scores them and tells the strategy, until the budget, the
+ * strategy or the time limit runs out.
  *
  * <p>The evaluation log of the {@link CachedEvaluator} is the checkpoint: a search killed midway
- * and started again with the same settings replays the same proposals, finds every architecture
- * it had priced in the log, and ends with the same result as a run never interrupted.
+ * and started again with the same settings replays the same proposals, finds every architecture it
+ * had priced in the log, and ends with the same result as a run never interrupted.
  */
 public final class Search {
   /** Proposals allowed per budget unit before a strategy that only repeats itself is stopped. */
@@ -47,8 +47,12 @@ public final class Search {
    *
    * @throws IllegalArgumentException when the scoring needs accuracy and no table is given
    */
-  public Search(SearchSpace space, CachedEvaluator evaluator, Scoring scoring,
-      AccuracyTable accuracy, SearchSettings settings) {
+  public Search(
+      SearchSpace space,
+      CachedEvaluator evaluator,
+      Scoring scoring,
+      AccuracyTable accuracy,
+      SearchSettings settings) {
     this(space, evaluator, scoring, accuracy, settings, System::nanoTime);
   }
 
@@ -56,11 +60,16 @@ public final class Search {
    * The same, with the clock the time limit and the progress read ({@code nanoClock}, in
    * nanoseconds): tests give one that advances by rule instead of by wall time.
    */
-  Search(SearchSpace space, CachedEvaluator evaluator, Scoring scoring, AccuracyTable accuracy,
-      SearchSettings settings, LongSupplier nanoClock) {
+  Search(
+      SearchSpace space,
+      CachedEvaluator evaluator,
+      Scoring scoring,
+      AccuracyTable accuracy,
+      SearchSettings settings,
+      LongSupplier nanoClock) {
     if (scoring.needsAccuracy() && accuracy == null) {
-      throw new IllegalArgumentException("the accuracy objective or constraint needs an"
-          + " accuracy table");
+      throw new IllegalArgumentException(
+          "the accuracy objective or constraint needs an" + " accuracy table");
     }
     this.space = space;
     this.evaluator = evaluator;
@@ -81,8 +90,8 @@ public final class Search {
 
   /**
    * Runs the search, pricing each batch's new architectures with {@code pricer} (null: on this
-   * search's threads). Which architectures a batch holds depends only on the strategy, its seed
-   * and the results told, never on where or in what order they were priced.
+   * search's threads). Which architectures a batch holds depends only on the strategy, its seed and
+   * the results told, never on where or in what order they were priced.
    *
    * @throws ConfigException when the accuracy table lacks an architecture the search reaches
    */
@@ -95,12 +104,16 @@ public final class Search {
     long limit = settings.timeLimit().toNanos();
     long proposals = 0;
     SearchResult.Stop stop = SearchResult.Stop.BUDGET;
-    ExecutorService pool = settings.threads() > 1 ? Executors.newFixedThreadPool(
-        settings.threads(), r -> {
-          Thread t = new Thread(r, "tessel-nas");
-          t.setDaemon(true);
-          return t;
-        }) : null;
+    ExecutorService pool =
+        settings.threads() > 1
+            ? Executors.newFixedThreadPool(
+                settings.threads(),
+                r -> {
+                  Thread t = new Thread(r, "tessel-nas");
+                  t.setDaemon(true);
+                  return t;
+                })
+            : null;
     try {
       while (history.size() < budget) {
         if (limit > 0 && nanoClock.getAsLong() - start >= limit) {
@@ -129,7 +142,10 @@ public final class Search {
           told.add(seen.get(g));
         }
         strategy.tell(told);
-        progress.update(history.size(), budget, Duration.ofNanos(nanoClock.getAsLong() - start),
+        progress.update(
+            history.size(),
+            budget,
+            Duration.ofNanos(nanoClock.getAsLong() - start),
             evaluator.stats());
         if (history.size() < budget && proposals > (long) STALL_FACTOR * budget + 1000) {
           stop = SearchResult.Stop.STALLED;
@@ -141,26 +157,38 @@ public final class Search {
         pool.shutdownNow();
       }
     }
-    return new SearchResult(space.name(), settings, scoring, history, Ranking.of(history), stop,
-        proposals, Duration.ofNanos(nanoClock.getAsLong() - start), evaluator.stats());
+    return new SearchResult(
+        space.name(),
+        settings,
+        scoring,
+        history,
+        Ranking.of(history),
+        stop,
+        proposals,
+        Duration.ofNanos(nanoClock.getAsLong() - start),
+        evaluator.stats());
   }
 
   /**
-   * The genomes an exhaustive or random search proposes, in evaluation order: the whole history
-   * of {@link #run} without pricing, since neither strategy learns from results.
+   * The genomes an exhaustive or random search proposes, in evaluation order: the whole history of
+   * {@link #run} without pricing, since neither strategy learns from results.
    *
-   * @throws IllegalArgumentException for another strategy, or with a time limit (then the
-   *     history depends on the machine)
+   * @throws IllegalArgumentException for another strategy, or with a time limit (then the history
+   *     depends on the machine)
    */
   public List<Genome> proposals() {
     StrategyKind kind = settings.strategy();
     if (kind != StrategyKind.EXHAUSTIVE && kind != StrategyKind.RANDOM) {
-      throw new IllegalArgumentException("only the exhaustive and random strategies can be"
-          + " sharded (" + kind.key() + " learns from every result)");
+      throw new IllegalArgumentException(
+          "only the exhaustive and random strategies can be"
+              + " sharded ("
+              + kind.key()
+              + " learns from every result)");
     }
     if (!settings.timeLimit().isZero()) {
-      throw new IllegalArgumentException("a sharded search cannot have a time limit (its"
-          + " history would depend on the machines)");
+      throw new IllegalArgumentException(
+          "a sharded search cannot have a time limit (its"
+              + " history would depend on the machines)");
     }
     Strategy strategy = kind.create(space, settings);
     List<Genome> out = new ArrayList<>();
@@ -181,23 +209,27 @@ public final class Search {
   }
 
   /**
-   * Prices {@code genomes} with the evaluator (its cache and log) on this search's threads,
-   * calling {@code progress} after each {@code step} of them; for a shard of a search.
+   * Prices {@code genomes} with the evaluator (its cache and log) on this search's threads, calling
+   * {@code progress} after each {@code step} of them; for a shard of a search.
    */
   public void priceAll(List<Genome> genomes, int step, Progress progress) {
     long start = System.nanoTime();
-    ExecutorService pool = settings.threads() > 1 ? Executors.newFixedThreadPool(
-        settings.threads(), r -> {
-          Thread t = new Thread(r, "tessel-nas");
-          t.setDaemon(true);
-          return t;
-        }) : null;
+    ExecutorService pool =
+        settings.threads() > 1
+            ? Executors.newFixedThreadPool(
+                settings.threads(),
+                r -> {
+                  Thread t = new Thread(r, "tessel-nas");
+                  t.setDaemon(true);
+                  return t;
+                })
+            : null;
     try {
       for (int from = 0; from < genomes.size(); from += step) {
         int to = Math.min(genomes.size(), from + step);
         price(genomes.subList(from, to), pool);
-        progress.update(to, genomes.size(), Duration.ofNanos(System.nanoTime() - start),
-            evaluator.stats());
+        progress.update(
+            to, genomes.size(), Duration.ofNanos(System.nanoTime() - start), evaluator.stats());
       }
     } finally {
       if (pool != null) {
@@ -215,8 +247,8 @@ public final class Search {
     for (double x : costs) {
       c.add(x);
     }
-    return new Candidate(order, g, space.archString(g), index, m, acc, c,
-        scoring.violation(m, acc));
+    return new Candidate(
+        order, g, space.archString(g), index, m, acc, c, scoring.violation(m, acc));
   }
 
   /** The metrics of each genome, priced on {@code pool} (null: this thread). */
@@ -249,8 +281,8 @@ public final class Search {
   }
 
   /**
-   * The metrics of {@code g}: its network priced by {@code evaluator}, or the failure to build
-   * it. The unit of work of every search, wherever it runs.
+   * The metrics of {@code g}: its network priced by {@code evaluator}, or the failure to build it.
+   * The unit of work of every search, wherever it runs.
    */
   public static Metrics price(SearchSpace space, NetworkEvaluator evaluator, Genome g) {
     Network n;

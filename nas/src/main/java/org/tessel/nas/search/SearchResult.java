@@ -18,9 +18,16 @@ import org.tessel.nas.objective.Scoring;
  * @param elapsed wall-clock time (not reproducible; kept out of result files)
  * @param cache how the network cache answered
  */
-public record SearchResult(String space, SearchSettings settings, Scoring scoring,
-    List<Candidate> history, List<Ranking.Entry> ranked, Stop stop, long proposals,
-    Duration elapsed, CacheStats cache) {
+public record SearchResult(
+    String space,
+    SearchSettings settings,
+    Scoring scoring,
+    List<Candidate> history,
+    List<Ranking.Entry> ranked,
+    Stop stop,
+    long proposals,
+    Duration elapsed,
+    CacheStats cache) {
 
   /** Why a search stopped. */
   public enum Stop {

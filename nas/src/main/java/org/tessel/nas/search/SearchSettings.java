@@ -8,8 +8,8 @@ import java.time.Duration;
  * @param strategy the strategy
  * @param budget distinct architectures to evaluate at most (a genome proposed again is answered
  *     from the run's history and does not count)
- * @param timeLimit wall-clock limit, checked between batches; {@link Duration#ZERO} for none
- *     (a search stopped by time depends on the machine's speed: only the evaluation budget is
+ * @param timeLimit wall-clock limit, checked between batches; {@link Duration#ZERO} for none (a
+ *     search stopped by time depends on the machine's speed: only the evaluation budget is
  *     reproducible)
  * @param seed the strategy's random seed
  * @param threads networks priced at once; results do not depend on it
@@ -17,8 +17,15 @@ import java.time.Duration;
  * @param sample tournament size of evolution
  * @param batch children evolution makes per step (fixed, so results do not depend on threads)
  */
-public record SearchSettings(StrategyKind strategy, int budget, Duration timeLimit, long seed,
-    int threads, int population, int sample, int batch) {
+public record SearchSettings(
+    StrategyKind strategy,
+    int budget,
+    Duration timeLimit,
+    long seed,
+    int threads,
+    int population,
+    int sample,
+    int batch) {
   /** Validates. */
   public SearchSettings {
     if (strategy == null || timeLimit == null || timeLimit.isNegative()) {
@@ -31,8 +38,14 @@ public record SearchSettings(StrategyKind strategy, int budget, Duration timeLim
       throw new IllegalArgumentException("threads: must be >= 1, was " + threads);
     }
     if (population < 2 || sample < 1 || sample > population || batch < 1) {
-      throw new IllegalArgumentException("population >= 2, 1 <= sample <= population and batch"
-          + " >= 1 are needed; were " + population + ", " + sample + ", " + batch);
+      throw new IllegalArgumentException(
+          "population >= 2, 1 <= sample <= population and batch"
+              + " >= 1 are needed; were "
+              + population
+              + ", "
+              + sample
+              + ", "
+              + batch);
     }
   }
 

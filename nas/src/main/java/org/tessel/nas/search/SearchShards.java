@@ -18,11 +18,11 @@ import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.workload.Network;
 
 /**
- * A search cut into {@code N} slices for a batch scheduler: shard {@code K} prices the
- * contiguous block {@code [K n / N, (K + 1) n / N)} of the {@code n} architectures an exhaustive
- * or random search proposes ({@link Search#proposals}) into its own crash-safe evaluation log,
- * {@code shards/evaluations.K-of-N.log}. Merging runs the unsharded search answered from those
- * logs alone, so it writes exactly what the unsharded search writes.
+ * A search cut into {@code N} slices for a batch scheduler: shard {@code K} prices the contiguous
+ * block {@code [K n / N, (K + 1) n / N)} of the {@code n} architectures an exhaustive or random
+ * search proposes ({@link Search#proposals}) into its own crash-safe evaluation log, {@code
+ * shards/evaluations.K-of-N.log}. Merging runs the unsharded search answered from those logs alone,
+ * so it writes exactly what the unsharded search writes.
  */
 public final class SearchShards {
   /** The folder of the slices' logs, inside the search's output folder. */
@@ -38,16 +38,20 @@ public final class SearchShards {
   }
 
   /**
-   * An evaluator with {@code inner}'s context that prices nothing: an architecture no shard
-   * priced is an error naming the folder.
+   * An evaluator with {@code inner}'s context that prices nothing: an architecture no shard priced
+   * is an error naming the folder.
    */
   public static NetworkEvaluator fromShards(Path dir, NetworkEvaluator inner) {
     return new NetworkEvaluator() {
       @Override
       public Metrics evaluate(Network network) {
-        throw new ConfigException(dir.resolve(DIR).toString(), 0, "", "an architecture of"
-            + " this search is in no shard's log: run every shard K/N with the same options"
-            + " (and finish any that was interrupted) before merging");
+        throw new ConfigException(
+            dir.resolve(DIR).toString(),
+            0,
+            "",
+            "an architecture of"
+                + " this search is in no shard's log: run every shard K/N with the same options"
+                + " (and finish any that was interrupted) before merging");
       }
 
       @Override
@@ -67,14 +71,19 @@ public final class SearchShards {
     List<Path> files = new ArrayList<>();
     if (Files.isDirectory(folder)) {
       try (Stream<Path> s = Files.list(folder)) {
-        s.filter(p -> NAME.matcher(p.getFileName().toString()).matches()).sorted()
+        s.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
+            .sorted()
             .forEach(files::add);
       }
     }
     if (files.isEmpty()) {
-      throw new ConfigException(folder.toString(), 0, "", "no shard logs"
-          + " (evaluations.K-of-N.log): run tessel search ... --shard K/N -p with the same DIR"
-          + " first");
+      throw new ConfigException(
+          folder.toString(),
+          0,
+          "",
+          "no shard logs"
+              + " (evaluations.K-of-N.log): run tessel search ... --shard K/N -p with the same DIR"
+              + " first");
     }
     int n = -1;
     boolean[] have = null;
@@ -87,19 +96,22 @@ public final class SearchShards {
         n = of;
         have = new boolean[n];
       } else if (of != n) {
-        throw new ConfigException(f.toString(), 0, "", "shards of " + of + " and of " + n
-            + " in one folder; remove the stale ones");
+        throw new ConfigException(
+            f.toString(),
+            0,
+            "",
+            "shards of " + of + " and of " + n + " in one folder; remove the stale ones");
       }
       if (k >= n) {
-        throw new ConfigException(f.toString(), 0, "", "shard " + k + " of " + n
-            + " does not exist");
+        throw new ConfigException(
+            f.toString(), 0, "", "shard " + k + " of " + n + " does not exist");
       }
       have[k] = true;
     }
     for (int k = 0; k < n; k++) {
       if (!have[k]) {
-        throw new ConfigException(file(dir, k, n).toString(), 0, "", "missing: run shard " + k
-            + "/" + n + " first");
+        throw new ConfigException(
+            file(dir, k, n).toString(), 0, "", "missing: run shard " + k + "/" + n + " first");
       }
     }
     for (Path f : files) {

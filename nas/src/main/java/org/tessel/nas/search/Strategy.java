@@ -4,9 +4,9 @@ import java.util.List;
 import org.tessel.nas.space.Genome;
 
 /**
- * A search strategy as an ask/tell loop: it proposes a batch of genomes, is told their scores,
- * and proposes the next. Every choice comes from the seed it was made with and from what it was
- * told, never from timing or threads, so a seed gives the same search every time.
+ * A search strategy as an ask/tell loop: it proposes a batch of genomes, is told their scores, and
+ * proposes the next. Every choice comes from the seed it was made with and from what it was told,
+ * never from timing or threads, so a seed gives the same search every time.
  */
 public interface Strategy {
   /**

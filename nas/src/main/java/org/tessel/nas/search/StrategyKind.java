@@ -28,8 +28,8 @@ public enum StrategyKind {
   /**
    * A fresh strategy over {@code space} with these settings.
    *
-   * @throws IllegalArgumentException when the settings do not suit it (exhaustive on a space
-   *     too large to enumerate, a population too small)
+   * @throws IllegalArgumentException when the settings do not suit it (exhaustive on a space too
+   *     large to enumerate, a population too small)
    */
   public Strategy create(SearchSpace space, SearchSettings s) {
     return switch (this) {
@@ -53,7 +53,7 @@ public enum StrategyKind {
         return k;
       }
     }
-    throw new IllegalArgumentException("unknown strategy '" + name
-        + "' (expected evolution|exhaustive|nsga2|random)");
+    throw new IllegalArgumentException(
+        "unknown strategy '" + name + "' (expected evolution|exhaustive|nsga2|random)");
   }
 }

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /** Builds one layer of a {@link FileSpace} from its chosen fields, as NetworkReader does. */
 final class FileLayers {
-  static final Set<String> TYPES = Set.of("conv", "dwconv", "fc", "maxpool", "avgpool",
-      "globalavgpool", "add", "concat", "mul");
+  static final Set<String> TYPES =
+      Set.of("conv", "dwconv", "fc", "maxpool", "avgpool", "globalavgpool", "add", "concat", "mul");
 
   private FileLayers() {}
 
@@ -15,14 +15,14 @@ final class FileLayers {
     String type = f.get("type");
     boolean many = type.equals("add") || type.equals("concat") || type.equals("mul");
     if (!many && in.size() > 1) {
-      throw new IllegalArgumentException("layer " + name + ": a " + type + " layer reads one"
-          + " input, found " + in.size());
+      throw new IllegalArgumentException(
+          "layer " + name + ": a " + type + " layer reads one" + " input, found " + in.size());
     }
     String x = in.isEmpty() ? null : in.get(0);
     NetBuilder.Shape s = b.shape(x);
     if (s == null) {
-      throw new IllegalArgumentException("layer " + name + ": input '" + x + "' is not a layer"
-          + " defined above");
+      throw new IllegalArgumentException(
+          "layer " + name + ": input '" + x + "' is not a layer" + " defined above");
     }
     try {
       switch (type) {
@@ -42,7 +42,8 @@ final class FileLayers {
         case "maxpool", "avgpool" -> {
           int k = num(f, "kernel", -1);
           int pad = "same".equals(f.get("pad")) ? k / 2 : num(f, "pad", 0);
-          return type.equals("avgpool") ? b.avgPool(name, x, k, num(f, "stride", k), pad)
+          return type.equals("avgpool")
+              ? b.avgPool(name, x, k, num(f, "stride", k), pad)
               : b.maxPool(name, x, k, num(f, "stride", k), pad);
         }
         case "globalavgpool" -> {
@@ -66,8 +67,8 @@ final class FileLayers {
       }
     } catch (IllegalArgumentException e) {
       String m = e.getMessage();
-      throw new IllegalArgumentException(m.startsWith(name + ":") || m.startsWith("layer ")
-          ? m : "layer " + name + ": " + m, e);
+      throw new IllegalArgumentException(
+          m.startsWith(name + ":") || m.startsWith("layer ") ? m : "layer " + name + ": " + m, e);
     }
   }
 
@@ -82,8 +83,8 @@ final class FileLayers {
     try {
       int n = Integer.parseInt(v);
       if (n < (key.equals("pad") ? 0 : 1)) {
-        throw new IllegalArgumentException(key + ": must be " + (key.equals("pad") ? ">= 0"
-            : "> 0") + ", was " + n);
+        throw new IllegalArgumentException(
+            key + ": must be " + (key.equals("pad") ? ">= 0" : "> 0") + ", was " + n);
       }
       return n;
     } catch (NumberFormatException e) {

@@ -10,12 +10,12 @@ import org.tessel.sim.workload.Network;
 
 /**
  * A user's space, read from a YAML file by {@link FileSpaceReader}: a network file in Tessel's
- * format (docs/network-format.md) in which any layer field but {@code name} and {@code inputs}
- * may be a list of choices, e.g. {@code kernel: [3, 5, 7]}, and a layer's {@code type} may offer
- * {@code skip} (the layer is left out and its readers read its input). Each list is one gene, in
- * file order; arch strings name every gene's value, {@code layer.field=value} joined by {@code
- * ;}; the index order is mixed radix, the last gene fastest. {@code pad: same} pads a
- * convolution by half its kernel.
+ * format (docs/network-format.md) in which any layer field but {@code name} and {@code inputs} may
+ * be a list of choices, e.g. {@code kernel: [3, 5, 7]}, and a layer's {@code type} may offer {@code
+ * skip} (the layer is left out and its readers read its input). Each list is one gene, in file
+ * order; arch strings name every gene's value, {@code layer.field=value} joined by {@code ;}; the
+ * index order is mixed radix, the last gene fastest. {@code pad: same} pads a convolution by half
+ * its kernel.
  */
 public final class FileSpace implements SearchSpace {
   /** One layer as written: its fields' values (one each, or the choices). */
@@ -45,8 +45,8 @@ public final class FileSpace implements SearchSpace {
       }
     }
     this.genes = List.copyOf(gs);
-    this.radices = gs.stream().mapToInt(g -> layers.get(g.layer).fields().get(g.field).size())
-        .toArray();
+    this.radices =
+        gs.stream().mapToInt(g -> layers.get(g.layer).fields().get(g.field).size()).toArray();
   }
 
   @Override
@@ -70,8 +70,12 @@ public final class FileSpace implements SearchSpace {
     StringBuilder sb = new StringBuilder();
     for (int k = 0; k < genes.size(); k++) {
       Gene gene = genes.get(k);
-      sb.append(k == 0 ? "" : ";").append(layers.get(gene.layer).name()).append('.')
-          .append(gene.field).append('=').append(values(gene).get(g.gene(k)));
+      sb.append(k == 0 ? "" : ";")
+          .append(layers.get(gene.layer).name())
+          .append('.')
+          .append(gene.field)
+          .append('=')
+          .append(values(gene).get(g.gene(k)));
     }
     return sb.toString();
   }
@@ -101,13 +105,19 @@ public final class FileSpace implements SearchSpace {
       }
       g[k] = values(gene).indexOf(v.toLowerCase(Locale.ROOT));
       if (g[k] < 0) {
-        throw new IllegalArgumentException("unknown value '" + v + "' for " + key + " (expected "
-            + String.join("|", values(gene)) + ")");
+        throw new IllegalArgumentException(
+            "unknown value '"
+                + v
+                + "' for "
+                + key
+                + " (expected "
+                + String.join("|", values(gene))
+                + ")");
       }
     }
     if (!given.isEmpty()) {
-      throw new IllegalArgumentException("'" + given.keySet().iterator().next()
-          + "' is not a choice of " + name);
+      throw new IllegalArgumentException(
+          "'" + given.keySet().iterator().next() + "' is not a choice of " + name);
     }
     return Genome.of(g);
   }
@@ -142,14 +152,17 @@ public final class FileSpace implements SearchSpace {
         inputs.add(previous);
       }
       if (inputs.isEmpty() && input == null) {
-        throw new IllegalArgumentException("layer " + spec.name() + " reads the network input,"
-            + " but the file gives no 'input' shape");
+        throw new IllegalArgumentException(
+            "layer "
+                + spec.name()
+                + " reads the network input,"
+                + " but the file gives no 'input' shape");
       }
       String out;
       if (f.get("type").equals("skip")) {
         if (inputs.size() != 1) {
-          throw new IllegalArgumentException("layer " + spec.name() + ": a skipped layer must"
-              + " read exactly one input");
+          throw new IllegalArgumentException(
+              "layer " + spec.name() + ": a skipped layer must" + " read exactly one input");
         }
         out = inputs.get(0);
       } else {

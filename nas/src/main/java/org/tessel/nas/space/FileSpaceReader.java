@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -20,13 +21,12 @@ import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.config.Numbers;
 import org.tessel.sim.config.TextFiles;
 import org.tessel.sim.config.YamlDocuments;
-import org.snakeyaml.engine.v2.common.ScalarStyle;
 
 /** Reads a {@link FileSpace} from YAML; every mistake names the file, line and field. */
 public final class FileSpaceReader {
   private static final Set<String> TOP = Set.of("name", "input", "layers");
-  private static final Set<String> KEYS = Set.of("name", "type", "inputs", "filters", "kernel",
-      "stride", "pad", "groups", "outputs");
+  private static final Set<String> KEYS =
+      Set.of("name", "type", "inputs", "filters", "kernel", "stride", "pad", "groups", "outputs");
 
   private final String file;
 
@@ -35,8 +35,8 @@ public final class FileSpaceReader {
   }
 
   /**
-   * Reads the space in {@code path}; the network of its first genome (every choice's first
-   * value) is built to check the file.
+   * Reads the space in {@code path}; the network of its first genome (every choice's first value)
+   * is built to check the file.
    *
    * @throws ConfigException for a mistake in the file
    */
@@ -61,9 +61,12 @@ public final class FileSpaceReader {
     if (top.containsKey("input")) {
       Node in = top.get("input").getValueNode();
       Map<String, NodeTuple> m = mapping(in, "input", Set.of("height", "width", "channels"));
-      input = new int[] {positive(required(m, "height", in), "input.height"),
-          positive(required(m, "width", in), "input.width"),
-          positive(required(m, "channels", in), "input.channels")};
+      input =
+          new int[] {
+            positive(required(m, "height", in), "input.height"),
+            positive(required(m, "width", in), "input.width"),
+            positive(required(m, "channels", in), "input.channels")
+          };
     }
     Node list = required(top, "layers", root.get());
     if (!(list instanceof SequenceNode sequenceNode) || sequenceNode.getValue().isEmpty()) {
@@ -79,8 +82,10 @@ public final class FileSpaceReader {
       space.network(Genome.of(new int[space.radices().length]));
     } catch (IllegalArgumentException e) {
       String msg = e.getMessage();
-      String layer = msg.startsWith("layer ") ? msg.substring(6, msg.indexOf(':') > 6
-          ? msg.indexOf(':') : msg.length()).trim() : "";
+      String layer =
+          msg.startsWith("layer ")
+              ? msg.substring(6, msg.indexOf(':') > 6 ? msg.indexOf(':') : msg.length()).trim()
+              : "";
       throw new ConfigException(file, space.lineOf(layer), "layers", msg);
     }
     return space;
@@ -117,15 +122,22 @@ public final class FileSpaceReader {
         lower.add(s.toLowerCase(Locale.ROOT));
       }
       if (lower.isEmpty() || new HashSet<>(lower).size() != lower.size()) {
-        throw new ConfigException(file, line(v), name + "." + key, "choices must be non-empty"
-            + " and distinct");
+        throw new ConfigException(
+            file, line(v), name + "." + key, "choices must be non-empty" + " and distinct");
       }
       if (key.equals("type")) {
         for (String t : lower) {
           if (!FileLayers.TYPES.contains(t) && !(t.equals("skip") && lower.size() > 1)) {
-            throw new ConfigException(file, line(type), name + ".type", "unknown type '" + t
-                + "' (expected " + String.join("|", new TreeSet<>(FileLayers.TYPES))
-                + (lower.size() > 1 ? "|skip" : "") + ")");
+            throw new ConfigException(
+                file,
+                line(type),
+                name + ".type",
+                "unknown type '"
+                    + t
+                    + "' (expected "
+                    + String.join("|", new TreeSet<>(FileLayers.TYPES))
+                    + (lower.size() > 1 ? "|skip" : "")
+                    + ")");
           }
         }
       }
@@ -140,12 +152,15 @@ public final class FileSpaceReader {
     }
     Map<String, NodeTuple> out = new LinkedHashMap<>();
     for (NodeTuple t : mappingNode.getValue()) {
-      String key = t.getKeyNode() instanceof ScalarNode
-          ? ((ScalarNode) t.getKeyNode()).getValue() : "";
+      String key =
+          t.getKeyNode() instanceof ScalarNode ? ((ScalarNode) t.getKeyNode()).getValue() : "";
       String field = path.isEmpty() ? key : path + "." + key;
       if (!allowed.contains(key)) {
-        throw new ConfigException(file, line(t.getKeyNode()), field, "unknown key; expected one"
-            + " of " + String.join(", ", new TreeSet<>(allowed)));
+        throw new ConfigException(
+            file,
+            line(t.getKeyNode()),
+            field,
+            "unknown key; expected one" + " of " + String.join(", ", new TreeSet<>(allowed)));
       }
       if (out.put(key, t) != null) {
         throw new ConfigException(file, line(t.getKeyNode()), field, "duplicate key");
@@ -180,8 +195,14 @@ public final class FileSpaceReader {
   private int positive(Node n, String field) {
     String s = scalar(n, field);
     if (((ScalarNode) n).getScalarStyle() != ScalarStyle.PLAIN) {
-      throw new ConfigException(file, line(n), field, "expected a number, found the quoted text"
-          + " '" + s + "' (write numbers without quotes)");
+      throw new ConfigException(
+          file,
+          line(n),
+          field,
+          "expected a number, found the quoted text"
+              + " '"
+              + s
+              + "' (write numbers without quotes)");
     }
     try {
       long v = Numbers.whole(s);
@@ -191,8 +212,7 @@ public final class FileSpaceReader {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new ConfigException(file, line(n), field, "expected a whole number > 0, was '" + s
-        + "'");
+    throw new ConfigException(file, line(n), field, "expected a whole number > 0, was '" + s + "'");
   }
 
   private static int line(Node n) {

@@ -3,8 +3,8 @@ package org.tessel.nas.space;
 import org.tessel.sim.workload.Network;
 
 /**
- * A space of exactly one network, given whole (an imported ONNX model): no genes, one genome,
- * whose arch string is empty. Searching it prices that network.
+ * A space of exactly one network, given whole (an imported ONNX model): no genes, one genome, whose
+ * arch string is empty. Searching it prices that network.
  */
 public final class FixedSpace implements SearchSpace {
   private final String name;
@@ -35,8 +35,12 @@ public final class FixedSpace implements SearchSpace {
   @Override
   public Genome parseArch(String arch) {
     if (!arch.isBlank()) {
-      throw new IllegalArgumentException("'" + arch + "' is not a choice of " + name
-          + ", which holds one network (arch string '')");
+      throw new IllegalArgumentException(
+          "'"
+              + arch
+              + "' is not a choice of "
+              + name
+              + ", which holds one network (arch string '')");
     }
     return Genome.of(new int[0]);
   }

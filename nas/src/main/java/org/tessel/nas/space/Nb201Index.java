@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * NAS-Bench-201's index order: the benchmark numbers its 15,625 cells in the order of its own
- * arch list, which follows no formula, so the order ships as a resource ({@code
- * nb201-index.txt}: per index, the op of each edge). A cell's code is {@code sum op(k) * 5^k}
- * over the edges {@code k} in arch-string order.
+ * NAS-Bench-201's index order: the benchmark numbers its 15,625 cells in the order of its own arch
+ * list, which follows no formula, so the order ships as a resource ({@code nb201-index.txt}: per
+ * index, the op of each edge). A cell's code is {@code sum op(k) * 5^k} over the edges {@code k} in
+ * arch-string order.
  */
 final class Nb201Index {
   static final int CELLS = 15_625;

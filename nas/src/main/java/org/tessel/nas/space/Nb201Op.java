@@ -44,7 +44,10 @@ public enum Nb201Op {
         return op;
       }
     }
-    throw new IllegalArgumentException("unknown op '" + name + "' (expected "
-        + "avg_pool_3x3|none|nor_conv_1x1|nor_conv_3x3|skip_connect)");
+    throw new IllegalArgumentException(
+        "unknown op '"
+            + name
+            + "' (expected "
+            + "avg_pool_3x3|none|nor_conv_1x1|nor_conv_3x3|skip_connect)");
   }
 }

@@ -5,26 +5,26 @@ import java.util.List;
 import org.tessel.sim.workload.Network;
 
 /**
- * The NAS-Bench-201 cell space (Dong and Yang, "NAS-Bench-201: Extending the Scope of
- * Reproducible Neural Architecture Search", ICLR 2020): 15,625 cells, each a DAG of 4 nodes whose
- * 6 edges {@code j -> i} ({@code j < i}) carry one of the {@link Nb201Op}s; node {@code i} is the
- * sum of {@code op(j -> i)(node j)} and the cell's output is node 3.
+ * The NAS-Bench-201 cell space (Dong and Yang, "NAS-Bench-201: Extending the Scope of Reproducible
+ * Neural Architecture Search", ICLR 2020): 15,625 cells, each a DAG of 4 nodes whose 6 edges {@code
+ * j -> i} ({@code j < i}) carry one of the {@link Nb201Op}s; node {@code i} is the sum of {@code
+ * op(j -> i)(node j)} and the cell's output is node 3.
  *
  * <p>The genome is the edges' ops in arch-string order {@code (1<-0), (2<-0), (2<-1), (3<-0),
  * (3<-1), (3<-2)}; the arch string is the benchmark's ({@code |op~0|+|op~0|op~1|+|op~0|op~1|op~2|})
  * and the index its index, so published tables join on either.
  *
- * <p>The macro skeleton is the benchmark's, on a CIFAR 32x32x3 input: a 3x3 stem convolution to
- * 16 channels; three stages of five cells at 16, 32 and 64 channels (32x32, 16x16, 8x8), with a
- * residual reduction block between stages (3x3 stride-2 convolution C to 2C, 3x3 convolution, and
- * a shortcut of 2x2 stride-2 average pooling and a 1x1 convolution, summed); then global average
+ * <p>The macro skeleton is the benchmark's, on a CIFAR 32x32x3 input: a 3x3 stem convolution to 16
+ * channels; three stages of five cells at 16, 32 and 64 channels (32x32, 16x16, 8x8), with a
+ * residual reduction block between stages (3x3 stride-2 convolution C to 2C, 3x3 convolution, and a
+ * shortcut of 2x2 stride-2 average pooling and a 1x1 convolution, summed); then global average
  * pooling and a fully connected layer to 10 classes. Batch norm and ReLU are fused.
  *
  * <p>{@link Liveness} decides what runs of a cell's edges: every op that is not {@code none} (as
- * the benchmark's PyTorch model runs them, and as HW-NAS-Bench counts them), or only the ops
- * whose result reaches the cell's output from its input (what a compiler would deploy). A node
- * with no input is zero; a cell whose output is zero passes its input's shape on (the layers
- * after it still run, on zeros).
+ * the benchmark's PyTorch model runs them, and as HW-NAS-Bench counts them), or only the ops whose
+ * result reaches the cell's output from its input (what a compiler would deploy). A node with no
+ * input is zero; a cell whose output is zero passes its input's shape on (the layers after it still
+ * run, on zeros).
  *
  * <p>A cell's 3x3 average pooling runs on the vector lanes like any pooling layer, or, as an
  * option, is priced as a 3x3 convolution C to C on the PE array: HW-NAS-Bench's modelled Eyeriss
@@ -58,9 +58,9 @@ public final class Nb201Space implements SearchSpace {
   }
 
   /**
-   * The space with the given treatment of dead ops, called {@code name}; with {@code
-   * poolAsConv}, a cell's 3x3 average pooling is priced as a 3x3 convolution C to C on the PE
-   * array (HW-NAS-Bench's convention) instead of pooling on the vector lanes.
+   * The space with the given treatment of dead ops, called {@code name}; with {@code poolAsConv}, a
+   * cell's 3x3 average pooling is priced as a 3x3 convolution C to C on the PE array
+   * (HW-NAS-Bench's convention) instead of pooling on the vector lanes.
    */
   public Nb201Space(Liveness liveness, boolean poolAsConv, String name) {
     this.liveness = liveness;
@@ -150,8 +150,11 @@ public final class Nb201Space implements SearchSpace {
     String s = arch.trim();
     String[] nodes = s.split("\\+", -1);
     if (nodes.length != 3) {
-      throw new IllegalArgumentException("'" + s + "' is not a NAS-Bench-201 arch string"
-          + " (|op~0|+|op~0|op~1|+|op~0|op~1|op~2|)");
+      throw new IllegalArgumentException(
+          "'"
+              + s
+              + "' is not a NAS-Bench-201 arch string"
+              + " (|op~0|+|op~0|op~1|+|op~0|op~1|op~2|)");
     }
     int[] g = new int[6];
     int k = 0;
@@ -162,15 +165,15 @@ public final class Nb201Space implements SearchSpace {
       }
       String[] edges = n.substring(1, n.length() - 1).split("\\|", -1);
       if (edges.length != node) {
-        throw new IllegalArgumentException("node " + node + " of '" + s + "' has " + edges.length
-            + " edges, expected " + node);
+        throw new IllegalArgumentException(
+            "node " + node + " of '" + s + "' has " + edges.length + " edges, expected " + node);
       }
       for (int from = 0; from < node; from++) {
         String e = edges[from];
         int tilde = e.lastIndexOf('~');
         if (tilde < 0 || !e.substring(tilde + 1).equals(Integer.toString(from))) {
-          throw new IllegalArgumentException("edge '" + e + "' of node " + node
-              + " must be op~" + from);
+          throw new IllegalArgumentException(
+              "edge '" + e + "' of node " + node + " must be op~" + from);
         }
         g[k++] = Nb201Op.parse(e.substring(0, tilde)).ordinal();
       }
@@ -246,8 +249,10 @@ public final class Nb201Space implements SearchSpace {
                       : b.avgPool(name + ".pool3x3", src, 3, 1, 1));
         }
       }
-      node[to] = terms.isEmpty() ? null
-          : terms.size() == 1 ? terms.get(0) : b.sum(p + ".n" + to + ".add", terms);
+      node[to] =
+          terms.isEmpty()
+              ? null
+              : terms.size() == 1 ? terms.get(0) : b.sum(p + ".n" + to + ".add", terms);
     }
     return node[3] == null ? in : node[3];
   }

@@ -11,9 +11,9 @@ import org.tessel.sim.workload.Network;
 
 /**
  * Builds a network layer by layer with the shapes inferred as {@code NetworkReader} infers them
- * (docs/network-format.md): each layer reads named layers, or the network input when it names
- * none ({@code null}). Batch norm and activations are fused into the layer before them and cost
- * nothing of their own, as in the network files.
+ * (docs/network-format.md): each layer reads named layers, or the network input when it names none
+ * ({@code null}). Batch norm and activations are fused into the layer before them and cost nothing
+ * of their own, as in the network files.
  */
 final class NetBuilder {
   /** Height, width and channels of a layer's output. */
@@ -49,8 +49,24 @@ final class NetBuilder {
     Shape x = shape(in);
     int outH = Math.floorDiv(x.h() + 2 * pad - kernel, stride) + 1;
     int outW = Math.floorDiv(x.w() + 2 * pad - kernel, stride) + 1;
-    return add(new Layer(name, LayerKind.AVGPOOL, x.h(), x.w(), x.c(), kernel, kernel, stride,
-        stride, pad, pad, outH, outW, x.c(), 1), in);
+    return add(
+        new Layer(
+            name,
+            LayerKind.AVGPOOL,
+            x.h(),
+            x.w(),
+            x.c(),
+            kernel,
+            kernel,
+            stride,
+            stride,
+            pad,
+            pad,
+            outH,
+            outW,
+            x.c(),
+            1),
+        in);
   }
 
   /** Max pooling over {@code kernel x kernel} windows. */
@@ -58,15 +74,33 @@ final class NetBuilder {
     Shape x = shape(in);
     int outH = Math.floorDiv(x.h() + 2 * pad - kernel, stride) + 1;
     int outW = Math.floorDiv(x.w() + 2 * pad - kernel, stride) + 1;
-    return add(new Layer(name, LayerKind.MAXPOOL, x.h(), x.w(), x.c(), kernel, kernel, stride,
-        stride, pad, pad, outH, outW, x.c(), 1), in);
+    return add(
+        new Layer(
+            name,
+            LayerKind.MAXPOOL,
+            x.h(),
+            x.w(),
+            x.c(),
+            kernel,
+            kernel,
+            stride,
+            stride,
+            pad,
+            pad,
+            outH,
+            outW,
+            x.c(),
+            1),
+        in);
   }
 
   /** Global average pooling to {@code 1 x 1}. */
   String globalAvgPool(String name, String in) {
     Shape x = shape(in);
-    return add(new Layer(name, LayerKind.AVGPOOL, x.h(), x.w(), x.c(), x.h(), x.w(), 1, 1, 0, 0,
-        1, 1, x.c(), 1), in);
+    return add(
+        new Layer(
+            name, LayerKind.AVGPOOL, x.h(), x.w(), x.c(), x.h(), x.w(), 1, 1, 0, 0, 1, 1, x.c(), 1),
+        in);
   }
 
   /** A fully connected layer over the flattened input. */
@@ -85,12 +119,13 @@ final class NetBuilder {
     Shape x = shape(distinct.get(0));
     for (String in : distinct) {
       if (!shape(in).equals(x)) {
-        throw new IllegalArgumentException(name + ": inputs differ in shape: " + x + " and "
-            + shape(in));
+        throw new IllegalArgumentException(
+            name + ": inputs differ in shape: " + x + " and " + shape(in));
       }
     }
-    Layer l = new Layer(name, LayerKind.ADD, x.h(), x.w(), x.c(), 1, 1, 1, 1, 0, 0, x.h(), x.w(),
-        x.c(), 1);
+    Layer l =
+        new Layer(
+            name, LayerKind.ADD, x.h(), x.w(), x.c(), 1, 1, 1, 1, 0, 0, x.h(), x.w(), x.c(), 1);
     b.add(l, distinct);
     shapes.put(name, x);
     return name;
@@ -112,12 +147,14 @@ final class NetBuilder {
     }
     for (String in : distinct) {
       if (words(x) % words(shape(in)) != 0) {
-        throw new IllegalArgumentException(name + ": inputs do not broadcast: " + x + " and "
-            + shape(in));
+        throw new IllegalArgumentException(
+            name + ": inputs do not broadcast: " + x + " and " + shape(in));
       }
     }
-    return many(new Layer(name, LayerKind.MUL, x.h(), x.w(), x.c(), 1, 1, 1, 1, 0, 0, x.h(),
-        x.w(), x.c(), 1), distinct);
+    return many(
+        new Layer(
+            name, LayerKind.MUL, x.h(), x.w(), x.c(), 1, 1, 1, 1, 0, 0, x.h(), x.w(), x.c(), 1),
+        distinct);
   }
 
   /**
@@ -131,13 +168,29 @@ final class NetBuilder {
     for (String in : inputs) {
       Shape s = shape(in);
       if (s.h() != x.h() || s.w() != x.w()) {
-        throw new IllegalArgumentException(name + ": inputs differ in height or width: " + x
-            + " and " + s);
+        throw new IllegalArgumentException(
+            name + ": inputs differ in height or width: " + x + " and " + s);
       }
       c += s.c();
     }
-    return many(new Layer(name, LayerKind.CONCAT, x.h(), x.w(), x.c(), 1, 1, 1, 1, 0, 0, x.h(),
-        x.w(), Math.toIntExact(c), 1), new ArrayList<>(new LinkedHashSet<>(inputs)));
+    return many(
+        new Layer(
+            name,
+            LayerKind.CONCAT,
+            x.h(),
+            x.w(),
+            x.c(),
+            1,
+            1,
+            1,
+            1,
+            0,
+            0,
+            x.h(),
+            x.w(),
+            Math.toIntExact(c),
+            1),
+        new ArrayList<>(new LinkedHashSet<>(inputs)));
   }
 
   private String many(Layer l, List<String> inputs) {

@@ -4,8 +4,8 @@ import java.util.SplittableRandom;
 import org.tessel.sim.workload.Network;
 
 /**
- * A family of networks indexed by genomes: gene {@code i} takes a value in {@code [0,
- * radix(i))}. Implementations are immutable and thread-safe.
+ * A family of networks indexed by genomes: gene {@code i} takes a value in {@code [0, radix(i))}.
+ * Implementations are immutable and thread-safe.
  */
 public interface SearchSpace {
   /** The space's name, as on the command line. */
@@ -71,8 +71,8 @@ public interface SearchSpace {
   /**
    * The genome an arch string names.
    *
-   * @throws IllegalArgumentException with a one-line reason when {@code arch} is not of this
-   *     space (unknown op, wrong number of parts)
+   * @throws IllegalArgumentException with a one-line reason when {@code arch} is not of this space
+   *     (unknown op, wrong number of parts)
    */
   Genome parseArch(String arch);
 
@@ -114,13 +114,13 @@ public interface SearchSpace {
   default void check(Genome g) {
     int[] r = radices();
     if (g.length() != r.length) {
-      throw new IllegalArgumentException(name() + ": a genome has " + r.length + " genes, not "
-          + g.length());
+      throw new IllegalArgumentException(
+          name() + ": a genome has " + r.length + " genes, not " + g.length());
     }
     for (int k = 0; k < r.length; k++) {
       if (g.gene(k) >= r[k]) {
-        throw new IllegalArgumentException(name() + ": gene " + k + " takes 0.." + (r[k] - 1)
-            + ", was " + g.gene(k));
+        throw new IllegalArgumentException(
+            name() + ": gene " + k + " takes 0.." + (r[k] - 1) + ", was " + g.gene(k));
       }
     }
   }

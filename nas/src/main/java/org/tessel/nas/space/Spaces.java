@@ -14,11 +14,10 @@ public final class Spaces {
   private Spaces() {}
 
   /**
-   * The space called {@code nameOrFile}: {@code nasbench201} (every op of a cell runs, as in
-   * the benchmark's model and in HW-NAS-Bench) with options after a colon, {@code pruned} (only
-   * ops whose result reaches the cell's output run) and {@code pool-as-conv} (cell pooling
-   * priced as a 3x3 convolution, HW-NAS-Bench's convention); {@code mobile}; or a YAML space
-   * file.
+   * The space called {@code nameOrFile}: {@code nasbench201} (every op of a cell runs, as in the
+   * benchmark's model and in HW-NAS-Bench) with options after a colon, {@code pruned} (only ops
+   * whose result reaches the cell's output run) and {@code pool-as-conv} (cell pooling priced as a
+   * 3x3 convolution, HW-NAS-Bench's convention); {@code mobile}; or a YAML space file.
    *
    * @throws ConfigException for an unknown name or a mistake in the file
    */
@@ -43,8 +42,11 @@ public final class Spaces {
         if (Files.isRegularFile(p)) {
           return FileSpaceReader.read(p);
         }
-        throw new ConfigException("--space", 0, "", "unknown space '" + nameOrFile
-            + "' (expected " + NAMES + ", or a space file)");
+        throw new ConfigException(
+            "--space",
+            0,
+            "",
+            "unknown space '" + nameOrFile + "' (expected " + NAMES + ", or a space file)");
       }
     }
   }
@@ -67,14 +69,16 @@ public final class Spaces {
                     + " nasbench201 (expected pruned|pool-as-conv)");
       }
     }
-    return new Nb201Space(pruned ? Nb201Space.Liveness.PRUNED : Nb201Space.Liveness.ALL_OPS,
-        poolAsConv, spec.startsWith("nb201") ? "nasbench201" + spec.substring(5) : spec);
+    return new Nb201Space(
+        pruned ? Nb201Space.Liveness.PRUNED : Nb201Space.Liveness.ALL_OPS,
+        poolAsConv,
+        spec.startsWith("nb201") ? "nasbench201" + spec.substring(5) : spec);
   }
 
   private static void noOptions(String spec, List<String> options) {
     if (!options.isEmpty()) {
-      throw new ConfigException("--space", 0, "", "'" + spec + "': the mobile space takes no"
-          + " options");
+      throw new ConfigException(
+          "--space", 0, "", "'" + spec + "': the mobile space takes no" + " options");
     }
   }
 }

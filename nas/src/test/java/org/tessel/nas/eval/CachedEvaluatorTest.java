@@ -32,8 +32,19 @@ final class CachedEvaluatorTest {
       Map<String, Double> fixed = new LinkedHashMap<>();
       fixed.put("os", n.macs() / 3e6);
       fixed.put("ws", Double.NaN);
-      return new Metrics(n.macs() / 7, n.macs() / 7e6, n.macs() * 0.1 + 1e-9, 2, 1, 0.125, 3,
-          "os", n.macs(), 17, fixed, "");
+      return new Metrics(
+          n.macs() / 7,
+          n.macs() / 7e6,
+          n.macs() * 0.1 + 1e-9,
+          2,
+          1,
+          0.125,
+          3,
+          "os",
+          n.macs(),
+          17,
+          fixed,
+          "");
     }
 
     @Override
@@ -101,13 +112,14 @@ final class CachedEvaluatorTest {
     Map<String, Double> fixed = new LinkedHashMap<>();
     fixed.put("os", 0.1 + 0.2);
     fixed.put("rs", Double.NaN);
-    Metrics m = new Metrics(123456789012L, 1.0 / 3, 2.5e12, 4, 3, 0.0625, 2, "rs", 99, 7, fixed,
-        "");
+    Metrics m =
+        new Metrics(123456789012L, 1.0 / 3, 2.5e12, 4, 3, 0.0625, 2, "rs", 99, 7, fixed, "");
     Metrics back = MetricsCodec.decode(MetricsCodec.encode(m));
     assertEquals(MetricsCodec.encode(m), MetricsCodec.encode(back));
     assertEquals(m.latencyMs(), back.latencyMs());
     Metrics failed = Metrics.failed("layer c1: no tiling; fits\tnowhere", 5, 6);
-    assertEquals("layer c1: no tiling  fits nowhere",
+    assertEquals(
+        "layer c1: no tiling  fits nowhere",
         MetricsCodec.decode(MetricsCodec.encode(failed)).error());
     assertEquals(null, MetricsCodec.decode("m0;1;2"));
   }

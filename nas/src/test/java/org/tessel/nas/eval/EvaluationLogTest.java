@@ -78,8 +78,8 @@ final class EvaluationLogTest {
     Path f = tmp.resolve("notes.txt");
     Files.writeString(f, "my notes\n");
     ConfigException e = assertThrows(ConfigException.class, () -> EvaluationLog.open(f));
-    assertTrue(e.getMessage().startsWith(f + ":1: not a Tessel NAS evaluation log"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith(f + ":1: not a Tessel NAS evaluation log"), e.getMessage());
     assertEquals("my notes\n", Files.readString(f));
   }
 

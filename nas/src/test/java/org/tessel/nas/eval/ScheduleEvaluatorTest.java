@@ -13,8 +13,8 @@ import org.tessel.sched.Objective;
 import org.tessel.sched.Schedule;
 import org.tessel.sched.ScheduledLayer;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.io.Inputs;
 import org.tessel.sim.dataflow.Dataflows;
+import org.tessel.sim.io.Inputs;
 import org.tessel.sim.workload.Network;
 
 /** Metrics are the schedule's totals; maladaptation follows its per-dataflow options. */
@@ -26,8 +26,8 @@ final class ScheduleEvaluatorTest {
 
   @Test
   void metrics_areTheSchedulesTotals() {
-    ScheduleEvaluator e = new ScheduleEvaluator(HW, Objective.CYCLES,
-        CandidateSpace.dataflows(HW), 1);
+    ScheduleEvaluator e =
+        new ScheduleEvaluator(HW, Objective.CYCLES, CandidateSpace.dataflows(HW), 1);
     Schedule s = e.schedule(NET);
     Metrics m = e.evaluate(NET);
     assertEquals(s.cycles(), m.cycles());
@@ -47,8 +47,8 @@ final class ScheduleEvaluatorTest {
 
   @Test
   void maladaptation_byHandFromTheOptions() {
-    ScheduleEvaluator e = new ScheduleEvaluator(HW, Objective.CYCLES,
-        CandidateSpace.dataflows(HW), 1);
+    ScheduleEvaluator e =
+        new ScheduleEvaluator(HW, Objective.CYCLES, CandidateSpace.dataflows(HW), 1);
     Schedule s = e.schedule(NET);
     Metrics m = e.evaluate(NET);
     long extra = 0;
@@ -58,8 +58,11 @@ final class ScheduleEvaluatorTest {
       if (!l.usesArray()) {
         continue;
       }
-      long b = l.options().bestByDataflow().values().stream().mapToLong(Evaluation::cycles)
-          .min().orElseThrow();
+      long b =
+          l.options().bestByDataflow().values().stream()
+              .mapToLong(Evaluation::cycles)
+              .min()
+              .orElseThrow();
       long d = l.options().bestByDataflow().get(m.dominantDataflow()).cycles();
       extra += d - b;
       best += b;
@@ -71,8 +74,8 @@ final class ScheduleEvaluatorTest {
 
   @Test
   void oneDataflow_isNeverMaladaptive() {
-    ScheduleEvaluator e = new ScheduleEvaluator(HW, Objective.CYCLES,
-        List.of(Dataflows.find("ws").orElseThrow()), 1);
+    ScheduleEvaluator e =
+        new ScheduleEvaluator(HW, Objective.CYCLES, List.of(Dataflows.find("ws").orElseThrow()), 1);
     Metrics m = e.evaluate(NET);
     assertEquals("ws", m.dominantDataflow());
     assertEquals(0, m.maladaptation());
@@ -83,8 +86,8 @@ final class ScheduleEvaluatorTest {
 
   @Test
   void sharedLayerCache_simulatesEachShapeOnce() {
-    ScheduleEvaluator e = new ScheduleEvaluator(HW, Objective.CYCLES,
-        CandidateSpace.dataflows(HW), 1);
+    ScheduleEvaluator e =
+        new ScheduleEvaluator(HW, Objective.CYCLES, CandidateSpace.dataflows(HW), 1);
     for (int i = 0; i < 40; i++) {
       e.evaluate(SPACE.network(SPACE.genome(i)));
     }

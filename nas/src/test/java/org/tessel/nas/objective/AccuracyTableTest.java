@@ -38,7 +38,8 @@ final class AccuracyTableTest {
     Path f = tmp.resolve("t.csv");
     Files.write(f, lines);
     return assertThrows(ConfigException.class, () -> AccuracyTable.read(f, SPACE, column))
-        .getMessage().replace(f.toString(), "t.csv");
+        .getMessage()
+        .replace(f.toString(), "t.csv");
   }
 
   @Test
@@ -58,48 +59,61 @@ final class AccuracyTableTest {
   void missingArch_namesTheFirstAndTheCount() throws IOException {
     rows.remove(4);
     rows.remove(8);
-    assertEquals("t.csv: arch_str: 2 of the space's 15625 archs are missing, the first "
-        + SPACE.archString(SPACE.genome(3)) + " (index 3)", error(rows, null));
+    assertEquals(
+        "t.csv: arch_str: 2 of the space's 15625 archs are missing, the first "
+            + SPACE.archString(SPACE.genome(3))
+            + " (index 3)",
+        error(rows, null));
   }
 
   @Test
   void duplicateArch_namesBothLines() throws IOException {
     rows.set(10, rows.get(10).replaceFirst("^9,", "3,"));
     rows.set(10, "3," + SPACE.archString(SPACE.genome(3)) + ",0.1");
-    assertEquals("t.csv:11: arch_str: duplicate: the same arch as line 5 ("
-        + SPACE.archString(SPACE.genome(3)) + ")", error(rows, null));
+    assertEquals(
+        "t.csv:11: arch_str: duplicate: the same arch as line 5 ("
+            + SPACE.archString(SPACE.genome(3))
+            + ")",
+        error(rows, null));
   }
 
   @Test
   void unknownOp_isOneLine() throws IOException {
     rows.set(3, rows.get(3).replace("nor_conv_3x3", "sep_conv_5x5"));
-    assertEquals("t.csv:4: arch_str: unknown op 'sep_conv_5x5' (expected avg_pool_3x3|none|"
-        + "nor_conv_1x1|nor_conv_3x3|skip_connect)", error(rows, null));
+    assertEquals(
+        "t.csv:4: arch_str: unknown op 'sep_conv_5x5' (expected avg_pool_3x3|none|"
+            + "nor_conv_1x1|nor_conv_3x3|skip_connect)",
+        error(rows, null));
   }
 
   @Test
   void otherMistakes_areOneLineEach() throws IOException {
     List<String> r = new ArrayList<>(rows);
     r.set(2, "1," + SPACE.archString(SPACE.genome(5)) + ",0.5");
-    assertEquals("t.csv:3: arch_index: 1 does not match the arch string, which is index 5 of"
-        + " nasbench201", error(r, null));
+    assertEquals(
+        "t.csv:3: arch_index: 1 does not match the arch string, which is index 5 of"
+            + " nasbench201",
+        error(r, null));
     r = new ArrayList<>(rows);
     r.set(2, r.get(2).replaceAll(",[^,]*$", ",n/a"));
     assertEquals("t.csv:3: my_acc: not a number: 'n/a'", error(r, null));
     r = new ArrayList<>(rows);
     r.set(2, "1,2");
     assertEquals("t.csv:3: expected 3 fields as in the header, found 2", error(r, null));
-    assertEquals("t.csv:1: header: no column 'top1' (columns: arch_index,arch_str,my_acc)",
+    assertEquals(
+        "t.csv:1: header: no column 'top1' (columns: arch_index,arch_str,my_acc)",
         error(rows, "top1"));
-    assertEquals("t.csv:1: header: no arch column: expected one of arch_str|arch|arch_string or"
-        + " arch_index|index", error(List.of("name,acc", "x,1"), null));
+    assertEquals(
+        "t.csv:1: header: no arch column: expected one of arch_str|arch|arch_string or"
+            + " arch_index|index",
+        error(List.of("name,acc", "x,1"), null));
     assertEquals("t.csv:1: the file is empty (expected a header line)", error(List.of(), null));
   }
 
   @Test
   void sharedNasBench201Table_readsWhole() {
-    Path csv = Shared.validationDir().resolve(
-        "nasbench201/nb201_accuracy_and_hwnasbench_latency.csv");
+    Path csv =
+        Shared.validationDir().resolve("nasbench201/nb201_accuracy_and_hwnasbench_latency.csv");
     AccuracyTable t = AccuracyTable.read(csv, SPACE, null);
     assertEquals("cifar10_test_acc", t.column());
     assertEquals(85.86333333333334, t.accuracy(SPACE.genome(0), SPACE), 1e-9);

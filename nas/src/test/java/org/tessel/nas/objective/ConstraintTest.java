@@ -21,11 +21,13 @@ final class ConstraintTest {
 
   @Test
   void parse_rejectsOneLine() {
-    assertEquals("'latency<5' is not METRIC<=VALUE or METRIC>=VALUE",
+    assertEquals(
+        "'latency<5' is not METRIC<=VALUE or METRIC>=VALUE",
         assertThrows(IllegalArgumentException.class, () -> Constraint.parse("latency<5"))
             .getMessage());
-    assertEquals("unknown objective 'speed' (expected accuracy|energy|latency|macs|"
-        + "maladaptation|params|reconfigurations)",
+    assertEquals(
+        "unknown objective 'speed' (expected accuracy|energy|latency|macs|"
+            + "maladaptation|params|reconfigurations)",
         assertThrows(IllegalArgumentException.class, () -> Constraint.parse("speed<=5"))
             .getMessage());
     assertThrows(IllegalArgumentException.class, () -> Constraint.parse("latency<=fast"));

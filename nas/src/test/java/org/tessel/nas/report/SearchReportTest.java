@@ -34,17 +34,25 @@ final class SearchReportTest {
   @TempDir Path tmp;
 
   private Path search(int threads, String name) throws IOException {
-    ScheduleEvaluator e = new ScheduleEvaluator(HW, Objective.CYCLES,
-        CandidateSpace.dataflows(HW), 1);
+    ScheduleEvaluator e =
+        new ScheduleEvaluator(HW, Objective.CYCLES, CandidateSpace.dataflows(HW), 1);
     Scoring s = new Scoring(List.of(Metric.LATENCY, Metric.PARAMS), List.of());
-    SearchSettings set = SearchSettings.of(StrategyKind.NSGA2, 120, 3).withThreads(threads)
-        .withPopulation(16, 4, 8);
-    SearchResult r = new Search(SPACE, new CachedEvaluator(e, null), s, null, set)
-        .run(org.tessel.nas.search.Progress.NONE);
+    SearchSettings set =
+        SearchSettings.of(StrategyKind.NSGA2, 120, 3).withThreads(threads).withPopulation(16, 4, 8);
+    SearchResult r =
+        new Search(SPACE, new CachedEvaluator(e, null), s, null, set)
+            .run(org.tessel.nas.search.Progress.NONE);
     Path dir = tmp.resolve(name);
-    SearchReport.write(dir, r, new SearchReport.Options(List.of("test"), "title",
-        Metric.LATENCY, Metric.PARAMS, List.of(new ParetoSvg.Mark("first",
-            SPACE.archString(SPACE.genome(0)))), SearchReport.Schedules.FRONT),
+    SearchReport.write(
+        dir,
+        r,
+        new SearchReport.Options(
+            List.of("test"),
+            "title",
+            Metric.LATENCY,
+            Metric.PARAMS,
+            List.of(new ParetoSvg.Mark("first", SPACE.archString(SPACE.genome(0)))),
+            SearchReport.Schedules.FRONT),
         c -> e.schedule(SPACE.network(c.genome())));
     return dir;
   }
@@ -57,20 +65,27 @@ final class SearchReportTest {
     try (Stream<Path> s = Files.walk(one)) {
       files = s.filter(Files::isRegularFile).map(one::relativize).sorted().toList();
     }
-    assertTrue(files.containsAll(List.of(Path.of("ranked.csv"), Path.of("pareto.csv"),
-        Path.of("pareto.svg"), Path.of("search.txt"))), files::toString);
+    assertTrue(
+        files.containsAll(
+            List.of(
+                Path.of("ranked.csv"),
+                Path.of("pareto.csv"),
+                Path.of("pareto.svg"),
+                Path.of("search.txt"))),
+        files::toString);
     assertTrue(files.stream().anyMatch(p -> p.startsWith("schedules")), files::toString);
     for (Path f : files) {
-      assertEquals(Files.readString(one.resolve(f)), Files.readString(two.resolve(f)),
-          f::toString);
+      assertEquals(Files.readString(one.resolve(f)), Files.readString(two.resolve(f)), f::toString);
     }
     List<String> ranked = Files.readAllLines(one.resolve("ranked.csv"));
     assertEquals(121, ranked.size());
     List<String> front = Files.readAllLines(one.resolve("pareto.csv"));
     long schedules = files.stream().filter(p -> p.startsWith("schedules")).count();
     assertEquals(front.size() - 1, schedules);
-    String schedule = Files.readString(one.resolve(files.stream()
-        .filter(p -> p.startsWith("schedules")).findFirst().orElseThrow()));
+    String schedule =
+        Files.readString(
+            one.resolve(
+                files.stream().filter(p -> p.startsWith("schedules")).findFirst().orElseThrow()));
     assertTrue(schedule.startsWith("index,layer,kind,"), schedule);
     assertTrue(schedule.contains(",stem,conv,"), schedule);
     try (Stream<Path> left = Files.list(tmp)) {

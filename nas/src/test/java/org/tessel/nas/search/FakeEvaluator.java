@@ -9,8 +9,8 @@ import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
 /**
- * A fast, deterministic stand-in for the scheduler: latency from MACs and layer count, energy
- * from parameters; optionally fails (like a crash) after a number of evaluations.
+ * A fast, deterministic stand-in for the scheduler: latency from MACs and layer count, energy from
+ * parameters; optionally fails (like a crash) after a number of evaluations.
  */
 final class FakeEvaluator implements NetworkEvaluator {
   final AtomicInteger calls = new AtomicInteger();
@@ -36,8 +36,19 @@ final class FakeEvaluator implements NetworkEvaluator {
     for (Layer l : n.layers()) {
       pools += l.kind() == org.tessel.sim.workload.LayerKind.AVGPOOL ? 1 : 0;
     }
-    return new Metrics(cycles, cycles / 200_000.0, params * 3.5, 1 + pools, pools,
-        pools / 10.0, pools, "os", macs, params, Map.of("os", cycles / 180_000.0), "");
+    return new Metrics(
+        cycles,
+        cycles / 200_000.0,
+        params * 3.5,
+        1 + pools,
+        pools,
+        pools / 10.0,
+        pools,
+        "os",
+        macs,
+        params,
+        Map.of("os", cycles / 180_000.0),
+        "");
   }
 
   @Override

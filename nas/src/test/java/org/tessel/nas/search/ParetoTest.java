@@ -27,22 +27,38 @@ final class ParetoTest {
   @Test
   void ranks_twoObjectives_byHand() {
     // fronts: {0,1,2} (a staircase), {3,4} (each dominated by one of the first), {5}
-    List<Candidate> cs = List.of(c(0, 0, 1, 5), c(1, 0, 2, 3), c(2, 0, 4, 1), c(3, 0, 2, 6),
-        c(4, 0, 5, 2), c(5, 0, 6, 6));
+    List<Candidate> cs =
+        List.of(
+            c(0, 0, 1, 5),
+            c(1, 0, 2, 3),
+            c(2, 0, 4, 1),
+            c(3, 0, 2, 6),
+            c(4, 0, 5, 2),
+            c(5, 0, 6, 6));
     assertArrayEquals(new int[] {0, 0, 0, 1, 1, 2}, Pareto.ranks(cs));
   }
 
   @Test
   void ranks_equalPoints_shareAFront_andThreeObjectivesWork() {
-    List<Candidate> cs = List.of(c(0, 0, 1, 1, 1), c(1, 0, 1, 1, 1), c(2, 0, 0, 2, 2),
-        c(3, 0, 2, 2, 2), c(4, 0, 3, 3, 0));
+    List<Candidate> cs =
+        List.of(
+            c(0, 0, 1, 1, 1),
+            c(1, 0, 1, 1, 1),
+            c(2, 0, 0, 2, 2),
+            c(3, 0, 2, 2, 2),
+            c(4, 0, 3, 3, 0));
     assertArrayEquals(new int[] {0, 0, 0, 1, 0}, Pareto.ranks(cs));
   }
 
   @Test
   void infeasible_rankAfterFeasible_bySmallerViolation() {
-    List<Candidate> cs = List.of(c(0, 0.5, 0, 0), c(1, 0, 9, 9), c(2, 0.1, 0, 0),
-        c(3, Double.POSITIVE_INFINITY, 0, 0), c(4, 0.1, 5, 5));
+    List<Candidate> cs =
+        List.of(
+            c(0, 0.5, 0, 0),
+            c(1, 0, 9, 9),
+            c(2, 0.1, 0, 0),
+            c(3, Double.POSITIVE_INFINITY, 0, 0),
+            c(4, 0.1, 5, 5));
     assertArrayEquals(new int[] {2, 0, 1, 3, 1}, Pareto.ranks(cs));
     assertTrue(Pareto.dominates(cs.get(1), cs.get(0)));
     assertTrue(Pareto.dominates(cs.get(2), cs.get(0)));

@@ -27,14 +27,13 @@ import org.tessel.nas.space.SearchSpace;
 final class SearchTest {
   private static final SearchSpace SPACE =
       new Nb201Space(Nb201Space.Liveness.ALL_OPS, "nasbench201");
-  private static final Scoring TWO = new Scoring(List.of(Metric.LATENCY, Metric.PARAMS),
-      List.of());
+  private static final Scoring TWO = new Scoring(List.of(Metric.LATENCY, Metric.PARAMS), List.of());
 
   @TempDir Path tmp;
 
   private static SearchResult run(StrategyKind kind, int budget, int threads, CachedEvaluator e) {
-    SearchSettings s = SearchSettings.of(kind, budget, 7).withThreads(threads)
-        .withPopulation(16, 4, 8);
+    SearchSettings s =
+        SearchSettings.of(kind, budget, 7).withThreads(threads).withPopulation(16, 4, 8);
     return new Search(SPACE, e, TWO, null, s).run(Progress.NONE);
   }
 
@@ -56,7 +55,9 @@ final class SearchTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = StrategyKind.class, names = {"RANDOM", "EVOLUTION", "NSGA2"})
+  @EnumSource(
+      value = StrategyKind.class,
+      names = {"RANDOM", "EVOLUTION", "NSGA2"})
   void anotherSeed_anotherSearch(StrategyKind kind) {
     SearchSettings s = SearchSettings.of(kind, 100, 8).withPopulation(16, 4, 8);
     SearchResult other = new Search(SPACE, fresh(), TWO, null, s).run(Progress.NONE);
@@ -90,15 +91,16 @@ final class SearchTest {
     Scoring one = new Scoring(List.of(Metric.LATENCY), List.of());
     SearchSettings s = SearchSettings.of(StrategyKind.EVOLUTION, 400, 3).withPopulation(32, 8, 8);
     SearchResult r = new Search(SPACE, fresh(), one, null, s).run(Progress.NONE);
-    double startBest = r.history().subList(0, 32).stream().mapToDouble(c -> c.cost(0)).min()
-        .orElseThrow();
+    double startBest =
+        r.history().subList(0, 32).stream().mapToDouble(c -> c.cost(0)).min().orElseThrow();
     assertTrue(r.ranked().get(0).candidate().cost(0) < startBest);
   }
 
   @Test
   void nsga2_frontIsNonDominated_andRespectsConstraints() {
-    Scoring limited = new Scoring(List.of(Metric.LATENCY, Metric.PARAMS),
-        List.of(Constraint.parse("latency<=0.5")));
+    Scoring limited =
+        new Scoring(
+            List.of(Metric.LATENCY, Metric.PARAMS), List.of(Constraint.parse("latency<=0.5")));
     SearchSettings s = SearchSettings.of(StrategyKind.NSGA2, 400, 5).withPopulation(32, 4, 8);
     SearchResult r = new Search(SPACE, fresh(), limited, null, s).run(Progress.NONE);
     List<Ranking.Entry> front = r.front();
@@ -106,8 +108,8 @@ final class SearchTest {
     for (Ranking.Entry a : front) {
       assertTrue(a.candidate().metrics().latencyMs() <= 0.5);
       for (Candidate b : r.history()) {
-        assertTrue(!Pareto.dominates(b, a.candidate()), b.arch() + " dominates "
-            + a.candidate().arch());
+        assertTrue(
+            !Pareto.dominates(b, a.candidate()), b.arch() + " dominates " + a.candidate().arch());
       }
     }
   }
@@ -138,13 +140,21 @@ final class SearchTest {
 
   @Test
   void timeLimit_stopsBetweenBatches() {
-    SearchSettings s = SearchSettings.of(StrategyKind.RANDOM, 15_000, 1)
-        .withTimeLimit(java.time.Duration.ofMillis(2));
+    SearchSettings s =
+        SearchSettings.of(StrategyKind.RANDOM, 15_000, 1)
+            .withTimeLimit(java.time.Duration.ofMillis(2));
     // a clock that moves one millisecond each time it is read (start 0, first check 1, progress
     // 2, second check 3): the limit is reached at the check before the second batch
     long[] now = {0};
-    SearchResult r = new Search(SPACE, new CachedEvaluator(new FakeEvaluator(), null), TWO, null,
-        s, () -> now[0]++ * 1_000_000L).run(Progress.NONE);
+    SearchResult r =
+        new Search(
+                SPACE,
+                new CachedEvaluator(new FakeEvaluator(), null),
+                TWO,
+                null,
+                s,
+                () -> now[0]++ * 1_000_000L)
+            .run(Progress.NONE);
     assertEquals(SearchResult.Stop.TIME, r.stop());
     assertEquals(RandomSearch.BATCH, r.history().size());
   }

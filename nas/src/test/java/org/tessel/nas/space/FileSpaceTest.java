@@ -39,17 +39,21 @@ final class FileSpaceTest {
   @Test
   void concatAndMul_choicesOfWidth() throws IOException {
     // squeeze-excitation gate and a concatenation whose width is a gene
-    FileSpace s = FileSpaceReader.read(file(String.join("\n",
-        "name: se",
-        "input: {height: 8, width: 8, channels: 16}",
-        "layers:",
-        "  - {name: c1, type: conv, filters: [16, 32], kernel: 3, pad: 1}",
-        "  - {name: gap, type: globalavgpool}",
-        "  - {name: fc, type: fc, outputs: 16}",
-        "  - {name: gate, type: mul, inputs: [c1, fc]}",
-        "  - {name: side, type: conv, filters: 8, kernel: 1, inputs: [c1]}",
-        "  - {name: cat, type: concat, inputs: [gate, side]}",
-        "")));
+    FileSpace s =
+        FileSpaceReader.read(
+            file(
+                String.join(
+                    "\n",
+                    "name: se",
+                    "input: {height: 8, width: 8, channels: 16}",
+                    "layers:",
+                    "  - {name: c1, type: conv, filters: [16, 32], kernel: 3, pad: 1}",
+                    "  - {name: gap, type: globalavgpool}",
+                    "  - {name: fc, type: fc, outputs: 16}",
+                    "  - {name: gate, type: mul, inputs: [c1, fc]}",
+                    "  - {name: side, type: conv, filters: 8, kernel: 1, inputs: [c1]}",
+                    "  - {name: cat, type: concat, inputs: [gate, side]}",
+                    "")));
     assertEquals(2, s.size());
     Network n = s.network(s.parseArch("c1.filters=32"));
     assertEquals(org.tessel.sim.workload.LayerKind.MUL, n.layer("gate").kind());
@@ -72,8 +76,7 @@ final class FileSpaceTest {
       assertEquals(i, s.index(g));
     }
     assertEquals(16, archs.size());
-    assertEquals("c1.filters=16;c1.kernel=3;c2.type=conv;c3.stride=1",
-        s.archString(s.genome(0)));
+    assertEquals("c1.filters=16;c1.kernel=3;c2.type=conv;c3.stride=1", s.archString(s.genome(0)));
     Network n = s.network(s.parseArch("c1.filters=32;c1.kernel=5;c2.type=skip;c3.stride=2"));
     assertNull(n.layer("c2"));
     assertEquals(32, n.layer("c3").inC());
@@ -84,26 +87,44 @@ final class FileSpaceTest {
   @Test
   void mistakes_nameFileLineAndField() throws IOException {
     String bad = TINY.replace("type: [conv, skip]", "type: [conv, sepconv]");
-    ConfigException e = assertThrows(ConfigException.class, () -> FileSpaceReader.read(
-        file(bad)));
-    assertEquals(tmp.resolve("space.yaml") + ":6: c2.type: unknown type 'sepconv' (expected"
-        + " add|avgpool|concat|conv|dwconv|fc|globalavgpool|maxpool|mul|skip)", e.getMessage());
-    e = assertThrows(ConfigException.class, () -> FileSpaceReader.read(file(
-        TINY.replace("kernel: [3, 5]", "kernal: [3, 5]"))));
-    assertEquals(tmp.resolve("space.yaml") + ":5: layers.kernal: unknown key; expected one of"
-        + " filters, groups, inputs, kernel, name, outputs, pad, stride, type", e.getMessage());
-    e = assertThrows(ConfigException.class, () -> FileSpaceReader.read(file(
-        TINY.replace("type: globalavgpool}", "type: globalavgpool, inputs: c9}"))));
-    assertEquals(tmp.resolve("space.yaml") + ":8: layers: layer gap: input 'c9' is not a layer"
-        + " defined above", e.getMessage());
+    ConfigException e = assertThrows(ConfigException.class, () -> FileSpaceReader.read(file(bad)));
+    assertEquals(
+        tmp.resolve("space.yaml")
+            + ":6: c2.type: unknown type 'sepconv' (expected"
+            + " add|avgpool|concat|conv|dwconv|fc|globalavgpool|maxpool|mul|skip)",
+        e.getMessage());
+    e =
+        assertThrows(
+            ConfigException.class,
+            () -> FileSpaceReader.read(file(TINY.replace("kernel: [3, 5]", "kernal: [3, 5]"))));
+    assertEquals(
+        tmp.resolve("space.yaml")
+            + ":5: layers.kernal: unknown key; expected one of"
+            + " filters, groups, inputs, kernel, name, outputs, pad, stride, type",
+        e.getMessage());
+    e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                FileSpaceReader.read(
+                    file(
+                        TINY.replace("type: globalavgpool}", "type: globalavgpool, inputs: c9}"))));
+    assertEquals(
+        tmp.resolve("space.yaml")
+            + ":8: layers: layer gap: input 'c9' is not a layer"
+            + " defined above",
+        e.getMessage());
   }
 
   @Test
   void parseArch_rejectsUnknownValues() throws IOException {
     FileSpace s = FileSpaceReader.read(file(TINY));
-    assertEquals("unknown value '7' for c1.kernel (expected 3|5)", assertThrows(
-        IllegalArgumentException.class, () -> s.parseArch(
-            "c1.filters=16;c1.kernel=7;c2.type=conv;c3.stride=1")).getMessage());
+    assertEquals(
+        "unknown value '7' for c1.kernel (expected 3|5)",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> s.parseArch("c1.filters=16;c1.kernel=7;c2.type=conv;c3.stride=1"))
+            .getMessage());
     assertThrows(IllegalArgumentException.class, () -> s.parseArch("c1.filters=16"));
   }
 }

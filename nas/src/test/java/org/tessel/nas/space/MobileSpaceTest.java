@@ -29,8 +29,9 @@ final class MobileSpaceTest {
   @Test
   void shallowest_hasHandDerivedParameters() {
     // first block of each stage k3e1, every other block skipped
-    String arch = "k3e1-skip-skip-skip|k3e1-skip-skip-skip|k3e1-skip-skip-skip|"
-        + "k3e1-skip-skip-skip|k3e1-skip-skip-skip|k3e1";
+    String arch =
+        "k3e1-skip-skip-skip|k3e1-skip-skip-skip|k3e1-skip-skip-skip|"
+            + "k3e1-skip-skip-skip|k3e1-skip-skip-skip|k3e1";
     Network n = SPACE.network(SPACE.parseArch(arch));
     // stem 864; b0 dw 288 + project 512; per stage dw 9 c_in + project c_in c_out; head 409,600;
     // fc 1,280,000
@@ -40,8 +41,9 @@ final class MobileSpaceTest {
 
   @Test
   void block_expandsDepthwiseProjects_andAddsTheResidual() {
-    String arch = "k5e6-k7e3-skip-skip|k3e1-skip-skip-skip|k3e1-skip-skip-skip|"
-        + "k3e1-skip-skip-skip|k3e1-skip-skip-skip|k3e1";
+    String arch =
+        "k5e6-k7e3-skip-skip|k3e1-skip-skip-skip|k3e1-skip-skip-skip|"
+            + "k3e1-skip-skip-skip|k3e1-skip-skip-skip|k3e1";
     Network n = SPACE.network(SPACE.parseArch(arch));
     assertEquals(16 * 6, n.layer("s1b1.expand").outC());
     assertEquals(5, n.layer("s1b1.dw").kernelH());
@@ -55,13 +57,21 @@ final class MobileSpaceTest {
 
   @Test
   void parse_rejectsUnknownOpsAndSkippedFirstBlocks() {
-    assertEquals("unknown op 'k9e6' (expected k3e1|k3e3|k3e6|k5e1|k5e3|k5e6|k7e1|k7e3|k7e6|skip)",
-        assertThrows(IllegalArgumentException.class, () -> SPACE.parseArch(
-            "k9e6-skip-skip-skip|k3e1-skip-skip-skip|k3e1-skip-skip-skip|k3e1-skip-skip-skip|"
-                + "k3e1-skip-skip-skip|k3e1")).getMessage());
-    assertThrows(IllegalArgumentException.class, () -> SPACE.parseArch(
-        "skip-skip-skip-skip|k3e1-skip-skip-skip|k3e1-skip-skip-skip|k3e1-skip-skip-skip|"
-            + "k3e1-skip-skip-skip|k3e1"));
+    assertEquals(
+        "unknown op 'k9e6' (expected k3e1|k3e3|k3e6|k5e1|k5e3|k5e6|k7e1|k7e3|k7e6|skip)",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    SPACE.parseArch(
+                        "k9e6-skip-skip-skip|k3e1-skip-skip-skip|k3e1-skip-skip-skip|k3e1-skip-skip-skip|"
+                            + "k3e1-skip-skip-skip|k3e1"))
+            .getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            SPACE.parseArch(
+                "skip-skip-skip-skip|k3e1-skip-skip-skip|k3e1-skip-skip-skip|k3e1-skip-skip-skip|"
+                    + "k3e1-skip-skip-skip|k3e1"));
     assertThrows(IllegalArgumentException.class, () -> SPACE.parseArch("k3e1|k3e1"));
   }
 

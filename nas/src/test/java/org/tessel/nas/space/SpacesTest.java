@@ -21,10 +21,13 @@ final class SpacesTest {
 
   @Test
   void unknownNamesAndOptions_areOneLine() {
-    assertEquals("--space: unknown option 'fast' of nasbench201 (expected pruned|pool-as-conv)",
+    assertEquals(
+        "--space: unknown option 'fast' of nasbench201 (expected pruned|pool-as-conv)",
         assertThrows(ConfigException.class, () -> Spaces.of("nasbench201:fast")).getMessage());
-    assertTrue(assertThrows(ConfigException.class, () -> Spaces.of("darts")).getMessage()
-        .startsWith("--space: unknown space 'darts' (expected mobile|nasbench201"));
+    assertTrue(
+        assertThrows(ConfigException.class, () -> Spaces.of("darts"))
+            .getMessage()
+            .startsWith("--space: unknown space 'darts' (expected mobile|nasbench201"));
     assertThrows(ConfigException.class, () -> Spaces.of("mobile:pruned"));
   }
 }

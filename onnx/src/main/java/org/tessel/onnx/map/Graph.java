@@ -11,9 +11,9 @@ import org.tessel.onnx.shape.Node;
 import org.tessel.sim.config.ConfigException;
 
 /**
- * The nodes of a graph in an order that runs every producer before its readers (the file's
- * order wherever it allows), after checking that every input exists, that no value is written
- * twice and that there is no cycle.
+ * The nodes of a graph in an order that runs every producer before its readers (the file's order
+ * wherever it allows), after checking that every input exists, that no value is written twice and
+ * that there is no cycle.
  */
 final class Graph {
   private Graph() {}
@@ -51,8 +51,13 @@ final class Graph {
           continue;
         }
         if (known.contains(out) || producer.putIfAbsent(out, i) != null) {
-          throw Node.error(file, labels[i], g.getNode(i).getOpType(), "output '" + out
-              + "' is written twice (by another node, a graph input or an initializer)");
+          throw Node.error(
+              file,
+              labels[i],
+              g.getNode(i).getOpType(),
+              "output '"
+                  + out
+                  + "' is written twice (by another node, a graph input or an initializer)");
         }
       }
     }
@@ -69,8 +74,14 @@ final class Graph {
         }
         Integer p = producer.get(in);
         if (p == null) {
-          throw Node.error(file, labels[i], node.getOpType(), "input '" + in + "' is missing:"
-              + " no node, graph input or initializer produces it");
+          throw Node.error(
+              file,
+              labels[i],
+              node.getOpType(),
+              "input '"
+                  + in
+                  + "' is missing:"
+                  + " no node, graph input or initializer produces it");
         }
         pending[i]++;
         readers.get(p).add(i);
@@ -96,8 +107,11 @@ final class Graph {
     if (k < n) {
       for (int i = 0; i < n; i++) {
         if (pending[i] > 0) {
-          throw Node.error(file, labels[i], g.getNode(i).getOpType(), "the graph has a cycle"
-              + " through this node: it depends on its own output");
+          throw Node.error(
+              file,
+              labels[i],
+              g.getNode(i).getOpType(),
+              "the graph has a cycle" + " through this node: it depends on its own output");
         }
       }
     }

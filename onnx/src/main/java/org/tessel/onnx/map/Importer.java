@@ -26,11 +26,24 @@ import org.tessel.sim.workload.Network;
 public final class Importer {
   /** The oldest default-domain opset read (attribute forms before it are not handled). */
   public static final int MIN_OPSET = 7;
+
   /** The newest default-domain opset read (ONNX 1.23's schemas go to 28). */
   public static final int MAX_OPSET = 28;
+
   /** Ops that only move or reinterpret a weight: a graph input read by them stays a weight. */
-  private static final Set<String> WEIGHT_PREP = Set.of("Gather", "Transpose", "Reshape", "Cast",
-      "Identity", "Unsqueeze", "Squeeze", "Flatten", "Shape", "Size", "DequantizeLinear");
+  private static final Set<String> WEIGHT_PREP =
+      Set.of(
+          "Gather",
+          "Transpose",
+          "Reshape",
+          "Cast",
+          "Identity",
+          "Unsqueeze",
+          "Squeeze",
+          "Flatten",
+          "Shape",
+          "Size",
+          "DequantizeLinear");
 
   private Importer() {}
 
@@ -84,8 +97,8 @@ public final class Importer {
    * @param dims values for symbolic dimensions other than the batch
    * @throws ConfigException naming the file and the node for every mistake
    */
-  public static Result run(ModelProto model, String file, String name, boolean skipUnknown,
-      Map<String, Long> dims) {
+  public static Result run(
+      ModelProto model, String file, String name, boolean skipUnknown, Map<String, Long> dims) {
     int opset = opset(model, file);
     GraphProto g = model.getGraph();
     Map<String, Tensor> values = new HashMap<>();
@@ -157,8 +170,8 @@ public final class Importer {
           throw n.error("malformed node: " + e.getMessage());
         }
       } else {
-        String what = "unsupported operator " + (defaultDomain ? "" : p.getDomain() + ".")
-            + p.getOpType();
+        String what =
+            "unsupported operator " + (defaultDomain ? "" : p.getDomain() + ".") + p.getOpType();
         if (!skipUnknown) {
           throw n.error(what + " (--skip-unknown passes it through at zero cost)");
         }
@@ -166,8 +179,15 @@ public final class Importer {
         if (x == null) {
           throw n.error(what + " with no input cannot be passed through");
         }
-        skipped.add("node '" + labels[idx] + "' (" + p.getOpType() + "): " + what
-            + ", passed through at zero cost with its first input's shape " + x);
+        skipped.add(
+            "node '"
+                + labels[idx]
+                + "' ("
+                + p.getOpType()
+                + "): "
+                + what
+                + ", passed through at zero cost with its first input's shape "
+                + x);
         outs = new Tensor[p.getOutputCount()];
         java.util.Arrays.fill(outs, x);
         map.map(n, p, outs);
@@ -179,19 +199,33 @@ public final class Importer {
       }
     }
     if (map.emitted().isEmpty()) {
-      throw new ConfigException(file, 0, "", "the model has no layer Tessel models (no"
-          + " convolution, matrix multiply, pooling or element-wise layer of activations)");
+      throw new ConfigException(
+          file,
+          0,
+          "",
+          "the model has no layer Tessel models (no"
+              + " convolution, matrix multiply, pooling or element-wise layer of activations)");
     }
     if (map.emitted().size() > Limits.MAX_LAYERS) {
-      throw new ConfigException(file, 0, "", "more than " + Limits.MAX_LAYERS + " layers per"
-          + " network (" + map.emitted().size() + ")");
+      throw new ConfigException(
+          file,
+          0,
+          "",
+          "more than "
+              + Limits.MAX_LAYERS
+              + " layers per"
+              + " network ("
+              + map.emitted().size()
+              + ")");
     }
     Network.Builder b = Network.builder(name);
     for (Emitted e : map.emitted()) {
       b.add(e.layer(), e.inputs());
     }
-    int[] input = Shape3.of(new Node(NodeProto.getDefaultInstance(), "input", file, opset,
-        new Tensor[0]), values.get(activations.get(0)));
+    int[] input =
+        Shape3.of(
+            new Node(NodeProto.getDefaultInstance(), "input", file, opset, new Tensor[0]),
+            values.get(activations.get(0)));
     return new Result(b.build(), map.emitted(), input, skipped, values);
   }
 
@@ -203,27 +237,30 @@ public final class Importer {
       }
     }
     if (opset < 0) {
-      throw new ConfigException(file, 0, "opset_import", "no opset of the default domain"
-          + " (ai.onnx)");
+      throw new ConfigException(
+          file, 0, "opset_import", "no opset of the default domain" + " (ai.onnx)");
     }
     if (opset < MIN_OPSET || opset > MAX_OPSET) {
-      throw new ConfigException(file, 0, "opset_import", "unsupported opset " + opset
-          + " (supported: " + MIN_OPSET + " to " + MAX_OPSET + ")");
+      throw new ConfigException(
+          file,
+          0,
+          "opset_import",
+          "unsupported opset " + opset + " (supported: " + MIN_OPSET + " to " + MAX_OPSET + ")");
     }
     return opset;
   }
 
   /**
-   * Whether a graph input other than the first is data rather than a weight: it is read as the
-   * data operand (first input) of an operator that computes on it, or by a weight-preparing
-   * operator whose result is such data.
+   * Whether a graph input other than the first is data rather than a weight: it is read as the data
+   * operand (first input) of an operator that computes on it, or by a weight-preparing operator
+   * whose result is such data.
    */
   private static boolean readAsData(String name, Map<String, List<NodeProto>> uses) {
     return readAsData(name, uses, new HashSet<>());
   }
 
-  private static boolean readAsData(String name, Map<String, List<NodeProto>> uses,
-      Set<String> seen) {
+  private static boolean readAsData(
+      String name, Map<String, List<NodeProto>> uses, Set<String> seen) {
     if (!seen.add(name)) {
       return false;
     }
@@ -234,7 +271,8 @@ public final class Importer {
       if (!WEIGHT_PREP.contains(n.getOpType())) {
         return true;
       }
-      if (!n.getOpType().equals("Gather") && !n.getOpType().equals("Shape")
+      if (!n.getOpType().equals("Gather")
+          && !n.getOpType().equals("Shape")
           && !n.getOpType().equals("Size")) {
         for (String out : n.getOutputList()) {
           if (readAsData(out, uses, seen)) {
@@ -246,8 +284,8 @@ public final class Importer {
     return false;
   }
 
-  private static long[] dims(ValueInfoProto in, String file, boolean first,
-      Map<String, Long> given) {
+  private static long[] dims(
+      ValueInfoProto in, String file, boolean first, Map<String, Long> given) {
     if (!in.getType().hasTensorType()) {
       throw new ConfigException(file, 0, "graph.input '" + in.getName() + "'", "not a tensor");
     }
@@ -265,9 +303,16 @@ public final class Importer {
       } else if (i == 0 && first) {
         d[i] = 1; // the batch: Tessel's layers are per image, --batch multiplies them
       } else {
-        throw new ConfigException(file, 0, "graph.input '" + in.getName() + "'", "dimension "
-            + i + (sym.isEmpty() ? " has no size" : " is the symbol '" + sym + "'")
-            + "; give it a size with --dim " + (sym.isEmpty() ? "NAME" : sym) + "=N");
+        throw new ConfigException(
+            file,
+            0,
+            "graph.input '" + in.getName() + "'",
+            "dimension "
+                + i
+                + (sym.isEmpty() ? " has no size" : " is the symbol '" + sym + "'")
+                + "; give it a size with --dim "
+                + (sym.isEmpty() ? "NAME" : sym)
+                + "=N");
       }
     }
     return d;

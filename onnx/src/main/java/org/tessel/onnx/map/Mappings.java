@@ -15,12 +15,12 @@ import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.LayerKind;
 
 /**
- * Maps nodes, once their shapes are known, onto layers: Conv and ConvTranspose onto
- * convolutions, Gemm and MatMul with a weight onto fully connected or GEMM layers, MatMul of two
- * activations onto {@code matmul}, pools (and ReduceMean over the spatial axes) onto pools,
- * Add/Sub/Sum of activations onto {@code add}, Mul/Div of activations onto {@code mul}, Concat of
- * activations onto {@code concat}, BatchNormalization folded into the convolution it follows (else
- * a one-input {@code mul}). Every other node passes its input through at no cost.
+ * Maps nodes, once their shapes are known, onto layers: Conv and ConvTranspose onto convolutions,
+ * Gemm and MatMul with a weight onto fully connected or GEMM layers, MatMul of two activations onto
+ * {@code matmul}, pools (and ReduceMean over the spatial axes) onto pools, Add/Sub/Sum of
+ * activations onto {@code add}, Mul/Div of activations onto {@code mul}, Concat of activations onto
+ * {@code concat}, BatchNormalization folded into the convolution it follows (else a one-input
+ * {@code mul}). Every other node passes its input through at no cost.
  */
 final class Mappings {
   private final Map<String, String> source = new HashMap<>();
@@ -150,11 +150,35 @@ final class Mappings {
     Window w = WindowShapes.window(n);
     int group = i(n, n.intAttr("group", 1));
     int filters = i(n, n.required(1).dim(0));
-    Layer l = layer(n, () -> new Layer(name(n), LayerKind.CONV, w.inH(), w.inW(),
-        i(n, x.dim(1)), w.kernelH(), w.kernelW(), w.strideH(), w.strideW(), w.padTop(),
-        w.padLeft(), w.outH(), w.outW(), filters, group));
-    emit(n, p, l, List.of(0), new int[] {l.inH(), l.inW(), l.inC()}, w.padBottom(),
-        w.padRight(), w.dilationH() == w.dilationW() ? w.dilationH() : -1);
+    Layer l =
+        layer(
+            n,
+            () ->
+                new Layer(
+                    name(n),
+                    LayerKind.CONV,
+                    w.inH(),
+                    w.inW(),
+                    i(n, x.dim(1)),
+                    w.kernelH(),
+                    w.kernelW(),
+                    w.strideH(),
+                    w.strideW(),
+                    w.padTop(),
+                    w.padLeft(),
+                    w.outH(),
+                    w.outW(),
+                    filters,
+                    group));
+    emit(
+        n,
+        p,
+        l,
+        List.of(0),
+        new int[] {l.inH(), l.inW(), l.inC()},
+        w.padBottom(),
+        w.padRight(),
+        w.dilationH() == w.dilationW() ? w.dilationH() : -1);
   }
 
   private void convTranspose(Node n, NodeProto p) {
@@ -162,11 +186,29 @@ final class Mappings {
     Window w = WindowShapes.window(n);
     int group = i(n, n.intAttr("group", 1));
     int[] in = Shape3.of(n, x);
-    long filters = Math.multiplyExact(n.required(1).dim(1) * group,
-        (long) w.kernelH() * w.kernelW());
+    long filters =
+        Math.multiplyExact(n.required(1).dim(1) * group, (long) w.kernelH() * w.kernelW());
     // each input pixel times the whole kernel: a 1x1 convolution to Cout*kH*kW channels
-    Layer l = layer(n, () -> new Layer(name(n), LayerKind.CONV, in[0], in[1], in[2], 1, 1, 1, 1,
-        0, 0, in[0], in[1], i(n, filters), group));
+    Layer l =
+        layer(
+            n,
+            () ->
+                new Layer(
+                    name(n),
+                    LayerKind.CONV,
+                    in[0],
+                    in[1],
+                    in[2],
+                    1,
+                    1,
+                    1,
+                    1,
+                    0,
+                    0,
+                    in[0],
+                    in[1],
+                    i(n, filters),
+                    group));
     emit(n, p, l, List.of(0), in, 0, 0, 1);
   }
 
@@ -181,8 +223,13 @@ final class Mappings {
       // an activation times a weight: fully connected (one row per image) or a GEMM
       long rows = out.size() / cols;
       long mm = rows % batch == 0 ? rows / batch : rows;
-      Layer l = layer(n, () -> mm == 1 ? Layer.fc(name(n), i(n, k), i(n, cols))
-          : Layer.gemm(name(n), i(n, mm), i(n, cols), i(n, k)));
+      Layer l =
+          layer(
+              n,
+              () ->
+                  mm == 1
+                      ? Layer.fc(name(n), i(n, k), i(n, cols))
+                      : Layer.gemm(name(n), i(n, mm), i(n, cols), i(n, k)));
       int[] view = mm == 1 ? new int[] {1, 1, i(n, k)} : new int[] {l.inH(), l.inW(), l.inC()};
       emit(n, p, l, acts, view, 0, 0, 1);
       return;
@@ -207,16 +254,20 @@ final class Mappings {
     if (acts.size() == 1) {
       long rows = g.batch() * g.m();
       long mm = rows % batch == 0 ? rows / batch : rows;
-      Layer l = layer(n, () -> mm == 1 ? Layer.fc(name(n), i(n, g.k()), i(n, g.n()))
-          : Layer.gemm(name(n), i(n, mm), i(n, g.n()), i(n, g.k())));
-      int[] view = mm == 1 ? new int[] {1, 1, i(n, g.k())} : new int[] {l.inH(), l.inW(),
-          l.inC()};
+      Layer l =
+          layer(
+              n,
+              () ->
+                  mm == 1
+                      ? Layer.fc(name(n), i(n, g.k()), i(n, g.n()))
+                      : Layer.gemm(name(n), i(n, mm), i(n, g.n()), i(n, g.k())));
+      int[] view = mm == 1 ? new int[] {1, 1, i(n, g.k())} : new int[] {l.inH(), l.inW(), l.inC()};
       emit(n, p, l, acts, view, 0, 0, 1);
       return;
     }
     long heads = g.batch() % batch == 0 ? g.batch() / batch : g.batch();
-    Layer l = layer(n, () -> Layer.matmul(name(n), i(n, g.m()), i(n, g.n()), i(n, g.k()),
-        i(n, heads)));
+    Layer l =
+        layer(n, () -> Layer.matmul(name(n), i(n, g.m()), i(n, g.n()), i(n, g.k()), i(n, heads)));
     emit(n, p, l, acts, new int[] {l.inH(), l.inW(), l.inC()}, 0, 0, 1);
   }
 
@@ -227,8 +278,16 @@ final class Mappings {
   private void attention(Node n, NodeProto p, List<Integer> acts) {
     Contractions.AttentionShape s = Contractions.AttentionShape.of(n);
     long heads = s.qHeads();
-    Layer qk = layer(n, () -> Layer.matmul(unique(n.label() + "/qk"), i(n, s.qLen()),
-        i(n, s.kvLen()), i(n, s.kHead()), i(n, heads)));
+    Layer qk =
+        layer(
+            n,
+            () ->
+                Layer.matmul(
+                    unique(n.label() + "/qk"),
+                    i(n, s.qLen()),
+                    i(n, s.kvLen()),
+                    i(n, s.kHead()),
+                    i(n, heads)));
     List<Integer> qkSlots = new ArrayList<>();
     for (int a : acts) {
       if (a <= 1 || a == 4) {
@@ -239,8 +298,16 @@ final class Mappings {
       qkSlots.add(acts.get(0));
     }
     emit(n, p, qk, qkSlots, new int[] {qk.inH(), qk.inW(), qk.inC()}, 0, 0, 1);
-    Layer av = layer(n, () -> Layer.matmul(unique(n.label() + "/av"), i(n, s.qLen()),
-        i(n, s.vHead()), i(n, s.kvLen()), i(n, heads)));
+    Layer av =
+        layer(
+            n,
+            () ->
+                Layer.matmul(
+                    unique(n.label() + "/av"),
+                    i(n, s.qLen()),
+                    i(n, s.vHead()),
+                    i(n, s.kvLen()),
+                    i(n, heads)));
     List<String> ins = new ArrayList<>(List.of(qk.name()));
     for (int a : acts) {
       String src = source.get(p.getInput(a));
@@ -269,17 +336,38 @@ final class Mappings {
     Tensor x = n.required(0);
     Window w = WindowShapes.window(n);
     int c = i(n, x.dim(1));
-    Layer l = layer(n, () -> new Layer(name(n), kind, w.inH(), w.inW(), c, w.kernelH(),
-        w.kernelW(), w.strideH(), w.strideW(), w.padTop(), w.padLeft(), w.outH(), w.outW(), c,
-        1));
-    emit(n, p, l, List.of(0), new int[] {l.inH(), l.inW(), l.inC()}, w.padBottom(),
-        w.padRight(), 1);
+    Layer l =
+        layer(
+            n,
+            () ->
+                new Layer(
+                    name(n),
+                    kind,
+                    w.inH(),
+                    w.inW(),
+                    c,
+                    w.kernelH(),
+                    w.kernelW(),
+                    w.strideH(),
+                    w.strideW(),
+                    w.padTop(),
+                    w.padLeft(),
+                    w.outH(),
+                    w.outW(),
+                    c,
+                    1));
+    emit(
+        n, p, l, List.of(0), new int[] {l.inH(), l.inW(), l.inC()}, w.padBottom(), w.padRight(), 1);
   }
 
   private void global(Node n, NodeProto p, LayerKind kind) {
     int[] in = Shape3.of(n, n.required(0));
-    Layer l = layer(n, () -> new Layer(name(n), kind, in[0], in[1], in[2], in[0], in[1], 1, 1,
-        0, 0, 1, 1, in[2], 1));
+    Layer l =
+        layer(
+            n,
+            () ->
+                new Layer(
+                    name(n), kind, in[0], in[1], in[2], in[0], in[1], 1, 1, 0, 0, 1, 1, in[2], 1));
     emit(n, p, l, List.of(0), in, 0, 0, 1);
   }
 
@@ -307,17 +395,37 @@ final class Mappings {
 
   private void elementwise(Node n, NodeProto p, List<Integer> acts, Tensor out, LayerKind kind) {
     int[] o = Shape3.of(n, out);
-    Layer l = layer(n, () -> new Layer(name(n), kind, o[0], o[1], o[2], 1, 1, 1, 1, 0, 0, o[0],
-        o[1], o[2], 1));
-    emit(n, p, l, acts, kind == LayerKind.ADD ? o : Shape3.of(n, n.required(acts.get(0))), 0, 0,
-        1);
+    Layer l =
+        layer(
+            n,
+            () ->
+                new Layer(name(n), kind, o[0], o[1], o[2], 1, 1, 1, 1, 0, 0, o[0], o[1], o[2], 1));
+    emit(n, p, l, acts, kind == LayerKind.ADD ? o : Shape3.of(n, n.required(acts.get(0))), 0, 0, 1);
   }
 
   private void concat(Node n, NodeProto p, List<Integer> acts, Tensor out) {
     int[] in = Shape3.of(n, n.required(acts.get(0)));
     int[] o = Shape3.of(n, out);
-    Layer l = layer(n, () -> new Layer(name(n), LayerKind.CONCAT, in[0], in[1], in[2], 1, 1, 1,
-        1, 0, 0, o[0], o[1], o[2], 1));
+    Layer l =
+        layer(
+            n,
+            () ->
+                new Layer(
+                    name(n),
+                    LayerKind.CONCAT,
+                    in[0],
+                    in[1],
+                    in[2],
+                    1,
+                    1,
+                    1,
+                    1,
+                    0,
+                    0,
+                    o[0],
+                    o[1],
+                    o[2],
+                    1));
     emit(n, p, l, acts, in, 0, 0, 1);
   }
 
@@ -325,20 +433,47 @@ final class Mappings {
     String x = p.getInput(0);
     String from = producerOp.get(x);
     String src = source.get(x);
-    if (("Conv".equals(from) || "ConvTranspose".equals(from)) && src != null && !src.isEmpty()
+    if (("Conv".equals(from) || "ConvTranspose".equals(from))
+        && src != null
+        && !src.isEmpty()
         && readers.getOrDefault(x, 0) == 1) {
       source.put(p.getOutput(0), src); // folded into the convolution's weights and bias
       return;
     }
     int[] o = Shape3.of(n, out);
-    Layer l = layer(n, () -> new Layer(name(n), LayerKind.MUL, o[0], o[1], o[2], 1, 1, 1, 1, 0, 0,
-        o[0], o[1], o[2], 1));
+    Layer l =
+        layer(
+            n,
+            () ->
+                new Layer(
+                    name(n),
+                    LayerKind.MUL,
+                    o[0],
+                    o[1],
+                    o[2],
+                    1,
+                    1,
+                    1,
+                    1,
+                    0,
+                    0,
+                    o[0],
+                    o[1],
+                    o[2],
+                    1));
     emit(n, p, l, List.of(0), o, 0, 0, 1);
   }
 
   /** Emits {@code l} reading {@code slots}, the first as {@code view}, the others as they are. */
-  private void emit(Node n, NodeProto p, Layer l, List<Integer> slots, int[] view, int padBottom,
-      int padRight, int dilation) {
+  private void emit(
+      Node n,
+      NodeProto p,
+      Layer l,
+      List<Integer> slots,
+      int[] view,
+      int padBottom,
+      int padRight,
+      int dilation) {
     int[][] views = new int[slots.size()][];
     views[0] = view;
     for (int i = 1; i < views.length; i++) {
@@ -347,8 +482,15 @@ final class Mappings {
     emit(n, p, l, slots, views, padBottom, padRight, dilation);
   }
 
-  private void emit(Node n, NodeProto p, Layer l, List<Integer> slots, int[][] views,
-      int padBottom, int padRight, int dilation) {
+  private void emit(
+      Node n,
+      NodeProto p,
+      Layer l,
+      List<Integer> slots,
+      int[][] views,
+      int padBottom,
+      int padRight,
+      int dilation) {
     Map<String, int[]> inputs = new java.util.LinkedHashMap<>();
     for (int i = 0; i < slots.size(); i++) {
       String src = source.get(p.getInput(slots.get(i)));
@@ -361,8 +503,9 @@ final class Mappings {
       inputs.clear(); // the network input alone
     }
     names.add(l.name());
-    emitted.add(new Emitted(l, n.op(), new ArrayList<>(inputs.keySet()), vs, padBottom, padRight,
-        dilation));
+    emitted.add(
+        new Emitted(
+            l, n.op(), new ArrayList<>(inputs.keySet()), vs, padBottom, padRight, dilation));
     source.put(p.getOutput(0), l.name());
   }
 

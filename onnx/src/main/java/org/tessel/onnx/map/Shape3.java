@@ -5,8 +5,8 @@ import org.tessel.onnx.shape.Tensor;
 
 /**
  * A tensor of one image seen as Tessel's {@code height x width x channels}: the batch axis (the
- * first) dropped, then {@code C x H x W...} as {@code H x W... x C}, rows of features {@code S x
- * D} as {@code S x 1 x D}, a vector as {@code 1 x 1 x D}.
+ * first) dropped, then {@code C x H x W...} as {@code H x W... x C}, rows of features {@code S x D}
+ * as {@code S x 1 x D}, a vector as {@code 1 x 1 x D}.
  */
 final class Shape3 {
   private Shape3() {}

@@ -1,7 +1,6 @@
 /**
- * From an ONNX graph to Tessel's network: node ordering and checks, shape inference over the
- * graph, and the mapping of nodes onto layers (convolutions, GEMMs, pools, element-wise layers),
- * with reshapes and activations free and batch normalisation folded where it follows a
- * convolution.
+ * From an ONNX graph to Tessel's network: node ordering and checks, shape inference over the graph,
+ * and the mapping of nodes onto layers (convolutions, GEMMs, pools, element-wise layers), with
+ * reshapes and activations free and batch normalisation folded where it follows a convolution.
  */
 package org.tessel.onnx.map;

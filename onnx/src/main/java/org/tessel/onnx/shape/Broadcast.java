@@ -25,8 +25,7 @@ final class Broadcast {
     for (Tensor t : n.present()) {
       long[] next = out == null ? t.dims() : shape(out, t.dims());
       if (next == null) {
-        throw n.error("shapes do not agree (no broadcast): " + Tensor.shapeText(out) + " and "
-            + t);
+        throw n.error("shapes do not agree (no broadcast): " + Tensor.shapeText(out) + " and " + t);
       }
       out = next;
     }
@@ -36,9 +35,7 @@ final class Broadcast {
     return out;
   }
 
-  /**
-   * Element {@code i} of {@code t}'s integer contents broadcast to {@code outDims} (row-major).
-   */
+  /** Element {@code i} of {@code t}'s integer contents broadcast to {@code outDims} (row-major). */
   static long at(Tensor t, long[] values, long[] outDims, int i) {
     long[] dims = t.dims();
     int off = outDims.length - dims.length;

@@ -7,8 +7,8 @@ import org.tessel.onnx.proto.Onnx.TensorProto;
 
 /**
  * Turns a {@link TensorProto} (an initializer or a Constant's value) into a {@link Tensor}: its
- * dimensions always, its contents only when they are small numbers held in the file (shape
- * targets, axes, scales); weights are never read.
+ * dimensions always, its contents only when they are small numbers held in the file (shape targets,
+ * axes, scales); weights are never read.
  */
 public final class Constants {
   private Constants() {}
@@ -57,8 +57,10 @@ public final class Constants {
                         || type == TensorProto.DataType.UINT16_VALUE
                     ? 2
                     : 1;
-        boolean signed = type != TensorProto.DataType.UINT8_VALUE
-            && type != TensorProto.DataType.UINT16_VALUE && type != TensorProto.DataType.BOOL_VALUE;
+        boolean signed =
+            type != TensorProto.DataType.UINT8_VALUE
+                && type != TensorProto.DataType.UINT16_VALUE
+                && type != TensorProto.DataType.BOOL_VALUE;
         if (!raw.isEmpty()) {
           if (raw.size() != (long) width * n) {
             return Tensor.constant(dims);
@@ -128,8 +130,8 @@ public final class Constants {
     ByteBuffer b = raw.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
     long[] v = new long[n];
     for (int i = 0; i < n; i++) {
-      v[i] = width == 8 ? b.getLong() : width == 4 ? b.getInt() : width == 2 ? b.getShort()
-          : b.get();
+      v[i] =
+          width == 8 ? b.getLong() : width == 4 ? b.getInt() : width == 2 ? b.getShort() : b.get();
     }
     return v;
   }

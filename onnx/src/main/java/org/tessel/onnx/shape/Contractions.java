@@ -4,16 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Einsum and the fused Attention operator (opset 23): the output shapes, and for Einsum the
- * sizes of the letters a two-operand contraction sums over, so that it can be priced as a GEMM.
+ * Einsum and the fused Attention operator (opset 23): the output shapes, and for Einsum the sizes
+ * of the letters a two-operand contraction sums over, so that it can be priced as a GEMM.
  */
 public final class Contractions {
   private Contractions() {}
 
   /**
-   * An Einsum of two operands as one batched GEMM: {@code batch} products of {@code (m x k) * (k
-   * x n)} (batch: letters in both operands and the output; m: in the first and the output; n: in
-   * the second and the output; k: every other letter).
+   * An Einsum of two operands as one batched GEMM: {@code batch} products of {@code (m x k) * (k x
+   * n)} (batch: letters in both operands and the output; m: in the first and the output; n: in the
+   * second and the output; k: every other letter).
    *
    * @param batch product of the batch letters' sizes
    * @param m product of the first operand's own output letters
@@ -36,8 +36,13 @@ public final class Contractions {
     }
     String[] ins = eq.split(",", -1);
     if (ins.length != n.inputCount()) {
-      throw n.error("equation '" + n.stringAttr("equation", "") + "' has " + ins.length
-          + " operands, the node " + n.inputCount());
+      throw n.error(
+          "equation '"
+              + n.stringAttr("equation", "")
+              + "' has "
+              + ins.length
+              + " operands, the node "
+              + n.inputCount());
     }
     if (out == null) {
       Map<Character, Integer> count = new java.util.TreeMap<>();
@@ -48,11 +53,12 @@ public final class Contractions {
         }
       }
       StringBuilder sb = new StringBuilder();
-      count.forEach((c, k) -> {
-        if (k == 1) {
-          sb.append(c);
-        }
-      });
+      count.forEach(
+          (c, k) -> {
+            if (k == 1) {
+              sb.append(c);
+            }
+          });
       out = sb.toString();
     }
     String[] t = new String[ins.length + 1];
@@ -74,8 +80,8 @@ public final class Contractions {
         long d = t.dim(a);
         Long prev = size.get(s.charAt(a));
         if (prev != null && prev != d && prev != 1 && d != 1) {
-          throw n.error("shapes do not agree: letter '" + s.charAt(a) + "' is " + prev
-              + " and " + d);
+          throw n.error(
+              "shapes do not agree: letter '" + s.charAt(a) + "' is " + prev + " and " + d);
         }
         size.put(s.charAt(a), prev == null || prev == 1 ? d : prev);
       }
@@ -140,8 +146,12 @@ public final class Contractions {
     AttentionShape s = AttentionShape.of(n);
     Tensor[] out = new Tensor[n.outputCount()];
     boolean act = Shapes.anyActivation(n);
-    out[0] = Tensor.of(q.rank() == 4 ? new long[] {q.dim(0), s.qHeads(), s.qLen(), s.vHead()}
-        : new long[] {q.dim(0), s.qLen(), s.qHeads() * s.vHead()}, act);
+    out[0] =
+        Tensor.of(
+            q.rank() == 4
+                ? new long[] {q.dim(0), s.qHeads(), s.qLen(), s.vHead()}
+                : new long[] {q.dim(0), s.qLen(), s.qHeads() * s.vHead()},
+            act);
     if (out.length > 1) {
       out[1] = Tensor.of(new long[] {k.dim(0), s.kvHeads(), s.kvLen(), s.kHead()}, act);
     }
@@ -164,8 +174,8 @@ public final class Contractions {
    * @param kHead size of a query or key head
    * @param vHead size of a value head
    */
-  public record AttentionShape(long qHeads, long kvHeads, long qLen, long kvLen, long kHead,
-      long vHead) {
+  public record AttentionShape(
+      long qHeads, long kvHeads, long qLen, long kvLen, long kHead, long vHead) {
     /** The sizes of node {@code n}. */
     public static AttentionShape of(Node n) {
       Tensor q = n.required(0);
@@ -187,8 +197,8 @@ public final class Contractions {
         qh = n.intAttr("q_num_heads", 0);
         kvh = n.intAttr("kv_num_heads", 0);
         if (qh <= 0 || kvh <= 0 || q.dim(2) % qh != 0 || v.dim(2) % kvh != 0) {
-          throw n.error("3-D Attention needs q_num_heads and kv_num_heads dividing the hidden"
-              + " sizes");
+          throw n.error(
+              "3-D Attention needs q_num_heads and kv_num_heads dividing the hidden" + " sizes");
         }
         dk = q.dim(2) / qh;
         dv = v.dim(2) / kvh;
@@ -196,8 +206,20 @@ public final class Contractions {
       long kd = q.rank() == 4 ? k.dim(3) : k.dim(2) / kvh;
       long klen = q.rank() == 4 ? k.dim(2) : k.dim(1);
       if (kd != dk || kvh <= 0 || qh % kvh != 0) {
-        throw n.error("shapes do not agree: Q " + q + ", K " + k + " (head sizes " + dk + " and "
-            + kd + ", heads " + qh + " and " + kvh + ")");
+        throw n.error(
+            "shapes do not agree: Q "
+                + q
+                + ", K "
+                + k
+                + " (head sizes "
+                + dk
+                + " and "
+                + kd
+                + ", heads "
+                + qh
+                + " and "
+                + kvh
+                + ")");
       }
       Tensor past = n.input(4);
       long total = klen + (past == null ? 0 : past.dim(2));

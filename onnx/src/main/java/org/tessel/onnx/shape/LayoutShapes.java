@@ -6,15 +6,35 @@ import org.tessel.onnx.proto.Onnx.AttributeProto;
 import org.tessel.sim.util.IntMath;
 
 /**
- * Operators that move, cut, join or make data without arithmetic: reshapes, transposes,
- * slices, concatenations, padding, resizing, and the shape arithmetic around them (Shape,
- * Gather, Constant, ...), evaluated on known contents.
+ * Operators that move, cut, join or make data without arithmetic: reshapes, transposes, slices,
+ * concatenations, padding, resizing, and the shape arithmetic around them (Shape, Gather, Constant,
+ * ...), evaluated on known contents.
  */
 final class LayoutShapes {
-  static final Set<String> OPS = Set.of("Reshape", "Flatten", "Transpose", "Squeeze",
-      "Unsqueeze", "Concat", "Split", "Slice", "Pad", "Resize", "Upsample", "Expand", "Tile",
-      "Gather", "GatherElements", "Shape", "Size", "ConstantOfShape", "Range", "Constant",
-      "DepthToSpace", "SpaceToDepth");
+  static final Set<String> OPS =
+      Set.of(
+          "Reshape",
+          "Flatten",
+          "Transpose",
+          "Squeeze",
+          "Unsqueeze",
+          "Concat",
+          "Split",
+          "Slice",
+          "Pad",
+          "Resize",
+          "Upsample",
+          "Expand",
+          "Tile",
+          "Gather",
+          "GatherElements",
+          "Shape",
+          "Size",
+          "ConstantOfShape",
+          "Range",
+          "Constant",
+          "DepthToSpace",
+          "SpaceToDepth");
 
   private LayoutShapes() {}
 
@@ -67,8 +87,12 @@ final class LayoutShapes {
         for (int i = 0; i < d.length; i++) {
           int p = perm == null ? d.length - 1 - i : (int) (i < perm.length ? perm[i] : -1);
           if ((perm != null && perm.length != d.length) || p < 0 || p >= d.length || used[p]) {
-            throw n.error("perm " + Tensor.shapeText(perm) + " is not a permutation of "
-                + d.length + " axes");
+            throw n.error(
+                "perm "
+                    + Tensor.shapeText(perm)
+                    + " is not a permutation of "
+                    + d.length
+                    + " axes");
           }
           used[p] = true;
           out[i] = d[p];
@@ -87,8 +111,13 @@ final class LayoutShapes {
           for (long a : axes) {
             int i = n.axis(a, d.length);
             if (d[i] != 1) {
-              throw n.error("shapes do not agree: cannot squeeze axis " + a + " of size " + d[i]
-                  + " in " + x);
+              throw n.error(
+                  "shapes do not agree: cannot squeeze axis "
+                      + a
+                      + " of size "
+                      + d[i]
+                      + " in "
+                      + x);
             }
             drop[i] = true;
           }
@@ -136,8 +165,8 @@ final class LayoutShapes {
         if (pads == null) {
           throw n.error("pads are required");
         }
-        long[] axes = n.opset() >= 18 && n.input(3) != null ? n.intsAttrOrInput("axes", 3, 18)
-            : null;
+        long[] axes =
+            n.opset() >= 18 && n.input(3) != null ? n.intsAttrOrInput("axes", 3, 18) : null;
         int k = axes == null ? d.length : axes.length;
         if (pads.length != 2 * k) {
           throw n.error("pads has " + pads.length + " values, expected " + 2 * k + " for " + x);
@@ -159,8 +188,8 @@ final class LayoutShapes {
         long[] shape = values(n, 1, "shape");
         long[] out = Broadcast.shape(n.required(0).dims(), shape);
         if (out == null) {
-          throw n.error("shapes do not agree: " + x + " does not expand to "
-              + Tensor.shapeText(shape));
+          throw n.error(
+              "shapes do not agree: " + x + " does not expand to " + Tensor.shapeText(shape));
         }
         return Tensor.of(out, x.isActivation());
       }
@@ -195,8 +224,8 @@ final class LayoutShapes {
       case "ConstantOfShape" -> {
         long[] shape = values(n, 0, "shape");
         AttributeProto v = n.attr("value");
-        Tensor fill = v == null ? Tensor.ints(new long[] {1}, new long[] {0})
-            : Constants.of(v.getT());
+        Tensor fill =
+            v == null ? Tensor.ints(new long[] {1}, new long[] {0}) : Constants.of(v.getT());
         long size = 1;
         for (long s : shape) {
           if (s < 0) {
@@ -238,8 +267,10 @@ final class LayoutShapes {
         if (up ? d[1] % (b * b) != 0 : d[2] % b != 0 || d[3] % b != 0) {
           throw n.error("shapes do not agree: " + x + " with blocksize " + b);
         }
-        long[] out = up ? new long[] {d[0], d[1] / (b * b), d[2] * b, d[3] * b}
-            : new long[] {d[0], d[1] * b * b, d[2] / b, d[3] / b};
+        long[] out =
+            up
+                ? new long[] {d[0], d[1] / (b * b), d[2] * b, d[3] * b}
+                : new long[] {d[0], d[1] * b * b, d[2] / b, d[3] / b};
         return Tensor.of(out, x.isActivation());
       }
       default -> throw new IllegalArgumentException(n.op());
@@ -267,8 +298,8 @@ final class LayoutShapes {
     for (int i = 0; i < out.length; i++) {
       if (out[i] == 0 && !allowZero) {
         if (i >= d.length) {
-          throw n.error("shape " + Tensor.shapeText(shape) + " copies axis " + i + " that " + x
-              + " lacks");
+          throw n.error(
+              "shape " + Tensor.shapeText(shape) + " copies axis " + i + " that " + x + " lacks");
         }
         out[i] = d[i];
       }
@@ -286,13 +317,28 @@ final class LayoutShapes {
     long size = x.size();
     if (minus >= 0) {
       if (known == 0 || size % known != 0) {
-        throw n.error("shapes do not agree: " + x + " (" + size + " elements) cannot be"
-            + " reshaped to " + Tensor.shapeText(shape));
+        throw n.error(
+            "shapes do not agree: "
+                + x
+                + " ("
+                + size
+                + " elements) cannot be"
+                + " reshaped to "
+                + Tensor.shapeText(shape));
       }
       out[minus] = size / known;
     } else if (known != size) {
-      throw n.error("shapes do not agree: " + x + " (" + size + " elements) cannot be reshaped"
-          + " to " + Tensor.shapeText(out) + " (" + known + ")");
+      throw n.error(
+          "shapes do not agree: "
+              + x
+              + " ("
+              + size
+              + " elements) cannot be reshaped"
+              + " to "
+              + Tensor.shapeText(out)
+              + " ("
+              + known
+              + ")");
     }
     return x.reshaped(out);
   }
@@ -356,8 +402,8 @@ final class LayoutShapes {
         left -= sizes[i];
       }
       if (n.opset() < 18 && d % parts != 0) {
-        throw n.error("axis " + axis + " of " + x + " does not split into " + parts + " equal"
-            + " parts");
+        throw n.error(
+            "axis " + axis + " of " + x + " does not split into " + parts + " equal" + " parts");
       }
     }
     if (sizes.length != outs) {
@@ -368,8 +414,17 @@ final class LayoutShapes {
       sum += s;
     }
     if (sum != d) {
-      throw n.error("shapes do not agree: split sizes " + Tensor.shapeText(sizes) + " add up to "
-          + sum + ", axis " + axis + " of " + x + " is " + d);
+      throw n.error(
+          "shapes do not agree: split sizes "
+              + Tensor.shapeText(sizes)
+              + " add up to "
+              + sum
+              + ", axis "
+              + axis
+              + " of "
+              + x
+              + " is "
+              + d);
     }
     Tensor[] out = new Tensor[outs];
     for (int i = 0; i < outs; i++) {

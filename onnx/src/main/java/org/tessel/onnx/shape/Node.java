@@ -7,8 +7,8 @@ import org.tessel.onnx.proto.Onnx.NodeProto;
 import org.tessel.sim.config.ConfigException;
 
 /**
- * One node being inferred: its attributes, its inputs' tensors (null for an omitted optional
- * input) and the opset it was written for; every mistake it finds names the file and the node.
+ * One node being inferred: its attributes, its inputs' tensors (null for an omitted optional input)
+ * and the opset it was written for; every mistake it finds names the file and the node.
  */
 public final class Node {
   private final NodeProto proto;
@@ -136,8 +136,8 @@ public final class Node {
   }
 
   /**
-   * An integer list given as an attribute before opset {@code since} and as input {@code slot}
-   * from it on (Squeeze axes, Split sizes, Pad pads, ...); null when absent.
+   * An integer list given as an attribute before opset {@code since} and as input {@code slot} from
+   * it on (Squeeze axes, Split sizes, Pad pads, ...); null when absent.
    */
   public long[] intsAttrOrInput(String name, int slot, int since) {
     if (opset < since || has(name)) {

@@ -4,38 +4,123 @@ import java.util.Set;
 
 /**
  * Shape inference: the output tensors of one node from its inputs and attributes, with the opset
- * differences that moved attributes into inputs. Values are computed where they are small and
- * known (shape arithmetic: Shape, Gather, Concat, Slice, ... on constants), so that Reshape,
- * Expand and the like get their targets.
+ * differences that moved attributes into inputs. Values are computed where they are small and known
+ * (shape arithmetic: Shape, Gather, Concat, Slice, ... on constants), so that Reshape, Expand and
+ * the like get their targets.
  */
 public final class Shapes {
   /** Operators that keep their first input's shape (activations, normalisations, casts). */
-  static final Set<String> SAME_SHAPE = Set.of("Relu", "LeakyRelu", "Sigmoid", "HardSigmoid",
-      "HardSwish", "Gelu", "Erf", "Tanh", "Softmax", "LogSoftmax", "Hardmax", "Sqrt", "Exp",
-      "Log", "Neg", "Reciprocal", "Abs", "Elu", "Selu", "Celu", "Softplus", "Softsign", "Mish",
-      "Swish", "ThresholdedRelu", "Shrink", "Floor", "Ceil", "Round", "Sign", "Not", "Sin",
-      "Cos", "IsNaN", "IsInf", "Identity", "Dropout", "Cast", "CastLike", "Clip",
-      "InstanceNormalization", "LRN", "BatchNormalization", "LayerNormalization",
-      "GroupNormalization", "RMSNormalization", "PRelu", "Trilu", "CumSum", "ScatterND",
-      "ScatterElements", "QuantizeLinear", "DequantizeLinear");
+  static final Set<String> SAME_SHAPE =
+      Set.of(
+          "Relu",
+          "LeakyRelu",
+          "Sigmoid",
+          "HardSigmoid",
+          "HardSwish",
+          "Gelu",
+          "Erf",
+          "Tanh",
+          "Softmax",
+          "LogSoftmax",
+          "Hardmax",
+          "Sqrt",
+          "Exp",
+          "Log",
+          "Neg",
+          "Reciprocal",
+          "Abs",
+          "Elu",
+          "Selu",
+          "Celu",
+          "Softplus",
+          "Softsign",
+          "Mish",
+          "Swish",
+          "ThresholdedRelu",
+          "Shrink",
+          "Floor",
+          "Ceil",
+          "Round",
+          "Sign",
+          "Not",
+          "Sin",
+          "Cos",
+          "IsNaN",
+          "IsInf",
+          "Identity",
+          "Dropout",
+          "Cast",
+          "CastLike",
+          "Clip",
+          "InstanceNormalization",
+          "LRN",
+          "BatchNormalization",
+          "LayerNormalization",
+          "GroupNormalization",
+          "RMSNormalization",
+          "PRelu",
+          "Trilu",
+          "CumSum",
+          "ScatterND",
+          "ScatterElements",
+          "QuantizeLinear",
+          "DequantizeLinear");
+
   /** Element-wise operators over broadcast inputs. */
-  static final Set<String> ELEMENTWISE = Set.of("Add", "Sub", "Mul", "Div", "Pow", "Max", "Min",
-      "Mean", "Sum", "Equal", "Less", "Greater", "LessOrEqual", "GreaterOrEqual", "And", "Or",
-      "Xor", "Mod", "Where", "BitShift");
+  static final Set<String> ELEMENTWISE =
+      Set.of(
+          "Add",
+          "Sub",
+          "Mul",
+          "Div",
+          "Pow",
+          "Max",
+          "Min",
+          "Mean",
+          "Sum",
+          "Equal",
+          "Less",
+          "Greater",
+          "LessOrEqual",
+          "GreaterOrEqual",
+          "And",
+          "Or",
+          "Xor",
+          "Mod",
+          "Where",
+          "BitShift");
+
   /** Reductions with an {@code axes} attribute, or input from opset 18 (ReduceSum: 13). */
-  static final Set<String> REDUCE = Set.of("ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin",
-      "ReduceProd", "ReduceL1", "ReduceL2", "ReduceSumSquare", "ReduceLogSum",
-      "ReduceLogSumExp");
+  static final Set<String> REDUCE =
+      Set.of(
+          "ReduceMean",
+          "ReduceSum",
+          "ReduceMax",
+          "ReduceMin",
+          "ReduceProd",
+          "ReduceL1",
+          "ReduceL2",
+          "ReduceSumSquare",
+          "ReduceLogSum",
+          "ReduceLogSumExp");
 
   private Shapes() {}
 
   /** True when {@link #infer} has a rule for {@code op} (default domain). */
   public static boolean known(String op) {
-    return SAME_SHAPE.contains(op) || ELEMENTWISE.contains(op) || REDUCE.contains(op)
-        || WindowShapes.OPS.contains(op) || LayoutShapes.OPS.contains(op)
-        || op.equals("Gemm") || op.equals("MatMul") || op.equals("ArgMax")
-        || op.equals("ArgMin") || op.equals("Einsum") || op.equals("Attention")
-        || op.equals("TopK") || op.equals("OneHot");
+    return SAME_SHAPE.contains(op)
+        || ELEMENTWISE.contains(op)
+        || REDUCE.contains(op)
+        || WindowShapes.OPS.contains(op)
+        || LayoutShapes.OPS.contains(op)
+        || op.equals("Gemm")
+        || op.equals("MatMul")
+        || op.equals("ArgMax")
+        || op.equals("ArgMin")
+        || op.equals("Einsum")
+        || op.equals("Attention")
+        || op.equals("TopK")
+        || op.equals("OneHot");
   }
 
   /**
@@ -87,8 +172,11 @@ public final class Shapes {
     Tensor x = n.required(0);
     boolean act = anyActivation(n);
     Tensor[] out = new Tensor[n.outputCount()];
-    boolean keepValues = n.op().equals("Identity") || n.op().equals("Cast")
-        || n.op().equals("CastLike") || n.op().equals("Dropout");
+    boolean keepValues =
+        n.op().equals("Identity")
+            || n.op().equals("Cast")
+            || n.op().equals("CastLike")
+            || n.op().equals("Dropout");
     out[0] = keepValues && !act ? x : Tensor.of(x.dims(), act);
     String op = n.op();
     for (int i = 1; i < out.length; i++) {
@@ -109,8 +197,15 @@ public final class Shapes {
       for (int i = 1; i < 5 && i < n.inputCount(); i++) {
         Tensor p = n.input(i);
         if (p != null && x.rank() > 1 && (p.rank() != 1 || p.dim(0) != x.dim(1))) {
-          throw n.error("shapes do not agree: input " + i + " " + p + " for " + x.dim(1)
-              + " channels of " + x);
+          throw n.error(
+              "shapes do not agree: input "
+                  + i
+                  + " "
+                  + p
+                  + " for "
+                  + x.dim(1)
+                  + " channels of "
+                  + x);
         }
       }
     }
@@ -210,13 +305,22 @@ public final class Shapes {
     long kb = tb ? b.dim(1) : b.dim(0);
     long nn = tb ? b.dim(0) : b.dim(1);
     if (k != kb) {
-      throw n.error("shapes do not agree: A " + a + (ta ? " (transposed)" : "") + " and B " + b
-          + (tb ? " (transposed)" : "") + " have inner sizes " + k + " and " + kb);
+      throw n.error(
+          "shapes do not agree: A "
+              + a
+              + (ta ? " (transposed)" : "")
+              + " and B "
+              + b
+              + (tb ? " (transposed)" : "")
+              + " have inner sizes "
+              + k
+              + " and "
+              + kb);
     }
     Tensor c = n.input(2);
     if (c != null && Broadcast.shape(new long[] {m, nn}, c.dims()) == null) {
-      throw n.error("shapes do not agree: C " + c + " does not broadcast to [" + m + ", " + nn
-          + "]");
+      throw n.error(
+          "shapes do not agree: C " + c + " does not broadcast to [" + m + ", " + nn + "]");
     }
     return Tensor.of(new long[] {m, nn}, anyActivation(n));
   }
@@ -239,15 +343,23 @@ public final class Shapes {
     }
     long k = da[da.length - 1];
     if (k != db[db.length - 2]) {
-      throw n.error("shapes do not agree: " + a + " times " + b + " (inner sizes " + k + " and "
-          + db[db.length - 2] + ")");
+      throw n.error(
+          "shapes do not agree: "
+              + a
+              + " times "
+              + b
+              + " (inner sizes "
+              + k
+              + " and "
+              + db[db.length - 2]
+              + ")");
     }
     long[] ba = java.util.Arrays.copyOf(da, da.length - 2);
     long[] bb = java.util.Arrays.copyOf(db, db.length - 2);
     long[] batch = Broadcast.shape(ba, bb);
     if (batch == null) {
-      throw n.error("shapes do not agree: batch dimensions of " + a + " and " + b
-          + " do not broadcast");
+      throw n.error(
+          "shapes do not agree: batch dimensions of " + a + " and " + b + " do not broadcast");
     }
     long[] out = java.util.Arrays.copyOf(batch, batch.length + (va ? 0 : 1) + (vb ? 0 : 1));
     int i = batch.length;

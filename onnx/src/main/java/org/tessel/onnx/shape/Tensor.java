@@ -3,10 +3,10 @@ package org.tessel.onnx.shape;
 import java.util.Arrays;
 
 /**
- * What the importer knows of one value of the graph: its dimensions, its integer or float
- * contents when they are small and known without running the model (shape arithmetic, constants),
- * and whether it carries data that flows from the network's input (an activation) rather than
- * from weights and constants.
+ * What the importer knows of one value of the graph: its dimensions, its integer or float contents
+ * when they are small and known without running the model (shape arithmetic, constants), and
+ * whether it carries data that flows from the network's input (an activation) rather than from
+ * weights and constants.
  */
 public final class Tensor {
   /** Contents are tracked only up to this many elements. */

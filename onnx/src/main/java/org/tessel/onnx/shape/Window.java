@@ -3,9 +3,9 @@ package org.tessel.onnx.shape;
 import org.tessel.sim.util.IntMath;
 
 /**
- * The sliding window of a 1-D or 2-D convolution or pooling node, resolved from its attributes
- * and its input's size (1-D nodes have height 1): kernel, strides, dilations, the pads on each
- * side after {@code auto_pad}, and the output size.
+ * The sliding window of a 1-D or 2-D convolution or pooling node, resolved from its attributes and
+ * its input's size (1-D nodes have height 1): kernel, strides, dilations, the pads on each side
+ * after {@code auto_pad}, and the output size.
  *
  * @param inH input height
  * @param inW input width
@@ -22,8 +22,20 @@ import org.tessel.sim.util.IntMath;
  * @param outH output height
  * @param outW output width
  */
-public record Window(int inH, int inW, int kernelH, int kernelW, int strideH, int strideW,
-    int dilationH, int dilationW, int padTop, int padLeft, int padBottom, int padRight, int outH,
+public record Window(
+    int inH,
+    int inW,
+    int kernelH,
+    int kernelW,
+    int strideH,
+    int strideW,
+    int dilationH,
+    int dilationW,
+    int padTop,
+    int padLeft,
+    int padBottom,
+    int padRight,
+    int outH,
     int outW) {
 
   /**
@@ -36,12 +48,20 @@ public record Window(int inH, int inW, int kernelH, int kernelW, int strideH, in
   static Window of(Node n, Tensor x, long[] kernel, boolean ceil, boolean transposed) {
     int spatial = x.rank() - 2;
     if (spatial < 1 || spatial > 2) {
-      throw n.error("input " + x + " has " + spatial + " spatial dimensions; only 1-D and 2-D"
-          + " windows are supported");
+      throw n.error(
+          "input "
+              + x
+              + " has "
+              + spatial
+              + " spatial dimensions; only 1-D and 2-D"
+              + " windows are supported");
     }
     if (kernel == null || kernel.length != spatial) {
-      throw n.error("kernel " + (kernel == null ? "missing" : Tensor.shapeText(kernel))
-          + " does not match the input " + x);
+      throw n.error(
+          "kernel "
+              + (kernel == null ? "missing" : Tensor.shapeText(kernel))
+              + " does not match the input "
+              + x);
     }
     long[] in = spatial == 1 ? new long[] {1, x.dim(2)} : new long[] {x.dim(2), x.dim(3)};
     long[] k = spatial == 1 ? new long[] {1, kernel[0]} : kernel;
@@ -100,8 +120,13 @@ public record Window(int inH, int inW, int kernelH, int kernelW, int strideH, in
         }
         long span = in[a] + p[a] + p[a + 2] - eff;
         if (span < 0) {
-          throw n.error("window " + eff + " is larger than the padded input "
-              + (in[a] + p[a] + p[a + 2]) + " of " + x);
+          throw n.error(
+              "window "
+                  + eff
+                  + " is larger than the padded input "
+                  + (in[a] + p[a] + p[a + 2])
+                  + " of "
+                  + x);
         }
         out[a] = ceil ? IntMath.ceilDiv(span, s[a]) + 1 : span / s[a] + 1;
         if (ceil && (out[a] - 1) * s[a] >= in[a] + p[a]) {
@@ -112,8 +137,20 @@ public record Window(int inH, int inW, int kernelH, int kernelW, int strideH, in
         throw n.error("the output of " + x + " would be empty");
       }
     }
-    return new Window(i(n, in[0]), i(n, in[1]), i(n, k[0]), i(n, k[1]), i(n, s[0]), i(n, s[1]),
-        i(n, d[0]), i(n, d[1]), i(n, p[0]), i(n, p[1]), i(n, p[2]), i(n, p[3]), i(n, out[0]),
+    return new Window(
+        i(n, in[0]),
+        i(n, in[1]),
+        i(n, k[0]),
+        i(n, k[1]),
+        i(n, s[0]),
+        i(n, s[1]),
+        i(n, d[0]),
+        i(n, d[1]),
+        i(n, p[0]),
+        i(n, p[1]),
+        i(n, p[2]),
+        i(n, p[3]),
+        i(n, out[0]),
         i(n, out[1]));
   }
 
@@ -137,7 +174,8 @@ public record Window(int inH, int inW, int kernelH, int kernelW, int strideH, in
 
   /** The output dims for {@code batch x channels}: rank 3 for 1-D input, 4 for 2-D. */
   long[] outDims(long batch, long channels, int rank) {
-    return rank == 3 ? new long[] {batch, channels, outW} : new long[] {batch, channels, outH,
-        outW};
+    return rank == 3
+        ? new long[] {batch, channels, outW}
+        : new long[] {batch, channels, outH, outW};
   }
 }

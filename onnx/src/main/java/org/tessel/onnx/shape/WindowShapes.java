@@ -4,8 +4,16 @@ import java.util.Set;
 
 /** Convolutions and pooling: a sliding window over a 1-D or 2-D input. */
 public final class WindowShapes {
-  static final Set<String> OPS = Set.of("Conv", "ConvTranspose", "MaxPool", "AveragePool",
-      "LpPool", "GlobalAveragePool", "GlobalMaxPool", "GlobalLpPool");
+  static final Set<String> OPS =
+      Set.of(
+          "Conv",
+          "ConvTranspose",
+          "MaxPool",
+          "AveragePool",
+          "LpPool",
+          "GlobalAveragePool",
+          "GlobalMaxPool",
+          "GlobalLpPool");
 
   private WindowShapes() {}
 
@@ -37,15 +45,30 @@ public final class WindowShapes {
       }
       if (op.equals("Conv")) {
         if (wt.dim(1) * group != x.dim(1) || wt.dim(0) % group != 0) {
-          throw n.error("shapes do not agree: weight " + wt + " with group " + group
-              + " expects " + wt.dim(1) * group + " input channels, input " + x + " has "
-              + x.dim(1));
+          throw n.error(
+              "shapes do not agree: weight "
+                  + wt
+                  + " with group "
+                  + group
+                  + " expects "
+                  + wt.dim(1) * group
+                  + " input channels, input "
+                  + x
+                  + " has "
+                  + x.dim(1));
         }
         channels = wt.dim(0);
       } else {
         if (wt.dim(0) != x.dim(1)) {
-          throw n.error("shapes do not agree: weight " + wt + " expects " + wt.dim(0)
-              + " input channels, input " + x + " has " + x.dim(1));
+          throw n.error(
+              "shapes do not agree: weight "
+                  + wt
+                  + " expects "
+                  + wt.dim(0)
+                  + " input channels, input "
+                  + x
+                  + " has "
+                  + x.dim(1));
         }
         channels = wt.dim(1) * group;
       }

@@ -41,8 +41,8 @@ public final class OnnxModels {
 
   /** A float initializer of {@code dims} with no data (a weight declared, as tests need). */
   public OnnxModels weight(String name, long... dims) {
-    TensorProto.Builder t = TensorProto.newBuilder().setName(name)
-        .setDataType(TensorProto.DataType.FLOAT_VALUE);
+    TensorProto.Builder t =
+        TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE);
     for (long d : dims) {
       t.addDims(d);
     }
@@ -52,8 +52,11 @@ public final class OnnxModels {
 
   /** A float initializer holding {@code bytes} of raw data (a weight with its values). */
   public OnnxModels weightData(String name, byte[] bytes, long... dims) {
-    TensorProto.Builder t = TensorProto.newBuilder().setName(name)
-        .setDataType(TensorProto.DataType.FLOAT_VALUE).setRawData(ByteString.copyFrom(bytes));
+    TensorProto.Builder t =
+        TensorProto.newBuilder()
+            .setName(name)
+            .setDataType(TensorProto.DataType.FLOAT_VALUE)
+            .setRawData(ByteString.copyFrom(bytes));
     for (long d : dims) {
       t.addDims(d);
     }
@@ -67,16 +70,22 @@ public final class OnnxModels {
     for (long v : values) {
       b.putLong(v);
     }
-    graph.addInitializer(TensorProto.newBuilder().setName(name)
-        .setDataType(TensorProto.DataType.INT64_VALUE).addDims(values.length)
-        .setRawData(ByteString.copyFrom(b.array())));
+    graph.addInitializer(
+        TensorProto.newBuilder()
+            .setName(name)
+            .setDataType(TensorProto.DataType.INT64_VALUE)
+            .addDims(values.length)
+            .setRawData(ByteString.copyFrom(b.array())));
     return this;
   }
 
   /** A float initializer with its values (float_data). */
   public OnnxModels floats(String name, float... values) {
-    TensorProto.Builder t = TensorProto.newBuilder().setName(name)
-        .setDataType(TensorProto.DataType.FLOAT_VALUE).addDims(values.length);
+    TensorProto.Builder t =
+        TensorProto.newBuilder()
+            .setName(name)
+            .setDataType(TensorProto.DataType.FLOAT_VALUE)
+            .addDims(values.length);
     for (float v : values) {
       t.addFloatData(v);
     }
@@ -84,11 +93,9 @@ public final class OnnxModels {
     return this;
   }
 
-  /**
-   * A node; attributes as name/value pairs (Long, long[], Float, float[], String, TensorProto).
-   */
-  public OnnxModels node(String op, String name, String[] inputs, String[] outputs,
-      Object... attrs) {
+  /** A node; attributes as name/value pairs (Long, long[], Float, float[], String, TensorProto). */
+  public OnnxModels node(
+      String op, String name, String[] inputs, String[] outputs, Object... attrs) {
     NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(name);
     for (String i : inputs) {
       n.addInput(i);
@@ -111,9 +118,12 @@ public final class OnnxModels {
 
   /** The model. */
   public ModelProto model() {
-    return ModelProto.newBuilder().setIrVersion(8).setProducerName("tessel-test")
+    return ModelProto.newBuilder()
+        .setIrVersion(8)
+        .setProducerName("tessel-test")
         .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset))
-        .setGraph(graph).build();
+        .setGraph(graph)
+        .build();
   }
 
   /** The model's bytes. */
@@ -128,8 +138,8 @@ public final class OnnxModels {
 
   /** Imports the model with options. */
   public Importer.Result load(boolean skipUnknown, Map<String, Long> dims) {
-    return Importer.run(ModelFile.parse("test.onnx", bytes()), "test.onnx", "test", skipUnknown,
-        dims);
+    return Importer.run(
+        ModelFile.parse("test.onnx", bytes()), "test.onnx", "test", skipUnknown, dims);
   }
 
   /** Nodes added so far. */
@@ -146,8 +156,12 @@ public final class OnnxModels {
         s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(((Number) d).longValue()));
       }
     }
-    return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(1).setShape(s))).build();
+    return ValueInfoProto.newBuilder()
+        .setName(name)
+        .setType(
+            TypeProto.newBuilder()
+                .setTensorType(TypeProto.Tensor.newBuilder().setElemType(1).setShape(s)))
+        .build();
   }
 
   private static AttributeProto attr(String name, Object v) {
@@ -178,8 +192,10 @@ public final class OnnxModels {
 
   /** An int64 tensor value (for Constant nodes). */
   public static TensorProto intTensor(long... values) {
-    TensorProto.Builder t = TensorProto.newBuilder().setDataType(TensorProto.DataType.INT64_VALUE)
-        .addDims(values.length);
+    TensorProto.Builder t =
+        TensorProto.newBuilder()
+            .setDataType(TensorProto.DataType.INT64_VALUE)
+            .addDims(values.length);
     for (long v : values) {
       t.addInt64Data(v);
     }
@@ -188,8 +204,10 @@ public final class OnnxModels {
 
   /** A scalar int64 tensor value (no dimensions). */
   public static TensorProto intScalar(long value) {
-    return TensorProto.newBuilder().setDataType(TensorProto.DataType.INT64_VALUE)
-        .addInt64Data(value).build();
+    return TensorProto.newBuilder()
+        .setDataType(TensorProto.DataType.INT64_VALUE)
+        .addInt64Data(value)
+        .build();
   }
 
   /** Shorthand for a string array. */

@@ -19,10 +19,10 @@ import org.tessel.sim.output.OutputFile;
 import org.tessel.sim.output.OutputPolicy;
 
 /**
- * {@code PROFILE.csv} while a sweep runs: created with its header in one atomic step, then grown
- * by whole lines, each in one write, synced to disk at least once a second. A crash can leave at
- * most a torn last line (no line end), which reopening drops; the complete rows are kept, keyed by
- * their parameter values. The file is locked while open, so two sweeps cannot write it at once.
+ * {@code PROFILE.csv} while a sweep runs: created with its header in one atomic step, then grown by
+ * whole lines, each in one write, synced to disk at least once a second. A crash can leave at most
+ * a torn last line (no line end), which reopening drops; the complete rows are kept, keyed by their
+ * parameter values. The file is locked while open, so two sweeps cannot write it at once.
  */
 final class CsvLog implements Closeable {
   private static final long SYNC_NANOS = 1_000_000_000L;
@@ -44,9 +44,9 @@ final class CsvLog implements Closeable {
    * Opens {@code file} for the sweep of {@code points} with {@code header}: creates it, or keeps
    * its complete rows when it holds rows of the same inputs.
    *
-   * @throws ConfigException when the file was written for other inputs or another grid's
-   *     columns, holds a point that is not in the grid (or twice), or a row this class did not
-   *     write; or when another sweep is writing it
+   * @throws ConfigException when the file was written for other inputs or another grid's columns,
+   *     holds a point that is not in the grid (or twice), or a row this class did not write; or
+   *     when another sweep is writing it
    */
   static CsvLog open(Path file, List<String> header, List<Point> points) throws IOException {
     String head = String.join("\n", header) + "\n";
@@ -95,9 +95,16 @@ final class CsvLog implements Closeable {
       String have = i < lines.size() ? lines.get(i) : "";
       if (!have.equals(header.get(i))) {
         String what = i == header.size() - 1 ? "columns differ" : "written for other inputs";
-        throw new ConfigException(file.toString(), i + 1, "header", what + ": the file has '"
-            + differing(have, header.get(i)) + "', this run '" + differing(header.get(i), have)
-            + "'; delete the file or choose another -p DIR");
+        throw new ConfigException(
+            file.toString(),
+            i + 1,
+            "header",
+            what
+                + ": the file has '"
+                + differing(have, header.get(i))
+                + "', this run '"
+                + differing(header.get(i), have)
+                + "'; delete the file or choose another -p DIR");
       }
     }
   }
@@ -109,7 +116,8 @@ final class CsvLog implements Closeable {
       p++;
     }
     int s = 0;
-    while (s < a.length() - p && s < b.length() - p
+    while (s < a.length() - p
+        && s < b.length() - p
         && a.charAt(a.length() - 1 - s) == b.charAt(b.length() - 1 - s)) {
       s++;
     }
@@ -125,7 +133,11 @@ final class CsvLog implements Closeable {
     return (from > 0 ? "..." : "") + mid + (to < a.length() ? "..." : "");
   }
 
-  private static void read(Path file, List<String> lines, int headerLines, List<Point> points,
+  private static void read(
+      Path file,
+      List<String> lines,
+      int headerLines,
+      List<Point> points,
       Map<Integer, String> known) {
     Map<List<String>, Integer> index = new HashMap<>();
     for (Point p : points) {
@@ -138,9 +150,14 @@ final class CsvLog implements Closeable {
       PointResult r = ProfileCsv.parse(lines.get(i), params, file.toString(), n);
       Integer at = index.get(r.values());
       if (at == null) {
-        throw new ConfigException(file.toString(), n, "", "point "
-            + new Point(0, points.get(0).params(), r.values()).label() + " is not in this grid;"
-            + " delete the file or choose another -p DIR");
+        throw new ConfigException(
+            file.toString(),
+            n,
+            "",
+            "point "
+                + new Point(0, points.get(0).params(), r.values()).label()
+                + " is not in this grid;"
+                + " delete the file or choose another -p DIR");
       }
       Integer prev = lineOf.putIfAbsent(at, n);
       if (prev != null) {

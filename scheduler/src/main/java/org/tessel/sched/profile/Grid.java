@@ -7,9 +7,8 @@ import java.util.Map;
 import org.tessel.sim.config.ConfigException;
 
 /**
- * The points of a sweep: the product of its axes, the first axis outermost (it changes slowest),
- * so that grid order is the order the axes were given in and, within an axis, the order of its
- * values.
+ * The points of a sweep: the product of its axes, the first axis outermost (it changes slowest), so
+ * that grid order is the order the axes were given in and, within an axis, the order of its values.
  *
  * @param axes the axes, outermost first
  */
@@ -27,8 +26,8 @@ public record Grid(List<Axis> axes) {
         for (Param field : p.sets()) {
           Param prev = owner.put(field, p);
           if (prev != null) {
-            throw new IllegalArgumentException(p.key() + " and " + prev.key() + " both set "
-                + field.key());
+            throw new IllegalArgumentException(
+                p.key() + " and " + prev.key() + " both set " + field.key());
           }
         }
       }
@@ -101,8 +100,7 @@ public record Grid(List<Axis> axes) {
         throw new ConfigException("--sweep", 0, "", "expected NAME=VALUES, was '" + option + "'");
       }
       Param p = param(option.substring(0, eq).trim(), "--sweep", 0);
-      return add(Axis.of(p, Values.parse(p, option.substring(eq + 1), "--sweep", 0)),
-          "--sweep", 0);
+      return add(Axis.of(p, Values.parse(p, option.substring(eq + 1), "--sweep", 0)), "--sweep", 0);
     }
 
     /**
@@ -116,19 +114,31 @@ public record Grid(List<Axis> axes) {
         for (Param field : p.sets()) {
           String prev = setBy.get(field);
           if (prev != null) {
-            throw new ConfigException(file, line, p.key(), "also set by " + prev
-                + (field == p ? "" : " (" + p.key() + " sets " + field.key() + ")"));
+            throw new ConfigException(
+                file,
+                line,
+                p.key(),
+                "also set by "
+                    + prev
+                    + (field == p ? "" : " (" + p.key() + " sets " + field.key() + ")"));
           }
         }
         for (Param field : p.sets()) {
-          setBy.put(field, p.key() + (file.equals("--sweep") ? " (--sweep)"
-              : " (" + file + (line > 0 ? ":" + line : "") + ")"));
+          setBy.put(
+              field,
+              p.key()
+                  + (file.equals("--sweep")
+                      ? " (--sweep)"
+                      : " (" + file + (line > 0 ? ":" + line : "") + ")"));
         }
       }
       points *= axis.size();
       if (points > MAX_POINTS) {
-        throw new ConfigException(file, line, axis.params().get(0).key(), "the grid would have "
-            + points + " points, more than " + MAX_POINTS);
+        throw new ConfigException(
+            file,
+            line,
+            axis.params().get(0).key(),
+            "the grid would have " + points + " points, more than " + MAX_POINTS);
       }
       axes.add(axis);
       return this;
@@ -141,10 +151,19 @@ public record Grid(List<Axis> axes) {
 
     /** The parameter called {@code name}, or an error with the closest name. */
     static Param param(String name, String file, int line) {
-      return Param.find(name).orElseThrow(() -> new ConfigException(file, line, "",
-          "unknown parameter '" + name + "'" + Param.closest(name).map(
-              c -> " (did you mean '" + c + "'?)").orElse("") + "; parameters: "
-          + String.join(", ", Param.names())));
+      return Param.find(name)
+          .orElseThrow(
+              () ->
+                  new ConfigException(
+                      file,
+                      line,
+                      "",
+                      "unknown parameter '"
+                          + name
+                          + "'"
+                          + Param.closest(name).map(c -> " (did you mean '" + c + "'?)").orElse("")
+                          + "; parameters: "
+                          + String.join(", ", Param.names())));
     }
   }
 }

@@ -14,11 +14,11 @@ import org.tessel.sim.config.TextFiles;
  * Reads a grid file into a {@link Grid.Builder}.
  *
  * <p>A {@code .csv} file lists points: a header of parameter names, then one row per point (one
- * value per cell); its rows become one axis, in file order. Any other file is a flat YAML
- * mapping, one axis per key in file order, whose value is the same text as after {@code --sweep
- * NAME=} ({@code array.rows: 8:32:8}), a flow list ({@code sram.eachKiB: [32, 64, 128]}) or a
- * block list of {@code - value} lines. Blank lines and {@code #} comments are skipped. Mistakes
- * are reported at {@code file:line}.
+ * value per cell); its rows become one axis, in file order. Any other file is a flat YAML mapping,
+ * one axis per key in file order, whose value is the same text as after {@code --sweep NAME=}
+ * ({@code array.rows: 8:32:8}), a flow list ({@code sram.eachKiB: [32, 64, 128]}) or a block list
+ * of {@code - value} lines. Blank lines and {@code #} comments are skipped. Mistakes are reported
+ * at {@code file:line}.
  */
 public final class GridFile {
   private GridFile() {}
@@ -51,8 +51,13 @@ public final class GridFile {
       if (Character.isWhitespace(line.charAt(0)) || line.startsWith("-")) {
         String t = line.trim();
         if (items == null || !(t.equals("-") || t.startsWith("- "))) {
-          throw new ConfigException(file, n, "", "expected 'name: values' at the start of the"
-              + " line" + (items != null ? " or a '- value' item" : ""));
+          throw new ConfigException(
+              file,
+              n,
+              "",
+              "expected 'name: values' at the start of the"
+                  + " line"
+                  + (items != null ? " or a '- value' item" : ""));
         }
         items.add(unquote(t.substring(1).trim()));
         continue;
@@ -62,8 +67,8 @@ public final class GridFile {
       }
       int colon = line.indexOf(':');
       if (colon <= 0) {
-        throw new ConfigException(file, n, "", "expected 'name: values', was '" + line.trim()
-            + "'");
+        throw new ConfigException(
+            file, n, "", "expected 'name: values', was '" + line.trim() + "'");
       }
       key = line.substring(0, colon).trim();
       keyLine = n;
@@ -87,8 +92,8 @@ public final class GridFile {
     return grid;
   }
 
-  private static int flush(String file, String key, int line, List<String> items,
-      Grid.Builder grid) {
+  private static int flush(
+      String file, String key, int line, List<String> items, Grid.Builder grid) {
     Param p = Grid.Builder.param(key, file, line);
     grid.add(Axis.of(p, Values.parse(p, String.join(",", items), file, line)), file, line);
     return 1;
@@ -158,15 +163,21 @@ public final class GridFile {
         continue;
       }
       if (cells.length != params.size()) {
-        throw new ConfigException(file, n, "", "expected " + params.size() + " values ("
-            + keys(params) + "), found " + cells.length);
+        throw new ConfigException(
+            file,
+            n,
+            "",
+            "expected " + params.size() + " values (" + keys(params) + "), found " + cells.length);
       }
       List<String> row = new ArrayList<>();
       for (int k = 0; k < cells.length; k++) {
         List<String> v = Values.parse(params.get(k), cells[k], file, n);
         if (v.size() != 1) {
-          throw new ConfigException(file, n, params.get(k).key(), "one value per cell, '"
-              + cells[k].trim() + "' gives " + v.size());
+          throw new ConfigException(
+              file,
+              n,
+              params.get(k).key(),
+              "one value per cell, '" + cells[k].trim() + "' gives " + v.size());
         }
         row.add(v.get(0));
       }
@@ -177,8 +188,8 @@ public final class GridFile {
       rows.add(row);
     }
     if (params == null) {
-      throw new ConfigException(file, 0, "", "no header (expected parameter names, then one row"
-          + " per point)");
+      throw new ConfigException(
+          file, 0, "", "no header (expected parameter names, then one row" + " per point)");
     }
     if (rows.isEmpty()) {
       throw new ConfigException(file, headerLine, "", "no points below the header");

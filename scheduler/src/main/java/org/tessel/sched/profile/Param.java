@@ -22,7 +22,10 @@ public enum Param {
   SRAM_IFMAP(HardwareField.SRAM_IFMAP),
   SRAM_FILTER(HardwareField.SRAM_FILTER),
   SRAM_OFMAP(HardwareField.SRAM_OFMAP),
-  SRAM_EACH("sram.eachKiB", HardwareField.SRAM_IFMAP, HardwareField.SRAM_FILTER,
+  SRAM_EACH(
+      "sram.eachKiB",
+      HardwareField.SRAM_IFMAP,
+      HardwareField.SRAM_FILTER,
       HardwareField.SRAM_OFMAP),
   SRAM_BANKS(HardwareField.SRAM_BANKS),
   DRAM_MODE(HardwareField.DRAM_MODE),
@@ -50,6 +53,7 @@ public enum Param {
   private static final Param[] VALUES = values();
 
   private final String key;
+
   // Immutable in fact (List.of of enum constants); EP sees only the List interface type.
   @SuppressWarnings("ImmutableEnumChecker")
   private final List<HardwareField> fields;
@@ -100,8 +104,8 @@ public enum Param {
       case ARRAY_ROWS, ARRAY_COLS, ARRAY_SIZE -> BigDecimal.valueOf(Limits.MAX_ARRAY_SIDE);
       case SRAM_IFMAP, SRAM_FILTER, SRAM_OFMAP, SRAM_EACH ->
           BigDecimal.valueOf(Limits.MAX_SRAM_KIB);
-      default -> BigDecimal.valueOf(kind() == HardwareField.Kind.INT ? Integer.MAX_VALUE
-          : Long.MAX_VALUE);
+      default ->
+          BigDecimal.valueOf(kind() == HardwareField.Kind.INT ? Integer.MAX_VALUE : Long.MAX_VALUE);
     };
   }
 

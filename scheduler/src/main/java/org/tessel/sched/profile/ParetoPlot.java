@@ -11,16 +11,14 @@ import org.tessel.sim.util.svg.ScatterPlot;
 import org.tessel.sim.util.svg.Svg;
 
 /**
- * The Pareto front of a sweep as a self-contained SVG scatter plot (latency against energy,
- * on-chip storage as colour, front points large and outlined, the latency-energy front as a
- * dashed step line, each point's values in its tooltip) and as an HTML page holding the plot and a
- * table of the front. No scripts, no external resources; the same results give the same bytes.
+ * The Pareto front of a sweep as a self-contained SVG scatter plot (latency against energy, on-chip
+ * storage as colour, front points large and outlined, the latency-energy front as a dashed step
+ * line, each point's values in its tooltip) and as an HTML page holding the plot and a table of the
+ * front. No scripts, no external resources; the same results give the same bytes.
  */
 public final class ParetoPlot {
-  private static final ScatterPlot.Frame FRAME = new ScatterPlot.Frame(860, 560, 90, 640, 56,
-      480);
-  private static final String[] VIRIDIS = {"#440154", "#3b528b", "#21918c", "#5ec962",
-      "#fde725"};
+  private static final ScatterPlot.Frame FRAME = new ScatterPlot.Frame(860, 560, 90, 640, 56, 480);
+  private static final String[] VIRIDIS = {"#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"};
 
   private ParetoPlot() {}
 
@@ -44,9 +42,11 @@ public final class ParetoPlot {
         out.add(feasible.get(k));
       }
     }
-    out.sort(Comparator.comparingDouble((Integer i) -> results.get(i).latencyMs())
-        .thenComparingDouble(i -> results.get(i).energyPj())
-        .thenComparingLong(i -> results.get(i).onChipBytes()).thenComparingInt(i -> i));
+    out.sort(
+        Comparator.comparingDouble((Integer i) -> results.get(i).latencyMs())
+            .thenComparingDouble(i -> results.get(i).energyPj())
+            .thenComparingLong(i -> results.get(i).onChipBytes())
+            .thenComparingInt(i -> i));
     return out;
   }
 
@@ -72,9 +72,18 @@ public final class ParetoPlot {
       minA = Math.min(minA, r.onChipBytes());
       maxA = Math.max(maxA, r.onChipBytes());
     }
-    ScatterPlot plot = new ScatterPlot(FRAME).title(spec.network().name() + " on "
-        + spec.hardware().name() + ": " + results.size() + " points, " + front.size()
-        + " on the latency-energy-area Pareto front").empty("no feasible point");
+    ScatterPlot plot =
+        new ScatterPlot(FRAME)
+            .title(
+                spec.network().name()
+                    + " on "
+                    + spec.hardware().name()
+                    + ": "
+                    + results.size()
+                    + " points, "
+                    + front.size()
+                    + " on the latency-energy-area Pareto front")
+            .empty("no feasible point");
     if (shown.isEmpty()) {
       return plot.svg();
     }
@@ -110,19 +119,35 @@ public final class ParetoPlot {
         }
         PointResult r = results.get(i);
         String fill = colour(shade(c, r.onChipBytes() / au.divisor(), loA, hiA));
-        plot.dot(new ScatterPlot.Dot(r.latencyMs() * lScale, r.energyPj() / eu.divisor(),
-            pass == 1 ? 6 : 3.5, "fill=\"" + fill + "\"" + (pass == 1
-                ? " stroke=\"#000\" stroke-width=\"1.5\"" : " fill-opacity=\"0.6\""),
-            tooltip(params, r, onFront[i])));
+        plot.dot(
+            new ScatterPlot.Dot(
+                r.latencyMs() * lScale,
+                r.energyPj() / eu.divisor(),
+                pass == 1 ? 6 : 3.5,
+                "fill=\""
+                    + fill
+                    + "\""
+                    + (pass == 1
+                        ? " stroke=\"#000\" stroke-width=\"1.5\""
+                        : " fill-opacity=\"0.6\""),
+                tooltip(params, r, onFront[i])));
       }
     }
     int infeasible = results.size() - shown.size();
     long areaLo = minA;
     long areaHi = maxA;
-    return plot.legend(s -> legend(s, c, au, areaLo, areaHi)).footnote("objective "
-        + spec.objective().shortName() + ", batch " + spec.batch() + "; " + shown.size()
-        + " feasible points" + (infeasible > 0 ? ", " + infeasible + " infeasible (not shown)"
-            : "") + "; hover a point for its parameters").svg();
+    return plot.legend(s -> legend(s, c, au, areaLo, areaHi))
+        .footnote(
+            "objective "
+                + spec.objective().shortName()
+                + ", batch "
+                + spec.batch()
+                + "; "
+                + shown.size()
+                + " feasible points"
+                + (infeasible > 0 ? ", " + infeasible + " infeasible (not shown)" : "")
+                + "; hover a point for its parameters")
+        .svg();
   }
 
   private static void legend(Svg s, PlotAxis c, PlotAxis.Unit au, long minA, long maxA) {
@@ -132,11 +157,15 @@ public final class ParetoPlot {
     int top = FRAME.top();
     s.text(bx, top + 10, "font-size=\"13\"", "on-chip storage");
     s.text(bx, top + 26, "font-size=\"13\"", "(area proxy, " + au.name() + ")");
-    StringBuilder g = new StringBuilder("<defs><linearGradient id=\"area\" x1=\"0\" y1=\"1\""
-        + " x2=\"0\" y2=\"0\">");
+    StringBuilder g =
+        new StringBuilder(
+            "<defs><linearGradient id=\"area\" x1=\"0\" y1=\"1\"" + " x2=\"0\" y2=\"0\">");
     for (int k = 0; k < VIRIDIS.length; k++) {
-      g.append("<stop offset=\"").append(Svg.num(k / (double) (VIRIDIS.length - 1)))
-          .append("\" stop-color=\"").append(VIRIDIS[k]).append("\"/>");
+      g.append("<stop offset=\"")
+          .append(Svg.num(k / (double) (VIRIDIS.length - 1)))
+          .append("\" stop-color=\"")
+          .append(VIRIDIS[k])
+          .append("\"/>");
     }
     s.raw(g.append("</linearGradient></defs>\n").toString());
     s.rect(bx, by0, 18, by1 - by0, "fill=\"url(#area)\" stroke=\"#444\"", null);
@@ -160,14 +189,18 @@ public final class ParetoPlot {
       s.text(bx + 27, py + 4, "", PlotAxis.label(t));
     }
     int ly = 380;
-    s.circle(bx + 6, ly, 6, "fill=\"" + VIRIDIS[2] + "\" stroke=\"#000\" stroke-width=\"1.5\"",
-        null);
+    s.circle(
+        bx + 6, ly, 6, "fill=\"" + VIRIDIS[2] + "\" stroke=\"#000\" stroke-width=\"1.5\"", null);
     s.text(bx + 18, ly + 4, "", "Pareto front");
     s.text(bx + 18, ly + 18, "fill=\"#555\"", "(latency, energy, area)");
     s.circle(bx + 6, ly + 40, 3.5, "fill=\"" + VIRIDIS[2] + "\" fill-opacity=\"0.6\"", null);
     s.text(bx + 18, ly + 44, "", "other points");
-    s.line(bx, ly + 66, bx + 14, ly + 66, "stroke=\"#888\" stroke-width=\"1.5\""
-        + " stroke-dasharray=\"5 4\"");
+    s.line(
+        bx,
+        ly + 66,
+        bx + 14,
+        ly + 66,
+        "stroke=\"#888\" stroke-width=\"1.5\"" + " stroke-dasharray=\"5 4\"");
     s.text(bx + 18, ly + 70, "", "latency-energy front");
   }
 
@@ -199,9 +232,16 @@ public final class ParetoPlot {
     for (int k = 0; k < params.size(); k++) {
       sb.append(params.get(k).key()).append('=').append(r.values().get(k)).append('\n');
     }
-    sb.append(String.format(Locale.ROOT, "%d cycles, %.4f ms, %.4g pJ, %d on-chip bytes,"
-        + " utilisation %.3f, %s", r.cycles(), r.latencyMs(), r.energyPj(), r.onChipBytes(),
-        r.utilisation(), r.dataflows()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%d cycles, %.4f ms, %.4g pJ, %d on-chip bytes," + " utilisation %.3f, %s",
+            r.cycles(),
+            r.latencyMs(),
+            r.energyPj(),
+            r.onChipBytes(),
+            r.utilisation(),
+            r.dataflows()));
     return sb.append(front ? "\non the Pareto front" : "").toString();
   }
 
@@ -211,32 +251,51 @@ public final class ParetoPlot {
     List<Integer> front = front(results);
     String title = "tessel profile: " + spec.network().name() + " on " + spec.hardware().name();
     StringBuilder sb = new StringBuilder();
-    Html.pageStart(sb, title, "body{font-family:sans-serif;margin:24px;color:#222}\n"
-        + "table{border-collapse:collapse;font-size:13px}\n"
-        + "th,td{border:1px solid #ccc;padding:3px 8px;text-align:right}\n"
-        + "th{background:#f2f2f2}\n");
-    sb.append("<h1>").append(esc(title))
-        .append("</h1>\n<p>").append(results.size()).append(" points, objective ")
-        .append(spec.objective().shortName()).append(", batch ").append(spec.batch())
-        .append(". Area proxy: on-chip storage, ").append(esc(AreaProxy.DEFINITION))
+    Html.pageStart(
+        sb,
+        title,
+        "body{font-family:sans-serif;margin:24px;color:#222}\n"
+            + "table{border-collapse:collapse;font-size:13px}\n"
+            + "th,td{border:1px solid #ccc;padding:3px 8px;text-align:right}\n"
+            + "th{background:#f2f2f2}\n");
+    sb.append("<h1>")
+        .append(esc(title))
+        .append("</h1>\n<p>")
+        .append(results.size())
+        .append(" points, objective ")
+        .append(spec.objective().shortName())
+        .append(", batch ")
+        .append(spec.batch())
+        .append(". Area proxy: on-chip storage, ")
+        .append(esc(AreaProxy.DEFINITION))
         .append(".</p>\n");
     sb.append(svg(spec, results));
-    sb.append("<h2>Pareto front (latency, energy, on-chip storage): ").append(front.size())
+    sb.append("<h2>Pareto front (latency, energy, on-chip storage): ")
+        .append(front.size())
         .append(" points</h2>\n<table>\n<tr>");
     for (Param p : params) {
       sb.append("<th>").append(esc(p.key())).append("</th>");
     }
-    sb.append("<th>cycles</th><th>latency (ms)</th><th>energy (pJ)</th><th>utilisation</th>"
-        + "<th>on-chip bytes</th><th>dataflows</th></tr>\n");
+    sb.append(
+        "<th>cycles</th><th>latency (ms)</th><th>energy (pJ)</th><th>utilisation</th>"
+            + "<th>on-chip bytes</th><th>dataflows</th></tr>\n");
     for (int i : front) {
       PointResult r = results.get(i);
       sb.append("<tr>");
       for (String v : r.values()) {
         sb.append("<td>").append(esc(v)).append("</td>");
       }
-      sb.append(String.format(Locale.ROOT, "<td>%d</td><td>%.6f</td><td>%.1f</td><td>%.4f</td>"
-          + "<td>%d</td><td>%s</td></tr>%n", r.cycles(), r.latencyMs(), r.energyPj(),
-          r.utilisation(), r.onChipBytes(), esc(r.dataflows())));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "<td>%d</td><td>%.6f</td><td>%.1f</td><td>%.4f</td>"
+                  + "<td>%d</td><td>%s</td></tr>%n",
+              r.cycles(),
+              r.latencyMs(),
+              r.energyPj(),
+              r.utilisation(),
+              r.onChipBytes(),
+              esc(r.dataflows())));
     }
     sb.append("</table>\n");
     Html.pageEnd(sb);

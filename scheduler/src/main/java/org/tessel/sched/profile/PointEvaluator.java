@@ -12,15 +12,15 @@ import org.tessel.sched.LayerScheduler;
 import org.tessel.sched.NetworkScheduler;
 import org.tessel.sched.Schedule;
 import org.tessel.sched.ScheduledLayer;
-import org.tessel.sim.mapping.Mapped;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.dataflow.Dataflows;
+import org.tessel.sim.mapping.Mapped;
 
 /**
- * Schedules the network on one point, single-threaded, sharing {@code cache} with every other
- * point (so a layer shape on hardware another point already had is not simulated again).
+ * Schedules the network on one point, single-threaded, sharing {@code cache} with every other point
+ * (so a layer shape on hardware another point already had is not simulated again).
  *
  * <p>Before scheduling, the point's hardware loses what cannot change a schedule: the clock (it
  * only converts cycles into milliseconds) and, in {@code calc} mode, the DRAM bandwidth (unused).
@@ -29,8 +29,8 @@ import org.tessel.sim.dataflow.Dataflows;
  */
 final class PointEvaluator {
   /** A schedule's figures, or why the hardware cannot run the network. */
-  private record Outcome(long cycles, double energyPj, int reconfigurations, String dataflows,
-      String reason) {}
+  private record Outcome(
+      long cycles, double energyPj, int reconfigurations, String dataflows, String reason) {}
 
   private final ProfileSpec spec;
   private final EvaluationCache cache;
@@ -55,8 +55,17 @@ final class PointEvaluator {
     }
     long cycles = o.cycles();
     double util = cycles == 0 ? 0 : (double) macs / ((double) hw.array().pes() * cycles);
-    return new PointResult(point.values(), true, cycles, hw.millis(cycles), o.energyPj(), util,
-        area, o.reconfigurations(), o.dataflows(), "");
+    return new PointResult(
+        point.values(),
+        true,
+        cycles,
+        hw.millis(cycles),
+        o.energyPj(),
+        util,
+        area,
+        o.reconfigurations(),
+        o.dataflows(),
+        "");
   }
 
   /**
@@ -90,8 +99,10 @@ final class PointEvaluator {
   }
 
   private Outcome schedule(HardwareSpec hw) {
-    Mapped<Schedule> planned = new NetworkScheduler(new LayerScheduler(hw, spec.objective(),
-        CandidateSpace.dataflows(hw), cache), 1).plan(spec.network(), spec.batch());
+    Mapped<Schedule> planned =
+        new NetworkScheduler(
+                new LayerScheduler(hw, spec.objective(), CandidateSpace.dataflows(hw), cache), 1)
+            .plan(spec.network(), spec.batch());
     if (!planned.fits()) {
       return new Outcome(0, 0, 0, "", planned.infeasibility().message());
     }
@@ -102,10 +113,19 @@ final class PointEvaluator {
   /** {@code hw} with the base clock and, in calc mode, the base DRAM bandwidth. */
   HardwareSpec canonical(HardwareSpec hw) {
     HardwareSpec base = spec.hardware();
-    DramSpec dram = hw.dram().mode() == BandwidthMode.CALC
-        ? new DramSpec(BandwidthMode.CALC, base.dram().bandwidthWordsPerCycle()) : hw.dram();
-    return new HardwareSpec(hw.name(), hw.array(), hw.sram(), dram, hw.dataflow(),
-        base.clockMHz(), hw.memoryModel(), hw.cgra());
+    DramSpec dram =
+        hw.dram().mode() == BandwidthMode.CALC
+            ? new DramSpec(BandwidthMode.CALC, base.dram().bandwidthWordsPerCycle())
+            : hw.dram();
+    return new HardwareSpec(
+        hw.name(),
+        hw.array(),
+        hw.sram(),
+        dram,
+        hw.dataflow(),
+        base.clockMHz(),
+        hw.memoryModel(),
+        hw.cgra());
   }
 
   /** Array layers per chosen dataflow, in {@link Dataflows#all()} order: {@code os:15 ws:6}. */
@@ -118,11 +138,12 @@ final class PointEvaluator {
       }
     }
     StringBuilder sb = new StringBuilder();
-    count.forEach((name, n) -> {
-      if (n > 0) {
-        sb.append(sb.length() == 0 ? "" : " ").append(name).append(':').append(n);
-      }
-    });
+    count.forEach(
+        (name, n) -> {
+          if (n > 0) {
+            sb.append(sb.length() == 0 ? "" : " ").append(name).append(':').append(n);
+          }
+        });
     return sb.toString();
   }
 }

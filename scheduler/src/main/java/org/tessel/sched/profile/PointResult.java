@@ -17,9 +17,17 @@ import java.util.Objects;
  * @param dataflows how many array layers run each dataflow, as {@code os:15 ws:6}
  * @param reason why the point is infeasible (empty when feasible)
  */
-public record PointResult(List<String> values, boolean feasible, long cycles, double latencyMs,
-    double energyPj, double utilisation, long onChipBytes, int reconfigurations,
-    String dataflows, String reason) {
+public record PointResult(
+    List<String> values,
+    boolean feasible,
+    long cycles,
+    double latencyMs,
+    double energyPj,
+    double utilisation,
+    long onChipBytes,
+    int reconfigurations,
+    String dataflows,
+    String reason) {
   /** Copies the values; requires the strings. */
   public PointResult {
     values = List.copyOf(values);
@@ -29,7 +37,16 @@ public record PointResult(List<String> values, boolean feasible, long cycles, do
 
   /** An infeasible point. */
   public static PointResult infeasible(List<String> values, long onChipBytes, String reason) {
-    return new PointResult(values, false, 0, 0, 0, 0, onChipBytes, 0, "",
+    return new PointResult(
+        values,
+        false,
+        0,
+        0,
+        0,
+        0,
+        onChipBytes,
+        0,
+        "",
         reason.replace('\n', ' ').replace('\r', ' '));
   }
 }

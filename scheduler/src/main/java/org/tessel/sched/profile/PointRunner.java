@@ -16,8 +16,8 @@ public interface PointRunner {
   }
 
   /**
-   * Computes every point of {@code todo} (grid indices) and hands each row to {@code sink};
-   * returns how many points took another point's schedule (0 when not known).
+   * Computes every point of {@code todo} (grid indices) and hands each row to {@code sink}; returns
+   * how many points took another point's schedule (0 when not known).
    *
    * @throws IOException when the sink cannot write
    */

@@ -9,13 +9,22 @@ import org.tessel.sim.config.Csv;
 /**
  * The layout of {@code PROFILE.csv}: {@code #} lines saying what the rows were computed from and
  * what the columns mean, a header of column names (the grid's parameters, then the figures), one
- * row per point in grid order. Figures have fixed decimals ({@link Locale#ROOT}); text with a
- * comma or a quote is quoted as RFC 4180 says.
+ * row per point in grid order. Figures have fixed decimals ({@link Locale#ROOT}); text with a comma
+ * or a quote is quoted as RFC 4180 says.
  */
 public final class ProfileCsv {
   /** The figures after the parameter columns. */
-  public static final List<String> FIGURES = List.of("feasible", "cycles", "latencyMs",
-      "energyPj", "utilisation", "onChipBytes", "reconfigurations", "dataflows", "reason");
+  public static final List<String> FIGURES =
+      List.of(
+          "feasible",
+          "cycles",
+          "latencyMs",
+          "energyPj",
+          "utilisation",
+          "onChipBytes",
+          "reconfigurations",
+          "dataflows",
+          "reason");
 
   private ProfileCsv() {}
 
@@ -26,7 +35,8 @@ public final class ProfileCsv {
       cols.add(p.key());
     }
     cols.addAll(FIGURES);
-    return List.of(spec.provenance(),
+    return List.of(
+        spec.provenance(),
         "# one row per point in grid order; parameters as in docs/hardware-format.md; cycles"
             + " include reconfiguration; latencyMs = cycles / (clockMHz x 1000); energyPj under"
             + " the point's energy table; utilisation = MACs x batch / (PEs x cycles);"
@@ -65,8 +75,8 @@ public final class ProfileCsv {
   public static PointResult parse(String line, int params, String file, int lineNo) {
     List<String> f = Csv.fields(line, file, lineNo);
     if (f.size() != params + FIGURES.size()) {
-      throw new ConfigException(file, lineNo, "", "expected " + (params + FIGURES.size())
-          + " fields, found " + f.size());
+      throw new ConfigException(
+          file, lineNo, "", "expected " + (params + FIGURES.size()) + " fields, found " + f.size());
     }
     List<String> values = f.subList(0, params);
     int k = params;
@@ -76,9 +86,16 @@ public final class ProfileCsv {
       if (!feasible) {
         return PointResult.infeasible(values, area, f.get(k + 8));
       }
-      return new PointResult(values, true, Long.parseLong(f.get(k + 1)),
-          Double.parseDouble(f.get(k + 2)), Double.parseDouble(f.get(k + 3)),
-          Double.parseDouble(f.get(k + 4)), area, Integer.parseInt(f.get(k + 6)), f.get(k + 7),
+      return new PointResult(
+          values,
+          true,
+          Long.parseLong(f.get(k + 1)),
+          Double.parseDouble(f.get(k + 2)),
+          Double.parseDouble(f.get(k + 3)),
+          Double.parseDouble(f.get(k + 4)),
+          area,
+          Integer.parseInt(f.get(k + 6)),
+          f.get(k + 7),
           f.get(k + 8));
     } catch (NumberFormatException e) {
       throw new ConfigException(file, lineNo, "", "not a number: " + e.getMessage());
@@ -87,8 +104,7 @@ public final class ProfileCsv {
 
   private static boolean bool(String s, String file, int line) {
     if (!s.equals("true") && !s.equals("false")) {
-      throw new ConfigException(file, line, "feasible", "expected true or false, was '" + s
-          + "'");
+      throw new ConfigException(file, line, "feasible", "expected true or false, was '" + s + "'");
     }
     return s.equals("true");
   }

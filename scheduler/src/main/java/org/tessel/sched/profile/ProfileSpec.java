@@ -23,8 +23,8 @@ import org.tessel.sim.workload.Network;
  * @param batch inputs per run
  * @param grid the points
  */
-public record ProfileSpec(Network network, HardwareSpec hardware, Objective objective, int batch,
-    Grid grid) {
+public record ProfileSpec(
+    Network network, HardwareSpec hardware, Objective objective, int batch, Grid grid) {
   /** Requires every part and {@code batch > 0}. */
   public ProfileSpec {
     Objects.requireNonNull(network, "network");
@@ -52,18 +52,33 @@ public record ProfileSpec(Network network, HardwareSpec hardware, Objective obje
       out.add(hw);
     }
     if (grid.params().contains(Param.DRAM_BANDWIDTH) && !anyUser) {
-      throw new ConfigException("--sweep", 0, Param.DRAM_BANDWIDTH.key(), "has no effect:"
-          + " dram.mode is calc at every point (" + hardware.name() + "); add dram.mode=user to"
-          + " the grid");
+      throw new ConfigException(
+          "--sweep",
+          0,
+          Param.DRAM_BANDWIDTH.key(),
+          "has no effect:"
+              + " dram.mode is calc at every point ("
+              + hardware.name()
+              + "); add dram.mode=user to"
+              + " the grid");
     }
     return out;
   }
 
   /** The first line of {@code PROFILE.csv}: the inputs every row depends on. */
   String provenance() {
-    return "# tessel profile: network " + network.name() + " (sha256:" + digest(networkText())
-        + "), hardware " + hardware.name() + " (sha256:" + digest(hardware.toString())
-        + "), objective " + objective.shortName() + ", batch " + batch;
+    return "# tessel profile: network "
+        + network.name()
+        + " (sha256:"
+        + digest(networkText())
+        + "), hardware "
+        + hardware.name()
+        + " (sha256:"
+        + digest(hardware.toString())
+        + "), objective "
+        + objective.shortName()
+        + ", batch "
+        + batch;
   }
 
   private String networkText() {
@@ -80,8 +95,7 @@ public record ProfileSpec(Network network, HardwareSpec hardware, Objective obje
 
   private static String digest(String text) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(
-          text.getBytes(StandardCharsets.UTF_8));
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < 8; i++) {
         sb.append(String.format("%02x", d[i]));

@@ -11,9 +11,9 @@ import java.util.List;
  * @param reused points whose rows were already in {@code PROFILE.csv}
  * @param computed points scheduled by this run
  * @param infeasible points on which some layer fits no dataflow and tiling
- * @param sharedSchedules computed points that took the schedule of an earlier point whose
- *     hardware was the same but for what cannot change a schedule (the clock; the DRAM bandwidth
- *     in calc mode)
+ * @param sharedSchedules computed points that took the schedule of an earlier point whose hardware
+ *     was the same but for what cannot change a schedule (the clock; the DRAM bandwidth in calc
+ *     mode)
  * @param cacheHits evaluation-cache lookups answered from the cache in this run
  * @param cacheMisses evaluation-cache lookups that simulated
  * @param cacheEntries evaluations held at the end
@@ -21,9 +21,19 @@ import java.util.List;
  * @param html the {@code pareto.html} written
  * @param svg the {@code pareto.svg} written
  */
-public record ProfileSummary(List<PointResult> results, List<Integer> front, int reused,
-    int computed, int infeasible, long sharedSchedules, long cacheHits, long cacheMisses,
-    int cacheEntries, Path csv, Path html, Path svg) {
+public record ProfileSummary(
+    List<PointResult> results,
+    List<Integer> front,
+    int reused,
+    int computed,
+    int infeasible,
+    long sharedSchedules,
+    long cacheHits,
+    long cacheMisses,
+    int cacheEntries,
+    Path csv,
+    Path html,
+    Path svg) {
   /** Copies the lists. */
   public ProfileSummary {
     results = List.copyOf(results);

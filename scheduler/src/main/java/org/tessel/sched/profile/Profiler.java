@@ -18,20 +18,22 @@ import org.tessel.sim.output.OutputPolicy;
 import org.tessel.sim.output.RunFolder;
 
 /**
- * Runs a sweep: schedules the network on every point of the grid that {@code PROFILE.csv} does
- * not hold yet, on {@code threads} threads (each point single-threaded, all sharing one {@link
+ * Runs a sweep: schedules the network on every point of the grid that {@code PROFILE.csv} does not
+ * hold yet, on {@code threads} threads (each point single-threaded, all sharing one {@link
  * EvaluationCache}), appending each row in grid order as soon as it and the rows before it are
  * done; then writes the Pareto plot.
  *
- * <p>A point on which some layer fits no dataflow and tiling is a row with {@code
- * feasible=false} and the reason. Every output depends only on the inputs: not on the thread
- * count, not on whether the run was interrupted and resumed.
+ * <p>A point on which some layer fits no dataflow and tiling is a row with {@code feasible=false}
+ * and the reason. Every output depends only on the inputs: not on the thread count, not on whether
+ * the run was interrupted and resumed.
  */
 public final class Profiler {
   /** The results file. */
   public static final String CSV = "PROFILE.csv";
+
   /** The plot and front table. */
   public static final String HTML = "pareto.html";
+
   /** The plot alone. */
   public static final String SVG = "pareto.svg";
 
@@ -65,15 +67,15 @@ public final class Profiler {
   }
 
   /**
-   * Runs the sweep into {@code dir}: {@code PROFILE.csv} (resumed if present), {@code
-   * pareto.html} and {@code pareto.svg}.
+   * Runs the sweep into {@code dir}: {@code PROFILE.csv} (resumed if present), {@code pareto.html}
+   * and {@code pareto.svg}.
    *
    * <p>The plots are drawn from the finished {@code PROFILE.csv}, so they are removed as soon as
    * this run has the file open and written again, each atomically, at the end: an interrupted run
    * leaves the rows written so far and no plot, never a plot of other rows.
    *
-   * @throws ConfigException for a grid that makes no valid hardware, a {@code PROFILE.csv} of
-   *     other inputs (then every file is left alone), or when no point is feasible (then {@code
+   * @throws ConfigException for a grid that makes no valid hardware, a {@code PROFILE.csv} of other
+   *     inputs (then every file is left alone), or when no point is feasible (then {@code
    *     PROFILE.csv}, even one resumed from an interrupted run of the same sweep, and the
    *     directories this run created are removed; the message gives the first point's reason, in
    *     grid order)
@@ -95,14 +97,15 @@ public final class Profiler {
   }
 
   /**
-   * As {@link #run(Path, ProfileListener, OutputPolicy)}, computing the points with {@code
-   * runner} (null: on this profiler's threads).
+   * As {@link #run(Path, ProfileListener, OutputPolicy)}, computing the points with {@code runner}
+   * (null: on this profiler's threads).
    *
    * @throws ConfigException as {@link #run(Path, ProfileListener)}
    * @throws IOException when a file cannot be written
    */
-  public ProfileSummary run(Path dir, ProfileListener listener, OutputPolicy policy,
-      PointRunner runner) throws IOException {
+  public ProfileSummary run(
+      Path dir, ProfileListener listener, OutputPolicy policy, PointRunner runner)
+      throws IOException {
     policy.check(dir.resolve(CSV));
     RunFolder.checkFiles(dir, policy, List.of(HTML, SVG));
     List<Point> points = spec.grid().points();
@@ -123,10 +126,12 @@ public final class Profiler {
       // plots of an earlier run would describe other rows until this run draws them again
       Files.deleteIfExists(html);
       Files.deleteIfExists(svg);
-      log.known().forEach((i, row) -> {
-        rows[i] = row;
-        known[i] = true;
-      });
+      log.known()
+          .forEach(
+              (i, row) -> {
+                rows[i] = row;
+                known[i] = true;
+              });
       reused = log.known().size();
       listener.started(n, reused);
       List<Integer> todo = new ArrayList<>();
@@ -137,8 +142,11 @@ public final class Profiler {
       }
       Emitter emitter = new Emitter(rows, known, log, listener, reused);
       try {
-        shared = todo.isEmpty() ? 0 : (runner != null ? runner : (PointRunner) this::compute)
-            .run(work, todo, emitter::done);
+        shared =
+            todo.isEmpty()
+                ? 0
+                : (runner != null ? runner : (PointRunner) this::compute)
+                    .run(work, todo, emitter::done);
       } finally {
         emitter.close();
       }
@@ -147,8 +155,9 @@ public final class Profiler {
     List<PointResult> results = new ArrayList<>(n);
     int infeasible = 0;
     for (int i = 0; i < n; i++) {
-      PointResult r = ProfileCsv.parse(rows[i], spec.grid().params().size(), csv.toString(),
-          header.size() + i + 1);
+      PointResult r =
+          ProfileCsv.parse(
+              rows[i], spec.grid().params().size(), csv.toString(), header.size() + i + 1);
       infeasible += r.feasible() ? 0 : 1;
       results.add(r);
     }
@@ -156,16 +165,37 @@ public final class Profiler {
       Files.deleteIfExists(csv);
       RunFolder.removeCreated(dir, created);
       Point first = points.get(0);
-      throw new ConfigException(spec.network().name(), 0, "", "no point of the sweep fits ("
-          + n + " of " + n + " infeasible); " + (first.params().isEmpty() ? "base hardware"
-          : first.label()) + ": " + results.get(0).reason());
+      throw new ConfigException(
+          spec.network().name(),
+          0,
+          "",
+          "no point of the sweep fits ("
+              + n
+              + " of "
+              + n
+              + " infeasible); "
+              + (first.params().isEmpty() ? "base hardware" : first.label())
+              + ": "
+              + results.get(0).reason());
     }
     RunFolder.record(dir, policy, List.of(CSV, HTML, SVG));
-    OutputFile.write(svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        + ParetoPlot.svg(spec, results), policy);
+    OutputFile.write(
+        svg,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + ParetoPlot.svg(spec, results),
+        policy);
     OutputFile.write(html, ParetoPlot.html(spec, results), policy);
-    return new ProfileSummary(results, ParetoPlot.front(results), reused, n - reused,
-        infeasible, shared, cache.hits() - hits, cache.misses() - misses, cache.size(), csv, html,
+    return new ProfileSummary(
+        results,
+        ParetoPlot.front(results),
+        reused,
+        n - reused,
+        infeasible,
+        shared,
+        cache.hits() - hits,
+        cache.misses() - misses,
+        cache.size(),
+        csv,
+        html,
         svg);
   }
 
@@ -184,8 +214,8 @@ public final class Profiler {
 
   /**
    * Computes the points {@code todo}; returns how many shared another point's schedule. One task
-   * per distinct simulated hardware, in order of first appearance, evaluates all of its points,
-   * so threads never wait on each other's schedules and rows can still be written in grid order.
+   * per distinct simulated hardware, in order of first appearance, evaluates all of its points, so
+   * threads never wait on each other's schedules and rows can still be written in grid order.
    */
   private long compute(ProfileWork work, List<Integer> todo, PointRunner.RowSink sink)
       throws IOException {
@@ -196,20 +226,25 @@ public final class Profiler {
       }
       return work.shared();
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, groups.size()), r -> {
-      Thread t = new Thread(r, "tessel-profile");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(threads, groups.size()),
+            r -> {
+              Thread t = new Thread(r, "tessel-profile");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<Void>> futures = new ArrayList<>();
       for (List<Integer> group : groups) {
-        futures.add(pool.submit(() -> {
-          for (int i : group) {
-            sink.done(i, work.row(i));
-          }
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i : group) {
+                    sink.done(i, work.row(i));
+                  }
+                  return null;
+                }));
       }
       for (Future<Void> f : futures) {
         f.get();

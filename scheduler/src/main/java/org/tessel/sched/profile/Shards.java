@@ -36,8 +36,7 @@ public final class Shards {
   /** The grid indices of slice {@code k} of {@code n} of a grid of {@code points} points. */
   public static List<Integer> slice(int points, int k, int n) {
     if (n < 1 || k < 0 || k >= n) {
-      throw new IllegalArgumentException("shard: expected K/N with 0 <= K < N, was " + k + "/"
-          + n);
+      throw new IllegalArgumentException("shard: expected K/N with 0 <= K < N, was " + k + "/" + n);
     }
     List<Integer> out = new ArrayList<>();
     for (int i = (int) ((long) points * k / n); i < (long) points * (k + 1) / n; i++) {
@@ -47,14 +46,21 @@ public final class Shards {
   }
 
   /**
-   * Computes slice {@code k} of {@code n} of {@code spec} into its file in {@code dir} with
-   * {@code runner} (resuming the rows the file holds); returns the points computed now.
+   * Computes slice {@code k} of {@code n} of {@code spec} into its file in {@code dir} with {@code
+   * runner} (resuming the rows the file holds); returns the points computed now.
    *
    * @throws ConfigException when the file holds rows of other inputs or of another slice
    * @throws IOException when the file cannot be written
    */
-  public static int run(ProfileSpec spec, EvaluationCache cache, Path dir, int k, int n,
-      PointRunner runner, ProfileListener listener) throws IOException {
+  public static int run(
+      ProfileSpec spec,
+      EvaluationCache cache,
+      Path dir,
+      int k,
+      int n,
+      PointRunner runner,
+      ProfileListener listener)
+      throws IOException {
     List<Point> all = spec.grid().points();
     ProfileWork work = new ProfileWork(spec, cache);
     List<Integer> slice = slice(all.size(), k, n);
@@ -80,22 +86,25 @@ public final class Shards {
       int[] next = {0};
       int[] done = {reused};
       if (!todo.isEmpty()) {
-        runner.run(work, todo, (i, row) -> {
-          synchronized (rows) {
-            if (rows[i - first] != null) {
-              return;
-            }
-            rows[i - first] = row;
-            done[0]++;
-            while (next[0] < rows.length && rows[next[0]] != null) {
-              if (!log.known().containsKey(first + next[0])) {
-                log.append(rows[next[0]]);
+        runner.run(
+            work,
+            todo,
+            (i, row) -> {
+              synchronized (rows) {
+                if (rows[i - first] != null) {
+                  return;
+                }
+                rows[i - first] = row;
+                done[0]++;
+                while (next[0] < rows.length && rows[next[0]] != null) {
+                  if (!log.known().containsKey(first + next[0])) {
+                    log.append(rows[next[0]]);
+                  }
+                  next[0]++;
+                }
+                listener.pointDone(done[0], rows.length);
               }
-              next[0]++;
-            }
-            listener.pointDone(done[0], rows.length);
-          }
-        });
+            });
       }
       StringBuilder content = new StringBuilder();
       header.forEach(h -> content.append(h).append('\n'));
@@ -111,8 +120,8 @@ public final class Shards {
    * Joins every slice in {@code dir}'s {@code shards} folder into {@code dir/PROFILE.csv}, which
    * {@link Profiler#run} then finds complete (it computes nothing and draws the plots).
    *
-   * @throws ConfigException when there are no slices, they are of different counts or inputs, or
-   *     a slice is missing or incomplete (nothing is written then)
+   * @throws ConfigException when there are no slices, they are of different counts or inputs, or a
+   *     slice is missing or incomplete (nothing is written then)
    * @throws IOException when a file cannot be read or written
    */
   public static void merge(ProfileSpec spec, Path dir) throws IOException {
@@ -120,13 +129,18 @@ public final class Shards {
     List<Path> files = new ArrayList<>();
     if (Files.isDirectory(folder)) {
       try (Stream<Path> s = Files.list(folder)) {
-        s.filter(p -> NAME.matcher(p.getFileName().toString()).matches()).sorted()
+        s.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
+            .sorted()
             .forEach(files::add);
       }
     }
     if (files.isEmpty()) {
-      throw new ConfigException(folder.toString(), 0, "", "no shard files"
-          + " (PROFILE.K-of-N.csv): run tessel profile ... --shard K/N -p with the same DIR first");
+      throw new ConfigException(
+          folder.toString(),
+          0,
+          "",
+          "no shard files"
+              + " (PROFILE.K-of-N.csv): run tessel profile ... --shard K/N -p with the same DIR first");
     }
     int n = -1;
     boolean[] have = null;
@@ -139,19 +153,22 @@ public final class Shards {
         n = of;
         have = new boolean[n];
       } else if (of != n) {
-        throw new ConfigException(f.toString(), 0, "", "shards of " + of + " and of " + n
-            + " in one folder; remove the stale ones");
+        throw new ConfigException(
+            f.toString(),
+            0,
+            "",
+            "shards of " + of + " and of " + n + " in one folder; remove the stale ones");
       }
       if (k >= n) {
-        throw new ConfigException(f.toString(), 0, "", "shard " + k + " of " + n
-            + " does not exist");
+        throw new ConfigException(
+            f.toString(), 0, "", "shard " + k + " of " + n + " does not exist");
       }
       have[k] = true;
     }
     for (int k = 0; k < n; k++) {
       if (!have[k]) {
-        throw new ConfigException(file(dir, k, n).toString(), 0, "", "missing: run shard " + k
-            + "/" + n + " first");
+        throw new ConfigException(
+            file(dir, k, n).toString(), 0, "", "missing: run shard " + k + "/" + n + " first");
       }
     }
     List<String> header = ProfileCsv.header(spec);
@@ -164,24 +181,42 @@ public final class Shards {
       String[] lines = text.split("\n", -1);
       for (int i = 0; i < header.size(); i++) {
         if (i >= lines.length || !lines[i].equals(header.get(i))) {
-          throw new ConfigException(f.toString(), i + 1, "header", "written for other inputs"
-              + " than this merge's; merge with the options the shards ran with");
+          throw new ConfigException(
+              f.toString(),
+              i + 1,
+              "header",
+              "written for other inputs"
+                  + " than this merge's; merge with the options the shards ran with");
         }
       }
       int complete = lines.length - 1 - header.size(); // the text ends with a line end
       if (complete != slice.size() || !text.endsWith("\n")) {
-        throw new ConfigException(f.toString(), 0, "", "incomplete: " + Math.max(0, complete)
-            + " of " + slice.size() + " points; run shard " + k + "/" + n + " again to finish"
-            + " it");
+        throw new ConfigException(
+            f.toString(),
+            0,
+            "",
+            "incomplete: "
+                + Math.max(0, complete)
+                + " of "
+                + slice.size()
+                + " points; run shard "
+                + k
+                + "/"
+                + n
+                + " again to finish"
+                + " it");
       }
       for (int j = 0; j < slice.size(); j++) {
         String row = lines[header.size() + j];
-        PointResult r = ProfileCsv.parse(row, spec.grid().params().size(), f.toString(),
-            header.size() + j + 1);
+        PointResult r =
+            ProfileCsv.parse(row, spec.grid().params().size(), f.toString(), header.size() + j + 1);
         int i = slice.get(j);
         if (!r.values().equals(all.get(i).values())) {
-          throw new ConfigException(f.toString(), header.size() + j + 1, "", "not the point"
-              + " this slice holds there (" + all.get(i).label() + ")");
+          throw new ConfigException(
+              f.toString(),
+              header.size() + j + 1,
+              "",
+              "not the point" + " this slice holds there (" + all.get(i).label() + ")");
         }
         rows[i] = row;
       }

@@ -11,11 +11,11 @@ import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.config.Numbers;
 
 /**
- * Reads the values of one parameter: a comma-separated list whose items are single values,
- * {@code start:stop:step} (every {@code step} from {@code start} up to {@code stop} inclusive),
- * {@code start:stop:*factor} (multiplying by {@code factor}), or, for whole numbers, {@code
- * start:stop} (step 1). Values come out in canonical spelling ({@code 8}, {@code 0.5}, {@code
- * user}), in the order given.
+ * Reads the values of one parameter: a comma-separated list whose items are single values, {@code
+ * start:stop:step} (every {@code step} from {@code start} up to {@code stop} inclusive), {@code
+ * start:stop:*factor} (multiplying by {@code factor}), or, for whole numbers, {@code start:stop}
+ * (step 1). Values come out in canonical spelling ({@code 8}, {@code 0.5}, {@code user}), in the
+ * order given.
  */
 final class Values {
   /** Most values one parameter may take. */
@@ -26,32 +26,38 @@ final class Values {
   /**
    * The values {@code spec} gives {@code param}.
    *
-   * @throws ConfigException at {@code file:line} (line 0: none) naming the parameter, for an
-   *     empty list, a reversed range, a step that is not positive, a value out of range, a value
-   *     given twice
+   * @throws ConfigException at {@code file:line} (line 0: none) naming the parameter, for an empty
+   *     list, a reversed range, a step that is not positive, a value out of range, a value given
+   *     twice
    */
   static List<String> parse(Param param, String spec, String file, int line) {
     Set<String> out = new LinkedHashSet<>();
     String trimmed = spec.trim();
     if (trimmed.isEmpty()) {
-      throw error(param, file, line, "no values (expected a,b,c or start:stop:step or"
-          + " start:stop:*factor)");
+      throw error(
+          param,
+          file,
+          line,
+          "no values (expected a,b,c or start:stop:step or" + " start:stop:*factor)");
     }
     for (String raw : trimmed.split(",", -1)) {
       String item = raw.trim();
       if (item.isEmpty()) {
         throw error(param, file, line, "empty value in '" + trimmed + "'");
       }
-      List<String> values = param.kind() == HardwareField.Kind.CHOICE ? List.of(choice(param, item,
-          file, line)) : item.contains(":") ? range(param, item, file, line)
-          : List.of(number(param, item, file, line));
+      List<String> values =
+          param.kind() == HardwareField.Kind.CHOICE
+              ? List.of(choice(param, item, file, line))
+              : item.contains(":")
+                  ? range(param, item, file, line)
+                  : List.of(number(param, item, file, line));
       for (String v : values) {
         if (!out.add(v)) {
           throw error(param, file, line, "value " + v + " given twice in '" + trimmed + "'");
         }
         if (out.size() > MAX_VALUES) {
-          throw error(param, file, line, "more than " + MAX_VALUES + " values in '" + trimmed
-              + "'");
+          throw error(
+              param, file, line, "more than " + MAX_VALUES + " values in '" + trimmed + "'");
         }
       }
     }
@@ -61,8 +67,8 @@ final class Values {
   private static String choice(Param p, String item, String file, int line) {
     String v = item.toLowerCase(Locale.ROOT);
     if (!p.choices().contains(v)) {
-      throw error(p, file, line, "expected " + String.join(" or ", p.choices()) + ", was '"
-          + item + "'");
+      throw error(
+          p, file, line, "expected " + String.join(" or ", p.choices()) + ", was '" + item + "'");
     }
     return v;
   }
@@ -70,14 +76,17 @@ final class Values {
   private static List<String> range(Param p, String item, String file, int line) {
     String[] parts = item.split(":", -1);
     if (parts.length != 2 && parts.length != 3) {
-      throw error(p, file, line, "expected start:stop:step or start:stop:*factor, was '" + item
-          + "'");
+      throw error(
+          p, file, line, "expected start:stop:step or start:stop:*factor, was '" + item + "'");
     }
     BigDecimal start = decimal(p, parts[0], item, file, line);
     BigDecimal stop = decimal(p, parts[1], item, file, line);
     if (start.compareTo(stop) > 0) {
-      throw error(p, file, line, "reversed range '" + item + "': start " + plain(start)
-          + " > stop " + plain(stop));
+      throw error(
+          p,
+          file,
+          line,
+          "reversed range '" + item + "': start " + plain(start) + " > stop " + plain(stop));
     }
     boolean factor = parts.length == 3 && parts[2].trim().startsWith("*");
     BigDecimal by;
@@ -87,15 +96,20 @@ final class Values {
       }
       by = BigDecimal.ONE;
     } else {
-      by = factor ? real(p, parts[2].trim().substring(1), item, file, line)
-          : decimal(p, parts[2], item, file, line);
+      by =
+          factor
+              ? real(p, parts[2].trim().substring(1), item, file, line)
+              : decimal(p, parts[2], item, file, line);
     }
     if (factor && by.compareTo(BigDecimal.ONE) <= 0) {
       throw error(p, file, line, "factor must be > 1 in '" + item + "', was " + plain(by));
     }
     if (factor && start.signum() <= 0) {
-      throw error(p, file, line, "a factor range must start above 0, '" + item + "' starts at "
-          + plain(start));
+      throw error(
+          p,
+          file,
+          line,
+          "a factor range must start above 0, '" + item + "' starts at " + plain(start));
     }
     if (!factor && by.signum() <= 0) {
       throw error(p, file, line, "step must be > 0 in '" + item + "', was " + plain(by));
@@ -103,8 +117,7 @@ final class Values {
     List<String> out = new ArrayList<>();
     for (BigDecimal v = start; v.compareTo(stop) <= 0; v = factor ? v.multiply(by) : v.add(by)) {
       if (out.size() == MAX_VALUES) {
-        throw error(p, file, line, "range '" + item + "' has more than " + MAX_VALUES
-            + " values");
+        throw error(p, file, line, "range '" + item + "' has more than " + MAX_VALUES + " values");
       }
       out.add(check(p, v, item, file, line));
     }
@@ -116,14 +129,21 @@ final class Values {
   }
 
   /**
-   * A value or step of {@code p} in the one number notation (org.tessel.sim.config.Numbers):
-   * digits only for whole-number parameters, decimal with an optional exponent for the others.
+   * A value or step of {@code p} in the one number notation (org.tessel.sim.config.Numbers): digits
+   * only for whole-number parameters, decimal with an optional exponent for the others.
    */
   private static BigDecimal decimal(Param p, String text, String item, String file, int line) {
     String t = text.trim();
     if (p.whole() && !Numbers.isWhole(t)) {
-      throw error(p, file, line, "expected a whole number (digits only, no exponent or"
-          + " decimal point), was '" + t + "'" + (t.equals(item) ? "" : " in '" + item + "'"));
+      throw error(
+          p,
+          file,
+          line,
+          "expected a whole number (digits only, no exponent or"
+              + " decimal point), was '"
+              + t
+              + "'"
+              + (t.equals(item) ? "" : " in '" + item + "'"));
     }
     return real(p, text, item, file, line);
   }
@@ -133,8 +153,14 @@ final class Values {
       Numbers.real(text.trim());
       return new BigDecimal(text.trim());
     } catch (NumberFormatException e) {
-      throw error(p, file, line, "not a number: '" + text.trim() + "'"
-          + (text.trim().equals(item) ? "" : " in '" + item + "'"));
+      throw error(
+          p,
+          file,
+          line,
+          "not a number: '"
+              + text.trim()
+              + "'"
+              + (text.trim().equals(item) ? "" : " in '" + item + "'"));
     }
   }
 
@@ -145,12 +171,11 @@ final class Values {
         throw error(p, file, line, "expected whole numbers, '" + item + "' gives " + plain(v));
       }
       if (v.compareTo(BigDecimal.valueOf(p.min())) < 0) {
-        throw error(p, file, line, "must be >= " + p.min() + ", '" + item + "' gives "
-            + plain(v));
+        throw error(p, file, line, "must be >= " + p.min() + ", '" + item + "' gives " + plain(v));
       }
       if (v.compareTo(p.max()) > 0) {
-        throw error(p, file, line, "must be <= " + plain(p.max()) + ", '" + item + "' gives "
-            + plain(v));
+        throw error(
+            p, file, line, "must be <= " + plain(p.max()) + ", '" + item + "' gives " + plain(v));
       }
       return v.toBigIntegerExact().toString();
     }

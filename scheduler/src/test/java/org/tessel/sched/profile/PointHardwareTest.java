@@ -28,9 +28,16 @@ final class PointHardwareTest {
 
   @Test
   void values_setTheirFields_shorthandsSetSeveral() {
-    HardwareSpec hw = at("default", "array.size=8", "sram.eachKiB=16", "dram.mode=user",
-        "dram.bandwidthWordsPerCycle=4", "clockMHz=250.5", "energy.dramPj=100",
-        "reconfig.configBits=0");
+    HardwareSpec hw =
+        at(
+            "default",
+            "array.size=8",
+            "sram.eachKiB=16",
+            "dram.mode=user",
+            "dram.bandwidthWordsPerCycle=4",
+            "clockMHz=250.5",
+            "energy.dramPj=100",
+            "reconfig.configBits=0");
     assertAll(
         () -> assertEquals(8, hw.array().rows()),
         () -> assertEquals(8, hw.array().cols()),
@@ -59,8 +66,8 @@ final class PointHardwareTest {
         () -> assertEquals(NocTopology.XY_BUS, bus.cgra().noc().topology()),
         () -> assertTrue(bus.cgra().noc().multicast()),
         () -> assertEquals("rs", bus.dataflow().shortName()));
-    assertEquals(false, at("default", "noc.topology=xybus", "noc.multicast=false").cgra().noc()
-        .multicast());
+    assertEquals(
+        false, at("default", "noc.topology=xybus", "noc.multicast=false").cgra().noc().multicast());
     assertEquals("os", at("eyeriss", "noc.topology=mesh").dataflow().shortName());
   }
 
@@ -70,21 +77,35 @@ final class PointHardwareTest {
     assertEquals(3 * 64 * 1024 + 3 * 32 * 32, AreaProxy.onChipBytes(Inputs.hardware("default")));
     // eyeriss: ifmap 100 KiB (ofmap names the same SRAM) + 8 KiB filters, 168 PEs with
     // 224 + 12 + 24 two-byte words
-    assertEquals(108 * 1024 + (224 + 12 + 24) * 2 * 168,
-        AreaProxy.onChipBytes(Inputs.hardware("eyeriss")));
+    assertEquals(
+        108 * 1024 + (224 + 12 + 24) * 2 * 168, AreaProxy.onChipBytes(Inputs.hardware("eyeriss")));
   }
 
   @Test
   void bandwidthSwept_butCalcAtEveryPoint_isRefused() {
     Network n = Network.chain("one", List.of(Layer.fc("fc", 16, 16)));
-    ProfileSpec spec = new ProfileSpec(n, Inputs.hardware("default"), Objective.CYCLES, 1,
-        new Grid.Builder().sweep("dram.bandwidthWordsPerCycle=4,8").build());
+    ProfileSpec spec =
+        new ProfileSpec(
+            n,
+            Inputs.hardware("default"),
+            Objective.CYCLES,
+            1,
+            new Grid.Builder().sweep("dram.bandwidthWordsPerCycle=4,8").build());
     ConfigException e = assertThrows(ConfigException.class, spec::pointHardware);
-    assertEquals("--sweep: dram.bandwidthWordsPerCycle: has no effect: dram.mode is calc at"
-        + " every point (tessel_default); add dram.mode=user to the grid", e.getMessage());
-    ProfileSpec ok = new ProfileSpec(n, Inputs.hardware("default"), Objective.CYCLES, 1,
-        new Grid.Builder().sweep("dram.mode=user").sweep("dram.bandwidthWordsPerCycle=4,8")
-            .build());
+    assertEquals(
+        "--sweep: dram.bandwidthWordsPerCycle: has no effect: dram.mode is calc at"
+            + " every point (tessel_default); add dram.mode=user to the grid",
+        e.getMessage());
+    ProfileSpec ok =
+        new ProfileSpec(
+            n,
+            Inputs.hardware("default"),
+            Objective.CYCLES,
+            1,
+            new Grid.Builder()
+                .sweep("dram.mode=user")
+                .sweep("dram.bandwidthWordsPerCycle=4,8")
+                .build());
     assertEquals(2, ok.pointHardware().size());
   }
 }

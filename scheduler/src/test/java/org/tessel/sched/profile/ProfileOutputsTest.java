@@ -28,8 +28,9 @@ import org.tessel.sim.workload.Network;
 final class ProfileOutputsTest {
   @TempDir Path tmp;
 
-  private static final Network TINY = Inputs.network(
-      Shared.rootDir().resolve("docs/examples/tiny_cnn.yaml"), TopologyReader.Mode.CONV);
+  private static final Network TINY =
+      Inputs.network(
+          Shared.rootDir().resolve("docs/examples/tiny_cnn.yaml"), TopologyReader.Mode.CONV);
 
   private static ProfileSpec spec(String... sweeps) {
     Grid.Builder b = new Grid.Builder();
@@ -45,8 +46,9 @@ final class ProfileOutputsTest {
     new Profiler(spec("array.size=4,8"), 1).run(dir, ProfileListener.NONE);
     assertTrue(Files.exists(dir.resolve(Profiler.HTML)));
     // the grid grows; the run is cut after its first new point (two rows were already there)
-    assertThrows(Interruption.class, () -> new Profiler(spec("array.size=4,8,16"), 1).run(dir,
-        Interruption.after(3)));
+    assertThrows(
+        Interruption.class,
+        () -> new Profiler(spec("array.size=4,8,16"), 1).run(dir, Interruption.after(3)));
     assertAll(
         () -> assertEquals(4 + 3, Files.readAllLines(dir.resolve(Profiler.CSV)).size()),
         () -> assertFalse(Files.exists(dir.resolve(Profiler.HTML)), "stale pareto.html"),
@@ -56,14 +58,15 @@ final class ProfileOutputsTest {
     Path fresh = tmp.resolve("fresh");
     new Profiler(spec("array.size=4,8,16"), 1).run(fresh, ProfileListener.NONE);
     for (String f : List.of(Profiler.CSV, Profiler.HTML, Profiler.SVG)) {
-      assertArrayEquals(Files.readAllBytes(fresh.resolve(f)), Files.readAllBytes(dir.resolve(f)),
-          f);
+      assertArrayEquals(
+          Files.readAllBytes(fresh.resolve(f)), Files.readAllBytes(dir.resolve(f)), f);
     }
   }
 
   /** 64x64 and 72x72 arrays with 1 KiB SRAMs and DRAM stalls: conv2's folds fit no SRAM half. */
-  private static final String[] NONE_FITS = {"array.size=64,72", "sram.eachKiB=1",
-      "dram.mode=user"};
+  private static final String[] NONE_FITS = {
+    "array.size=64,72", "sram.eachKiB=1", "dram.mode=user"
+  };
 
   @Test
   void everyPointInfeasible_isOneLineSayingByHowMuch_sameAtAnyThreadCount_andLeavesNothing() {
@@ -71,14 +74,20 @@ final class ProfileOutputsTest {
     for (int threads = 1; threads <= 3; threads++) {
       Path dir = tmp.resolve("none" + threads).resolve("deeper");
       int t = threads;
-      ConfigException e = assertThrows(ConfigException.class,
-          () -> new Profiler(spec(NONE_FITS), t).run(dir, ProfileListener.NONE));
+      ConfigException e =
+          assertThrows(
+              ConfigException.class,
+              () -> new Profiler(spec(NONE_FITS), t).run(dir, ProfileListener.NONE));
       String message = e.getMessage();
       assertAll(
           () -> assertFalse(message.contains("\n"), message),
-          () -> assertTrue(message.startsWith("tiny_cnn: no point of the sweep fits (2 of 2"
-              + " infeasible); array.size=64 sram.eachKiB=1 dram.mode=user: layer conv2: no"
-              + " dataflow and tiling fits: os: conv2: ofmap SRAM: a os fold needs "), message),
+          () ->
+              assertTrue(
+                  message.startsWith(
+                      "tiny_cnn: no point of the sweep fits (2 of 2"
+                          + " infeasible); array.size=64 sram.eachKiB=1 dram.mode=user: layer conv2: no"
+                          + " dataflow and tiling fits: os: conv2: ofmap SRAM: a os fold needs "),
+                  message),
           () -> assertTrue(message.contains(" (short by "), message),
           () -> assertFalse(Files.exists(tmp.resolve("none" + t)), "output left"));
       if (first == null) {
@@ -91,10 +100,11 @@ final class ProfileOutputsTest {
   @Test
   void everyPointInfeasible_afterAnInterruptedRun_removesItsRowsToo() {
     Path dir = tmp.resolve("resumed");
-    assertThrows(Interruption.class,
-        () -> new Profiler(spec(NONE_FITS), 1).run(dir, Interruption.after(1)));
+    assertThrows(
+        Interruption.class, () -> new Profiler(spec(NONE_FITS), 1).run(dir, Interruption.after(1)));
     assertTrue(Files.exists(dir.resolve(Profiler.CSV)));
-    assertThrows(ConfigException.class,
+    assertThrows(
+        ConfigException.class,
         () -> new Profiler(spec(NONE_FITS), 2).run(dir, ProfileListener.NONE));
     for (String f : List.of(Profiler.CSV, Profiler.HTML, Profiler.SVG)) {
       assertFalse(Files.exists(dir.resolve(f)), f);

@@ -23,14 +23,15 @@ import org.tessel.sim.testing.Shared;
 import org.tessel.sim.workload.Network;
 
 /**
- * Whole sweeps of the small CNN: the same bytes at any thread count and after an interrupted run
- * is resumed (with fewer simulations), infeasible points recorded, refusals that leave no output.
+ * Whole sweeps of the small CNN: the same bytes at any thread count and after an interrupted run is
+ * resumed (with fewer simulations), infeasible points recorded, refusals that leave no output.
  */
 final class ProfilerTest {
   @TempDir Path tmp;
 
-  private static final Network TINY = Inputs.network(
-      Shared.rootDir().resolve("docs/examples/tiny_cnn.yaml"), TopologyReader.Mode.CONV);
+  private static final Network TINY =
+      Inputs.network(
+          Shared.rootDir().resolve("docs/examples/tiny_cnn.yaml"), TopologyReader.Mode.CONV);
 
   private static ProfileSpec spec(String preset, Objective o, String... sweeps) {
     Grid.Builder b = new Grid.Builder();
@@ -58,14 +59,18 @@ final class ProfilerTest {
       Path dir = tmp.resolve("t" + threads);
       new Profiler(spec(grid), threads).run(dir, ProfileListener.NONE);
       for (String f : List.of(Profiler.CSV, Profiler.HTML, Profiler.SVG)) {
-        assertArrayEquals(bytes(tmp.resolve("t1").resolve(f)), bytes(dir.resolve(f)),
+        assertArrayEquals(
+            bytes(tmp.resolve("t1").resolve(f)),
+            bytes(dir.resolve(f)),
             () -> f + " at " + threads + " threads");
       }
     }
     List<String> lines = Files.readAllLines(tmp.resolve("t1").resolve(Profiler.CSV));
     assertEquals(4 + 6, lines.size());
-    assertEquals("array.size,clockMHz,feasible,cycles,latencyMs,energyPj,utilisation,onChipBytes,"
-        + "reconfigurations,dataflows,reason", lines.get(3));
+    assertEquals(
+        "array.size,clockMHz,feasible,cycles,latencyMs,energyPj,utilisation,onChipBytes,"
+            + "reconfigurations,dataflows,reason",
+        lines.get(3));
     assertTrue(lines.get(2).startsWith("# onChipBytes is the area proxy: operand SRAM bytes"));
     assertTrue(lines.get(4).startsWith("4,100,true,"), lines.get(4));
   }
@@ -77,8 +82,8 @@ final class ProfilerTest {
     ProfileSummary full = new Profiler(spec(grid), 2).run(ref, ProfileListener.NONE);
 
     Path dir = tmp.resolve("cut");
-    assertThrows(Interruption.class,
-        () -> new Profiler(spec(grid), 1).run(dir, Interruption.after(3)));
+    assertThrows(
+        Interruption.class, () -> new Profiler(spec(grid), 1).run(dir, Interruption.after(3)));
     Path csv = dir.resolve(Profiler.CSV);
     byte[] written = bytes(csv);
     String text = new String(written, StandardCharsets.UTF_8);
@@ -89,12 +94,16 @@ final class ProfilerTest {
     Files.write(csv, Arrays.copyOf(written, lastRow + (text.length() - lastRow) / 2));
 
     List<int[]> progress = new java.util.ArrayList<>();
-    ProfileSummary resumed = new Profiler(spec(grid), 2).run(dir, new ProfileListener() {
-      @Override
-      public void started(int points, int reused) {
-        progress.add(new int[] {points, reused});
-      }
-    });
+    ProfileSummary resumed =
+        new Profiler(spec(grid), 2)
+            .run(
+                dir,
+                new ProfileListener() {
+                  @Override
+                  public void started(int points, int reused) {
+                    progress.add(new int[] {points, reused});
+                  }
+                });
     for (String f : List.of(Profiler.CSV, Profiler.HTML, Profiler.SVG)) {
       assertArrayEquals(bytes(ref.resolve(f)), bytes(dir.resolve(f)), f);
     }
@@ -103,17 +112,22 @@ final class ProfilerTest {
         () -> assertArrayEquals(new int[] {8, 2}, started),
         () -> assertEquals(2, resumed.reused()),
         () -> assertEquals(6, resumed.computed()),
-        () -> assertTrue(resumed.cacheMisses() < full.cacheMisses(),
-            () -> resumed.cacheMisses() + " simulations resumed, " + full.cacheMisses()
-                + " in full"));
+        () ->
+            assertTrue(
+                resumed.cacheMisses() < full.cacheMisses(),
+                () ->
+                    resumed.cacheMisses()
+                        + " simulations resumed, "
+                        + full.cacheMisses()
+                        + " in full"));
   }
 
   @Test
   void grownGrid_reusesItsRows_andWritesThemInGridOrder() throws IOException {
     Path dir = tmp.resolve("grow");
     new Profiler(spec("array.size=4,16"), 1).run(dir, ProfileListener.NONE);
-    ProfileSummary grown = new Profiler(spec("array.size=4,8,16"), 2).run(dir,
-        ProfileListener.NONE);
+    ProfileSummary grown =
+        new Profiler(spec("array.size=4,8,16"), 2).run(dir, ProfileListener.NONE);
     Path fresh = tmp.resolve("fresh");
     new Profiler(spec("array.size=4,8,16"), 1).run(fresh, ProfileListener.NONE);
     assertEquals(2, grown.reused());
@@ -122,30 +136,41 @@ final class ProfilerTest {
 
   @Test
   void infeasiblePoint_isARowWithTheReason_andOffTheFront() throws IOException {
-    ProfileSummary s = new Profiler(spec("eyeriss", Objective.CYCLES,
-        "scratchpad.filterWords=1,224"), 2).run(tmp.resolve("inf"), ProfileListener.NONE);
+    ProfileSummary s =
+        new Profiler(spec("eyeriss", Objective.CYCLES, "scratchpad.filterWords=1,224"), 2)
+            .run(tmp.resolve("inf"), ProfileListener.NONE);
     PointResult bad = s.results().get(0);
     assertAll(
         () -> assertEquals(1, s.infeasible()),
         () -> assertFalse(bad.feasible()),
-        () -> assertTrue(bad.reason().contains("filter scratchpad words (2 too many)"),
-            bad.reason()),
+        () ->
+            assertTrue(bad.reason().contains("filter scratchpad words (2 too many)"), bad.reason()),
         () -> assertTrue(s.results().get(1).feasible()),
         () -> assertEquals(List.of(1), s.front()));
     String row = Files.readAllLines(s.csv()).get(4);
-    assertEquals("1,false,,,,," + bad.onChipBytes() + ",,,layer conv1: no dataflow and tiling"
-        + " fits: rs: filter row of 3 words needs p*q*S <= 1 filter scratchpad words (2 too"
-        + " many)", row);
+    assertEquals(
+        "1,false,,,,,"
+            + bad.onChipBytes()
+            + ",,,layer conv1: no dataflow and tiling"
+            + " fits: rs: filter row of 3 words needs p*q*S <= 1 filter scratchpad words (2 too"
+            + " many)",
+        row);
   }
 
   @Test
   void everyPointInfeasible_isOneLineSayingByHowMuch_andLeavesNoOutput() {
     Path dir = tmp.resolve("none");
-    ConfigException e = assertThrows(ConfigException.class, () -> new Profiler(spec("eyeriss",
-        Objective.CYCLES, "scratchpad.filterWords=1,2"), 2).run(dir, ProfileListener.NONE));
-    assertEquals("tiny_cnn: no point of the sweep fits (2 of 2 infeasible);"
-        + " scratchpad.filterWords=1: layer conv1: no dataflow and tiling fits: rs: filter row"
-        + " of 3 words needs p*q*S <= 1 filter scratchpad words (2 too many)", e.getMessage());
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                new Profiler(spec("eyeriss", Objective.CYCLES, "scratchpad.filterWords=1,2"), 2)
+                    .run(dir, ProfileListener.NONE));
+    assertEquals(
+        "tiny_cnn: no point of the sweep fits (2 of 2 infeasible);"
+            + " scratchpad.filterWords=1: layer conv1: no dataflow and tiling fits: rs: filter row"
+            + " of 3 words needs p*q*S <= 1 filter scratchpad words (2 too many)",
+        e.getMessage());
     assertFalse(Files.exists(dir));
   }
 
@@ -154,27 +179,49 @@ final class ProfilerTest {
     Path dir = tmp.resolve("other");
     new Profiler(spec("array.size=4,8"), 1).run(dir, ProfileListener.NONE);
     byte[] before = bytes(dir.resolve(Profiler.CSV));
-    ConfigException objective = assertThrows(ConfigException.class, () -> new Profiler(
-        spec("default", Objective.ENERGY, "array.size=4,8"), 1).run(dir, ProfileListener.NONE));
-    assertTrue(objective.getMessage().startsWith(dir.resolve(Profiler.CSV)
-        + ":1: header: written for other inputs: the file has '...cycles...', this run"
-        + " '...energy...'; delete the file or choose another -p DIR"), objective.getMessage());
-    ConfigException columns = assertThrows(ConfigException.class, () -> new Profiler(
-        spec("array.rows=4,8"), 1).run(dir, ProfileListener.NONE));
-    assertTrue(columns.getMessage().startsWith(dir.resolve(Profiler.CSV)
-        + ":4: header: columns differ: the file has 'array.size...', this run"
-        + " 'array.rows...'"), columns.getMessage());
-    ConfigException point = assertThrows(ConfigException.class, () -> new Profiler(
-        spec("array.size=8,16"), 1).run(dir, ProfileListener.NONE));
-    assertEquals(dir.resolve(Profiler.CSV) + ":5: point array.size=4 is not in this grid;"
-        + " delete the file or choose another -p DIR", point.getMessage());
+    ConfigException objective =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                new Profiler(spec("default", Objective.ENERGY, "array.size=4,8"), 1)
+                    .run(dir, ProfileListener.NONE));
+    assertTrue(
+        objective
+            .getMessage()
+            .startsWith(
+                dir.resolve(Profiler.CSV)
+                    + ":1: header: written for other inputs: the file has '...cycles...', this run"
+                    + " '...energy...'; delete the file or choose another -p DIR"),
+        objective.getMessage());
+    ConfigException columns =
+        assertThrows(
+            ConfigException.class,
+            () -> new Profiler(spec("array.rows=4,8"), 1).run(dir, ProfileListener.NONE));
+    assertTrue(
+        columns
+            .getMessage()
+            .startsWith(
+                dir.resolve(Profiler.CSV)
+                    + ":4: header: columns differ: the file has 'array.size...', this run"
+                    + " 'array.rows...'"),
+        columns.getMessage());
+    ConfigException point =
+        assertThrows(
+            ConfigException.class,
+            () -> new Profiler(spec("array.size=8,16"), 1).run(dir, ProfileListener.NONE));
+    assertEquals(
+        dir.resolve(Profiler.CSV)
+            + ":5: point array.size=4 is not in this grid;"
+            + " delete the file or choose another -p DIR",
+        point.getMessage());
     assertArrayEquals(before, bytes(dir.resolve(Profiler.CSV)));
   }
 
   @Test
   void clockOnlyPoints_shareOneSchedule_atAnyThreadCount_andScaleLatency() throws IOException {
-    ProfileSummary s = new Profiler(spec("array.size=8,16", "clockMHz=100,200,400"), 3)
-        .run(tmp.resolve("clock"), ProfileListener.NONE);
+    ProfileSummary s =
+        new Profiler(spec("array.size=8,16", "clockMHz=100,200,400"), 3)
+            .run(tmp.resolve("clock"), ProfileListener.NONE);
     List<PointResult> r = s.results();
     assertAll(
         () -> assertEquals(r.get(0).cycles(), r.get(2).cycles()),

@@ -46,11 +46,11 @@ final class SharedCacheTest {
    * Profiles {@code grid} on a cache warmed by {@code warmup}, and compares the file byte for byte
    * with the rows of its points each evaluated alone, on a cache of its own.
    */
-  private void sharedEqualsAlone(Network n, String preset, Objective o, String[] warmup,
-      String... grid) throws IOException {
+  private void sharedEqualsAlone(
+      Network n, String preset, Objective o, String[] warmup, String... grid) throws IOException {
     EvaluationCache cache = new EvaluationCache();
-    new Profiler(spec(n, preset, o, warmup), 2, cache).run(tmp.resolve("warm"),
-        ProfileListener.NONE);
+    new Profiler(spec(n, preset, o, warmup), 2, cache)
+        .run(tmp.resolve("warm"), ProfileListener.NONE);
     ProfileSpec spec = spec(n, preset, o, grid);
     Path dir = tmp.resolve("shared");
     ProfileSummary shared = new Profiler(spec, 2, cache).run(dir, ProfileListener.NONE);
@@ -64,47 +64,73 @@ final class SharedCacheTest {
       PointEvaluator own = new PointEvaluator(spec, new EvaluationCache());
       alone.append(ProfileCsv.row(own.evaluate(points.get(i), hardware.get(i)))).append('\n');
     }
-    assertEquals(alone.toString(), Files.readString(dir.resolve(Profiler.CSV)),
-        () -> preset + " " + o);
+    assertEquals(
+        alone.toString(), Files.readString(dir.resolve(Profiler.CSV)), () -> preset + " " + o);
   }
 
   @Test
   void profileOfTheDefaultPreset_withASharedWarmCache_isEachPointsProfileAlone()
       throws IOException {
     Network tiny = net("docs/examples/tiny_cnn.yaml");
-    sharedEqualsAlone(tiny, "default", Objective.CYCLES,
+    sharedEqualsAlone(
+        tiny,
+        "default",
+        Objective.CYCLES,
         new String[] {"sram.eachKiB=4,256", "dram.mode=user", "energy.dramPj=300"},
-        "sram.eachKiB=1,4,64", "dram.mode=calc,user", "dram.bandwidthWordsPerCycle=1,8",
-        "energy.dramPj=100,250", "clockMHz=100,300");
+        "sram.eachKiB=1,4,64",
+        "dram.mode=calc,user",
+        "dram.bandwidthWordsPerCycle=1,8",
+        "energy.dramPj=100,250",
+        "clockMHz=100,300");
   }
 
   @Test
   void profileOfEyeriss_withASharedWarmCache_isEachPointsProfileAlone() throws IOException {
     Network tiny = net("docs/examples/tiny_cnn.yaml");
-    sharedEqualsAlone(tiny, "eyeriss", Objective.EDP,
+    sharedEqualsAlone(
+        tiny,
+        "eyeriss",
+        Objective.EDP,
         new String[] {"scratchpad.psumWords=16", "sram.ifmapKiB=50", "energy.glbPj=5"},
-        "scratchpad.filterWords=64,224", "scratchpad.psumWords=8,24", "sram.ifmapKiB=25,100",
+        "scratchpad.filterWords=64,224",
+        "scratchpad.psumWords=8,24",
+        "sram.ifmapKiB=25,100",
         "glb.banks=5,25");
   }
 
   @Test
   void schedules_withASharedWarmCache_areEachPointsScheduleAlone() {
-    List<String[]> cases = List.of(
-        new String[] {"traces/networks/resnet18.yaml", "default", "sram.eachKiB=16,256",
-            "dram.mode=calc,user", "dram.bandwidthWordsPerCycle=4", "energy.macPj=1,3"},
-        new String[] {"docs/examples/tiny_cnn.yaml", "eyeriss", "scratchpad.filterWords=112,224",
-            "glb.banks=10,25", "dram.mode=calc,user"});
+    List<String[]> cases =
+        List.of(
+            new String[] {
+              "traces/networks/resnet18.yaml",
+              "default",
+              "sram.eachKiB=16,256",
+              "dram.mode=calc,user",
+              "dram.bandwidthWordsPerCycle=4",
+              "energy.macPj=1,3"
+            },
+            new String[] {
+              "docs/examples/tiny_cnn.yaml",
+              "eyeriss",
+              "scratchpad.filterWords=112,224",
+              "glb.banks=10,25",
+              "dram.mode=calc,user"
+            });
     for (String[] c : cases) {
       Network n = net(c[0]);
       List<String> sweeps = new ArrayList<>(List.of(c).subList(2, c.length));
-      List<HardwareSpec> hardware = spec(n, c[1], Objective.CYCLES,
-          sweeps.toArray(String[]::new)).pointHardware();
+      List<HardwareSpec> hardware =
+          spec(n, c[1], Objective.CYCLES, sweeps.toArray(String[]::new)).pointHardware();
       for (Objective o : Objective.values()) {
         EvaluationCache cache = new EvaluationCache();
         for (int i = hardware.size() - 1; i >= 0; i--) {
           HardwareSpec hw = hardware.get(i);
-          String shared = ScheduleFile.csv(new NetworkScheduler(new LayerScheduler(hw, o,
-              CandidateSpace.dataflows(hw), cache), 1).schedule(n, 1));
+          String shared =
+              ScheduleFile.csv(
+                  new NetworkScheduler(
+                          new LayerScheduler(hw, o, CandidateSpace.dataflows(hw), cache), 1)
+                      .schedule(n, 1));
           String alone = ScheduleFile.csv(NetworkScheduler.of(hw, o).schedule(n, 1));
           String what = n.name() + " " + hw + " " + o;
           assertEquals(alone, shared, what);

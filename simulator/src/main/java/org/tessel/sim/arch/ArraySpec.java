@@ -14,11 +14,20 @@ public record ArraySpec(int rows, int cols) {
   public ArraySpec {
     Checks.positive("array.rows", rows);
     Checks.positive("array.cols", cols);
-    if (rows > Limits.MAX_ARRAY_SIDE || cols > Limits.MAX_ARRAY_SIDE
+    if (rows > Limits.MAX_ARRAY_SIDE
+        || cols > Limits.MAX_ARRAY_SIDE
         || (long) rows * cols > Limits.MAX_PES) {
-      throw new IllegalArgumentException("array: " + rows + "x" + cols + " is beyond the limits"
-          + " (at most " + Limits.MAX_ARRAY_SIDE + " rows or columns and " + Limits.MAX_PES
-          + " PEs)");
+      throw new IllegalArgumentException(
+          "array: "
+              + rows
+              + "x"
+              + cols
+              + " is beyond the limits"
+              + " (at most "
+              + Limits.MAX_ARRAY_SIDE
+              + " rows or columns and "
+              + Limits.MAX_PES
+              + " PEs)");
     }
   }
 

@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The dataflows an array can be configured for, as named in files and on the command line. This
- * is the hardware's setting; the behaviour of each (fold plans, whole-layer mappings) lives in
- * {@code org.tessel.sim.dataflow}.
+ * The dataflows an array can be configured for, as named in files and on the command line. This is
+ * the hardware's setting; the behaviour of each (fold plans, whole-layer mappings) lives in {@code
+ * org.tessel.sim.dataflow}.
  */
 public enum DataflowKind {
   /** Output stationary, a systolic dataflow. */

@@ -7,12 +7,12 @@ import org.tessel.sim.util.Checks;
  *
  * <p>In {@link BandwidthMode#LINK} mode one link carries every DRAM transfer of a layer, reads and
  * writes, one at a time: {@code linkBits} bits per link-clock cycle at {@code linkClockMHz}, that
- * is {@code linkBits / 8 * linkClockMHz / clockMHz} bytes per core cycle, which need not be a
- * whole number of words (Eyeriss: 64 bits at 60 MHz against a 200 MHz core, 2.4 bytes or 1.2
- * words per core cycle; JSSC 2017 Sec. III and Table V).
+ * is {@code linkBits / 8 * linkClockMHz / clockMHz} bytes per core cycle, which need not be a whole
+ * number of words (Eyeriss: 64 bits at 60 MHz against a 200 MHz core, 2.4 bytes or 1.2 words per
+ * core cycle; JSSC 2017 Sec. III and Table V).
  *
- * @param mode CALC (no stalls, bandwidth derived), USER (the given bandwidth per SRAM port) or
- *     LINK (one shared link)
+ * @param mode CALC (no stalls, bandwidth derived), USER (the given bandwidth per SRAM port) or LINK
+ *     (one shared link)
  * @param bandwidthWordsPerCycle words per cycle on each SRAM's DRAM port in USER mode
  * @param ifmapReadWordsPerCycle words per cycle the ifmap SRAM reads from DRAM in USER mode under
  *     {@link MemoryModel#SCALESIM_V3} (SCALE-Sim v3's {@code IfmapSRAMBankBandwidth}); the other
@@ -23,8 +23,13 @@ import org.tessel.sim.util.Checks;
  * @param rlcZeroFraction share of zeros in the feature maps when they cross the link run-length
  *     coded ({@link #fmapWordsRatio()}); negative: no compression
  */
-public record DramSpec(BandwidthMode mode, int bandwidthWordsPerCycle,
-    int ifmapReadWordsPerCycle, int filterReadWordsPerCycle, int linkBits, double linkClockMHz,
+public record DramSpec(
+    BandwidthMode mode,
+    int bandwidthWordsPerCycle,
+    int ifmapReadWordsPerCycle,
+    int filterReadWordsPerCycle,
+    int linkBits,
+    double linkClockMHz,
     double rlcZeroFraction) {
   /** Validates the bandwidths and, in LINK mode, the link. */
   public DramSpec {
@@ -39,17 +44,20 @@ public record DramSpec(BandwidthMode mode, int bandwidthWordsPerCycle,
       throw new IllegalArgumentException("dram.linkClockMHz: must be >= 0, was " + linkClockMHz);
     }
     if (!(rlcZeroFraction < 1) || Double.isNaN(rlcZeroFraction)) {
-      throw new IllegalArgumentException("dram.rlcZeroFraction: must be below 1, was "
-          + rlcZeroFraction);
+      throw new IllegalArgumentException(
+          "dram.rlcZeroFraction: must be below 1, was " + rlcZeroFraction);
     }
     if (mode == BandwidthMode.LINK && (linkBits == 0 || linkClockMHz == 0)) {
-      throw new IllegalArgumentException("dram.mode link needs dram.linkBits and"
-          + " dram.linkClockMHz > 0");
+      throw new IllegalArgumentException(
+          "dram.mode link needs dram.linkBits and" + " dram.linkClockMHz > 0");
     }
   }
 
   /** Per-SRAM read bandwidths, without an off-chip link or compression. */
-  public DramSpec(BandwidthMode mode, int bandwidthWordsPerCycle, int ifmapReadWordsPerCycle,
+  public DramSpec(
+      BandwidthMode mode,
+      int bandwidthWordsPerCycle,
+      int ifmapReadWordsPerCycle,
       int filterReadWordsPerCycle) {
     this(mode, bandwidthWordsPerCycle, ifmapReadWordsPerCycle, filterReadWordsPerCycle, 0, 0, -1);
   }
@@ -60,30 +68,52 @@ public record DramSpec(BandwidthMode mode, int bandwidthWordsPerCycle,
   }
 
   /** An off-chip link (and every port at {@code bandwidthWordsPerCycle}). */
-  public static DramSpec link(BandwidthMode mode, int bandwidthWordsPerCycle, int linkBits,
-      double linkClockMHz, double rlcZeroFraction) {
-    return new DramSpec(mode, bandwidthWordsPerCycle, bandwidthWordsPerCycle,
-        bandwidthWordsPerCycle, linkBits, linkClockMHz, rlcZeroFraction);
+  public static DramSpec link(
+      BandwidthMode mode,
+      int bandwidthWordsPerCycle,
+      int linkBits,
+      double linkClockMHz,
+      double rlcZeroFraction) {
+    return new DramSpec(
+        mode,
+        bandwidthWordsPerCycle,
+        bandwidthWordsPerCycle,
+        bandwidthWordsPerCycle,
+        linkBits,
+        linkClockMHz,
+        rlcZeroFraction);
   }
 
   /** The same interface in another mode (the link kept). */
   public DramSpec withMode(BandwidthMode other) {
-    return new DramSpec(other, bandwidthWordsPerCycle, ifmapReadWordsPerCycle,
-        filterReadWordsPerCycle, linkBits, linkClockMHz, rlcZeroFraction);
+    return new DramSpec(
+        other,
+        bandwidthWordsPerCycle,
+        ifmapReadWordsPerCycle,
+        filterReadWordsPerCycle,
+        linkBits,
+        linkClockMHz,
+        rlcZeroFraction);
   }
 
   /** The same interface with feature maps run-length coded at this share of zeros. */
   public DramSpec withRlcZeroFraction(double zeros) {
-    return new DramSpec(mode, bandwidthWordsPerCycle, ifmapReadWordsPerCycle,
-        filterReadWordsPerCycle, linkBits, linkClockMHz, zeros);
+    return new DramSpec(
+        mode,
+        bandwidthWordsPerCycle,
+        ifmapReadWordsPerCycle,
+        filterReadWordsPerCycle,
+        linkBits,
+        linkClockMHz,
+        zeros);
   }
 
   /**
    * DRAM words of a run-length-coded feature map per word of the raw one: Eyeriss's code packs
-   * three (5-bit run of zeros, 16-bit value) pairs into a 64-bit word (JSSC 2017 Sec. V), so with
-   * a share {@code z} of zeros spread evenly (runs longer than 31 ignored) {@code N} words take
-   * {@code N (1 - z) / 3} codewords of four words: {@code 4 (1 - z) / 3}. Below a quarter of
-   * zeros the code would be longer than the data, which then crosses uncoded (ratio 1); 1 without
+   * three (5-bit run of zeros, 16-bit value) pairs into a 64-bit word (JSSC 2017 Sec. V), so with a
+   * share {@code z} of zeros spread evenly (runs longer than 31 ignored) {@code N} words take
+   * {@code N (1 - z) / 3} codewords of four words: {@code 4 (1 - z) / 3}. Below a quarter of zeros
+   * the code would be longer than the data, which then crosses uncoded (ratio 1); 1 without
    * compression.
    */
   public double fmapWordsRatio() {

@@ -5,11 +5,11 @@ import org.tessel.sim.util.Checks;
 /**
  * Energy per access at each level of the memory hierarchy, in picojoules per word.
  *
- * <p>The defaults are the normalised costs of the Eyeriss dataflow paper (Chen, Emer, Sze, "Eyeriss:
- * A Spatial Architecture for Energy-Efficient Dataflow for CNNs", ISCA 2016, Table IV): a MAC 1, a
- * register-file (scratchpad) access 1, an inter-PE (array/NoC) transfer 2, a global-buffer access
- * 6, a DRAM access 200, scaled by {@code pjPerUnit}, the energy of one 16-bit MAC in 65 nm (about
- * 1 pJ).
+ * <p>The defaults are the normalised costs of the Eyeriss dataflow paper (Chen, Emer, Sze,
+ * "Eyeriss: A Spatial Architecture for Energy-Efficient Dataflow for CNNs", ISCA 2016, Table IV): a
+ * MAC 1, a register-file (scratchpad) access 1, an inter-PE (array/NoC) transfer 2, a global-buffer
+ * access 6, a DRAM access 200, scaled by {@code pjPerUnit}, the energy of one 16-bit MAC in 65 nm
+ * (about 1 pJ).
  *
  * @param macPj one multiply-accumulate
  * @param rfPj one scratchpad (register file) access

@@ -4,9 +4,9 @@ package org.tessel.sim.arch;
  * The fields of a {@link HardwareSpec} as plain variables, for {@link HardwareField}s to overwrite
  * (a profile point's parameters) before the records are built (and validated) again.
  *
- * <p>Two fields follow others when the base hardware left them at the default that follows
- * ({@code docs/hardware-format.md}), unless the grid sets them: {@code glb.ports} stays one port
- * per row and per column ({@code array.rows + array.cols}) when the array changes, and {@code
+ * <p>Two fields follow others when the base hardware left them at the default that follows ({@code
+ * docs/hardware-format.md}), unless the grid sets them: {@code glb.ports} stays one port per row
+ * and per column ({@code array.rows + array.cols}) when the array changes, and {@code
  * noc.multicast} stays the topology's default ({@code true} for {@code xybus}) when {@code
  * noc.topology} changes.
  */
@@ -88,9 +88,13 @@ public final class HardwareDraft {
     ArraySpec array = new ArraySpec(rows, cols);
     SramSpec sram = new SramSpec(ifmapKiB, filterKiB, ofmapKiB, wordBytes, sramBanks);
     DramSpec b = base.dram();
-    DramSpec dram = DramSpec.link(userBandwidth ? BandwidthMode.USER
-        : linkMode ? BandwidthMode.LINK : BandwidthMode.CALC, bandwidthWordsPerCycle,
-        b.linkBits(), b.linkClockMHz(), b.rlcZeroFraction());
+    DramSpec dram =
+        DramSpec.link(
+            userBandwidth ? BandwidthMode.USER : linkMode ? BandwidthMode.LINK : BandwidthMode.CALC,
+            bandwidthWordsPerCycle,
+            b.linkBits(),
+            b.linkClockMHz(),
+            b.rlcZeroFraction());
     boolean baseXy = c.noc().topology() == NocTopology.XY_BUS;
     boolean mc = multicast;
     if (!multicastSet && c.noc().multicast() == baseXy) {
@@ -98,12 +102,16 @@ public final class HardwareDraft {
     }
     NocSpec bn = c.noc();
     boolean widths = linkBytesPerCycle == bn.linkBytesPerCycle();
-    NocSpec noc = new NocSpec(xyBus ? NocTopology.XY_BUS : NocTopology.SYSTOLIC_MESH,
-        linkBytesPerCycle, hopLatencyCycles, mc,
-        widths ? bn.ifmapBytesPerCycle() : linkBytesPerCycle,
-        widths ? bn.filterBytesPerCycle() : linkBytesPerCycle,
-        widths ? bn.psumInBytesPerCycle() : linkBytesPerCycle,
-        widths ? bn.psumOutBytesPerCycle() : linkBytesPerCycle);
+    NocSpec noc =
+        new NocSpec(
+            xyBus ? NocTopology.XY_BUS : NocTopology.SYSTOLIC_MESH,
+            linkBytesPerCycle,
+            hopLatencyCycles,
+            mc,
+            widths ? bn.ifmapBytesPerCycle() : linkBytesPerCycle,
+            widths ? bn.filterBytesPerCycle() : linkBytesPerCycle,
+            widths ? bn.psumInBytesPerCycle() : linkBytesPerCycle,
+            widths ? bn.psumOutBytesPerCycle() : linkBytesPerCycle);
     int ports = glbPorts;
     ArraySpec baseArray = base.array();
     if (!glbPortsSet && c.glb().ports() == baseArray.rows() + baseArray.cols()) {
@@ -117,7 +125,14 @@ public final class HardwareDraft {
     if (df.systolic() == xyBus) { // noc.topology changed: the network's own dataflow
       df = xyBus ? DataflowKind.RS : DataflowKind.OS;
     }
-    return new HardwareSpec(name, array, sram, dram, df, clockMHz, memoryModel,
+    return new HardwareSpec(
+        name,
+        array,
+        sram,
+        dram,
+        df,
+        clockMHz,
+        memoryModel,
         new CgraSpec(noc, glb, spad, reconfig, table, c.mapping()));
   }
 }

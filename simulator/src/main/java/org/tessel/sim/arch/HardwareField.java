@@ -10,81 +10,291 @@ import java.util.function.BiConsumer;
 /**
  * The hardware schema: every field of a Tessel hardware file, once, with its type, unit, range,
  * default, its key in the YAML file, its key in a SCALE-Sim {@code .cfg} where SCALE-Sim has one,
- * and how a value (already checked) is set on a {@link HardwareDraft}. The YAML reader
- * ({@code sim.io.HardwareReader}), the {@code .cfg} reader ({@code sim.io.ScaleSimConfigReader})
- * and the profile grid ({@code sched.profile.Param}) all read it; {@code docs/hardware-format.md}
- * documents the same table.
+ * and how a value (already checked) is set on a {@link HardwareDraft}. The YAML reader ({@code
+ * sim.io.HardwareReader}), the {@code .cfg} reader ({@code sim.io.ScaleSimConfigReader}) and the
+ * profile grid ({@code sched.profile.Param}) all read it; {@code docs/hardware-format.md} documents
+ * the same table.
  */
 public enum HardwareField {
   NAME("name", "run_name", Kind.TEXT, "", 0, List.of(), null, (d, v) -> d.name = v),
-  CLOCK("clockMHz", null, Kind.DOUBLE, "MHz", 0, List.of(), "200",
+  CLOCK(
+      "clockMHz",
+      null,
+      Kind.DOUBLE,
+      "MHz",
+      0,
+      List.of(),
+      "200",
       (d, v) -> d.clockMHz = Double.parseDouble(v)),
-  DATAFLOW("dataflow", "Dataflow", Kind.CHOICE, "", 0, List.of("os", "ws", "is", "rs"), "os",
+  DATAFLOW(
+      "dataflow",
+      "Dataflow",
+      Kind.CHOICE,
+      "",
+      0,
+      List.of("os", "ws", "is", "rs"),
+      "os",
       (d, v) -> d.dataflow = DataflowKind.find(v).orElseThrow()),
-  MEMORY_MODEL("memoryModel", null, Kind.CHOICE, "", 0, List.of("tiles", "scalesim"), "tiles",
+  MEMORY_MODEL(
+      "memoryModel",
+      null,
+      Kind.CHOICE,
+      "",
+      0,
+      List.of("tiles", "scalesim"),
+      "tiles",
       (d, v) -> d.memoryModel = v.equals("tiles") ? MemoryModel.TILES : MemoryModel.SCALESIM),
-  ARRAY_ROWS("array.rows", "ArrayHeight", Kind.INT, "PEs", 1, List.of(), null,
+  ARRAY_ROWS(
+      "array.rows",
+      "ArrayHeight",
+      Kind.INT,
+      "PEs",
+      1,
+      List.of(),
+      null,
       (d, v) -> d.rows = Integer.parseInt(v)),
-  ARRAY_COLS("array.cols", "ArrayWidth", Kind.INT, "PEs", 1, List.of(), null,
+  ARRAY_COLS(
+      "array.cols",
+      "ArrayWidth",
+      Kind.INT,
+      "PEs",
+      1,
+      List.of(),
+      null,
       (d, v) -> d.cols = Integer.parseInt(v)),
-  SRAM_IFMAP("sram.ifmapKiB", "IfmapSramSzkB", Kind.LONG, "KiB", 1, List.of(), null,
+  SRAM_IFMAP(
+      "sram.ifmapKiB",
+      "IfmapSramSzkB",
+      Kind.LONG,
+      "KiB",
+      1,
+      List.of(),
+      null,
       (d, v) -> d.ifmapKiB = Long.parseLong(v)),
-  SRAM_FILTER("sram.filterKiB", "FilterSramSzkB", Kind.LONG, "KiB", 1, List.of(), null,
+  SRAM_FILTER(
+      "sram.filterKiB",
+      "FilterSramSzkB",
+      Kind.LONG,
+      "KiB",
+      1,
+      List.of(),
+      null,
       (d, v) -> d.filterKiB = Long.parseLong(v)),
-  SRAM_OFMAP("sram.ofmapKiB", "OfmapSramSzkB", Kind.LONG, "KiB", 1, List.of(), null,
+  SRAM_OFMAP(
+      "sram.ofmapKiB",
+      "OfmapSramSzkB",
+      Kind.LONG,
+      "KiB",
+      1,
+      List.of(),
+      null,
       (d, v) -> d.ofmapKiB = Long.parseLong(v)),
-  SRAM_WORD("sram.wordBytes", null, Kind.INT, "bytes", 1, List.of(), "1",
+  SRAM_WORD(
+      "sram.wordBytes",
+      null,
+      Kind.INT,
+      "bytes",
+      1,
+      List.of(),
+      "1",
       (d, v) -> d.wordBytes = Integer.parseInt(v)),
-  SRAM_BANKS("sram.banks", "MemoryBanks", Kind.INT, "count", 1, List.of(), "1",
+  SRAM_BANKS(
+      "sram.banks",
+      "MemoryBanks",
+      Kind.INT,
+      "count",
+      1,
+      List.of(),
+      "1",
       (d, v) -> d.sramBanks = Integer.parseInt(v)),
-  DRAM_MODE("dram.mode", "InterfaceBandwidth", Kind.CHOICE, "", 0,
-      List.of("calc", "user", "link"), "user", (d, v) -> {
+  DRAM_MODE(
+      "dram.mode",
+      "InterfaceBandwidth",
+      Kind.CHOICE,
+      "",
+      0,
+      List.of("calc", "user", "link"),
+      "user",
+      (d, v) -> {
         d.userBandwidth = v.equals("user");
         d.linkMode = v.equals("link");
       }),
-  DRAM_BANDWIDTH("dram.bandwidthWordsPerCycle", "Bandwidth", Kind.INT, "words / cycle", 1,
-      List.of(), "10", (d, v) -> d.bandwidthWordsPerCycle = Integer.parseInt(v)),
-  NOC_TOPOLOGY("noc.topology", null, Kind.CHOICE, "", 0, List.of("mesh", "xybus"), "mesh",
+  DRAM_BANDWIDTH(
+      "dram.bandwidthWordsPerCycle",
+      "Bandwidth",
+      Kind.INT,
+      "words / cycle",
+      1,
+      List.of(),
+      "10",
+      (d, v) -> d.bandwidthWordsPerCycle = Integer.parseInt(v)),
+  NOC_TOPOLOGY(
+      "noc.topology",
+      null,
+      Kind.CHOICE,
+      "",
+      0,
+      List.of("mesh", "xybus"),
+      "mesh",
       (d, v) -> d.xyBus = v.equals("xybus")),
-  NOC_LINK("noc.linkBytesPerCycle", null, Kind.INT, "bytes / cycle", 1, List.of(),
-      "sram.wordBytes", (d, v) -> d.linkBytesPerCycle = Integer.parseInt(v)),
-  NOC_HOP("noc.hopLatencyCycles", null, Kind.INT, "cycles", 0, List.of(), "1",
+  NOC_LINK(
+      "noc.linkBytesPerCycle",
+      null,
+      Kind.INT,
+      "bytes / cycle",
+      1,
+      List.of(),
+      "sram.wordBytes",
+      (d, v) -> d.linkBytesPerCycle = Integer.parseInt(v)),
+  NOC_HOP(
+      "noc.hopLatencyCycles",
+      null,
+      Kind.INT,
+      "cycles",
+      0,
+      List.of(),
+      "1",
       (d, v) -> d.hopLatencyCycles = Integer.parseInt(v)),
-  NOC_MULTICAST("noc.multicast", null, Kind.CHOICE, "", 0, List.of("true", "false"),
-      "true for xybus, false for mesh", (d, v) -> {
+  NOC_MULTICAST(
+      "noc.multicast",
+      null,
+      Kind.CHOICE,
+      "",
+      0,
+      List.of("true", "false"),
+      "true for xybus, false for mesh",
+      (d, v) -> {
         d.multicast = v.equals("true");
         d.multicastSet = true;
       }),
-  GLB_BANKS("glb.banks", null, Kind.INT, "count", 1, List.of(), "1",
+  GLB_BANKS(
+      "glb.banks",
+      null,
+      Kind.INT,
+      "count",
+      1,
+      List.of(),
+      "1",
       (d, v) -> d.glbBanks = Integer.parseInt(v)),
-  GLB_PORTS("glb.ports", null, Kind.INT, "count", 1, List.of(), "array.rows + array.cols",
+  GLB_PORTS(
+      "glb.ports",
+      null,
+      Kind.INT,
+      "count",
+      1,
+      List.of(),
+      "array.rows + array.cols",
       (d, v) -> {
         d.glbPorts = Integer.parseInt(v);
         d.glbPortsSet = true;
       }),
-  GLB_PORT_WIDTH("glb.bytesPerPortPerCycle", null, Kind.INT, "bytes / cycle", 1, List.of(),
-      "sram.wordBytes", (d, v) -> d.bytesPerPortPerCycle = Integer.parseInt(v)),
-  SPAD_FILTER("scratchpad.filterWords", null, Kind.INT, "words", 1, List.of(), "1",
+  GLB_PORT_WIDTH(
+      "glb.bytesPerPortPerCycle",
+      null,
+      Kind.INT,
+      "bytes / cycle",
+      1,
+      List.of(),
+      "sram.wordBytes",
+      (d, v) -> d.bytesPerPortPerCycle = Integer.parseInt(v)),
+  SPAD_FILTER(
+      "scratchpad.filterWords",
+      null,
+      Kind.INT,
+      "words",
+      1,
+      List.of(),
+      "1",
       (d, v) -> d.filterWords = Integer.parseInt(v)),
-  SPAD_IFMAP("scratchpad.ifmapWords", null, Kind.INT, "words", 1, List.of(), "1",
+  SPAD_IFMAP(
+      "scratchpad.ifmapWords",
+      null,
+      Kind.INT,
+      "words",
+      1,
+      List.of(),
+      "1",
       (d, v) -> d.ifmapWords = Integer.parseInt(v)),
-  SPAD_PSUM("scratchpad.psumWords", null, Kind.INT, "words", 1, List.of(), "1",
+  SPAD_PSUM(
+      "scratchpad.psumWords",
+      null,
+      Kind.INT,
+      "words",
+      1,
+      List.of(),
+      "1",
       (d, v) -> d.psumWords = Integer.parseInt(v)),
-  RECONFIG_BITS("reconfig.configBits", null, Kind.LONG, "bits", 0, List.of(), "0",
+  RECONFIG_BITS(
+      "reconfig.configBits",
+      null,
+      Kind.LONG,
+      "bits",
+      0,
+      List.of(),
+      "0",
       (d, v) -> d.configBits = Long.parseLong(v)),
-  RECONFIG_BUS("reconfig.busBitsPerCycle", null, Kind.INT, "bits / cycle", 1, List.of(), "1",
+  RECONFIG_BUS(
+      "reconfig.busBitsPerCycle",
+      null,
+      Kind.INT,
+      "bits / cycle",
+      1,
+      List.of(),
+      "1",
       (d, v) -> d.busBitsPerCycle = Integer.parseInt(v)),
-  RECONFIG_DRAIN("reconfig.drainCycles", null, Kind.INT, "cycles", 0, List.of(), "0",
+  RECONFIG_DRAIN(
+      "reconfig.drainCycles",
+      null,
+      Kind.INT,
+      "cycles",
+      0,
+      List.of(),
+      "0",
       (d, v) -> d.drainCycles = Integer.parseInt(v)),
-  ENERGY_MAC("energy.macPj", null, Kind.DOUBLE, "pJ", 0, List.of(), "1",
+  ENERGY_MAC(
+      "energy.macPj",
+      null,
+      Kind.DOUBLE,
+      "pJ",
+      0,
+      List.of(),
+      "1",
       (d, v) -> d.energy[0] = Double.parseDouble(v)),
-  ENERGY_RF("energy.rfPj", null, Kind.DOUBLE, "pJ", 0, List.of(), "1",
+  ENERGY_RF(
+      "energy.rfPj",
+      null,
+      Kind.DOUBLE,
+      "pJ",
+      0,
+      List.of(),
+      "1",
       (d, v) -> d.energy[1] = Double.parseDouble(v)),
-  ENERGY_NOC("energy.nocPj", null, Kind.DOUBLE, "pJ", 0, List.of(), "2",
+  ENERGY_NOC(
+      "energy.nocPj",
+      null,
+      Kind.DOUBLE,
+      "pJ",
+      0,
+      List.of(),
+      "2",
       (d, v) -> d.energy[2] = Double.parseDouble(v)),
-  ENERGY_GLB("energy.glbPj", null, Kind.DOUBLE, "pJ", 0, List.of(), "6",
+  ENERGY_GLB(
+      "energy.glbPj",
+      null,
+      Kind.DOUBLE,
+      "pJ",
+      0,
+      List.of(),
+      "6",
       (d, v) -> d.energy[3] = Double.parseDouble(v)),
-  ENERGY_DRAM("energy.dramPj", null, Kind.DOUBLE, "pJ", 0, List.of(), "200",
+  ENERGY_DRAM(
+      "energy.dramPj",
+      null,
+      Kind.DOUBLE,
+      "pJ",
+      0,
+      List.of(),
+      "200",
       (d, v) -> d.energy[4] = Double.parseDouble(v));
 
   /** How a field's values are written. */
@@ -108,16 +318,26 @@ public enum HardwareField {
   private final Kind kind;
   private final String unit;
   private final long min;
+
   // Immutable in fact: List.copyOf below; EP sees only the List interface type.
   @SuppressWarnings("ImmutableEnumChecker")
   private final List<String> choices;
+
   private final String defaultValue;
+
   // Every setter is a non-capturing lambda (no state); EP cannot see that through BiConsumer.
   @SuppressWarnings("ImmutableEnumChecker")
   private final BiConsumer<HardwareDraft, String> setter;
 
-  HardwareField(String key, String cfgKey, Kind kind, String unit, long min,
-      List<String> choices, String defaultValue, BiConsumer<HardwareDraft, String> setter) {
+  HardwareField(
+      String key,
+      String cfgKey,
+      Kind kind,
+      String unit,
+      long min,
+      List<String> choices,
+      String defaultValue,
+      BiConsumer<HardwareDraft, String> setter) {
     this.key = key;
     this.cfgKey = cfgKey;
     this.kind = kind;

@@ -16,34 +16,68 @@ import org.tessel.sim.util.Checks;
  * @param cgra network, buffer ports, scratchpads, reconfiguration and energy
  */
 public record HardwareSpec(
-    String name, ArraySpec array, SramSpec sram, DramSpec dram, DataflowKind dataflow,
-    double clockMHz, MemoryModel memoryModel, CgraSpec cgra) {
+    String name,
+    ArraySpec array,
+    SramSpec sram,
+    DramSpec dram,
+    DataflowKind dataflow,
+    double clockMHz,
+    MemoryModel memoryModel,
+    CgraSpec cgra) {
   /** Validates every part. */
   public HardwareSpec {
     Checks.notBlank("name", name);
-    if (array == null || sram == null || dram == null || dataflow == null
-        || memoryModel == null || cgra == null) {
-      throw new IllegalArgumentException("hardware '" + name + "': array, sram, dram, dataflow,"
-          + " memoryModel and cgra are required");
+    if (array == null
+        || sram == null
+        || dram == null
+        || dataflow == null
+        || memoryModel == null
+        || cgra == null) {
+      throw new IllegalArgumentException(
+          "hardware '"
+              + name
+              + "': array, sram, dram, dataflow,"
+              + " memoryModel and cgra are required");
     }
     Checks.positive("clockMHz", clockMHz);
     if (clockMHz < Limits.MIN_CLOCK_MHZ || clockMHz > Limits.MAX_CLOCK_MHZ) {
-      throw new IllegalArgumentException("clockMHz: must be between " + Limits.MIN_CLOCK_MHZ
-          + " and " + Limits.MAX_CLOCK_MHZ + " MHz (1 kHz to 100 GHz), was " + clockMHz);
+      throw new IllegalArgumentException(
+          "clockMHz: must be between "
+              + Limits.MIN_CLOCK_MHZ
+              + " and "
+              + Limits.MAX_CLOCK_MHZ
+              + " MHz (1 kHz to 100 GHz), was "
+              + clockMHz);
     }
   }
 
   /** Hardware with a systolic-mesh CGRA part (SCALE-Sim's array). */
   public HardwareSpec(
-      String name, ArraySpec array, SramSpec sram, DramSpec dram, DataflowKind dataflow,
-      double clockMHz, MemoryModel memoryModel) {
-    this(name, array, sram, dram, dataflow, clockMHz, memoryModel,
+      String name,
+      ArraySpec array,
+      SramSpec sram,
+      DramSpec dram,
+      DataflowKind dataflow,
+      double clockMHz,
+      MemoryModel memoryModel) {
+    this(
+        name,
+        array,
+        sram,
+        dram,
+        dataflow,
+        clockMHz,
+        memoryModel,
         CgraSpec.systolic(array, sram.wordBytes()));
   }
 
   /** Hardware with Tessel's tile memory model. */
   public HardwareSpec(
-      String name, ArraySpec array, SramSpec sram, DramSpec dram, DataflowKind dataflow,
+      String name,
+      ArraySpec array,
+      SramSpec sram,
+      DramSpec dram,
+      DataflowKind dataflow,
       double clockMHz) {
     this(name, array, sram, dram, dataflow, clockMHz, MemoryModel.TILES);
   }

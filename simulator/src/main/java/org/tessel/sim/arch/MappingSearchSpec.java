@@ -4,9 +4,9 @@ package org.tessel.sim.arch;
  * How a layer's row-stationary mapping is chosen: what the hardware's compiler does.
  *
  * <ul>
- *   <li>{@link Policy#BEST}: the best mapping Tessel can find for this hardware (the lowest
- *       energy proxy, {@code dramPj} DRAM plus {@code glbPj} buffer words, then the fewest
- *       cycles). For a user designing a new chip.
+ *   <li>{@link Policy#BEST}: the best mapping Tessel can find for this hardware (the lowest energy
+ *       proxy, {@code dramPj} DRAM plus {@code glbPj} buffer words, then the fewest cycles). For a
+ *       user designing a new chip.
  *   <li>{@link Policy#CHIP}: the rule of the Eyeriss chip's compiler, to reproduce what the chip
  *       does. Among the legal mappings that switch on at least {@code minUtilisation} of the most
  *       PEs any legal mapping of the layer switches on, the fewest DRAM words, then the fewest
@@ -15,8 +15,8 @@ package org.tessel.sim.arch;
  * </ul>
  *
  * @param policy which rule
- * @param minUtilisation for {@link Policy#CHIP}: the share of the layer's most active PEs a
- *     mapping must keep, 0 to 1 (0: no floor)
+ * @param minUtilisation for {@link Policy#CHIP}: the share of the layer's most active PEs a mapping
+ *     must keep, 0 to 1 (0: no floor)
  */
 public record MappingSearchSpec(Policy policy, double minUtilisation) {
   /** Today's search, no floor: what hardware without a {@code mapping} section gets. */
@@ -36,8 +36,8 @@ public record MappingSearchSpec(Policy policy, double minUtilisation) {
       throw new IllegalArgumentException("mapping.search must not be null");
     }
     if (!(minUtilisation >= 0 && minUtilisation <= 1)) {
-      throw new IllegalArgumentException("mapping.minUtilisation: expected 0 to 1, was "
-          + minUtilisation);
+      throw new IllegalArgumentException(
+          "mapping.minUtilisation: expected 0 to 1, was " + minUtilisation);
     }
   }
 }

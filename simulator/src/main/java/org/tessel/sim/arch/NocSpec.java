@@ -5,11 +5,11 @@ import org.tessel.sim.util.Checks;
 /**
  * The network on chip.
  *
- * <p>On an X/Y-bus network each data type has its own buses (Eyeriss, JSSC 2017 Sec. V: the
- * ifmap network is 16 bits wide, the filter and psum networks 64 bits), so each has its own
- * width: {@code ifmapBytesPerCycle}, {@code filterBytesPerCycle}, {@code psumInBytesPerCycle}
- * (partial sums read back from the buffer) and {@code psumOutBytesPerCycle} (partial sums written
- * to it, and the PE-to-PE links up a column). A mesh uses {@code linkBytesPerCycle} everywhere.
+ * <p>On an X/Y-bus network each data type has its own buses (Eyeriss, JSSC 2017 Sec. V: the ifmap
+ * network is 16 bits wide, the filter and psum networks 64 bits), so each has its own width: {@code
+ * ifmapBytesPerCycle}, {@code filterBytesPerCycle}, {@code psumInBytesPerCycle} (partial sums read
+ * back from the buffer) and {@code psumOutBytesPerCycle} (partial sums written to it, and the
+ * PE-to-PE links up a column). A mesh uses {@code linkBytesPerCycle} everywhere.
  *
  * @param topology mesh or buses
  * @param linkBytesPerCycle width of every link of a mesh, and of any bus not given its own width
@@ -20,8 +20,14 @@ import org.tessel.sim.util.Checks;
  * @param psumInBytesPerCycle width of the psum read-back buses
  * @param psumOutBytesPerCycle width of the psum write-back buses and the PE-to-PE links
  */
-public record NocSpec(NocTopology topology, int linkBytesPerCycle, int hopLatencyCycles,
-    boolean multicast, int ifmapBytesPerCycle, int filterBytesPerCycle, int psumInBytesPerCycle,
+public record NocSpec(
+    NocTopology topology,
+    int linkBytesPerCycle,
+    int hopLatencyCycles,
+    boolean multicast,
+    int ifmapBytesPerCycle,
+    int filterBytesPerCycle,
+    int psumInBytesPerCycle,
     int psumOutBytesPerCycle) {
   /** Validates the figures. */
   public NocSpec {
@@ -37,10 +43,17 @@ public record NocSpec(NocTopology topology, int linkBytesPerCycle, int hopLatenc
   }
 
   /** A network whose buses all have the width of its links. */
-  public NocSpec(NocTopology topology, int linkBytesPerCycle, int hopLatencyCycles,
-      boolean multicast) {
-    this(topology, linkBytesPerCycle, hopLatencyCycles, multicast, linkBytesPerCycle,
-        linkBytesPerCycle, linkBytesPerCycle, linkBytesPerCycle);
+  public NocSpec(
+      NocTopology topology, int linkBytesPerCycle, int hopLatencyCycles, boolean multicast) {
+    this(
+        topology,
+        linkBytesPerCycle,
+        hopLatencyCycles,
+        multicast,
+        linkBytesPerCycle,
+        linkBytesPerCycle,
+        linkBytesPerCycle,
+        linkBytesPerCycle);
   }
 
   /** The systolic mesh SCALE-Sim assumes: one word per link per cycle, one cycle per hop. */

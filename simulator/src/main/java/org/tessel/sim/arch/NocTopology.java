@@ -8,8 +8,8 @@ public enum NocTopology {
    */
   SYSTOLIC_MESH,
   /**
-   * Eyeriss-style X/Y buses: one Y bus from the global buffer to every PE row's X bus, and an X
-   * bus along each row; a word multicasts to any set of PEs in one transaction.
+   * Eyeriss-style X/Y buses: one Y bus from the global buffer to every PE row's X bus, and an X bus
+   * along each row; a word multicasts to any set of PEs in one transaction.
    */
   XY_BUS
 }

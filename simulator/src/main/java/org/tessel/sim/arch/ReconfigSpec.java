@@ -10,8 +10,8 @@ import org.tessel.sim.util.IntMath;
  *
  * @param configBits bits of one configuration (Eyeriss: a 1794-bit scan chain)
  * @param busBitsPerCycle configuration bus width in bits per core cycle
- * @param drainCycles cycles to empty the array before it may be reconfigured (beyond the end of
- *     the last fold, which already includes its pipeline drain)
+ * @param drainCycles cycles to empty the array before it may be reconfigured (beyond the end of the
+ *     last fold, which already includes its pipeline drain)
  */
 public record ReconfigSpec(long configBits, int busBitsPerCycle, int drainCycles) {
   /** No reconfiguration cost (SCALE-Sim's assumption). */

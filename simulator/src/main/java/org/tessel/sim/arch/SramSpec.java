@@ -6,8 +6,8 @@ import org.tessel.sim.workload.Operand;
 import org.tessel.sim.workload.OperandWords;
 
 /**
- * The three double-buffered operand SRAMs, sizes in KiB (SCALE-Sim's "kB" is 1024 bytes) of
- * {@code wordBytes}-byte words.
+ * The three double-buffered operand SRAMs, sizes in KiB (SCALE-Sim's "kB" is 1024 bytes) of {@code
+ * wordBytes}-byte words.
  *
  * @param ifmapKiB input feature map SRAM
  * @param filterKiB filter (weight) SRAM
@@ -25,12 +25,16 @@ public record SramSpec(long ifmapKiB, long filterKiB, long ofmapKiB, int wordByt
     Checks.positive("sram.banks", banks);
     for (long kib : new long[] {ifmapKiB, filterKiB, ofmapKiB}) {
       if (kib > Limits.MAX_SRAM_KIB) {
-        throw new IllegalArgumentException("sram: " + kib + " KiB is more than the limit of "
-            + Limits.MAX_SRAM_KIB + " KiB");
+        throw new IllegalArgumentException(
+            "sram: " + kib + " KiB is more than the limit of " + Limits.MAX_SRAM_KIB + " KiB");
       }
       if (kib * 1024 / wordBytes <= 0) {
-        throw new IllegalArgumentException("sram: " + kib + " KiB holds no word of " + wordBytes
-            + " bytes (every SRAM needs at least one word)");
+        throw new IllegalArgumentException(
+            "sram: "
+                + kib
+                + " KiB holds no word of "
+                + wordBytes
+                + " bytes (every SRAM needs at least one word)");
       }
     }
   }
@@ -60,8 +64,8 @@ public record SramSpec(long ifmapKiB, long filterKiB, long ofmapKiB, int wordByt
 
   /**
    * The fullest SRAM half, 0 to 1, when the ifmap, filter and ofmap halves hold at most {@code
-   * peakWords} words at once: the largest of {@code min(1, words / half)}. A half of no
-   * words that holds some gives 1.
+   * peakWords} words at once: the largest of {@code min(1, words / half)}. A half of no words that
+   * holds some gives 1.
    */
   public double halfOccupancy(OperandWords peakWords) {
     OperandWords half = halfWords();
@@ -78,8 +82,8 @@ public record SramSpec(long ifmapKiB, long filterKiB, long ofmapKiB, int wordByt
   }
 
   /**
-   * Whether a whole ifmap of {@code words} (all groups) stays on chip for a layer: it fits half
-   * the ifmap SRAM, the other half being the double buffer (the systolic tile model's rule).
+   * Whether a whole ifmap of {@code words} (all groups) stays on chip for a layer: it fits half the
+   * ifmap SRAM, the other half being the double buffer (the systolic tile model's rule).
    */
   public boolean ifmapResident(long words) {
     return words <= ifmapWords() / 2;

@@ -15,8 +15,7 @@ public final class Csv {
    * quote or a line break.
    */
   public static String quote(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0
-        && s.indexOf('\r') < 0) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
       return s;
     }
     return '"' + s.replace("\"", "\"\"") + '"';

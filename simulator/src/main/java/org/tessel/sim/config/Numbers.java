@@ -4,9 +4,9 @@ import java.util.regex.Pattern;
 
 /**
  * The one notation for numbers in every input (docs/inputs.md): a whole number is digits with an
- * optional minus sign ({@code 16}, not {@code "16"}, {@code 1e3}, {@code 16.0} or {@code +16});
- * a real number is decimal, optionally with an exponent ({@code 200}, {@code 0.5}, {@code 1e-3}),
- * and finite. Quoting is decided by each format's reader: a quoted value is text, never a number.
+ * optional minus sign ({@code 16}, not {@code "16"}, {@code 1e3}, {@code 16.0} or {@code +16}); a
+ * real number is decimal, optionally with an exponent ({@code 200}, {@code 0.5}, {@code 1e-3}), and
+ * finite. Quoting is decided by each format's reader: a quoted value is text, never a number.
  */
 public final class Numbers {
   private static final Pattern WHOLE = Pattern.compile("-?[0-9]+");

@@ -11,10 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads a user's text file under the one policy every reader shares (docs/inputs.md): the file
- * must exist and be a regular file (not a folder, pipe or device) of at most {@link #MAX_BYTES};
- * it must be UTF-8 text without NUL bytes (a binary file is refused with one line); a byte order
- * mark at the start is skipped; lines may end in LF, CRLF or CR. Every problem is a {@link
+ * Reads a user's text file under the one policy every reader shares (docs/inputs.md): the file must
+ * exist and be a regular file (not a folder, pipe or device) of at most {@link #MAX_BYTES}; it must
+ * be UTF-8 text without NUL bytes (a binary file is refused with one line); a byte order mark at
+ * the start is skipped; lines may end in LF, CRLF or CR. Every problem is a {@link
  * ConfigException}.
  */
 public final class TextFiles {
@@ -42,22 +42,35 @@ public final class TextFiles {
   public static String text(Path path) {
     String name = path.toString();
     if (!Files.exists(path)) {
-      throw new ConfigException(name, 0, "", Files.isSymbolicLink(path)
-          ? "file not found (a symbolic link to nothing)" : "file not found");
+      throw new ConfigException(
+          name,
+          0,
+          "",
+          Files.isSymbolicLink(path)
+              ? "file not found (a symbolic link to nothing)"
+              : "file not found");
     }
     if (Files.isDirectory(path)) {
       throw new ConfigException(name, 0, "", "is a folder, expected a file");
     }
     if (!Files.isRegularFile(path)) {
-      throw new ConfigException(name, 0, "", "is not a regular file (a pipe, socket or device);"
-          + " give a file");
+      throw new ConfigException(
+          name, 0, "", "is not a regular file (a pipe, socket or device);" + " give a file");
     }
     byte[] bytes;
     try {
       long size = Files.size(path);
       if (size > MAX_BYTES) {
-        throw new ConfigException(name, 0, "", "is " + size + " bytes; input files are limited"
-            + " to " + MAX_BYTES + " bytes (64 MiB)");
+        throw new ConfigException(
+            name,
+            0,
+            "",
+            "is "
+                + size
+                + " bytes; input files are limited"
+                + " to "
+                + MAX_BYTES
+                + " bytes (64 MiB)");
       }
       bytes = Files.readAllBytes(path);
     } catch (IOException e) {
@@ -72,23 +85,38 @@ public final class TextFiles {
    * @throws ConfigException for a binary file or bytes that are not UTF-8
    */
   public static String decode(String name, byte[] bytes) {
-    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
-        && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+    int start =
+        bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xef
+                && (bytes[1] & 0xff) == 0xbb
+                && (bytes[2] & 0xff) == 0xbf
+            ? 3
+            : 0;
     for (int i = start; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        throw new ConfigException(name, lineAt(bytes, i), "", "a binary file (a NUL byte),"
-            + " expected UTF-8 text");
+        throw new ConfigException(
+            name, lineAt(bytes, i), "", "a binary file (a NUL byte)," + " expected UTF-8 text");
       }
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+          .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+          .toString();
     } catch (CharacterCodingException e) {
       int bad = firstInvalid(bytes, start);
-      throw new ConfigException(name, lineAt(bytes, bad), "", "not UTF-8 text (byte "
-          + String.format("0x%02x", bytes[bad] & 0xff) + " at offset " + bad + "); save the file"
-          + " as UTF-8");
+      throw new ConfigException(
+          name,
+          lineAt(bytes, bad),
+          "",
+          "not UTF-8 text (byte "
+              + String.format("0x%02x", bytes[bad] & 0xff)
+              + " at offset "
+              + bad
+              + "); save the file"
+              + " as UTF-8");
     }
   }
 
@@ -105,8 +133,11 @@ public final class TextFiles {
 
   /** The offset of the first byte that does not start a valid UTF-8 sequence. */
   private static int firstInvalid(byte[] b, int start) {
-    var dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    var dec =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(b, start, b.length - start);
     var out = java.nio.CharBuffer.allocate(Math.max(16, b.length));
     var r = dec.decode(in, out, true);

@@ -10,12 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.common.ScalarStyle;
 
 /**
  * A thin reader over snakeyaml-engine's node tree that keeps line numbers, so that every error
@@ -106,9 +106,14 @@ public final class Yaml {
       for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
         if (!allowed.contains(e.getKey())) {
           String hint = Suggest.closest(e.getKey(), allowed);
-          throw new ConfigException(file, lineOf(e.getValue().getKeyNode()), field(e.getKey()),
-              "unknown key" + (hint == null ? "" : " (did you mean '" + hint + "'?)")
-                  + "; expected one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+          throw new ConfigException(
+              file,
+              lineOf(e.getValue().getKeyNode()),
+              field(e.getKey()),
+              "unknown key"
+                  + (hint == null ? "" : " (did you mean '" + hint + "'?)")
+                  + "; expected one of "
+                  + String.join(", ", new java.util.TreeSet<>(allowed)));
         }
       }
     }
@@ -148,8 +153,12 @@ public final class Yaml {
       String s = string(key);
       Node v = value(key);
       if (((ScalarNode) v).getScalarStyle() != ScalarStyle.PLAIN) {
-        throw error(key, "expected a number, found the quoted text '" + s + "' (write numbers"
-            + " without quotes)");
+        throw error(
+            key,
+            "expected a number, found the quoted text '"
+                + s
+                + "' (write numbers"
+                + " without quotes)");
       }
       return s;
     }
@@ -223,8 +232,13 @@ public final class Yaml {
       }
       String s = string(key).toLowerCase(Locale.ROOT);
       if (!allowed.contains(s)) {
-        throw error(key, "expected one of " + String.join("|", new java.util.TreeSet<>(allowed))
-            + ", was '" + s + "'");
+        throw error(
+            key,
+            "expected one of "
+                + String.join("|", new java.util.TreeSet<>(allowed))
+                + ", was '"
+                + s
+                + "'");
       }
       return s;
     }

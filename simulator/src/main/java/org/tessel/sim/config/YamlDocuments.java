@@ -21,6 +21,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public final class YamlDocuments {
   /** The deepest nesting of mappings and lists accepted. */
   public static final int MAX_DEPTH = 64;
+
   /** The most aliases ({@code *name}) accepted in one file. */
   public static final int MAX_ALIASES = 50;
 
@@ -33,21 +34,28 @@ public final class YamlDocuments {
    * @throws ConfigException for text that is not valid YAML or nests too deep
    */
   public static Optional<Node> compose(String file, String text) {
-    LoadSettings settings = LoadSettings.builder().setLabel(file)
-        .setMaxAliasesForCollections(MAX_ALIASES).setAllowRecursiveKeys(false)
-        .setCodePointLimit(Integer.MAX_VALUE).build();
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(file)
+            .setMaxAliasesForCollections(MAX_ALIASES)
+            .setAllowRecursiveKeys(false)
+            .setCodePointLimit(Integer.MAX_VALUE)
+            .build();
     try {
       int depth = 0;
       for (Event e : new Parse(settings).parseReader(new StringReader(text))) {
         switch (e.getEventId()) {
           case MappingStart, SequenceStart -> {
             if (++depth > MAX_DEPTH) {
-              throw new ConfigException(file, e.getStartMark().map(m -> m.getLine() + 1)
-                  .orElse(0), "", "nested more than " + MAX_DEPTH + " levels deep");
+              throw new ConfigException(
+                  file,
+                  e.getStartMark().map(m -> m.getLine() + 1).orElse(0),
+                  "",
+                  "nested more than " + MAX_DEPTH + " levels deep");
             }
           }
           case MappingEnd, SequenceEnd -> depth--;
-          default -> { }
+          default -> {}
         }
       }
       return new Compose(settings).composeReader(new StringReader(text));

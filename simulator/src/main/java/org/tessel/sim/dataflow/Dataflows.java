@@ -7,7 +7,10 @@ import org.tessel.sim.arch.DataflowKind;
 /** The known dataflows, one per {@link DataflowKind}, looked up by kind or short name. */
 public final class Dataflows {
   private static final List<Dataflow> ALL =
-      List.of(OutputStationary.INSTANCE, WeightStationary.INSTANCE, InputStationary.INSTANCE,
+      List.of(
+          OutputStationary.INSTANCE,
+          WeightStationary.INSTANCE,
+          InputStationary.INSTANCE,
           RowStationary.INSTANCE);
 
   private Dataflows() {}

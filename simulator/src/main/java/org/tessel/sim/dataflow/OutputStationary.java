@@ -1,9 +1,9 @@
 package org.tessel.sim.dataflow;
 
-import org.tessel.sim.mapping.FoldPlan;
-import org.tessel.sim.mapping.GemmDim;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.DataflowKind;
+import org.tessel.sim.mapping.FoldPlan;
+import org.tessel.sim.mapping.GemmDim;
 import org.tessel.sim.workload.GemmShape;
 
 /**

@@ -1,16 +1,16 @@
 package org.tessel.sim.dataflow;
 
 import org.tessel.sim.arch.DataflowKind;
+import org.tessel.sim.dataflow.rs.RsLayerMapping;
+import org.tessel.sim.dataflow.rs.RsMapping;
 import org.tessel.sim.mapping.LayerMapping;
 import org.tessel.sim.mapping.Mapped;
 import org.tessel.sim.mapping.MappingContext;
-import org.tessel.sim.dataflow.rs.RsLayerMapping;
-import org.tessel.sim.dataflow.rs.RsMapping;
 import org.tessel.sim.workload.Layer;
 
 /**
- * Row stationary with a given mapping (tiling) instead of the search's choice: what a schedule
- * pins for a layer. Its short name is {@code rs}, so reports read as for {@link RowStationary}.
+ * Row stationary with a given mapping (tiling) instead of the search's choice: what a schedule pins
+ * for a layer. Its short name is {@code rs}, so reports read as for {@link RowStationary}.
  *
  * @param mapping the mapping every layer given to this dataflow runs with
  */
@@ -35,7 +35,7 @@ public record PinnedRowStationary(RsMapping mapping) implements WholeLayerDatafl
   /**
    * The layer mapped with {@link #mapping()}.
    *
-   * Infeasible when the mapping is not legal for the layer on this hardware (the reason says
+   * <p>Infeasible when the mapping is not legal for the layer on this hardware (the reason says
    * which constraint it breaks).
    */
   @Override

@@ -1,10 +1,10 @@
 package org.tessel.sim.dataflow;
 
 import org.tessel.sim.arch.DataflowKind;
+import org.tessel.sim.dataflow.rs.RsLayerMapping;
 import org.tessel.sim.mapping.LayerMapping;
 import org.tessel.sim.mapping.Mapped;
 import org.tessel.sim.mapping.MappingContext;
-import org.tessel.sim.dataflow.rs.RsLayerMapping;
 import org.tessel.sim.workload.Layer;
 
 /**
@@ -31,7 +31,7 @@ public final class RowStationary implements WholeLayerDataflow {
   /**
    * The layer's row-stationary mapping (see {@link RsLayerMapping}).
    *
-   * Infeasible when the hardware has no X/Y buses or no mapping fits the array, scratchpads and
+   * <p>Infeasible when the hardware has no X/Y buses or no mapping fits the array, scratchpads and
    * global buffer.
    */
   @Override

@@ -1,8 +1,8 @@
 package org.tessel.sim.dataflow;
 
 import org.tessel.sim.mapping.LayerMapping;
-import org.tessel.sim.mapping.MappingContext;
 import org.tessel.sim.mapping.Mapped;
+import org.tessel.sim.mapping.MappingContext;
 import org.tessel.sim.workload.Layer;
 
 /** A dataflow that maps whole layers itself (row stationary, searched or pinned). */

@@ -1,8 +1,8 @@
 package org.tessel.sim.engine;
 
 /**
- * Runs events in (cycle, phase, slot) order, advancing a monotonic clock, and dispatches each
- * to the handler registered for its target id. Single-threaded; reusable after {@link #reset()}.
+ * Runs events in (cycle, phase, slot) order, advancing a monotonic clock, and dispatches each to
+ * the handler registered for its target id. Single-threaded; reusable after {@link #reset()}.
  */
 public final class Engine {
   private final EventQueue queue = new EventQueue();

@@ -9,15 +9,16 @@ import it.unimi.dsi.fastutil.longs.LongHeapPriorityQueue;
  * Pending events as packed longs in a fastutil min-heap: no objects, no boxing.
  *
  * <p>Key layout: {@code cycle (39 bits) | phase (2 bits) | slot (22 bits)}. The payload (kind,
- * target, argument) lives in struct-of-arrays slots; slots come from a LIFO free list, so the
- * order of events that share a cycle and a phase is fixed by the run's own history: the same run
- * always takes the same order (determinism), and handlers do not rely on any particular order
- * within a phase.
+ * target, argument) lives in struct-of-arrays slots; slots come from a LIFO free list, so the order
+ * of events that share a cycle and a phase is fixed by the run's own history: the same run always
+ * takes the same order (determinism), and handlers do not rely on any particular order within a
+ * phase.
  */
 public final class EventQueue {
   static final int SLOT_BITS = 22;
   static final int PHASE_BITS = 2;
   static final int CYCLE_SHIFT = SLOT_BITS + PHASE_BITS;
+
   /** The largest schedulable cycle (about 5.5e11). */
   public static final long MAX_CYCLE = (1L << (63 - CYCLE_SHIFT)) - 1;
 

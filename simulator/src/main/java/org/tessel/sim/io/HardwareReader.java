@@ -1,8 +1,5 @@
 package org.tessel.sim.io;
 
-import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.config.Suggest;
-import org.tessel.sim.config.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,25 +10,28 @@ import java.util.List;
 import java.util.Set;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
-import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.CgraSpec;
+import org.tessel.sim.arch.DataflowKind;
+import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.EnergyTable;
 import org.tessel.sim.arch.GlbSpec;
 import org.tessel.sim.arch.HardwareField;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MappingSearchSpec;
+import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.arch.NocSpec;
 import org.tessel.sim.arch.NocTopology;
 import org.tessel.sim.arch.ReconfigSpec;
 import org.tessel.sim.arch.ScratchpadSpec;
-import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.arch.SramSpec;
-import org.tessel.sim.arch.DataflowKind;
+import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.Suggest;
+import org.tessel.sim.config.Yaml;
 import org.tessel.sim.limits.Limits;
 
 /**
- * Reads Tessel hardware files (YAML) and the built-in presets. Every field, its unit and default
- * is documented in {@code docs/hardware-format.md}.
+ * Reads Tessel hardware files (YAML) and the built-in presets. Every field, its unit and default is
+ * documented in {@code docs/hardware-format.md}.
  */
 public final class HardwareReader {
   /** Names of the built-in presets, in {@code org/tessel/sim/presets/NAME.yaml}. */
@@ -41,10 +41,15 @@ public final class HardwareReader {
   public static final String DEFAULT_PRESET = "default";
 
   /** Keys main added after the schema: not yet fields of {@link HardwareField}. */
-  private static final Set<String> DRAM_LINK = Set.of("linkBits", "linkClockMHz",
-      "rlcZeroFraction");
-  private static final Set<String> NOC_WIDTHS = Set.of("ifmapBytesPerCycle",
-      "filterBytesPerCycle", "psumInBytesPerCycle", "psumOutBytesPerCycle");
+  private static final Set<String> DRAM_LINK =
+      Set.of("linkBits", "linkClockMHz", "rlcZeroFraction");
+
+  private static final Set<String> NOC_WIDTHS =
+      Set.of(
+          "ifmapBytesPerCycle",
+          "filterBytesPerCycle",
+          "psumInBytesPerCycle",
+          "psumOutBytesPerCycle");
 
   private HardwareReader() {}
 
@@ -63,9 +68,17 @@ public final class HardwareReader {
     InputStream in = HardwareReader.class.getResourceAsStream(resource);
     if (in == null || !PRESETS.contains(name)) {
       String hint = Suggest.closest(name, PRESETS);
-      throw new ConfigException("--hw", 0, "", "unknown preset '" + name + "'"
-          + (hint == null ? "" : " (did you mean '" + hint + "'?)") + "; presets: "
-          + String.join(", ", PRESETS) + ", or give a file path");
+      throw new ConfigException(
+          "--hw",
+          0,
+          "",
+          "unknown preset '"
+              + name
+              + "'"
+              + (hint == null ? "" : " (did you mean '" + hint + "'?)")
+              + "; presets: "
+              + String.join(", ", PRESETS)
+              + ", or give a file path");
     }
     try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
       return parse(Yaml.parse("preset:" + name, r));
@@ -87,20 +100,35 @@ public final class HardwareReader {
     String name = root.string("name");
     double clock = root.positiveDouble("clockMHz", 200.0);
     if (clock < Limits.MIN_CLOCK_MHZ || clock > Limits.MAX_CLOCK_MHZ) {
-      throw root.error("clockMHz", "must be between " + Limits.MIN_CLOCK_MHZ + " and "
-          + Limits.MAX_CLOCK_MHZ + " MHz (1 kHz to 100 GHz), was " + clock);
+      throw root.error(
+          "clockMHz",
+          "must be between "
+              + Limits.MIN_CLOCK_MHZ
+              + " and "
+              + Limits.MAX_CLOCK_MHZ
+              + " MHz (1 kHz to 100 GHz), was "
+              + clock);
     }
     String df = root.string("dataflow", "os");
-    DataflowKind dataflow = DataflowKind.find(df).orElseThrow(
-        () -> root.error("dataflow", "expected " + DataflowKind.names() + ", was '" + df + "'"));
+    DataflowKind dataflow =
+        DataflowKind.find(df)
+            .orElseThrow(
+                () ->
+                    root.error(
+                        "dataflow", "expected " + DataflowKind.names() + ", was '" + df + "'"));
 
     Yaml.Obj a = root.obj("array");
     a.allowOnly(HardwareField.yamlKeys("array"));
     int rows = a.positiveInt("rows");
     int cols = a.positiveInt("cols");
-    ArraySpec array = built(a, rows > Limits.MAX_ARRAY_SIDE || (cols <= Limits.MAX_ARRAY_SIDE
-        && (long) rows * cols > Limits.MAX_PES) ? "rows" : "cols", () -> new ArraySpec(rows,
-            cols));
+    ArraySpec array =
+        built(
+            a,
+            rows > Limits.MAX_ARRAY_SIDE
+                    || (cols <= Limits.MAX_ARRAY_SIDE && (long) rows * cols > Limits.MAX_PES)
+                ? "rows"
+                : "cols",
+            () -> new ArraySpec(rows, cols));
 
     Yaml.Obj s = root.obj("sram");
     s.allowOnly(HardwareField.yamlKeys("sram"));
@@ -109,11 +137,14 @@ public final class HardwareReader {
     long ofmapKiB = s.positiveLong("ofmapKiB");
     int wordBytes = s.positiveInt("wordBytes", 1);
     int banks = s.positiveInt("banks", 1);
-    String worst = ifmapKiB * 1024 / wordBytes <= 0 || ifmapKiB > Limits.MAX_SRAM_KIB
-        ? "ifmapKiB" : filterKiB * 1024 / wordBytes <= 0 || filterKiB > Limits.MAX_SRAM_KIB
-        ? "filterKiB" : "ofmapKiB";
-    SramSpec sram = built(s, worst, () -> new SramSpec(ifmapKiB, filterKiB, ofmapKiB, wordBytes,
-        banks));
+    String worst =
+        ifmapKiB * 1024 / wordBytes <= 0 || ifmapKiB > Limits.MAX_SRAM_KIB
+            ? "ifmapKiB"
+            : filterKiB * 1024 / wordBytes <= 0 || filterKiB > Limits.MAX_SRAM_KIB
+                ? "filterKiB"
+                : "ofmapKiB";
+    SramSpec sram =
+        built(s, worst, () -> new SramSpec(ifmapKiB, filterKiB, ofmapKiB, wordBytes, banks));
 
     Yaml.Obj d = root.obj("dram");
     d.allowOnly(union(HardwareField.yamlKeys("dram"), DRAM_LINK));
@@ -125,13 +156,26 @@ public final class HardwareReader {
       throw d.error("linkClockMHz", "required with mode link (the off-chip link's clock)");
     }
     double linkMHz = d.has("linkClockMHz") ? d.positiveDouble("linkClockMHz", 0) : 0;
-    DramSpec dram = DramSpec.link(mode.equals("calc") ? BandwidthMode.CALC
-        : link ? BandwidthMode.LINK : BandwidthMode.USER, bw, linkBits, linkMHz,
-        zeroFraction(d));
+    DramSpec dram =
+        DramSpec.link(
+            mode.equals("calc")
+                ? BandwidthMode.CALC
+                : link ? BandwidthMode.LINK : BandwidthMode.USER,
+            bw,
+            linkBits,
+            linkMHz,
+            zeroFraction(d));
     String model = choice(root, HardwareField.MEMORY_MODEL);
     CgraSpec cgra = cgra(root, array, sram.wordBytes());
-    return new HardwareSpec(name, array, sram, dram, dataflow, clock,
-        model.equals("tiles") ? MemoryModel.TILES : MemoryModel.SCALESIM, cgra);
+    return new HardwareSpec(
+        name,
+        array,
+        sram,
+        dram,
+        dataflow,
+        clock,
+        model.equals("tiles") ? MemoryModel.TILES : MemoryModel.SCALESIM,
+        cgra);
   }
 
   /** {@code dram.rlcZeroFraction}, 0 to below 1; -1 when absent (no compression). */
@@ -175,42 +219,62 @@ public final class HardwareReader {
       o.allowOnly(union(HardwareField.yamlKeys("noc"), NOC_WIDTHS));
       String t = choice(o, HardwareField.NOC_TOPOLOGY);
       int link = o.positiveInt("linkBytesPerCycle", noc.linkBytesPerCycle());
-      noc = new NocSpec(t.equals("mesh") ? NocTopology.SYSTOLIC_MESH : NocTopology.XY_BUS,
-          link, o.nonNegativeInt("hopLatencyCycles", noc.hopLatencyCycles()),
-          o.choice("multicast", t.equals("xybus") ? "true" : "false",
-              Set.copyOf(HardwareField.NOC_MULTICAST.choices())).equals("true"),
-          o.positiveInt("ifmapBytesPerCycle", link), o.positiveInt("filterBytesPerCycle", link),
-          o.positiveInt("psumInBytesPerCycle", link), o.positiveInt("psumOutBytesPerCycle", link));
+      noc =
+          new NocSpec(
+              t.equals("mesh") ? NocTopology.SYSTOLIC_MESH : NocTopology.XY_BUS,
+              link,
+              o.nonNegativeInt("hopLatencyCycles", noc.hopLatencyCycles()),
+              o.choice(
+                      "multicast",
+                      t.equals("xybus") ? "true" : "false",
+                      Set.copyOf(HardwareField.NOC_MULTICAST.choices()))
+                  .equals("true"),
+              o.positiveInt("ifmapBytesPerCycle", link),
+              o.positiveInt("filterBytesPerCycle", link),
+              o.positiveInt("psumInBytesPerCycle", link),
+              o.positiveInt("psumOutBytesPerCycle", link));
     }
     GlbSpec glb = d.glb();
     if (root.has("glb")) {
       Yaml.Obj o = root.obj("glb");
       o.allowOnly(HardwareField.yamlKeys("glb"));
-      glb = new GlbSpec(o.positiveInt("banks", glb.banks()), o.positiveInt("ports", glb.ports()),
-          o.positiveInt("bytesPerPortPerCycle", glb.bytesPerPortPerCycle()));
+      glb =
+          new GlbSpec(
+              o.positiveInt("banks", glb.banks()),
+              o.positiveInt("ports", glb.ports()),
+              o.positiveInt("bytesPerPortPerCycle", glb.bytesPerPortPerCycle()));
     }
     ScratchpadSpec spad = d.scratchpads();
     if (root.has("scratchpad")) {
       Yaml.Obj o = root.obj("scratchpad");
       o.allowOnly(HardwareField.yamlKeys("scratchpad"));
-      spad = new ScratchpadSpec(o.positiveInt("filterWords", spad.filterWords()),
-          o.positiveInt("ifmapWords", spad.ifmapWords()),
-          o.positiveInt("psumWords", spad.psumWords()));
+      spad =
+          new ScratchpadSpec(
+              o.positiveInt("filterWords", spad.filterWords()),
+              o.positiveInt("ifmapWords", spad.ifmapWords()),
+              o.positiveInt("psumWords", spad.psumWords()));
     }
     ReconfigSpec reconfig = d.reconfig();
     if (root.has("reconfig")) {
       Yaml.Obj o = root.obj("reconfig");
       o.allowOnly(HardwareField.yamlKeys("reconfig"));
-      reconfig = new ReconfigSpec(o.nonNegativeInt("configBits", 0),
-          o.positiveInt("busBitsPerCycle", 1), o.nonNegativeInt("drainCycles", 0));
+      reconfig =
+          new ReconfigSpec(
+              o.nonNegativeInt("configBits", 0),
+              o.positiveInt("busBitsPerCycle", 1),
+              o.nonNegativeInt("drainCycles", 0));
     }
     EnergyTable energy = d.energy();
     if (root.has("energy")) {
       Yaml.Obj o = root.obj("energy");
       o.allowOnly(HardwareField.yamlKeys("energy"));
-      energy = new EnergyTable(o.positiveDouble("macPj", energy.macPj()),
-          o.positiveDouble("rfPj", energy.rfPj()), o.positiveDouble("nocPj", energy.nocPj()),
-          o.positiveDouble("glbPj", energy.glbPj()), o.positiveDouble("dramPj", energy.dramPj()));
+      energy =
+          new EnergyTable(
+              o.positiveDouble("macPj", energy.macPj()),
+              o.positiveDouble("rfPj", energy.rfPj()),
+              o.positiveDouble("nocPj", energy.nocPj()),
+              o.positiveDouble("glbPj", energy.glbPj()),
+              o.positiveDouble("dramPj", energy.dramPj()));
     }
     MappingSearchSpec mapping = MappingSearchSpec.BEST;
     if (root.has("mapping")) {
@@ -221,8 +285,9 @@ public final class HardwareReader {
       if (floor > 1) {
         throw o.error("minUtilisation", "expected a share of the PEs, 0 to 1, was " + floor);
       }
-      mapping = new MappingSearchSpec(chip ? MappingSearchSpec.Policy.CHIP
-          : MappingSearchSpec.Policy.BEST, floor);
+      mapping =
+          new MappingSearchSpec(
+              chip ? MappingSearchSpec.Policy.CHIP : MappingSearchSpec.Policy.BEST, floor);
     }
     return new CgraSpec(noc, glb, spad, reconfig, energy, mapping);
   }

@@ -1,10 +1,10 @@
 package org.tessel.sim.io;
 
-import org.tessel.sim.config.ConfigException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.workload.Network;
 
 /** Picks the right reader for a file by its form: SCALE-Sim INI/CSV or Tessel YAML. */
@@ -23,9 +23,9 @@ public final class Inputs {
   }
 
   /**
-   * A hardware spec from a SCALE-Sim {@code .cfg} (with SCALE-Sim {@code scaleSimVersion} 2 or
-   * 3 forced, or 0 to let the file decide; its ignored settings added to {@code ignored}) or a
-   * Tessel YAML file.
+   * A hardware spec from a SCALE-Sim {@code .cfg} (with SCALE-Sim {@code scaleSimVersion} 2 or 3
+   * forced, or 0 to let the file decide; its ignored settings added to {@code ignored}) or a Tessel
+   * YAML file.
    */
   public static HardwareSpec hardwareFile(Path path, int scaleSimVersion, List<String> ignored) {
     if (isScaleSimConfig(path)) {
@@ -34,8 +34,8 @@ public final class Inputs {
       return c.hardware();
     }
     if (scaleSimVersion != 0) {
-      throw new ConfigException("--scalesim", 0, "", "applies to SCALE-Sim .cfg files only, not"
-          + " " + path);
+      throw new ConfigException(
+          "--scalesim", 0, "", "applies to SCALE-Sim .cfg files only, not" + " " + path);
     }
     return HardwareReader.read(path);
   }
@@ -49,15 +49,18 @@ public final class Inputs {
    * A hardware spec from a preset name or, when it names an existing file, that file ({@link
    * #hardwareFile(Path, int, List)}).
    */
-  public static HardwareSpec hardware(String presetOrFile, int scaleSimVersion,
-      List<String> ignored) {
+  public static HardwareSpec hardware(
+      String presetOrFile, int scaleSimVersion, List<String> ignored) {
     Path p = Path.of(presetOrFile);
     if (java.nio.file.Files.exists(p) && !java.nio.file.Files.isDirectory(p)) {
       return hardwareFile(p, scaleSimVersion, ignored);
     }
     if (scaleSimVersion != 0) {
-      throw new ConfigException("--scalesim", 0, "", "applies to SCALE-Sim .cfg files only, not"
-          + " the preset " + presetOrFile);
+      throw new ConfigException(
+          "--scalesim",
+          0,
+          "",
+          "applies to SCALE-Sim .cfg files only, not" + " the preset " + presetOrFile);
     }
     if (presetOrFile.contains("/") || presetOrFile.contains(".")) {
       throw new ConfigException(presetOrFile, 0, "", "file not found");
@@ -71,8 +74,8 @@ public final class Inputs {
   }
 
   /**
-   * A network from a topology CSV (SCALE-Sim; its ignored settings added to {@code ignored}) or
-   * a Tessel YAML file.
+   * A network from a topology CSV (SCALE-Sim; its ignored settings added to {@code ignored}) or a
+   * Tessel YAML file.
    */
   public static Network network(Path path, TopologyReader.Mode mode, List<String> ignored) {
     String n = path.getFileName().toString().toLowerCase(Locale.ROOT);

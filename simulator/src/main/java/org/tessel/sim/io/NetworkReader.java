@@ -1,27 +1,57 @@
 package org.tessel.sim.io;
 
-import org.tessel.sim.config.Yaml;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.tessel.sim.config.Yaml;
 import org.tessel.sim.limits.Limits;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.LayerKind;
 import org.tessel.sim.workload.Network;
 
 /**
- * Reads Tessel network files (YAML): an input shape and a list of layers, each reading the
- * previous layer unless it names its {@code inputs}. Output shapes are inferred. The format is
- * documented in {@code docs/network-format.md}.
+ * Reads Tessel network files (YAML): an input shape and a list of layers, each reading the previous
+ * layer unless it names its {@code inputs}. Output shapes are inferred. The format is documented in
+ * {@code docs/network-format.md}.
  */
 public final class NetworkReader {
   private static final Set<String> TOP = Set.of("name", "input", "layers");
-  private static final Set<String> TYPES = Set.of("conv", "dwconv", "fc", "gemm", "maxpool",
-      "avgpool", "globalavgpool", "add", "concat", "mul", "matmul");
-  private static final Set<String> LAYER_KEYS = Set.of("name", "type", "inputs", "input",
-      "filters", "kernel", "kernelH", "kernelW", "stride", "strideH", "strideW", "pad", "pads",
-      "dilation", "groups", "outputs", "m", "n", "k", "heads");
+  private static final Set<String> TYPES =
+      Set.of(
+          "conv",
+          "dwconv",
+          "fc",
+          "gemm",
+          "maxpool",
+          "avgpool",
+          "globalavgpool",
+          "add",
+          "concat",
+          "mul",
+          "matmul");
+  private static final Set<String> LAYER_KEYS =
+      Set.of(
+          "name",
+          "type",
+          "inputs",
+          "input",
+          "filters",
+          "kernel",
+          "kernelH",
+          "kernelW",
+          "stride",
+          "strideH",
+          "strideW",
+          "pad",
+          "pads",
+          "dilation",
+          "groups",
+          "outputs",
+          "m",
+          "n",
+          "k",
+          "heads");
 
   /** In {@code inputs}, the network's input read beside layers (an element-wise layer's). */
   public static final String NETWORK_INPUT = "$input";
@@ -43,8 +73,8 @@ public final class NetworkReader {
     if (root.has("input")) {
       Yaml.Obj in = root.obj("input");
       in.allowOnly(Set.of("height", "width", "channels"));
-      input = new Shape(in.positiveInt("height"), in.positiveInt("width"),
-          in.positiveInt("channels"));
+      input =
+          new Shape(in.positiveInt("height"), in.positiveInt("width"), in.positiveInt("channels"));
     }
     Network.Builder b = Network.builder(name);
     java.util.Map<String, Shape> shapes = new java.util.HashMap<>();
@@ -54,33 +84,41 @@ public final class NetworkReader {
       throw root.error("layers", "the network has no layers");
     }
     if (items.size() > Limits.MAX_LAYERS) {
-      throw root.error("layers", items.size() + " layers, more than the limit of "
-          + Limits.MAX_LAYERS);
+      throw root.error(
+          "layers", items.size() + " layers, more than the limit of " + Limits.MAX_LAYERS);
     }
     for (Yaml.Obj o : items) {
       o.allowOnly(LAYER_KEYS);
       String lname = o.string("name");
       if (lname.startsWith("$")) {
-        throw o.error("name", "a layer name may not start with '$' ('" + NETWORK_INPUT
-            + "' names the network input)");
+        throw o.error(
+            "name",
+            "a layer name may not start with '$' ('"
+                + NETWORK_INPUT
+                + "' names the network input)");
       }
       if (b.contains(lname)) {
         throw o.error("name", "duplicate layer name '" + lname + "'");
       }
       String type = o.choice("type", null, TYPES);
       if (type == null) {
-        throw o.error("type", "missing (required): one of " + String.join("|", new java.util.TreeSet<>(TYPES)));
+        throw o.error(
+            "type",
+            "missing (required): one of " + String.join("|", new java.util.TreeSet<>(TYPES)));
       }
-      List<String> inputs = o.has("inputs") ? o.strings("inputs")
-          : previous == null ? List.of() : List.of(previous);
+      List<String> inputs =
+          o.has("inputs") ? o.strings("inputs") : previous == null ? List.of() : List.of(previous);
       List<Shape> inShapes = new ArrayList<>();
       List<String> layerInputs = new ArrayList<>();
       for (int i = 0; i < inputs.size(); i++) {
         Shape s = inputs.get(i).equals(NETWORK_INPUT) ? input : shapes.get(inputs.get(i));
         if (s == null) {
-          throw o.itemError("inputs", i, inputs.get(i).equals(NETWORK_INPUT)
-              ? "the file gives no 'input' shape" : "'" + inputs.get(i)
-              + "' is not a layer defined above");
+          throw o.itemError(
+              "inputs",
+              i,
+              inputs.get(i).equals(NETWORK_INPUT)
+                  ? "the file gives no 'input' shape"
+                  : "'" + inputs.get(i) + "' is not a layer defined above");
         }
         inShapes.add(s);
         if (!inputs.get(i).equals(NETWORK_INPUT)) {
@@ -110,16 +148,15 @@ public final class NetworkReader {
         }
         boolean many = type.equals("add") || type.equals("concat") || type.equals("mul");
         if (!many && inShapes.size() > 1) {
-          throw o.error("inputs", "a " + type + " layer reads one input, found "
-              + inShapes.size());
+          throw o.error("inputs", "a " + type + " layer reads one input, found " + inShapes.size());
         }
         if (!inShapes.isEmpty()) {
           inShapes.set(0, x);
         }
       } else {
         if (inShapes.size() > 2) {
-          throw o.error("inputs", "a " + type + " layer reads at most two inputs, found "
-              + inShapes.size());
+          throw o.error(
+              "inputs", "a " + type + " layer reads at most two inputs, found " + inShapes.size());
         }
         x = null;
       }
@@ -147,33 +184,68 @@ public final class NetworkReader {
         int[] p = pads(o);
         int d = o.positiveInt("dilation", 1);
         int groups = type.equals("dwconv") ? x.c() : o.positiveInt("groups", 1);
-        int filters = type.equals("dwconv") ? o.positiveInt("filters", x.c())
-            : o.positiveInt("filters");
+        int filters =
+            type.equals("dwconv") ? o.positiveInt("filters", x.c()) : o.positiveInt("filters");
         int outH = Math.floorDiv(x.h() + p[0] + p[2] - d * (kh - 1) - 1, sh) + 1;
         int outW = Math.floorDiv(x.w() + p[1] + p[3] - d * (kw - 1) - 1, sw) + 1;
         if (outH <= 0 || outW <= 0) {
-          String key = o.has("kernel") ? "kernel"
-              : outH <= 0 && o.has("kernelH") ? "kernelH"
-              : o.has("kernelW") ? "kernelW" : "kernelH";
-          throw o.error(key, "filter " + kh + "x" + kw + " is larger than its padded input "
-              + (x.h() + p[0] + p[2]) + "x" + (x.w() + p[1] + p[3]));
+          String key =
+              o.has("kernel")
+                  ? "kernel"
+                  : outH <= 0 && o.has("kernelH")
+                      ? "kernelH"
+                      : o.has("kernelW") ? "kernelW" : "kernelH";
+          throw o.error(
+              key,
+              "filter "
+                  + kh
+                  + "x"
+                  + kw
+                  + " is larger than its padded input "
+                  + (x.h() + p[0] + p[2])
+                  + "x"
+                  + (x.w() + p[1] + p[3]));
         }
         if (x.c() % groups != 0) {
-          throw o.error("groups", "groups " + groups + " must divide the input channels "
-              + x.c());
+          throw o.error("groups", "groups " + groups + " must divide the input channels " + x.c());
         }
         if (filters % groups != 0) {
-          throw o.error(o.has("groups") ? "groups" : "filters", "groups " + groups
-              + " must divide the output channels (filters) " + filters);
+          throw o.error(
+              o.has("groups") ? "groups" : "filters",
+              "groups " + groups + " must divide the output channels (filters) " + filters);
         }
-        return new Layer(name, LayerKind.CONV, x.h(), x.w(), x.c(), kh, kw, sh, sw, p[0], p[1],
-            outH, outW, filters, groups);
+        return new Layer(
+            name,
+            LayerKind.CONV,
+            x.h(),
+            x.w(),
+            x.c(),
+            kh,
+            kw,
+            sh,
+            sw,
+            p[0],
+            p[1],
+            outH,
+            outW,
+            filters,
+            groups);
       }
       case "fc" -> {
         long features = (long) x.h() * x.w() * x.c();
         if (features > Integer.MAX_VALUE) {
-          throw o.error("type", "fc input " + x.h() + "x" + x.w() + "x" + x.c() + " = " + features
-              + " features, more than " + Integer.MAX_VALUE);
+          throw o.error(
+              "type",
+              "fc input "
+                  + x.h()
+                  + "x"
+                  + x.w()
+                  + "x"
+                  + x.c()
+                  + " = "
+                  + features
+                  + " features, more than "
+                  + Integer.MAX_VALUE);
         }
         return Layer.fc(name, (int) features, o.positiveInt("outputs"));
       }
@@ -201,13 +273,18 @@ public final class NetworkReader {
         int outH = Math.floorDiv(x.h() + p[0] + p[2] - kh, sh) + 1;
         int outW = Math.floorDiv(x.w() + p[1] + p[3] - kw, sw) + 1;
         if (outH <= 0 || outW <= 0) {
-          throw o.error(o.has("kernel") ? "kernel" : "kernelH", "window "
-              + (kh == kw ? "" + kh : kh + "x" + kw) + " is larger than its padded input " + (x.h() + p[0] + p[2]) + "x"
-              + (x.w() + p[1] + p[3]));
+          throw o.error(
+              o.has("kernel") ? "kernel" : "kernelH",
+              "window "
+                  + (kh == kw ? "" + kh : kh + "x" + kw)
+                  + " is larger than its padded input "
+                  + (x.h() + p[0] + p[2])
+                  + "x"
+                  + (x.w() + p[1] + p[3]));
         }
         LayerKind kind = type.equals("maxpool") ? LayerKind.MAXPOOL : LayerKind.AVGPOOL;
-        return new Layer(name, kind, x.h(), x.w(), x.c(), kh, kw, sh, sw, p[0], p[1], outH,
-            outW, x.c(), 1);
+        return new Layer(
+            name, kind, x.h(), x.w(), x.c(), kh, kw, sh, sw, p[0], p[1], outH, outW, x.c(), 1);
       }
       case "globalavgpool" -> {
         return new Layer(
@@ -219,12 +296,24 @@ public final class NetworkReader {
         }
         for (Shape s : ins) {
           if (!s.equals(x)) {
-            throw o.error("inputs", "inputs differ in shape: " + x.h() + "x" + x.w() + "x"
-                + x.c() + " and " + s.h() + "x" + s.w() + "x" + s.c());
+            throw o.error(
+                "inputs",
+                "inputs differ in shape: "
+                    + x.h()
+                    + "x"
+                    + x.w()
+                    + "x"
+                    + x.c()
+                    + " and "
+                    + s.h()
+                    + "x"
+                    + s.w()
+                    + "x"
+                    + s.c());
           }
         }
-        return new Layer(name, LayerKind.ADD, x.h(), x.w(), x.c(), 1, 1, 1, 1, 0, 0, x.h(),
-            x.w(), x.c(), 1);
+        return new Layer(
+            name, LayerKind.ADD, x.h(), x.w(), x.c(), 1, 1, 1, 1, 0, 0, x.h(), x.w(), x.c(), 1);
       }
       case "mul" -> {
         Shape big = x;
@@ -238,8 +327,22 @@ public final class NetworkReader {
             throw o.error("inputs", "inputs do not broadcast: " + text(big) + " and " + text(s));
           }
         }
-        return new Layer(name, LayerKind.MUL, big.h(), big.w(), big.c(), 1, 1, 1, 1, 0, 0,
-            big.h(), big.w(), big.c(), 1);
+        return new Layer(
+            name,
+            LayerKind.MUL,
+            big.h(),
+            big.w(),
+            big.c(),
+            1,
+            1,
+            1,
+            1,
+            0,
+            0,
+            big.h(),
+            big.w(),
+            big.c(),
+            1);
       }
       case "concat" -> {
         if (ins.size() < 2) {
@@ -247,26 +350,45 @@ public final class NetworkReader {
         }
         Shape out = concat(ins);
         if (out == null) {
-          throw o.error("inputs", "inputs must agree in all but one of height, width and"
-              + " channels: " + text(ins.get(0)) + " and " + text(ins.get(1)));
+          throw o.error(
+              "inputs",
+              "inputs must agree in all but one of height, width and"
+                  + " channels: "
+                  + text(ins.get(0))
+                  + " and "
+                  + text(ins.get(1)));
         }
-        return new Layer(name, LayerKind.CONCAT, x.h(), x.w(), x.c(), 1, 1, 1, 1, 0, 0, out.h(),
-            out.w(), out.c(), 1);
+        return new Layer(
+            name,
+            LayerKind.CONCAT,
+            x.h(),
+            x.w(),
+            x.c(),
+            1,
+            1,
+            1,
+            1,
+            0,
+            0,
+            out.h(),
+            out.w(),
+            out.c(),
+            1);
       }
       default -> throw o.error("type", "unknown type '" + type + "'");
     }
   }
 
   /**
-   * The shapes a layer reads its inputs as ({@code input: {height, width, channels}} for the
-   * first, or a list with one per input): a reshape, transpose or slice between layers.
+   * The shapes a layer reads its inputs as ({@code input: {height, width, channels}} for the first,
+   * or a list with one per input): a reshape, transpose or slice between layers.
    */
   private static List<Shape> views(Yaml.Obj o) {
     List<Shape> out = new ArrayList<>();
     for (Yaml.Obj v : o.objectOrObjects("input")) {
       v.allowOnly(Set.of("height", "width", "channels"));
-      out.add(new Shape(v.positiveInt("height"), v.positiveInt("width"),
-          v.positiveInt("channels")));
+      out.add(
+          new Shape(v.positiveInt("height"), v.positiveInt("width"), v.positiveInt("channels")));
     }
     return out;
   }
@@ -282,8 +404,8 @@ public final class NetworkReader {
     }
     List<String> items = o.strings("pads");
     if (items.size() != 4) {
-      throw o.error("pads", "expected [top, left, bottom, right], found " + items.size()
-          + " values");
+      throw o.error(
+          "pads", "expected [top, left, bottom, right], found " + items.size() + " values");
     }
     int[] p = new int[4];
     for (int i = 0; i < 4; i++) {

@@ -1,9 +1,5 @@
 package org.tessel.sim.io;
 
-import org.tessel.sim.config.ConfigException;
-import org.tessel.sim.config.Numbers;
-import org.tessel.sim.config.Suggest;
-import org.tessel.sim.config.TextFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,53 +10,74 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
+import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.HardwareField;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.arch.SramSpec;
-import org.tessel.sim.arch.DataflowKind;
+import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.Numbers;
+import org.tessel.sim.config.Suggest;
+import org.tessel.sim.config.TextFiles;
 
 /**
  * Reads a SCALE-Sim {@code .cfg} file (INI: {@code key: value} or {@code key = value}; keys
  * case-insensitive, as Python's configparser reads them) of SCALE-Sim v2 (sections {@code
- * [general]}, {@code [architecture_presets]}, {@code [run_presets]}) or v3 (also {@code
- * [layout]}, {@code [sparsity]} and the keys {@code ReadRequestBuffer}, {@code
- * WriteRequestBuffer}, {@code UseRamulatorTrace}). A file with any of v3's sections or keys is a
- * v3 file and gets v3's numbers, unless the caller forces a version. Unknown sections and keys
- * are errors.
+ * [general]}, {@code [architecture_presets]}, {@code [run_presets]}) or v3 (also {@code [layout]},
+ * {@code [sparsity]} and the keys {@code ReadRequestBuffer}, {@code WriteRequestBuffer}, {@code
+ * UseRamulatorTrace}). A file with any of v3's sections or keys is a v3 file and gets v3's numbers,
+ * unless the caller forces a version. Unknown sections and keys are errors.
  *
  * <p>What v3 reads but does not use on the path Tessel models is accepted and listed in {@link
- * ScaleSimConfig#ignored()}; what would change the numbers and is not modelled (a Ramulator
- * trace, custom layouts, sparsity) is refused with the reason, and so is what v3 itself rejects
- * (USER bank bandwidths not divisible by the bank count).
+ * ScaleSimConfig#ignored()}; what would change the numbers and is not modelled (a Ramulator trace,
+ * custom layouts, sparsity) is refused with the reason, and so is what v3 itself rejects (USER bank
+ * bandwidths not divisible by the bank count).
  */
 public final class ScaleSimConfigReader {
   /** SCALE-Sim v2 keys with no Tessel field: checked (whole numbers >= 0), not used. */
-  private static final List<String> OFFSETS = List.of("ifmapoffset", "filteroffset",
-      "ofmapoffset");
+  private static final List<String> OFFSETS = List.of("ifmapoffset", "filteroffset", "ofmapoffset");
 
   /**
    * Known keys by section, in lower case: the {@code .cfg} keys of the hardware schema ({@link
    * HardwareField#cfgKey()}), the offsets and v3's own keys.
    */
-  private static final Map<String, Set<String>> KNOWN = Map.of(
-      "general", Set.of(cfg(HardwareField.NAME)),
-      "architecture_presets", architectureKeys(),
-      "run_presets", Set.of(cfg(HardwareField.DRAM_MODE), "useramulatortrace"),
-      "layout", Set.of("ifmapcustomlayout", "ifmapsrambankbandwidth", "ifmapsrambanknum",
-          "ifmapsrambankport", "filtercustomlayout", "filtersrambankbandwidth",
-          "filtersrambanknum", "filtersrambankport"),
-      "sparsity", Set.of("sparsitysupport", "sparserep", "optimizedmapping", "blocksize",
-          "randomnumbergeneratorseed", "nonzeroelems"));
+  private static final Map<String, Set<String>> KNOWN =
+      Map.of(
+          "general", Set.of(cfg(HardwareField.NAME)),
+          "architecture_presets", architectureKeys(),
+          "run_presets", Set.of(cfg(HardwareField.DRAM_MODE), "useramulatortrace"),
+          "layout",
+              Set.of(
+                  "ifmapcustomlayout",
+                  "ifmapsrambankbandwidth",
+                  "ifmapsrambanknum",
+                  "ifmapsrambankport",
+                  "filtercustomlayout",
+                  "filtersrambankbandwidth",
+                  "filtersrambanknum",
+                  "filtersrambankport"),
+          "sparsity",
+              Set.of(
+                  "sparsitysupport",
+                  "sparserep",
+                  "optimizedmapping",
+                  "blocksize",
+                  "randomnumbergeneratorseed",
+                  "nonzeroelems"));
 
   /** Keys that exist in SCALE-Sim v3 only. */
-  private static final Set<String> V3_KEYS = Set.of("readrequestbuffer", "writerequestbuffer",
-      "useramulatortrace");
+  private static final Set<String> V3_KEYS =
+      Set.of("readrequestbuffer", "writerequestbuffer", "useramulatortrace");
 
-  private static final List<HardwareField> REQUIRED = List.of(HardwareField.ARRAY_ROWS,
-      HardwareField.ARRAY_COLS, HardwareField.SRAM_IFMAP, HardwareField.SRAM_FILTER,
-      HardwareField.SRAM_OFMAP, HardwareField.DATAFLOW);
+  private static final List<HardwareField> REQUIRED =
+      List.of(
+          HardwareField.ARRAY_ROWS,
+          HardwareField.ARRAY_COLS,
+          HardwareField.SRAM_IFMAP,
+          HardwareField.SRAM_FILTER,
+          HardwareField.SRAM_OFMAP,
+          HardwareField.DATAFLOW);
 
   private ScaleSimConfigReader() {}
 
@@ -110,8 +127,10 @@ public final class ScaleSimConfigReader {
         throw new ConfigException(file, 0, k, "missing (required in [architecture_presets])");
       }
     }
-    boolean v3File = ini.sections.contains("layout") || ini.sections.contains("sparsity")
-        || V3_KEYS.stream().anyMatch(values::containsKey);
+    boolean v3File =
+        ini.sections.contains("layout")
+            || ini.sections.contains("sparsity")
+            || V3_KEYS.stream().anyMatch(values::containsKey);
     int v = version != 0 ? version : v3File ? 3 : 2;
     Field f = new Field(file, ini);
     int rows = f.positiveInt(cfg(HardwareField.ARRAY_ROWS));
@@ -127,16 +146,24 @@ public final class ScaleSimConfigReader {
       }
     }
     String df = values.get("dataflow");
-    DataflowKind dataflow = DataflowKind.find(df).orElseThrow(() -> new ConfigException(file,
-        ini.lineOf.get("dataflow"), "Dataflow", "expected " + DataflowKind.names() + ", was '"
-            + df + "'"));
+    DataflowKind dataflow =
+        DataflowKind.find(df)
+            .orElseThrow(
+                () ->
+                    new ConfigException(
+                        file,
+                        ini.lineOf.get("dataflow"),
+                        "Dataflow",
+                        "expected " + DataflowKind.names() + ", was '" + df + "'"));
     BandwidthMode mode = BandwidthMode.CALC;
     if (values.containsKey("interfacebandwidth")) {
       String m = values.get("interfacebandwidth").toUpperCase(Locale.ROOT);
       if (!m.equals("CALC") && !m.equals("USER")) {
-        throw new ConfigException(file, ini.lineOf.get("interfacebandwidth"),
-            "InterfaceBandwidth", "expected CALC or USER, was '"
-                + values.get("interfacebandwidth") + "'");
+        throw new ConfigException(
+            file,
+            ini.lineOf.get("interfacebandwidth"),
+            "InterfaceBandwidth",
+            "expected CALC or USER, was '" + values.get("interfacebandwidth") + "'");
       }
       mode = BandwidthMode.valueOf(m);
     }
@@ -144,32 +171,46 @@ public final class ScaleSimConfigReader {
     if (values.containsKey(cfg(HardwareField.DRAM_BANDWIDTH))) {
       bandwidth = f.firstOfList(cfg(HardwareField.DRAM_BANDWIDTH));
     } else if (mode == BandwidthMode.USER) {
-      throw new ConfigException(file, 0, "Bandwidth", "missing (required when"
-          + " InterfaceBandwidth is USER)");
+      throw new ConfigException(
+          file, 0, "Bandwidth", "missing (required when" + " InterfaceBandwidth is USER)");
     } else {
       bandwidth = 10;
     }
     String runName = values.getOrDefault("run_name", "scale_run").strip();
     if (runName.isEmpty()) {
-      throw new ConfigException(file, ini.lineOf.get("run_name"), "run_name",
-          "must not be empty");
+      throw new ConfigException(file, ini.lineOf.get("run_name"), "run_name", "must not be empty");
     }
     List<String> ignored = new ArrayList<>();
     V3Settings v3 = V3Settings.check(f, v, mode, ignored);
-    DramSpec dram = v == 3 && mode == BandwidthMode.USER
-        ? new DramSpec(mode, bandwidth, v3.ifmapReadWordsPerCycle(), v3.filterReadWordsPerCycle())
-        : new DramSpec(mode, bandwidth);
+    DramSpec dram =
+        v == 3 && mode == BandwidthMode.USER
+            ? new DramSpec(
+                mode, bandwidth, v3.ifmapReadWordsPerCycle(), v3.filterReadWordsPerCycle())
+            : new DramSpec(mode, bandwidth);
     HardwareSpec hw;
     try {
-      hw = new HardwareSpec(runName, new ArraySpec(rows, cols),
-          new SramSpec(ifmapKiB, filterKiB, ofmapKiB, 1, banks), dram, dataflow, 200.0,
-          v == 3 ? MemoryModel.SCALESIM_V3 : MemoryModel.SCALESIM);
+      hw =
+          new HardwareSpec(
+              runName,
+              new ArraySpec(rows, cols),
+              new SramSpec(ifmapKiB, filterKiB, ofmapKiB, 1, banks),
+              dram,
+              dataflow,
+              200.0,
+              v == 3 ? MemoryModel.SCALESIM_V3 : MemoryModel.SCALESIM);
     } catch (IllegalArgumentException e) {
       String m = e.getMessage();
-      String key = m.startsWith("array") ? "arrayheight" : m.startsWith("sram")
-          ? "ifmapsramszkb" : "dataflow";
-      throw new ConfigException(file, ini.lineOf.getOrDefault(key, 0), m.startsWith("array")
-          ? "ArrayHeight, ArrayWidth" : m.startsWith("sram") ? "SRAM sizes" : "", m);
+      String key =
+          m.startsWith("array")
+              ? "arrayheight"
+              : m.startsWith("sram") ? "ifmapsramszkb" : "dataflow";
+      throw new ConfigException(
+          file,
+          ini.lineOf.getOrDefault(key, 0),
+          m.startsWith("array")
+              ? "ArrayHeight, ArrayWidth"
+              : m.startsWith("sram") ? "SRAM sizes" : "",
+          m);
     }
     // in file order: each note starts with FILE:LINE:
     ignored.sort(java.util.Comparator.comparingInt(s -> lineOfNote(file, s)));
@@ -208,9 +249,13 @@ public final class ScaleSimConfigReader {
           }
           section = t.substring(1, t.length() - 1).strip().toLowerCase(Locale.ROOT);
           if (!KNOWN.containsKey(section)) {
-            throw new ConfigException(file, n, "[" + section + "]", "unknown section; expected"
-                + " one of [general], [architecture_presets], [run_presets], [layout],"
-                + " [sparsity]");
+            throw new ConfigException(
+                file,
+                n,
+                "[" + section + "]",
+                "unknown section; expected"
+                    + " one of [general], [architecture_presets], [run_presets], [layout],"
+                    + " [sparsity]");
           }
           ini.sections.add(section);
           continue;
@@ -227,13 +272,20 @@ public final class ScaleSimConfigReader {
         Set<String> known = KNOWN.get(section);
         if (!known.contains(key)) {
           String hint = Suggest.closest(key, known);
-          throw new ConfigException(file, n, raw, "unknown key in [" + section + "]"
-              + (hint == null ? "" : " (did you mean '" + hint + "'?)")
-              + "; expected one of " + String.join(", ", new TreeSet<>(known)));
+          throw new ConfigException(
+              file,
+              n,
+              raw,
+              "unknown key in ["
+                  + section
+                  + "]"
+                  + (hint == null ? "" : " (did you mean '" + hint + "'?)")
+                  + "; expected one of "
+                  + String.join(", ", new TreeSet<>(known)));
         }
         if (ini.values.containsKey(key)) {
-          throw new ConfigException(file, n, raw, "duplicate key (first on line "
-              + ini.lineOf.get(key) + ")");
+          throw new ConfigException(
+              file, n, raw, "duplicate key (first on line " + ini.lineOf.get(key) + ")");
         }
         ini.values.put(key, t.substring(eq + 1).strip());
         ini.lineOf.put(key, n);
@@ -325,8 +377,11 @@ public final class ScaleSimConfigReader {
       } catch (NumberFormatException e) {
         // reported below
       }
-      throw error(key, "expected a whole number > 0 (or a comma-separated list of them), was '"
-          + value(key) + "'");
+      throw error(
+          key,
+          "expected a whole number > 0 (or a comma-separated list of them), was '"
+              + value(key)
+              + "'");
     }
 
     long nonNegativeLong(String key) {

@@ -1,8 +1,8 @@
 package org.tessel.sim.io;
 
 import java.util.List;
-import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.arch.BandwidthMode;
+import org.tessel.sim.config.ConfigException;
 
 /**
  * The SCALE-Sim v3 settings of a {@code .cfg} file ({@code scale_config.py} of scale-sim-v3
@@ -22,17 +22,19 @@ record V3Settings(int ifmapReadWordsPerCycle, int filterReadWordsPerCycle) {
    *
    * @throws ConfigException for a setting Tessel does not model, or one v3 rejects
    */
-  static V3Settings check(ScaleSimConfigReader.Field f, int version, BandwidthMode mode,
-      List<String> ignored) {
+  static V3Settings check(
+      ScaleSimConfigReader.Field f, int version, BandwidthMode mode, List<String> ignored) {
     if (f.has("useramulatortrace")) {
       // v3 compares the string with 'True'; anything else leaves the trace off
       if (f.value("useramulatortrace").equals("True")) {
-        throw f.error("useramulatortrace", "Ramulator DRAM traces are not modelled; their"
-            + " latencies change the numbers (set it to False)");
+        throw f.error(
+            "useramulatortrace",
+            "Ramulator DRAM traces are not modelled; their"
+                + " latencies change the numbers (set it to False)");
       }
       if (!f.value("useramulatortrace").equals("False")) {
-        ignored.add(f.note("useramulatortrace", "SCALE-Sim v3 turns the trace on only for"
-            + " 'True'"));
+        ignored.add(
+            f.note("useramulatortrace", "SCALE-Sim v3 turns the trace on only for" + " 'True'"));
       }
     }
     for (String k : List.of("readrequestbuffer", "writerequestbuffer")) {
@@ -46,19 +48,25 @@ record V3Settings(int ifmapReadWordsPerCycle, int filterReadWordsPerCycle) {
     }
     for (String k : List.of("ifmapcustomlayout", "filtercustomlayout")) {
       if (f.has(k) && f.bool(k)) {
-        throw f.error(k, "custom layouts are not modelled; they change the numbers (set it to"
-            + " False)");
+        throw f.error(
+            k, "custom layouts are not modelled; they change the numbers (set it to" + " False)");
       }
     }
     int ifmapBw = operand(f, "ifmap", version, mode, ignored);
     int filterBw = operand(f, "filter", version, mode, ignored);
     if (f.has("sparsitysupport")) {
       if (f.value("sparsitysupport").equalsIgnoreCase("true")) {
-        throw f.error("sparsitysupport", "sparsity is not modelled yet; it changes the numbers"
-            + " (set it to false)");
+        throw f.error(
+            "sparsitysupport",
+            "sparsity is not modelled yet; it changes the numbers" + " (set it to false)");
       }
-      for (String k : List.of("sparserep", "optimizedmapping", "blocksize",
-          "randomnumbergeneratorseed", "nonzeroelems")) {
+      for (String k :
+          List.of(
+              "sparserep",
+              "optimizedmapping",
+              "blocksize",
+              "randomnumbergeneratorseed",
+              "nonzeroelems")) {
         if (f.has(k)) {
           ignored.add(f.note(k, "SCALE-Sim v3 uses it only with SparsitySupport: true"));
         }
@@ -68,8 +76,12 @@ record V3Settings(int ifmapReadWordsPerCycle, int filterReadWordsPerCycle) {
   }
 
   /** Checks one operand's bank settings; returns its DRAM read bandwidth under v3 USER, or 0. */
-  private static int operand(ScaleSimConfigReader.Field f, String op, int version,
-      BandwidthMode mode, List<String> ignored) {
+  private static int operand(
+      ScaleSimConfigReader.Field f,
+      String op,
+      int version,
+      BandwidthMode mode,
+      List<String> ignored) {
     String bwKey = op + "srambankbandwidth";
     String numKey = op + "srambanknum";
     String portKey = op + "srambankport";
@@ -81,9 +93,13 @@ record V3Settings(int ifmapReadWordsPerCycle, int filterReadWordsPerCycle) {
     }
     if (!f.has(bwKey)) {
       if (used) {
-        throw new ConfigException(f.file, 0, op.equals("ifmap") ? "IfmapSRAMBankBandwidth"
-            : "FilterSRAMBankBandwidth", "missing in [layout] (SCALE-Sim v3 reads the " + op
-            + " DRAM bandwidth from it in USER mode)");
+        throw new ConfigException(
+            f.file,
+            0,
+            op.equals("ifmap") ? "IfmapSRAMBankBandwidth" : "FilterSRAMBankBandwidth",
+            "missing in [layout] (SCALE-Sim v3 reads the "
+                + op
+                + " DRAM bandwidth from it in USER mode)");
       }
       if (f.has(numKey)) {
         ignored.add(f.note(numKey, BANK_ONLY));
@@ -92,16 +108,27 @@ record V3Settings(int ifmapReadWordsPerCycle, int filterReadWordsPerCycle) {
     }
     int bw = f.positiveInt(bwKey);
     if (!used) {
-      ignored.add(f.note(bwKey, version == 2 ? "SCALE-Sim v2 reads every operand at Bandwidth"
-          : "SCALE-Sim v3 reads at 10 words per cycle in CALC mode"));
+      ignored.add(
+          f.note(
+              bwKey,
+              version == 2
+                  ? "SCALE-Sim v2 reads every operand at Bandwidth"
+                  : "SCALE-Sim v3 reads at 10 words per cycle in CALC mode"));
       if (f.has(numKey)) {
         ignored.add(f.note(numKey, BANK_ONLY));
       }
       return 0;
     }
     if (bw % num != 0) {
-      throw f.error(bwKey, "must be divisible by " + f.name(numKey) + " (" + num + "), as"
-          + " SCALE-Sim v3's read buffer asserts; was " + bw);
+      throw f.error(
+          bwKey,
+          "must be divisible by "
+              + f.name(numKey)
+              + " ("
+              + num
+              + "), as"
+              + " SCALE-Sim v3's read buffer asserts; was "
+              + bw);
     }
     if (f.has(numKey)) {
       ignored.add(f.note(numKey, BANK_ONLY + ", beyond dividing the bandwidth"));

@@ -1,16 +1,16 @@
 package org.tessel.sim.layer;
 
-import org.tessel.sim.mapping.FoldDurations;
-import org.tessel.sim.mapping.FoldTraffic;
 import org.tessel.sim.engine.Engine;
 import org.tessel.sim.engine.EventHandler;
 import org.tessel.sim.engine.Phase;
 import org.tessel.sim.engine.SimulationException;
+import org.tessel.sim.mapping.FoldDurations;
+import org.tessel.sim.mapping.FoldTraffic;
 import org.tessel.sim.trace.TraceRecorder;
 import org.tessel.sim.trace.Track;
+import org.tessel.sim.util.IntMath;
 import org.tessel.sim.workload.Operand;
 import org.tessel.sim.workload.OperandWords;
-import org.tessel.sim.util.IntMath;
 
 /**
  * Runs the folds of one layer on the event engine.
@@ -20,24 +20,25 @@ import org.tessel.sim.util.IntMath;
  * unlimited. Each SRAM is double-buffered: fold {@code k} works from half {@code k % 2}, so the
  * fill for fold {@code k} may start once fold {@code k - 2} has finished with that half, and runs
  * while fold {@code k - 1} computes. A fold starts when the previous fold has ended, its ifmap and
- * filter fills are complete and its ofmap half has been written back (drain of fold {@code k -
- * 2}). A fold's write-back starts when the fold ends and the write port is free.
+ * filter fills are complete and its ofmap half has been written back (drain of fold {@code k - 2}).
+ * A fold's write-back starts when the fold ends and the write port is free.
  *
  * <p>Two settings change this model for the runs that follow them. {@link #setBufferDepths}: a
- * buffer of depth 1 holds one fold's data, so fold {@code k}'s fill waits for fold {@code k - 1}
- * to end and fold {@code k} waits for the write-back of fold {@code k - 1} (depth 2 is the double
+ * buffer of depth 1 holds one fold's data, so fold {@code k}'s fill waits for fold {@code k - 1} to
+ * end and fold {@code k} waits for the write-back of fold {@code k - 1} (depth 2 is the double
  * buffering above). {@link #setSharedLink}: one off-chip link of a given rate (bytes per so many
  * cycles, not necessarily a whole number of words per cycle) carries all three ports' transfers,
  * one at a time; when it frees, the transfer waiting longest goes next (ties: ifmap, filter,
- * ofmap). The link delivers {@code floor(t * bytes / cycles)} bytes by cycle {@code t} of the
- * layer at most, and time it stands idle is not banked.
+ * ofmap). The link delivers {@code floor(t * bytes / cycles)} bytes by cycle {@code t} of the layer
+ * at most, and time it stands idle is not banked.
  *
- * <p>Events: {@code TRANSFER_DONE(port, k)} and {@code FOLD_DONE(k)}; after each, the runner
- * starts whatever has become possible. A runner is reusable and allocates nothing per event.
+ * <p>Events: {@code TRANSFER_DONE(port, k)} and {@code FOLD_DONE(k)}; after each, the runner starts
+ * whatever has become possible. A runner is reusable and allocates nothing per event.
  */
 public final class LayerRunner implements EventHandler {
   /** Port indices of the per-port arrays: {@link Operand#ordinal()}, as ints for the loop. */
   private static final int IFMAP = Operand.IFMAP.ordinal();
+
   private static final int FILTER = Operand.FILTER.ordinal();
   private static final int OFMAP = Operand.OFMAP.ordinal();
 
@@ -97,30 +98,38 @@ public final class LayerRunner implements EventHandler {
    * @param bandwidthWordsPerCycle words per cycle per port; 0 or less for unlimited
    * @return when everything happened
    */
-  public LayerTiming run(long folds, long foldCycles, FoldTraffic traffic,
-      long bandwidthWordsPerCycle) {
+  public LayerTiming run(
+      long folds, long foldCycles, FoldTraffic traffic, long bandwidthWordsPerCycle) {
     return run(folds, foldCycles, traffic, bandwidthWordsPerCycle, null);
   }
 
   /**
-   * As {@link #run(long, long, FoldTraffic, long)}, recording folds, transfers and stalls in
-   * {@code recorder} (null: no recording).
+   * As {@link #run(long, long, FoldTraffic, long)}, recording folds, transfers and stalls in {@code
+   * recorder} (null: no recording).
    */
-  public LayerTiming run(long folds, long foldCycles, FoldTraffic traffic,
-      long bandwidthWordsPerCycle, TraceRecorder recorder) {
+  public LayerTiming run(
+      long folds,
+      long foldCycles,
+      FoldTraffic traffic,
+      long bandwidthWordsPerCycle,
+      TraceRecorder recorder) {
     if (foldCycles <= 0) {
       throw new IllegalArgumentException("foldCycles must be > 0, was " + foldCycles);
     }
-    return run(folds, FoldDurations.constant(foldCycles), traffic, bandwidthWordsPerCycle,
-        recorder);
+    return run(
+        folds, FoldDurations.constant(foldCycles), traffic, bandwidthWordsPerCycle, recorder);
   }
 
   /**
    * Runs {@code folds} folds whose cycles come from {@code durations}, recording in {@code
    * recorder} (null: no recording).
    */
-  public LayerTiming run(long folds, FoldDurations durations, FoldTraffic traffic,
-      long bandwidthWordsPerCycle, TraceRecorder recorder) {
+  public LayerTiming run(
+      long folds,
+      FoldDurations durations,
+      FoldTraffic traffic,
+      long bandwidthWordsPerCycle,
+      TraceRecorder recorder) {
     this.trace = recorder;
     this.lastArrayFree = 0;
     if (folds <= 0 || folds > Integer.MAX_VALUE) {
@@ -146,16 +155,32 @@ public final class LayerRunner implements EventHandler {
     advance();
     long end = engine.run();
     if (foldsDone != this.folds || drainsDone != this.folds) {
-      throw new SimulationException(end, "layer stopped after " + foldsDone + " of " + this.folds
-          + " folds and " + drainsDone + " write-backs: no event left to make progress");
+      throw new SimulationException(
+          end,
+          "layer stopped after "
+              + foldsDone
+              + " of "
+              + this.folds
+              + " folds and "
+              + drainsDone
+              + " write-backs: no event left to make progress");
     }
     long cycles = Math.max(lastFoldEnd, lastDrainEnd);
     long compute = durations.total(folds);
     if (trace != null) {
       trace.span(Track.STALL, lastFoldEnd, cycles, this.folds);
     }
-    return new LayerTiming(cycles, compute, cycles - compute, folds, firstFoldStart, lastFoldEnd,
-        lastDrainEnd, engine.eventsProcessed() - eventsBefore, window(IFMAP), window(FILTER),
+    return new LayerTiming(
+        cycles,
+        compute,
+        cycles - compute,
+        folds,
+        firstFoldStart,
+        lastFoldEnd,
+        lastDrainEnd,
+        engine.eventsProcessed() - eventsBefore,
+        window(IFMAP),
+        window(FILTER),
         window(OFMAP));
   }
 
@@ -198,10 +223,14 @@ public final class LayerRunner implements EventHandler {
   /** Starts every transfer and fold whose conditions now hold. */
   private void advance() {
     // fills: fold k's buffer is free once fold k - depth is done
-    boolean ifmapReady = !ifmapPortBusy && ifmapFillsStarted < folds
-        && foldsDone >= ifmapFillsStarted - (depth[0] - 1);
-    boolean filterReady = !filterPortBusy && filterFillsStarted < folds
-        && foldsDone >= filterFillsStarted - (depth[1] - 1);
+    boolean ifmapReady =
+        !ifmapPortBusy
+            && ifmapFillsStarted < folds
+            && foldsDone >= ifmapFillsStarted - (depth[0] - 1);
+    boolean filterReady =
+        !filterPortBusy
+            && filterFillsStarted < folds
+            && foldsDone >= filterFillsStarted - (depth[1] - 1);
     // write-back of a finished fold
     boolean drainReady = !ofmapPortBusy && drainsStarted < foldsDone;
     if (linkBytes > 0) {
@@ -219,7 +248,10 @@ public final class LayerRunner implements EventHandler {
     }
     // next fold
     int k = foldsStarted;
-    if (!arrayBusy && k < folds && ifmapFillsDone > k && filterFillsDone > k
+    if (!arrayBusy
+        && k < folds
+        && ifmapFillsDone > k
+        && filterFillsDone > k
         && drainsDone >= k - (depth[2] - 1)) {
       arrayBusy = true;
       foldsStarted++;
@@ -268,21 +300,29 @@ public final class LayerRunner implements EventHandler {
     if (port == 0) {
       ifmapPortBusy = true;
       int k = ifmapFillsStarted++;
-      engine.after(transfer(IFMAP, traffic.ifmapFillWords(k)), Phase.TRANSFER_DONE, id,
-          KIND_FILL_IFMAP_DONE, k);
+      engine.after(
+          transfer(IFMAP, traffic.ifmapFillWords(k)),
+          Phase.TRANSFER_DONE,
+          id,
+          KIND_FILL_IFMAP_DONE,
+          k);
     } else {
       filterPortBusy = true;
       int k = filterFillsStarted++;
-      engine.after(transfer(FILTER, traffic.filterFillWords(k)), Phase.TRANSFER_DONE, id,
-          KIND_FILL_FILTER_DONE, k);
+      engine.after(
+          transfer(FILTER, traffic.filterFillWords(k)),
+          Phase.TRANSFER_DONE,
+          id,
+          KIND_FILL_FILTER_DONE,
+          k);
     }
   }
 
   private void startDrain() {
     ofmapPortBusy = true;
     int k = drainsStarted++;
-    engine.after(transfer(OFMAP, traffic.ofmapDrainWords(k)), Phase.TRANSFER_DONE, id,
-        KIND_DRAIN_DONE, k);
+    engine.after(
+        transfer(OFMAP, traffic.ofmapDrainWords(k)), Phase.TRANSFER_DONE, id, KIND_DRAIN_DONE, k);
   }
 
   /**
@@ -327,14 +367,23 @@ public final class LayerRunner implements EventHandler {
   /** Cycles of a transfer starting now on {@code port}; records the port's active window. */
   private long transfer(int port, long words) {
     if (words > halfCapacity[port]) {
-      throw new SimulationException(engine.now(), Operand.ALL.get(port).label()
-          + " SRAM half overflows: " + words + " words into " + halfCapacity[port]);
+      throw new SimulationException(
+          engine.now(),
+          Operand.ALL.get(port).label()
+              + " SRAM half overflows: "
+              + words
+              + " words into "
+              + halfCapacity[port]);
     }
     long cycles = transferCycles(words);
     if (trace != null) {
-      trace.span(port == IFMAP ? Track.IFMAP_DRAM : port == FILTER ? Track.FILTER_DRAM
-          : Track.OFMAP_DRAM, engine.now(), engine.now() + cycles, port == OFMAP
-              ? drainsStarted - 1 : port == IFMAP ? ifmapFillsStarted - 1 : filterFillsStarted - 1);
+      trace.span(
+          port == IFMAP ? Track.IFMAP_DRAM : port == FILTER ? Track.FILTER_DRAM : Track.OFMAP_DRAM,
+          engine.now(),
+          engine.now() + cycles,
+          port == OFMAP
+              ? drainsStarted - 1
+              : port == IFMAP ? ifmapFillsStarted - 1 : filterFillsStarted - 1);
     }
     if (words > 0) {
       if (portFirst[port] < 0) {

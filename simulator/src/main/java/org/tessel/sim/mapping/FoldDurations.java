@@ -1,19 +1,20 @@
 package org.tessel.sim.mapping;
 
 /**
- * Cycles of each fold of a layer. Folds of one GEMM differ only in whether their row fold and
- * their column fold are the last (possibly partial) ones, so four values describe them all;
- * groups repeat the same pattern. Dataflows whose passes follow another periodic pattern (row
- * stationary: strips of different widths, each repeated over the inner loops) use {@link
- * #repeating}.
+ * Cycles of each fold of a layer. Folds of one GEMM differ only in whether their row fold and their
+ * column fold are the last (possibly partial) ones, so four values describe them all; groups repeat
+ * the same pattern. Dataflows whose passes follow another periodic pattern (row stationary: strips
+ * of different widths, each repeated over the inner loops) use {@link #repeating}.
  */
 public final class FoldDurations {
   private final long rowFolds;
   private final long colFolds;
   private final long perGroup;
   private final long[] classes;
+
   /** For {@link #repeating}: passes per pattern entry, and the pattern; otherwise 0 and null. */
   private final long runLength;
+
   private final long[] pattern;
 
   /**

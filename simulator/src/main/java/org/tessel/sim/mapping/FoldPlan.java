@@ -73,8 +73,8 @@ public record FoldPlan(
    * PE-to-PE word hops of all the folds (one group). Per fold: a streamed word is forwarded along
    * its whole row or column ({@code cols - 1} or {@code rows - 1} hops); the stationary operand
    * shifts down to its row ({@code rows (rows - 1) / 2} hops per column); partial sums move down
-   * the columns (WS and IS: {@code rows - 1} hops per streamed element per column) or, for OS,
-   * the finished outputs drain out through the rows below them ({@code rows (rows - 1) / 2} per
+   * the columns (WS and IS: {@code rows - 1} hops per streamed element per column) or, for OS, the
+   * finished outputs drain out through the rows below them ({@code rows (rows - 1) / 2} per
    * column). The same count for either memory model: it is the array's network.
    */
   public long nocWordHops() {

@@ -4,8 +4,8 @@ import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.util.Checks;
 
 /**
- * Why a layer cannot be mapped on a piece of hardware: a value, not an exception, because a
- * search meets it on its hot path and simply moves on.
+ * Why a layer cannot be mapped on a piece of hardware: a value, not an exception, because a search
+ * meets it on its hot path and simply moves on.
  *
  * @param subject what was being mapped ({@code layer conv1})
  * @param constraint the resource or rule that does not hold ({@code ifmap SRAM}, {@code

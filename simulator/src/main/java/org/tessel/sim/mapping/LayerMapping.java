@@ -1,8 +1,8 @@
 package org.tessel.sim.mapping;
 
-import org.tessel.sim.workload.OperandWords;
 import org.tessel.sim.stats.AccessCounts;
 import org.tessel.sim.stats.EnergyCounts;
+import org.tessel.sim.workload.OperandWords;
 
 /**
  * A layer mapped onto the array by a dataflow: the passes (folds, processing passes) it runs in
@@ -35,10 +35,10 @@ public interface LayerMapping {
   AccessCounts access();
 
   /**
-   * Accesses at every level for the energy model. The default counts four scratchpad accesses
-   * per MAC (read ifmap, filter and partial sum, write partial sum, as in the Eyeriss dataflow
-   * paper), no network hops, and the SRAM and DRAM words of {@link #access()}; dataflows that
-   * know better override it.
+   * Accesses at every level for the energy model. The default counts four scratchpad accesses per
+   * MAC (read ifmap, filter and partial sum, write partial sum, as in the Eyeriss dataflow paper),
+   * no network hops, and the SRAM and DRAM words of {@link #access()}; dataflows that know better
+   * override it.
    */
   default EnergyCounts energyCounts() {
     return EnergyCounts.of(macs(), 0, access());
@@ -50,17 +50,17 @@ public interface LayerMapping {
   }
 
   /**
-   * The most words one pass may move into or out of each buffer (ifmap, filter, ofmap); the
-   * engine asserts no transfer exceeds them. Unlimited unless the mapping says otherwise.
+   * The most words one pass may move into or out of each buffer (ifmap, filter, ofmap); the engine
+   * asserts no transfer exceeds them. Unlimited unless the mapping says otherwise.
    */
   default OperandWords transferLimitsWords() {
     return OperandWords.UNLIMITED;
   }
 
   /**
-   * How many passes' data each buffer holds (ifmap, filter, ofmap; 1 or 2): with 2 the next
-   * pass's fill and the last pass's write-back overlap the current pass, with 1 they wait for it.
-   * Double buffering unless the mapping says otherwise.
+   * How many passes' data each buffer holds (ifmap, filter, ofmap; 1 or 2): with 2 the next pass's
+   * fill and the last pass's write-back overlap the current pass, with 1 they wait for it. Double
+   * buffering unless the mapping says otherwise.
    */
   default int[] bufferDepths() {
     return new int[] {2, 2, 2};

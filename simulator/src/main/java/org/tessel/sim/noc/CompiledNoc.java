@@ -10,15 +10,15 @@ import org.jgrapht.Graph;
 import org.tessel.sim.engine.SimulationException;
 
 /**
- * A network frozen for the run: link widths, latencies and multicast flags in primitive arrays,
- * the graph's adjacency as int arrays (vertices numbered once), and routes (link-id arrays)
- * computed on demand with a breadth-first search over those arrays. Routes are fewest-hops paths
- * that never pass through a buffer; ties break by the graph's insertion order of each vertex's
- * outgoing links, so they are deterministic. A route to a neighbour is a table look-up (the first
- * link between the two), so routes that follow the structure of a preset topology (buffer to bus
- * to PE, one direct link at a time) cost O(1) each, whatever the array's size; a search touches
- * only the vertices nearer than its target. Nothing is hashed by node object after compilation
- * except the two endpoints of a query.
+ * A network frozen for the run: link widths, latencies and multicast flags in primitive arrays, the
+ * graph's adjacency as int arrays (vertices numbered once), and routes (link-id arrays) computed on
+ * demand with a breadth-first search over those arrays. Routes are fewest-hops paths that never
+ * pass through a buffer; ties break by the graph's insertion order of each vertex's outgoing links,
+ * so they are deterministic. A route to a neighbour is a table look-up (the first link between the
+ * two), so routes that follow the structure of a preset topology (buffer to bus to PE, one direct
+ * link at a time) cost O(1) each, whatever the array's size; a search touches only the vertices
+ * nearer than its target. Nothing is hashed by node object after compilation except the two
+ * endpoints of a query.
  */
 public final class CompiledNoc {
   private final int[] widthWords;
@@ -27,14 +27,18 @@ public final class CompiledNoc {
   private final String[] label;
   private final NocNode[] vertex;
   private final Object2IntOpenHashMap<NocNode> vertexIndex;
+
   /** Outgoing links of vertex {@code v}: {@code outLink[firstOut[v] .. firstOut[v + 1])}. */
   private final int[] firstOut;
+
   private final int[] outLink;
   private final int[] linkSource;
   private final int[] linkTarget;
   private final boolean[] endpointOnly;
+
   /** The first link (in insertion order) from vertex {@code a} to {@code b}, keyed {@code a, b}. */
   private final Long2IntOpenHashMap direct = new Long2IntOpenHashMap();
+
   private final Long2ObjectOpenHashMap<int[]> routes = new Long2ObjectOpenHashMap<>();
   private final Map<Class<?>, Object> derived = new HashMap<>();
   // breadth-first search state, reused: a vertex is seen in this search when seen[v] == stamp
@@ -164,9 +168,9 @@ public final class CompiledNoc {
   }
 
   /**
-   * Fewest-hops path that does not pass through a buffer (a source and a sink, not a router);
-   * links are tried in insertion order, so ties break the same way on every run. A vertex's path
-   * is fixed when it is first seen, so the search stops there.
+   * Fewest-hops path that does not pass through a buffer (a source and a sink, not a router); links
+   * are tried in insertion order, so ties break the same way on every run. A vertex's path is fixed
+   * when it is first seen, so the search stops there.
    */
   private int[] shortestPath(int from, int to) {
     if (from == to) {
@@ -215,9 +219,9 @@ public final class CompiledNoc {
   }
 
   /**
-   * The structure of type {@code type} derived from this network (a dataflow's routes per PE,
-   * say), built by {@code build} on the first request and shared by every later one, so that
-   * per-PE work is done once per network and not once per layer. Not thread-safe, as the routes.
+   * The structure of type {@code type} derived from this network (a dataflow's routes per PE, say),
+   * built by {@code build} on the first request and shared by every later one, so that per-PE work
+   * is done once per network and not once per layer. Not thread-safe, as the routes.
    */
   public <T> T derived(Class<T> type, Function<CompiledNoc, T> build) {
     Object d = derived.get(type);

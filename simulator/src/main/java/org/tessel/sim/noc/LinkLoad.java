@@ -4,8 +4,8 @@ import org.tessel.sim.util.IntMath;
 
 /**
  * Words each link carries during one phase, and the cycles the busiest link needs for them. A
- * multicast stream charges each link of the union of its routes once when the link multicasts,
- * and once per receiver behind it otherwise. Reusable; allocates nothing after construction.
+ * multicast stream charges each link of the union of its routes once when the link multicasts, and
+ * once per receiver behind it otherwise. Reusable; allocates nothing after construction.
  */
 public final class LinkLoad {
   private final CompiledNoc noc;

@@ -12,8 +12,8 @@ import org.tessel.sim.util.Checks;
  * @param multicast whether one transaction delivers a word to every receiver behind it
  * @param label a readable name ("port 0", "row 3 link 4->5")
  */
-public record NocLink(int id, int wordsPerCycle, int latencyCycles, boolean multicast,
-    String label) {
+public record NocLink(
+    int id, int wordsPerCycle, int latencyCycles, boolean multicast, String label) {
   /** Validates the figures. */
   public NocLink {
     Checks.nonNegative("link id", id);

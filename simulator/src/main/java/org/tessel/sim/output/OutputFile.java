@@ -9,8 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * One output file written whole or not at all: the content goes to a temporary file in the same
- * directory, which is then moved over the target in one atomic step. The target is checked
- * against an {@link OutputPolicy} first (never an input, a link, a pipe or a device).
+ * directory, which is then moved over the target in one atomic step. The target is checked against
+ * an {@link OutputPolicy} first (never an input, a link, a pipe or a device).
  */
 public final class OutputFile {
   private OutputFile() {}
@@ -44,8 +44,8 @@ public final class OutputFile {
   /** Results get the usual permissions where the file system has them (temp files are private). */
   static void readable(Path p, boolean dir) throws IOException {
     if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(dir ? "rwxr-xr-x"
-          : "rw-r--r--"));
+      Files.setPosixFilePermissions(
+          p, PosixFilePermissions.fromString(dir ? "rwxr-xr-x" : "rw-r--r--"));
     }
   }
 }

@@ -13,9 +13,9 @@ import org.tessel.sim.config.ConfigException;
 /**
  * What a run may replace. An output path is refused (a {@link ConfigException} naming it) when it
  * is a symbolic link (Tessel never writes through a link, nor replaces one), when it exists and is
- * not a regular file (a folder, a pipe, a socket, a device), or when it is one of the run's
- * {@code inputs} (the same file, by any path or link; the message names both). A regular file in
- * a run folder that an earlier run did not write is replaced only with {@code force}.
+ * not a regular file (a folder, a pipe, a socket, a device), or when it is one of the run's {@code
+ * inputs} (the same file, by any path or link; the message names both). A regular file in a run
+ * folder that an earlier run did not write is replaced only with {@code force}.
  *
  * @param inputs the files the run reads
  * @param force whether files Tessel did not write may be replaced
@@ -51,21 +51,35 @@ public record OutputPolicy(List<Path> inputs, boolean force) {
   public void check(Path target) {
     String name = target.toString();
     if (Files.isSymbolicLink(target)) {
-      throw new ConfigException(name, 0, "", "is a symbolic link; Tessel neither writes through"
-          + " nor replaces links: give the path of a regular file");
+      throw new ConfigException(
+          name,
+          0,
+          "",
+          "is a symbolic link; Tessel neither writes through"
+              + " nor replaces links: give the path of a regular file");
     }
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
         throw new ConfigException(name, 0, "", "is a folder; expected a file path");
       }
       if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-        throw new ConfigException(name, 0, "", "exists and is not a regular file (a pipe,"
-            + " socket or device); refusing to replace it");
+        throw new ConfigException(
+            name,
+            0,
+            "",
+            "exists and is not a regular file (a pipe,"
+                + " socket or device); refusing to replace it");
       }
       for (Path in : inputs) {
         if (same(target, in)) {
-          throw new ConfigException(name, 0, "", "is the input " + in + " of this run;"
-              + " refusing to replace an input: choose another output path");
+          throw new ConfigException(
+              name,
+              0,
+              "",
+              "is the input "
+                  + in
+                  + " of this run;"
+                  + " refusing to replace an input: choose another output path");
         }
       }
     }

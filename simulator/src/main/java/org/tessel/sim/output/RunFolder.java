@@ -21,9 +21,9 @@ import org.tessel.sim.config.ConfigException;
 /**
  * A run's output folder ({@code -p DIR} gives {@code DIR/<run_name>/}). The run writes its files
  * into {@link #dir()}, a hidden staging folder inside the target; {@link #commit()} then checks
- * every destination against the {@link OutputPolicy} (all of them, before anything moves) and
- * moves each file into place with one atomic rename. Only the files the run writes are replaced:
- * anything else in the folder (a user's notes, the schedule a replay read) is kept.
+ * every destination against the {@link OutputPolicy} (all of them, before anything moves) and moves
+ * each file into place with one atomic rename. Only the files the run writes are replaced: anything
+ * else in the folder (a user's notes, the schedule a replay read) is kept.
  *
  * <p>The folder remembers what Tessel wrote in it, in {@value #MANIFEST}; a file of the same name
  * as an output that Tessel did not write is refused unless the policy forces it. A target that
@@ -116,8 +116,8 @@ public final class RunFolder implements AutoCloseable {
   }
 
   /**
-   * Checks that {@code folder} may hold the run's files {@code names} (paths relative to it):
-   * each passes the policy, and one that exists was written by Tessel or the policy forces.
+   * Checks that {@code folder} may hold the run's files {@code names} (paths relative to it): each
+   * passes the policy, and one that exists was written by Tessel or the policy forces.
    *
    * @throws ConfigException naming the first file that may not be replaced
    */
@@ -126,18 +126,29 @@ public final class RunFolder implements AutoCloseable {
     Set<String> owned = owned(folder);
     for (String rel : names) {
       Path dest = folder.resolve(rel);
-      for (Path p = dest.getParent(); p != null && p.startsWith(folder) && !p.equals(folder);
+      for (Path p = dest.getParent();
+          p != null && p.startsWith(folder) && !p.equals(folder);
           p = p.getParent()) {
         if (Files.isSymbolicLink(p) || (Files.exists(p) && !Files.isDirectory(p))) {
-          throw new ConfigException(p.toString(), 0, "", "is in the way of " + dest
-              + " (not a folder); move it or choose another -p DIR");
+          throw new ConfigException(
+              p.toString(),
+              0,
+              "",
+              "is in the way of " + dest + " (not a folder); move it or choose another -p DIR");
         }
       }
       policy.check(dest);
-      if (Files.exists(dest, LinkOption.NOFOLLOW_LINKS) && !owned.contains(rel)
+      if (Files.exists(dest, LinkOption.NOFOLLOW_LINKS)
+          && !owned.contains(rel)
           && !policy.force()) {
-        throw new ConfigException(dest.toString(), 0, "", "exists and was not written by Tessel"
-            + " (not listed in " + MANIFEST + "); move it, or give --force to replace it");
+        throw new ConfigException(
+            dest.toString(),
+            0,
+            "",
+            "exists and was not written by Tessel"
+                + " (not listed in "
+                + MANIFEST
+                + "); move it, or give --force to replace it");
       }
     }
   }
@@ -152,8 +163,8 @@ public final class RunFolder implements AutoCloseable {
     all.addAll(names);
     StringBuilder sb = new StringBuilder(HEAD).append('\n');
     all.forEach(n -> sb.append(n).append('\n'));
-    OutputFile.write(folder.resolve(MANIFEST), sb.toString(), new OutputPolicy(policy.inputs(),
-        true));
+    OutputFile.write(
+        folder.resolve(MANIFEST), sb.toString(), new OutputPolicy(policy.inputs(), true));
   }
 
   /** The files the manifest of {@code folder} lists (empty when it has none). */
@@ -181,8 +192,12 @@ public final class RunFolder implements AutoCloseable {
   /** Refuses a run folder path that exists and is not a folder. */
   private static void checkFolder(Path folder) {
     if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder)) {
-      throw new ConfigException(folder.toString(), 0, "", "exists and is not a folder; the run"
-          + " writes its files into a folder of this name: move it or choose another -p DIR");
+      throw new ConfigException(
+          folder.toString(),
+          0,
+          "",
+          "exists and is not a folder; the run"
+              + " writes its files into a folder of this name: move it or choose another -p DIR");
     }
   }
 
@@ -193,7 +208,8 @@ public final class RunFolder implements AutoCloseable {
   /** The outermost directory of {@code dir}'s path that does not exist yet (null: all exist). */
   public static Path firstMissing(Path dir) {
     Path missing = null;
-    for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p);
+    for (Path p = dir.toAbsolutePath().normalize();
+        p != null && !Files.exists(p);
         p = p.getParent()) {
       missing = p;
     }
@@ -205,7 +221,8 @@ public final class RunFolder implements AutoCloseable {
     if (created == null) {
       return;
     }
-    for (Path p = dir.toAbsolutePath().normalize(); p != null && p.startsWith(created);
+    for (Path p = dir.toAbsolutePath().normalize();
+        p != null && p.startsWith(created);
         p = p.getParent()) {
       try {
         Files.deleteIfExists(p);
@@ -219,18 +236,21 @@ public final class RunFolder implements AutoCloseable {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

@@ -23,8 +23,9 @@ public final class PyFloat {
     }
     BigDecimal shortest = null;
     for (int digits = 1; digits <= 17; digits++) {
-      BigDecimal bd = new BigDecimal(x).round(new java.math.MathContext(digits,
-          java.math.RoundingMode.HALF_EVEN));
+      BigDecimal bd =
+          new BigDecimal(x)
+              .round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
       if (bd.doubleValue() == x) {
         shortest = bd;
         break;

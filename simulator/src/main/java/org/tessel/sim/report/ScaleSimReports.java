@@ -4,37 +4,44 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tessel.sim.arch.MemoryModel;
-import org.tessel.sim.result.ReportRow;
-import org.tessel.sim.stats.StreamStats;
 import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.ReportRow;
 import org.tessel.sim.result.SimResult;
+import org.tessel.sim.stats.StreamStats;
 
 /**
  * Writes SCALE-Sim v2's report files with its columns and layout ({@code ", "}-separated with a
  * trailing comma, floats as Python prints them), so that scripts written for SCALE-Sim keep
  * working.
  *
- * <p>SCALE-Sim reports a layer's "Total Cycles" as the index of its last busy cycle counted from
- * 0, one less than the duration Tessel reports elsewhere; these files follow SCALE-Sim.
+ * <p>SCALE-Sim reports a layer's "Total Cycles" as the index of its last busy cycle counted from 0,
+ * one less than the duration Tessel reports elsewhere; these files follow SCALE-Sim.
  */
 public final class ScaleSimReports {
   /** The compute report's header line. */
-  public static final String COMPUTE_HEADER = "LayerID, Total Cycles, Stall Cycles, Overall Util %,"
-      + " Mapping Efficiency %, Compute Util %,";
+  public static final String COMPUTE_HEADER =
+      "LayerID, Total Cycles, Stall Cycles, Overall Util %,"
+          + " Mapping Efficiency %, Compute Util %,";
+
   /** The compute report's header line in SCALE-Sim v3, which adds the second column. */
-  public static final String COMPUTE_HEADER_V3 = "LayerID, Total Cycles (incl. prefetch),"
-      + " Total Cycles, Stall Cycles, Overall Util %, Mapping Efficiency %, Compute Util %,";
+  public static final String COMPUTE_HEADER_V3 =
+      "LayerID, Total Cycles (incl. prefetch),"
+          + " Total Cycles, Stall Cycles, Overall Util %, Mapping Efficiency %, Compute Util %,";
+
   /** The bandwidth report's header line. */
-  public static final String BANDWIDTH_HEADER = "LayerID, Avg IFMAP SRAM BW, Avg FILTER SRAM BW,"
-      + " Avg OFMAP SRAM BW, Avg IFMAP DRAM BW, Avg FILTER DRAM BW, Avg OFMAP DRAM BW,";
+  public static final String BANDWIDTH_HEADER =
+      "LayerID, Avg IFMAP SRAM BW, Avg FILTER SRAM BW,"
+          + " Avg OFMAP SRAM BW, Avg IFMAP DRAM BW, Avg FILTER DRAM BW, Avg OFMAP DRAM BW,";
+
   /** The detailed access report's header line. */
-  public static final String DETAILED_HEADER = "LayerID, SRAM IFMAP Start Cycle,"
-      + " SRAM IFMAP Stop Cycle, SRAM IFMAP Reads, SRAM Filter Start Cycle,"
-      + " SRAM Filter Stop Cycle, SRAM Filter Reads, SRAM OFMAP Start Cycle,"
-      + " SRAM OFMAP Stop Cycle, SRAM OFMAP Writes, DRAM IFMAP Start Cycle,"
-      + " DRAM IFMAP Stop Cycle, DRAM IFMAP Reads, DRAM Filter Start Cycle,"
-      + " DRAM Filter Stop Cycle, DRAM Filter Reads, DRAM OFMAP Start Cycle,"
-      + " DRAM OFMAP Stop Cycle, DRAM OFMAP Writes,";
+  public static final String DETAILED_HEADER =
+      "LayerID, SRAM IFMAP Start Cycle,"
+          + " SRAM IFMAP Stop Cycle, SRAM IFMAP Reads, SRAM Filter Start Cycle,"
+          + " SRAM Filter Stop Cycle, SRAM Filter Reads, SRAM OFMAP Start Cycle,"
+          + " SRAM OFMAP Stop Cycle, SRAM OFMAP Writes, DRAM IFMAP Start Cycle,"
+          + " DRAM IFMAP Stop Cycle, DRAM IFMAP Reads, DRAM Filter Start Cycle,"
+          + " DRAM Filter Stop Cycle, DRAM Filter Reads, DRAM OFMAP Start Cycle,"
+          + " DRAM OFMAP Stop Cycle, DRAM OFMAP Writes,";
 
   private ScaleSimReports() {}
 
@@ -57,34 +64,46 @@ public final class ScaleSimReports {
       ReportRow row = l.report();
       sb.append(l.index()).append(", ");
       if (v3) {
-        sb.append(row.dramOfmap().stopCycle() - Math.min(row.dramIfmap().startCycle(),
-            row.dramFilter().startCycle())).append(", ");
+        sb.append(
+                row.dramOfmap().stopCycle()
+                    - Math.min(row.dramIfmap().startCycle(), row.dramFilter().startCycle()))
+            .append(", ");
       }
-      sb.append(row.totalCycles()).append(", ")
+      sb.append(row.totalCycles())
+          .append(", ")
           .append(row.stallCycles())
-          .append(", ").append(PyFloat.repr(row.overallUtilPct()))
-          .append(", ").append(PyFloat.repr(row.mappingEfficiencyPct()))
-          .append(", ").append(PyFloat.repr(row.computeUtilPct()))
+          .append(", ")
+          .append(PyFloat.repr(row.overallUtilPct()))
+          .append(", ")
+          .append(PyFloat.repr(row.mappingEfficiencyPct()))
+          .append(", ")
+          .append(PyFloat.repr(row.computeUtilPct()))
           .append(",\n");
     }
     return sb.toString();
   }
 
   /**
-   * The bandwidth report's text: SRAM words per cycle over the layer's Total Cycles, DRAM words
-   * per cycle over each DRAM stream's own window (as SCALE-Sim computes them).
+   * The bandwidth report's text: SRAM words per cycle over the layer's Total Cycles, DRAM words per
+   * cycle over each DRAM stream's own window (as SCALE-Sim computes them).
    */
   public static String bandwidth(SimResult r) {
     StringBuilder sb = new StringBuilder(BANDWIDTH_HEADER).append('\n');
     for (LayerResult l : r.layers()) {
       ReportRow row = l.report();
       sb.append(l.index())
-          .append(", ").append(PyFloat.repr(row.sramWordsPerCycle(row.sramIfmap())))
-          .append(", ").append(PyFloat.repr(row.sramWordsPerCycle(row.sramFilter())))
-          .append(", ").append(PyFloat.repr(row.sramWordsPerCycle(row.sramOfmap())))
-          .append(", ").append(PyFloat.repr(row.dramIfmap().wordsPerCycleOverWindow()))
-          .append(", ").append(PyFloat.repr(row.dramFilter().wordsPerCycleOverWindow()))
-          .append(", ").append(PyFloat.repr(row.dramOfmap().wordsPerCycleOverWindow()))
+          .append(", ")
+          .append(PyFloat.repr(row.sramWordsPerCycle(row.sramIfmap())))
+          .append(", ")
+          .append(PyFloat.repr(row.sramWordsPerCycle(row.sramFilter())))
+          .append(", ")
+          .append(PyFloat.repr(row.sramWordsPerCycle(row.sramOfmap())))
+          .append(", ")
+          .append(PyFloat.repr(row.dramIfmap().wordsPerCycleOverWindow()))
+          .append(", ")
+          .append(PyFloat.repr(row.dramFilter().wordsPerCycleOverWindow()))
+          .append(", ")
+          .append(PyFloat.repr(row.dramOfmap().wordsPerCycleOverWindow()))
           .append(",\n");
     }
     return sb.toString();
@@ -108,7 +127,11 @@ public final class ScaleSimReports {
   }
 
   private static void cell(StringBuilder sb, StreamStats s) {
-    sb.append(", ").append(s.startCycle()).append(".0, ").append(s.stopCycle()).append(".0, ")
+    sb.append(", ")
+        .append(s.startCycle())
+        .append(".0, ")
+        .append(s.stopCycle())
+        .append(".0, ")
         .append(s.words());
   }
 }

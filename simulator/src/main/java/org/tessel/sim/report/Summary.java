@@ -1,11 +1,11 @@
 package org.tessel.sim.report;
 
-import org.tessel.sim.stats.AccessCounts;
-import org.tessel.sim.stats.EnergyCounts;
-import org.tessel.sim.result.LayerResult;
-import org.tessel.sim.result.SimResult;
 import org.tessel.sim.arch.EnergyTable;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.SimResult;
+import org.tessel.sim.stats.AccessCounts;
+import org.tessel.sim.stats.EnergyCounts;
 
 /** Tessel's machine-readable summary (JSON) and its terminal table. */
 public final class Summary {
@@ -108,40 +108,88 @@ public final class Summary {
     HardwareSpec hw = r.hardware();
     int pes = hw.array().pes();
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(java.util.Locale.ROOT,
-        "%s on %s: %dx%d PEs, %s, SRAM %d/%d/%d KiB, DRAM %s%s, %.0f MHz, batch %d%n",
-        r.network().name(), hw.name(), hw.array().rows(), hw.array().cols(),
-        hw.dataflow().shortName(), hw.sram().ifmapKiB(), hw.sram().filterKiB(),
-        hw.sram().ofmapKiB(), hw.dram().mode(),
-        hw.dram().mode().name().equals("USER")
-            ? " " + hw.dram().bandwidthWordsPerCycle() + " words/cycle" : "",
-        hw.clockMHz(), r.batch()));
+    sb.append(
+        String.format(
+            java.util.Locale.ROOT,
+            "%s on %s: %dx%d PEs, %s, SRAM %d/%d/%d KiB, DRAM %s%s, %.0f MHz, batch %d%n",
+            r.network().name(),
+            hw.name(),
+            hw.array().rows(),
+            hw.array().cols(),
+            hw.dataflow().shortName(),
+            hw.sram().ifmapKiB(),
+            hw.sram().filterKiB(),
+            hw.sram().ofmapKiB(),
+            hw.dram().mode(),
+            hw.dram().mode().name().equals("USER")
+                ? " " + hw.dram().bandwidthWordsPerCycle() + " words/cycle"
+                : "",
+            hw.clockMHz(),
+            r.batch()));
     int nameWidth = 5;
     for (LayerResult l : r.layers()) {
       nameWidth = Math.max(nameWidth, l.layer().name().length());
     }
     String fmt = "%3s  %-" + nameWidth + "s  %-7s  %12s  %12s  %9s  %14s  %6s  %10s%n";
-    sb.append(String.format(java.util.Locale.ROOT, fmt, "#", "layer", "kind", "cycles", "stall",
-        "reconfig", "MACs", "util%", "ms"));
+    sb.append(
+        String.format(
+            java.util.Locale.ROOT,
+            fmt,
+            "#",
+            "layer",
+            "kind",
+            "cycles",
+            "stall",
+            "reconfig",
+            "MACs",
+            "util%",
+            "ms"));
     for (LayerResult l : r.layers()) {
-      sb.append(String.format(java.util.Locale.ROOT, fmt, l.index(), l.layer().name(),
-          l.layer().kind().name().toLowerCase(java.util.Locale.ROOT), l.cycles(),
-          l.stallCycles(), l.reconfigCycles(), l.macs(), String.format(java.util.Locale.ROOT,
-              "%.1f", 100 * l.utilization(pes)),
-          String.format(java.util.Locale.ROOT, "%.4f", hw.millis(l.totalCycles()))));
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              fmt,
+              l.index(),
+              l.layer().name(),
+              l.layer().kind().name().toLowerCase(java.util.Locale.ROOT),
+              l.cycles(),
+              l.stallCycles(),
+              l.reconfigCycles(),
+              l.macs(),
+              String.format(java.util.Locale.ROOT, "%.1f", 100 * l.utilization(pes)),
+              String.format(java.util.Locale.ROOT, "%.4f", hw.millis(l.totalCycles()))));
     }
-    sb.append(String.format(java.util.Locale.ROOT, fmt, "", "total", "", r.cycles(),
-        r.stallCycles(), r.reconfigCycles(), r.macs(), String.format(java.util.Locale.ROOT,
-            "%.1f", r.cycles() == 0 ? 0.0 : 100.0 * r.macs() / pes / r.cycles()),
-        String.format(java.util.Locale.ROOT, "%.4f", r.latencyMs())));
+    sb.append(
+        String.format(
+            java.util.Locale.ROOT,
+            fmt,
+            "",
+            "total",
+            "",
+            r.cycles(),
+            r.stallCycles(),
+            r.reconfigCycles(),
+            r.macs(),
+            String.format(
+                java.util.Locale.ROOT,
+                "%.1f",
+                r.cycles() == 0 ? 0.0 : 100.0 * r.macs() / pes / r.cycles()),
+            String.format(java.util.Locale.ROOT, "%.4f", r.latencyMs())));
     EnergyCounts e = r.energy();
     EnergyTable t = hw.cgra().energy();
-    sb.append(String.format(java.util.Locale.ROOT,
-        "energy %.3f uJ (MAC %.1f%%, RF %.1f%%, NoC %.1f%%, GLB %.1f%%, DRAM %.1f%%),"
-            + " %.1f mW, %.1f GMAC/s/W%n",
-        r.energyPj() * 1e-6, pct(e.macPj(t), r.energyPj()), pct(e.rfPj(t), r.energyPj()),
-        pct(e.nocPj(t), r.energyPj()), pct(e.glbPj(t), r.energyPj()),
-        pct(e.dramPj(t), r.energyPj()), r.powerMw(), r.gmacPerSecondPerWatt()));
+    sb.append(
+        String.format(
+            java.util.Locale.ROOT,
+            "energy %.3f uJ (MAC %.1f%%, RF %.1f%%, NoC %.1f%%, GLB %.1f%%, DRAM %.1f%%),"
+                + " %.1f mW, %.1f GMAC/s/W%n",
+            r.energyPj() * 1e-6,
+            pct(e.macPj(t), r.energyPj()),
+            pct(e.rfPj(t), r.energyPj()),
+            pct(e.nocPj(t), r.energyPj()),
+            pct(e.glbPj(t), r.energyPj()),
+            pct(e.dramPj(t), r.energyPj()),
+            r.powerMw(),
+            r.gmacPerSecondPerWatt()));
     return sb.toString();
   }
 }

@@ -33,44 +33,85 @@ public record LayerResult(
 
   /** Validates the parts. */
   public LayerResult {
-    if (layer == null || dataflow == null || time == null || work == null || report == null
-        || configuration == null || energy == null) {
+    if (layer == null
+        || dataflow == null
+        || time == null
+        || work == null
+        || report == null
+        || configuration == null
+        || energy == null) {
       throw new IllegalArgumentException("layer result " + index + ": every part is required");
     }
   }
 
   /** A result with no reconfiguration, configured by its dataflow, energy from its accesses. */
-  public static LayerResult of(int index, Layer layer, String dataflow, LayerCycles time,
-      ArrayWork work, ReportRow report, long events) {
-    return new LayerResult(index, layer, dataflow, time, work, report, events, dataflow,
+  public static LayerResult of(
+      int index,
+      Layer layer,
+      String dataflow,
+      LayerCycles time,
+      ArrayWork work,
+      ReportRow report,
+      long events) {
+    return new LayerResult(
+        index,
+        layer,
+        dataflow,
+        time,
+        work,
+        report,
+        events,
+        dataflow,
         EnergyCounts.of(work.macs(), 0, report.access()));
   }
 
   /** The same result after a reconfiguration of {@code cycles}. */
   public LayerResult withReconfigCycles(long cycles) {
-    return new LayerResult(index, layer, dataflow, time.withReconfigCycles(cycles), work, report,
-        events, configuration, energy);
+    return new LayerResult(
+        index,
+        layer,
+        dataflow,
+        time.withReconfigCycles(cycles),
+        work,
+        report,
+        events,
+        configuration,
+        energy);
   }
 
   /**
    * The same result with the layer's input already on chip (its DRAM ifmap reads not made) and/or
-   * its output kept on chip for the next layer (its DRAM ofmap writes not made): the report's
-   * DRAM streams and the energy counts lose those words. Cycles are unchanged, which is exact
-   * when DRAM never stalls the array ({@code dram.mode: calc}); the caller decides when that holds.
+   * its output kept on chip for the next layer (its DRAM ofmap writes not made): the report's DRAM
+   * streams and the energy counts lose those words. Cycles are unchanged, which is exact when DRAM
+   * never stalls the array ({@code dram.mode: calc}); the caller decides when that holds.
    */
   public LayerResult withHandOff(boolean inputOnChip, boolean outputOnChip) {
     if (!inputOnChip && !outputOnChip) {
       return this;
     }
-    long removed = (inputOnChip ? report.dramIfmap().words() : 0)
-        + (outputOnChip ? report.dramOfmap().words() : 0);
-    ReportRow r = new ReportRow(report.totalCycles(), report.stallCycles(),
-        report.overallUtilPct(), report.mappingEfficiencyPct(), report.computeUtilPct(),
-        report.sramIfmap(), report.sramFilter(), report.sramOfmap(),
-        inputOnChip ? StreamStats.NONE : report.dramIfmap(), report.dramFilter(),
-        outputOnChip ? StreamStats.NONE : report.dramOfmap());
-    EnergyCounts e = new EnergyCounts(energy.macs(), energy.rfAccesses(), energy.nocWordHops(),
-        energy.glbAccesses(), energy.dramAccesses() - removed);
+    long removed =
+        (inputOnChip ? report.dramIfmap().words() : 0)
+            + (outputOnChip ? report.dramOfmap().words() : 0);
+    ReportRow r =
+        new ReportRow(
+            report.totalCycles(),
+            report.stallCycles(),
+            report.overallUtilPct(),
+            report.mappingEfficiencyPct(),
+            report.computeUtilPct(),
+            report.sramIfmap(),
+            report.sramFilter(),
+            report.sramOfmap(),
+            inputOnChip ? StreamStats.NONE : report.dramIfmap(),
+            report.dramFilter(),
+            outputOnChip ? StreamStats.NONE : report.dramOfmap());
+    EnergyCounts e =
+        new EnergyCounts(
+            energy.macs(),
+            energy.rfAccesses(),
+            energy.nocWordHops(),
+            energy.glbAccesses(),
+            energy.dramAccesses() - removed);
     return new LayerResult(index, layer, dataflow, time, work, r, events, configuration, e);
   }
 

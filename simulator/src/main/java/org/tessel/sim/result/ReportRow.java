@@ -4,9 +4,9 @@ import org.tessel.sim.stats.AccessCounts;
 import org.tessel.sim.stats.StreamStats;
 
 /**
- * A layer's line in SCALE-Sim's three report files, as the memory model that ran the layer
- * computed it. "Total Cycles" here is SCALE-Sim's figure: the index of the layer's last busy cycle
- * counted from 0 (its duration minus one).
+ * A layer's line in SCALE-Sim's three report files, as the memory model that ran the layer computed
+ * it. "Total Cycles" here is SCALE-Sim's figure: the index of the layer's last busy cycle counted
+ * from 0 (its duration minus one).
  *
  * @param totalCycles SCALE-Sim's Total Cycles
  * @param stallCycles stall cycles
@@ -40,7 +40,12 @@ public record ReportRow(
 
   /** The access counts of this row. */
   public AccessCounts access() {
-    return new AccessCounts(sramIfmap.words(), sramFilter.words(), sramOfmap.words(),
-        dramIfmap.words(), dramFilter.words(), dramOfmap.words());
+    return new AccessCounts(
+        sramIfmap.words(),
+        sramFilter.words(),
+        sramOfmap.words(),
+        dramIfmap.words(),
+        dramFilter.words(),
+        dramOfmap.words());
   }
 }

@@ -1,9 +1,9 @@
 package org.tessel.sim.result;
 
-import org.tessel.sim.stats.AccessCounts;
-import org.tessel.sim.stats.EnergyCounts;
 import java.util.List;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.stats.AccessCounts;
+import org.tessel.sim.stats.EnergyCounts;
 import org.tessel.sim.workload.Network;
 
 /**
@@ -14,8 +14,8 @@ import org.tessel.sim.workload.Network;
  * @param batch inputs per run
  * @param layers per-layer results in execution order
  */
-public record SimResult(Network network, HardwareSpec hardware, int batch,
-    List<LayerResult> layers) {
+public record SimResult(
+    Network network, HardwareSpec hardware, int batch, List<LayerResult> layers) {
   /** Copies the list. */
   public SimResult {
     layers = List.copyOf(layers);

@@ -3,8 +3,8 @@ package org.tessel.sim.stats;
 import org.tessel.sim.arch.EnergyTable;
 
 /**
- * Accesses at each level of the memory hierarchy for one layer, in words, and the energy they
- * cost under an {@link EnergyTable}.
+ * Accesses at each level of the memory hierarchy for one layer, in words, and the energy they cost
+ * under an {@link EnergyTable}.
  *
  * @param macs multiply-accumulates
  * @param rfAccesses scratchpad (register-file) reads and writes inside the PEs
@@ -12,8 +12,8 @@ import org.tessel.sim.arch.EnergyTable;
  * @param glbAccesses global buffer (on-chip SRAM) reads and writes
  * @param dramAccesses DRAM reads and writes
  */
-public record EnergyCounts(long macs, long rfAccesses, long nocWordHops, long glbAccesses,
-    long dramAccesses) {
+public record EnergyCounts(
+    long macs, long rfAccesses, long nocWordHops, long glbAccesses, long dramAccesses) {
   /** Nothing. */
   public static final EnergyCounts ZERO = new EnergyCounts(0, 0, 0, 0, 0);
 
@@ -22,15 +22,22 @@ public record EnergyCounts(long macs, long rfAccesses, long nocWordHops, long gl
    * partial sum, as in the Eyeriss dataflow paper) and the SRAM and DRAM words of {@code a}.
    */
   public static EnergyCounts of(long macs, long nocWordHops, AccessCounts a) {
-    return new EnergyCounts(macs, 4 * macs, nocWordHops,
+    return new EnergyCounts(
+        macs,
+        4 * macs,
+        nocWordHops,
         a.sramIfmapReads() + a.sramFilterReads() + a.sramOfmapWrites(),
         a.dramIfmapReads() + a.dramFilterReads() + a.dramOfmapWrites());
   }
 
   /** Element-wise sum. */
   public EnergyCounts plus(EnergyCounts o) {
-    return new EnergyCounts(macs + o.macs, rfAccesses + o.rfAccesses,
-        nocWordHops + o.nocWordHops, glbAccesses + o.glbAccesses, dramAccesses + o.dramAccesses);
+    return new EnergyCounts(
+        macs + o.macs,
+        rfAccesses + o.rfAccesses,
+        nocWordHops + o.nocWordHops,
+        glbAccesses + o.glbAccesses,
+        dramAccesses + o.dramAccesses);
   }
 
   /** Energy of the MACs, pJ. */

@@ -19,10 +19,13 @@ public final class ChromeTrace {
     sb.append("}}");
     for (Track t : Track.VALUES) {
       sb.append(",\n{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,\"tid\":")
-          .append(t.ordinal() + 1).append(",\"args\":{\"name\":");
+          .append(t.ordinal() + 1)
+          .append(",\"args\":{\"name\":");
       quote(sb, t.title());
       sb.append("}},\n{\"name\":\"thread_sort_index\",\"ph\":\"M\",\"pid\":1,\"tid\":")
-          .append(t.ordinal() + 1).append(",\"args\":{\"sort_index\":").append(t.ordinal())
+          .append(t.ordinal() + 1)
+          .append(",\"args\":{\"sort_index\":")
+          .append(t.ordinal())
           .append("}}");
     }
     for (int i = 0; i < rec.size(); i++) {
@@ -31,14 +34,23 @@ public final class ChromeTrace {
       long e = rec.end(i);
       sb.append(",\n{\"name\":");
       quote(sb, name(t, rec, i));
-      sb.append(",\"cat\":\"").append(t.name().toLowerCase(Locale.ROOT))
-          .append("\",\"ph\":\"X\",\"pid\":1,\"tid\":").append(t.ordinal() + 1)
-          .append(",\"ts\":").append(micros(s, clockMHz))
-          .append(",\"dur\":").append(micros(e - s, clockMHz))
+      sb.append(",\"cat\":\"")
+          .append(t.name().toLowerCase(Locale.ROOT))
+          .append("\",\"ph\":\"X\",\"pid\":1,\"tid\":")
+          .append(t.ordinal() + 1)
+          .append(",\"ts\":")
+          .append(micros(s, clockMHz))
+          .append(",\"dur\":")
+          .append(micros(e - s, clockMHz))
           .append(",\"args\":{\"layer\":");
       quote(sb, rec.layerName(i));
-      sb.append(",\"startCycle\":").append(s).append(",\"endCycle\":").append(e)
-          .append(",\"cycles\":").append(e - s).append("}}");
+      sb.append(",\"startCycle\":")
+          .append(s)
+          .append(",\"endCycle\":")
+          .append(e)
+          .append(",\"cycles\":")
+          .append(e - s)
+          .append("}}");
     }
     sb.append("\n]}\n");
     return sb.toString();

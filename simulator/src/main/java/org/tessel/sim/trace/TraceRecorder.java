@@ -36,8 +36,8 @@ public final class TraceRecorder {
 
   /**
    * Records a span {@code [startCycle, endCycle)} relative to the current layer's start; empty
-   * spans are dropped, and a span that starts where the previous one of its track ended extends
-   * it (a run of back-to-back folds becomes one span "folds a-b").
+   * spans are dropped, and a span that starts where the previous one of its track ended extends it
+   * (a run of back-to-back folds becomes one span "folds a-b").
    */
   public void span(Track t, long startCycle, long endCycle, long itemIndex) {
     if (endCycle <= startCycle) {

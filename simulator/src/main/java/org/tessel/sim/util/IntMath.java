@@ -5,8 +5,8 @@ public final class IntMath {
   private IntMath() {}
 
   /**
-   * {@code a / b} rounded towards positive infinity, for {@code b > 0} (Java 18's
-   * {@code Math.ceilDiv}); exact for every {@code a}, with no overflow of {@code a + b - 1}.
+   * {@code a / b} rounded towards positive infinity, for {@code b > 0} (Java 18's {@code
+   * Math.ceilDiv}); exact for every {@code a}, with no overflow of {@code a + b - 1}.
    */
   public static int ceilDiv(int a, int b) {
     return -Math.floorDiv(-a, b);

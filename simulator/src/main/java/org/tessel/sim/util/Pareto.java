@@ -6,14 +6,14 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Pareto dominance and non-dominated sorting of points that minimise every coordinate: a point
- * is on the front when no other point is as good in every coordinate and better in one; equal
- * points are all on the front. Coordinates compare as {@link Double#compare} does.
+ * Pareto dominance and non-dominated sorting of points that minimise every coordinate: a point is
+ * on the front when no other point is as good in every coordinate and better in one; equal points
+ * are all on the front. Coordinates compare as {@link Double#compare} does.
  *
  * <p>Fronts come from efficient non-dominated sorting with binary search (Zhang et al., IEEE TEC
- * 2015): points in lexicographic order (ties by index), each put in the first front none of
- * whose members dominates it, found by binary search (a point dominated by a member of front k
- * is dominated by one of every earlier front); memory stays linear.
+ * 2015): points in lexicographic order (ties by index), each put in the first front none of whose
+ * members dominates it, found by binary search (a point dominated by a member of front k is
+ * dominated by one of every earlier front); memory stays linear.
  */
 public final class Pareto {
   private Pareto() {}
@@ -42,8 +42,8 @@ public final class Pareto {
   }
 
   /**
-   * The front of each point: 0 for the non-dominated points, 1 for those dominated only by
-   * points of front 0, and so on.
+   * The front of each point: 0 for the non-dominated points, 1 for those dominated only by points
+   * of front 0, and so on.
    */
   public static int[] ranks(double[][] points) {
     int n = points.length;
@@ -51,8 +51,10 @@ public final class Pareto {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, Comparator.comparing((Integer i) -> points[i], Pareto::lexicographic)
-        .thenComparingInt(i -> i));
+    Arrays.sort(
+        order,
+        Comparator.comparing((Integer i) -> points[i], Pareto::lexicographic)
+            .thenComparingInt(i -> i));
     int[] rank = new int[n];
     List<List<double[]>> fronts = new ArrayList<>();
     for (int x : order) {

@@ -10,8 +10,8 @@ import org.tessel.sim.util.Checks;
  * <p>The input is {@code inH x inW x inC}; the output {@code outH x outW x outC}. The window is
  * {@code kernelH x kernelW} over {@code inC / groups} channels, moved by the strides; input
  * coordinate {@code oy * strideH - padH + ky} (likewise for x) is outside the input when it falls
- * below 0 or at/after {@code inH}, and then reads nothing (zero padding). SCALE-Sim topologies
- * give already padded inputs and {@code padH = padW = 0}; their output size rule is applied by the
+ * below 0 or at/after {@code inH}, and then reads nothing (zero padding). SCALE-Sim topologies give
+ * already padded inputs and {@code padH = padW = 0}; their output size rule is applied by the
  * loader, so this record stores the output size instead of deriving it.
  *
  * @param name unique name within the network
@@ -68,13 +68,25 @@ public record Layer(
     Checks.positive(name + ": groups", groups);
     if (kernelH > inH + 2 * padH || kernelW > inW + 2 * padW) {
       throw new IllegalArgumentException(
-          name + ": filter " + kernelH + "x" + kernelW + " is larger than its padded input "
-              + (inH + 2 * padH) + "x" + (inW + 2 * padW));
+          name
+              + ": filter "
+              + kernelH
+              + "x"
+              + kernelW
+              + " is larger than its padded input "
+              + (inH + 2 * padH)
+              + "x"
+              + (inW + 2 * padW));
     }
     if (inC % groups != 0 || outC % groups != 0) {
       throw new IllegalArgumentException(
-          name + ": groups " + groups + " must divide input channels " + inC
-              + " and output channels " + outC);
+          name
+              + ": groups "
+              + groups
+              + " must divide input channels "
+              + inC
+              + " and output channels "
+              + outC);
     }
   }
 
@@ -84,17 +96,38 @@ public record Layer(
    * @throws IllegalArgumentException for a shape with no output
    */
   public static Layer conv(
-      String name, int inH, int inW, int inC, int kernel, int stride, int pad, int outC,
+      String name,
+      int inH,
+      int inW,
+      int inC,
+      int kernel,
+      int stride,
+      int pad,
+      int outC,
       int groups) {
     int outH = Math.floorDiv(inH + 2 * pad - kernel, stride) + 1;
     int outW = Math.floorDiv(inW + 2 * pad - kernel, stride) + 1;
-    return new Layer(name, LayerKind.CONV, inH, inW, inC, kernel, kernel, stride, stride, pad,
-        pad, outH, outW, outC, groups);
+    return new Layer(
+        name,
+        LayerKind.CONV,
+        inH,
+        inW,
+        inC,
+        kernel,
+        kernel,
+        stride,
+        stride,
+        pad,
+        pad,
+        outH,
+        outW,
+        outC,
+        groups);
   }
 
   /**
-   * A convolution sized as SCALE-Sim v2 sizes it: no explicit padding, output
-   * {@code ceil((in - k + stride) / stride)}; windows that run past the input read nothing.
+   * A convolution sized as SCALE-Sim v2 sizes it: no explicit padding, output {@code ceil((in - k +
+   * stride) / stride)}; windows that run past the input read nothing.
    */
   public static Layer scaleSimConv(
       String name, int inH, int inW, int kernelH, int kernelW, int inC, int outC, int stride) {
@@ -102,17 +135,46 @@ public record Layer(
   }
 
   /** As {@link #scaleSimConv(String, int, int, int, int, int, int, int)} with two strides. */
-  public static Layer scaleSimConv(String name, int inH, int inW, int kernelH, int kernelW,
-      int inC, int outC, int strideH, int strideW) {
+  public static Layer scaleSimConv(
+      String name,
+      int inH,
+      int inW,
+      int kernelH,
+      int kernelW,
+      int inC,
+      int outC,
+      int strideH,
+      int strideW) {
     if (kernelH > inH || kernelW > inW) {
       throw new IllegalArgumentException(
-          name + ": filter " + kernelH + "x" + kernelW + " is larger than its input " + inH + "x"
+          name
+              + ": filter "
+              + kernelH
+              + "x"
+              + kernelW
+              + " is larger than its input "
+              + inH
+              + "x"
               + inW);
     }
     int outH = ceilDiv(inH - kernelH + strideH, strideH);
     int outW = ceilDiv(inW - kernelW + strideW, strideW);
-    return new Layer(name, LayerKind.CONV, inH, inW, inC, kernelH, kernelW, strideH, strideW, 0,
-        0, outH, outW, outC, 1);
+    return new Layer(
+        name,
+        LayerKind.CONV,
+        inH,
+        inW,
+        inC,
+        kernelH,
+        kernelW,
+        strideH,
+        strideW,
+        0,
+        0,
+        outH,
+        outW,
+        outC,
+        1);
   }
 
   /** A GEMM {@code (m x k) * (k x n)}, as SCALE-Sim lowers it: an m x k input, a 1 x k filter. */
@@ -121,14 +183,28 @@ public record Layer(
   }
 
   /**
-   * An activation-by-activation matrix multiply: {@code heads} products {@code (m x k) * (k x
-   * n)}, laid out as a grouped GEMM (input {@code m x k x heads}, window {@code 1 x k} over one
-   * group's channel, output {@code m x 1 x n * heads}, {@code groups = heads}).
+   * An activation-by-activation matrix multiply: {@code heads} products {@code (m x k) * (k x n)},
+   * laid out as a grouped GEMM (input {@code m x k x heads}, window {@code 1 x k} over one group's
+   * channel, output {@code m x 1 x n * heads}, {@code groups = heads}).
    */
   public static Layer matmul(String name, int m, int n, int k, int heads) {
     Checks.positive(name + ": heads", heads);
-    return new Layer(name, LayerKind.MATMUL, m, k, heads, 1, k, 1, 1, 0, 0, m, 1,
-        Math.multiplyExact(n, heads), heads);
+    return new Layer(
+        name,
+        LayerKind.MATMUL,
+        m,
+        k,
+        heads,
+        1,
+        k,
+        1,
+        1,
+        0,
+        0,
+        m,
+        1,
+        Math.multiplyExact(n, heads),
+        heads);
   }
 
   /** A fully connected layer over {@code inFeatures} flattened inputs. */
@@ -167,8 +243,8 @@ public record Layer(
   }
 
   /**
-   * The operand-matrix view of one group for a batch: {@code Sr = batch * outPixels} rows,
-   * {@code Sc = outC / groups} columns, depth {@code T = windowSize}.
+   * The operand-matrix view of one group for a batch: {@code Sr = batch * outPixels} rows, {@code
+   * Sc = outC / groups} columns, depth {@code T = windowSize}.
    *
    * @throws IllegalStateException for a layer that does not use the array
    */

@@ -17,13 +17,13 @@ public enum LayerKind {
   /** Concatenation of two or more inputs: one copy per output element on the vector lanes. */
   CONCAT(false),
   /**
-   * Element-wise product of its inputs (squeeze-excitation, gating), broadcasting the smaller
-   * ones; with one input, a per-element scale (an unfolded batch normalisation).
+   * Element-wise product of its inputs (squeeze-excitation, gating), broadcasting the smaller ones;
+   * with one input, a per-element scale (an unfolded batch normalisation).
    */
   MUL(false),
   /**
-   * Matrix multiply of two activations (attention's {@code Q K^T} and {@code A V}): {@code
-   * groups} independent {@code (m x k) * (k x n)} products, one per head, with no weights.
+   * Matrix multiply of two activations (attention's {@code Q K^T} and {@code A V}): {@code groups}
+   * independent {@code (m x k) * (k x n)} products, one per head, with no weights.
    */
   MATMUL(true);
 

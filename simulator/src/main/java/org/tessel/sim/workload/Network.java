@@ -13,9 +13,9 @@ import org.jgrapht.graph.DirectedAcyclicGraph;
 import org.tessel.sim.util.Checks;
 
 /**
- * A network: layers connected as a directed acyclic graph (branches, residual adds), and the
- * order in which the accelerator runs them (a topological order that keeps the file's order where
- * the graph allows it, so the result is deterministic).
+ * A network: layers connected as a directed acyclic graph (branches, residual adds), and the order
+ * in which the accelerator runs them (a topological order that keeps the file's order where the
+ * graph allows it, so the result is deterministic).
  */
 public final class Network {
   private final String name;
@@ -154,8 +154,8 @@ public final class Network {
     }
 
     /**
-     * Builds the network; layers run in the order they were added (inputs are always added
-     * before their readers, so this order is topological).
+     * Builds the network; layers run in the order they were added (inputs are always added before
+     * their readers, so this order is topological).
      *
      * @throws IllegalArgumentException for an empty network
      */

@@ -3,8 +3,8 @@ package org.tessel.sim.workload;
 import java.util.List;
 
 /**
- * The three operands of a layer, in the one order used everywhere (ports, SRAMs, traffic,
- * reports): input feature map, filter weights, output feature map.
+ * The three operands of a layer, in the one order used everywhere (ports, SRAMs, traffic, reports):
+ * input feature map, filter weights, output feature map.
  */
 public enum Operand {
   /** The input feature map (SCALE-Sim's ifmap). */

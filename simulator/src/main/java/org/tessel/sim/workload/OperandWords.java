@@ -1,8 +1,8 @@
 package org.tessel.sim.workload;
 
 /**
- * A word count per {@link Operand}: SRAM half capacities, the largest transfer of each operand,
- * the words each SRAM holds at its fullest.
+ * A word count per {@link Operand}: SRAM half capacities, the largest transfer of each operand, the
+ * words each SRAM holds at its fullest.
  *
  * @param ifmap words of the input feature map
  * @param filter words of the filter

@@ -41,12 +41,18 @@ final class TextFilesTest {
     Path latin = bytes("l.yaml", "x\ncaf\u00e9".getBytes(StandardCharsets.ISO_8859_1));
     Path utf16 = bytes("u.yaml", "ab".getBytes(StandardCharsets.UTF_16LE));
     assertAll(
-        () -> assertEquals(bin + ":3: a binary file (a NUL byte), expected UTF-8 text",
-            message(() -> TextFiles.text(bin))),
-        () -> assertEquals(latin + ":2: not UTF-8 text (byte 0xe9 at offset 5); save the file"
-            + " as UTF-8", message(() -> TextFiles.text(latin))),
-        () -> assertEquals(utf16 + ":1: a binary file (a NUL byte), expected UTF-8 text",
-            message(() -> TextFiles.text(utf16))));
+        () ->
+            assertEquals(
+                bin + ":3: a binary file (a NUL byte), expected UTF-8 text",
+                message(() -> TextFiles.text(bin))),
+        () ->
+            assertEquals(
+                latin + ":2: not UTF-8 text (byte 0xe9 at offset 5); save the file" + " as UTF-8",
+                message(() -> TextFiles.text(latin))),
+        () ->
+            assertEquals(
+                utf16 + ":1: a binary file (a NUL byte), expected UTF-8 text",
+                message(() -> TextFiles.text(utf16))));
   }
 
   @Test
@@ -54,12 +60,17 @@ final class TextFilesTest {
     Path link = tmp.resolve("dangling");
     Files.createSymbolicLink(link, tmp.resolve("nothing"));
     assertAll(
-        () -> assertEquals(tmp + ": is a folder, expected a file", message(() ->
-            TextFiles.text(tmp))),
-        () -> assertEquals(tmp.resolve("none") + ": file not found", message(() ->
-            TextFiles.text(tmp.resolve("none")))),
-        () -> assertEquals(link + ": file not found (a symbolic link to nothing)",
-            message(() -> TextFiles.text(link))));
+        () ->
+            assertEquals(
+                tmp + ": is a folder, expected a file", message(() -> TextFiles.text(tmp))),
+        () ->
+            assertEquals(
+                tmp.resolve("none") + ": file not found",
+                message(() -> TextFiles.text(tmp.resolve("none")))),
+        () ->
+            assertEquals(
+                link + ": file not found (a symbolic link to nothing)",
+                message(() -> TextFiles.text(link))));
   }
 
   @Test
@@ -71,8 +82,7 @@ final class TextFilesTest {
         () -> assertThrows(NumberFormatException.class, () -> Numbers.whole("+16")),
         () -> assertThrows(NumberFormatException.class, () -> Numbers.whole("16.0")),
         () -> assertThrows(NumberFormatException.class, () -> Numbers.whole("\"16\"")),
-        () -> assertThrows(NumberFormatException.class,
-            () -> Numbers.whole("9223372036854775808")),
+        () -> assertThrows(NumberFormatException.class, () -> Numbers.whole("9223372036854775808")),
         () -> assertEquals(1e-3, Numbers.real("1e-3")),
         () -> assertEquals(0.5, Numbers.real(".5")),
         () -> assertEquals(200, Numbers.real("200")),
@@ -84,12 +94,18 @@ final class TextFilesTest {
 
   @Test
   void yamlDepth_isLimitedBeforeComposing() {
-    String ok = "a: " + "[".repeat(YamlDocuments.MAX_DEPTH - 1) + "1"
-        + "]".repeat(YamlDocuments.MAX_DEPTH - 1) + "\n";
+    String ok =
+        "a: "
+            + "[".repeat(YamlDocuments.MAX_DEPTH - 1)
+            + "1"
+            + "]".repeat(YamlDocuments.MAX_DEPTH - 1)
+            + "\n";
     String deep = "a: " + "[".repeat(5000) + "1" + "]".repeat(5000) + "\n";
     assertAll(
         () -> assertEquals(true, YamlDocuments.compose("ok.yaml", ok).isPresent()),
-        () -> assertEquals("deep.yaml:1: nested more than 64 levels deep",
-            message(() -> YamlDocuments.compose("deep.yaml", deep))));
+        () ->
+            assertEquals(
+                "deep.yaml:1: nested more than 64 levels deep",
+                message(() -> YamlDocuments.compose("deep.yaml", deep))));
   }
 }

@@ -5,28 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
-import org.tessel.sim.mapping.FoldTraffic;
 import org.tessel.sim.layer.LayerRunner;
+import org.tessel.sim.mapping.FoldTraffic;
 
 /** The steady-state event loop allocates nothing (style 8.5). */
 final class AllocationFreeTest {
   /** Traffic without allocation: fixed words per fold. */
-  private static final FoldTraffic FIXED = new FoldTraffic() {
-    @Override
-    public long ifmapFillWords(int k) {
-      return 700;
-    }
+  private static final FoldTraffic FIXED =
+      new FoldTraffic() {
+        @Override
+        public long ifmapFillWords(int k) {
+          return 700;
+        }
 
-    @Override
-    public long filterFillWords(int k) {
-      return (k & 3) == 0 ? 300 : 0;
-    }
+        @Override
+        public long filterFillWords(int k) {
+          return (k & 3) == 0 ? 300 : 0;
+        }
 
-    @Override
-    public long ofmapDrainWords(int k) {
-      return 500;
-    }
-  };
+        @Override
+        public long ofmapDrainWords(int k) {
+          return 500;
+        }
+      };
 
   @Test
   void layerRunner_steadyStateAllocatesNothing() {

@@ -24,8 +24,9 @@ final class EventQueueTest {
     var q = new EventQueue();
     // reference entries: {cycle, phase, arg}; ties in (cycle, phase) may come in any order,
     // so compare the (cycle, phase) sequence and the multiset of args per tie group
-    PriorityQueue<long[]> ref = new PriorityQueue<>((a, b) -> a[0] != b[0]
-        ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    PriorityQueue<long[]> ref =
+        new PriorityQueue<>(
+            (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
     long now = 0;
     long nextArg = 0;
     for (int step = 0; step < 5_000; step++) {
@@ -46,10 +47,18 @@ final class EventQueueTest {
         // same (cycle, phase) group: the arg must be one still pending in that group
         long arg = q.arg(slot);
         if (arg != expected[2]) {
-          boolean found = ref.removeIf(e -> e[2] == arg && e[0] == expected[0]
-              && e[1] == expected[1]);
-          assertTrue(found, () -> "seed=" + seed + " step=" + s + ": arg " + arg
-              + " not pending at its cycle/phase");
+          boolean found =
+              ref.removeIf(e -> e[2] == arg && e[0] == expected[0] && e[1] == expected[1]);
+          assertTrue(
+              found,
+              () ->
+                  "seed="
+                      + seed
+                      + " step="
+                      + s
+                      + ": arg "
+                      + arg
+                      + " not pending at its cycle/phase");
           ref.add(expected);
         }
         q.release(slot);

@@ -21,17 +21,37 @@ final class HardwareFieldTest {
 
   static {
     String[][] v = {
-      {"name", "x"}, {"clockMHz", "150"}, {"dataflow", "rs"}, {"memoryModel", "tiles"},
-      {"array.rows", "12"}, {"array.cols", "14"}, {"sram.ifmapKiB", "100"},
-      {"sram.filterKiB", "8"}, {"sram.ofmapKiB", "90"}, {"sram.wordBytes", "2"},
-      {"sram.banks", "3"}, {"dram.mode", "user"}, {"dram.bandwidthWordsPerCycle", "7"},
-      {"noc.topology", "xybus"}, {"noc.linkBytesPerCycle", "8"}, {"noc.hopLatencyCycles", "0"},
-      {"noc.multicast", "false"}, {"glb.banks", "25"}, {"glb.ports", "3"},
-      {"glb.bytesPerPortPerCycle", "4"}, {"scratchpad.filterWords", "224"},
-      {"scratchpad.ifmapWords", "12"}, {"scratchpad.psumWords", "24"},
-      {"reconfig.configBits", "1794"}, {"reconfig.busBitsPerCycle", "2"},
-      {"reconfig.drainCycles", "5"}, {"energy.macPj", "1.5"}, {"energy.rfPj", "1.25"},
-      {"energy.nocPj", "2.5"}, {"energy.glbPj", "6.5"}, {"energy.dramPj", "201"},
+      {"name", "x"},
+      {"clockMHz", "150"},
+      {"dataflow", "rs"},
+      {"memoryModel", "tiles"},
+      {"array.rows", "12"},
+      {"array.cols", "14"},
+      {"sram.ifmapKiB", "100"},
+      {"sram.filterKiB", "8"},
+      {"sram.ofmapKiB", "90"},
+      {"sram.wordBytes", "2"},
+      {"sram.banks", "3"},
+      {"dram.mode", "user"},
+      {"dram.bandwidthWordsPerCycle", "7"},
+      {"noc.topology", "xybus"},
+      {"noc.linkBytesPerCycle", "8"},
+      {"noc.hopLatencyCycles", "0"},
+      {"noc.multicast", "false"},
+      {"glb.banks", "25"},
+      {"glb.ports", "3"},
+      {"glb.bytesPerPortPerCycle", "4"},
+      {"scratchpad.filterWords", "224"},
+      {"scratchpad.ifmapWords", "12"},
+      {"scratchpad.psumWords", "24"},
+      {"reconfig.configBits", "1794"},
+      {"reconfig.busBitsPerCycle", "2"},
+      {"reconfig.drainCycles", "5"},
+      {"energy.macPj", "1.5"},
+      {"energy.rfPj", "1.25"},
+      {"energy.nocPj", "2.5"},
+      {"energy.glbPj", "6.5"},
+      {"energy.dramPj", "201"},
     };
     for (String[] kv : v) {
       VALUES.put(HardwareField.find(kv[0]).orElseThrow(), kv[1]);
@@ -71,8 +91,8 @@ final class HardwareFieldTest {
       assertTrue(at >= 0, () -> f.key() + " has no row in docs/hardware-format.md");
       String row = doc.substring(at, doc.indexOf('\n', at)).replace("`", "");
       String def = f.defaultValue().orElse("required");
-      assertTrue(row.contains("| " + def + " |"),
-          () -> f.key() + ": default " + def + " not in " + row);
+      assertTrue(
+          row.contains("| " + def + " |"), () -> f.key() + ": default " + def + " not in " + row);
       assertTrue(row.contains(f.unit()), () -> f.key() + ": unit " + f.unit() + " not in " + row);
     }
   }
@@ -81,8 +101,16 @@ final class HardwareFieldTest {
   void everyCfgKey_isDocumented_besideItsField() throws IOException {
     String doc = Files.readString(Shared.rootDir().resolve("docs/hardware-format.md"));
     for (HardwareField f : HardwareField.values()) {
-      f.cfgKey().ifPresent(k -> assertTrue(doc.contains("| `" + k + "` | `" + f.key() + "` |"),
-          () -> k + " -> " + f.key() + " not in the .cfg table of docs/hardware-format.md"));
+      f.cfgKey()
+          .ifPresent(
+              k ->
+                  assertTrue(
+                      doc.contains("| `" + k + "` | `" + f.key() + "` |"),
+                      () ->
+                          k
+                              + " -> "
+                              + f.key()
+                              + " not in the .cfg table of docs/hardware-format.md"));
     }
   }
 }

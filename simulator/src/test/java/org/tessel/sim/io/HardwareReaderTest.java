@@ -1,6 +1,5 @@
 package org.tessel.sim.io;
 
-import org.tessel.sim.config.ConfigException;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +14,7 @@ import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MappingSearchSpec;
 import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.arch.NocTopology;
+import org.tessel.sim.config.ConfigException;
 
 final class HardwareReaderTest {
   @TempDir Path dir;
@@ -72,8 +72,13 @@ final class HardwareReaderTest {
   void unknownNocKey_namesLineAndSuggests() throws IOException {
     Path p = write(BASE + "noc:\n  topology: xybus\n  linkBytesPerCycel: 8\n");
     ConfigException e = assertThrows(ConfigException.class, () -> HardwareReader.read(p));
-    assertTrue(e.getMessage().startsWith(p + ":7: noc.linkBytesPerCycel: unknown key (did you"
-        + " mean 'linkBytesPerCycle'?)"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                p
+                    + ":7: noc.linkBytesPerCycel: unknown key (did you"
+                    + " mean 'linkBytesPerCycle'?)"),
+        e.getMessage());
   }
 
   @Test
@@ -93,11 +98,16 @@ final class HardwareReaderTest {
 
   @Test
   void perNetworkWidthsAndMappingSearch_areRead() throws IOException {
-    HardwareSpec hw = HardwareReader.read(write(BASE + String.join("\n",
-        "noc: {topology: xybus, linkBytesPerCycle: 8, ifmapBytesPerCycle: 2,"
-            + " psumInBytesPerCycle: 4}",
-        "mapping: {search: chip, minUtilisation: 0.9}",
-        "")));
+    HardwareSpec hw =
+        HardwareReader.read(
+            write(
+                BASE
+                    + String.join(
+                        "\n",
+                        "noc: {topology: xybus, linkBytesPerCycle: 8, ifmapBytesPerCycle: 2,"
+                            + " psumInBytesPerCycle: 4}",
+                        "mapping: {search: chip, minUtilisation: 0.9}",
+                        "")));
     var noc = hw.cgra().noc();
     assertAll(
         () -> assertEquals(2, noc.ifmapBytesPerCycle()),
@@ -114,7 +124,12 @@ final class HardwareReaderTest {
   void utilisationAboveOne_isRefusedWithItsLine() throws IOException {
     Path p = write(BASE + "mapping:\n  search: chip\n  minUtilisation: 1.5\n");
     ConfigException e = assertThrows(ConfigException.class, () -> HardwareReader.read(p));
-    assertTrue(e.getMessage().startsWith(p + ":7: mapping.minUtilisation: expected a share of"
-        + " the PEs, 0 to 1, was 1.5"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                p
+                    + ":7: mapping.minUtilisation: expected a share of"
+                    + " the PEs, 0 to 1, was 1.5"),
+        e.getMessage());
   }
 }

@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.testing.Shared;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.LayerKind;
@@ -51,8 +51,15 @@ final class NetworkFilesTest {
    * @param counting how parameters are counted
    */
   record Expected(
-      String file, int layers, int arrayLayers, long macs, double publishedMacs,
-      double macTolerance, long params, double publishedParams, double paramTolerance,
+      String file,
+      int layers,
+      int arrayLayers,
+      long macs,
+      double publishedMacs,
+      double macTolerance,
+      long params,
+      double publishedParams,
+      double paramTolerance,
       Params counting) {
     @Override
     public String toString() {
@@ -64,27 +71,81 @@ final class NetworkFilesTest {
     return Stream.of(
         // Sze et al., "Efficient Processing of Deep Neural Networks", Proc. IEEE 2017, Table III:
         // 724M MACs, 61M weights. 60,965,224 is Caffe's bvlc_alexnet count with biases.
-        new Expected("alexnet.yaml", 11, 8, 724_406_816L, 724e6, 0.001,
-            60_965_224L, 61e6, 0.001, Params.BIAS),
+        new Expected(
+            "alexnet.yaml",
+            11,
+            8,
+            724_406_816L,
+            724e6,
+            0.001,
+            60_965_224L,
+            61e6,
+            0.001,
+            Params.BIAS),
         // He et al. 2016, Table 1: 1.8e9 FLOPs (multiply-adds); torchvision 1.814G, 11,689,512.
-        new Expected("resnet18.yaml", 31, 21, 1_814_073_344L, 1.814e9, 0.001,
-            11_689_512L, 11.69e6, 0.001, Params.BATCH_NORM),
+        new Expected(
+            "resnet18.yaml",
+            31,
+            21,
+            1_814_073_344L,
+            1.814e9,
+            0.001,
+            11_689_512L,
+            11.69e6,
+            0.001,
+            Params.BATCH_NORM),
         // torchvision resnet50 (v1.5, stride on the 3x3): 4.09 GFLOPS (multiply-adds), 25,557,032.
         // The paper's 3.8e9 is for v1: see resnet50_v1Count.
-        new Expected("resnet50.yaml", 72, 54, 4_089_184_256L, 4.09e9, 0.001,
-            25_557_032L, 25.557e6, 0.001, Params.BATCH_NORM),
+        new Expected(
+            "resnet50.yaml",
+            72,
+            54,
+            4_089_184_256L,
+            4.09e9,
+            0.001,
+            25_557_032L,
+            25.557e6,
+            0.001,
+            Params.BATCH_NORM),
         // Simonyan & Zisserman 2015, Table 2: 138M parameters; 15.47G MACs as usually quoted
         // (Sze et al.: 15.5G).
-        new Expected("vgg16.yaml", 21, 16, 15_470_264_320L, 15.47e9, 0.001,
-            138_357_544L, 138e6, 0.003, Params.BIAS),
+        new Expected(
+            "vgg16.yaml",
+            21,
+            16,
+            15_470_264_320L,
+            15.47e9,
+            0.001,
+            138_357_544L,
+            138e6,
+            0.003,
+            Params.BIAS),
         // Howard et al. 2017, Table 1/8: 569M mult-adds, 4.2M parameters.
-        new Expected("mobilenet.yaml", 29, 28, 568_740_352L, 569e6, 0.001,
-            4_231_976L, 4.2e6, 0.01, Params.BATCH_NORM),
+        new Expected(
+            "mobilenet.yaml",
+            29,
+            28,
+            568_740_352L,
+            569e6,
+            0.001,
+            4_231_976L,
+            4.2e6,
+            0.01,
+            Params.BATCH_NORM),
         // Sandler et al. 2018, Table 4: 300M multiply-adds, 3.4M parameters. The paper's 3.4M
         // is 3% below the count of the shapes (torchvision documents 3,504,872, the same as ours);
         // hence the wider parameter tolerance.
-        new Expected("mobilenetv2.yaml", 64, 53, 300_774_272L, 300e6, 0.005,
-            3_504_872L, 3.4e6, 0.035, Params.BATCH_NORM));
+        new Expected(
+            "mobilenetv2.yaml",
+            64,
+            53,
+            300_774_272L,
+            300e6,
+            0.005,
+            3_504_872L,
+            3.4e6,
+            0.035,
+            Params.BATCH_NORM));
   }
 
   static Path dir() {
@@ -94,8 +155,8 @@ final class NetworkFilesTest {
   static Network load(String file) {
     Path p = dir().resolve(file);
     if (file.endsWith(".csv")) {
-      return TopologyReader.read(p, file.equals("gemm_list.csv") ? TopologyReader.Mode.GEMM
-          : TopologyReader.Mode.CONV);
+      return TopologyReader.read(
+          p, file.equals("gemm_list.csv") ? TopologyReader.Mode.GEMM : TopologyReader.Mode.CONV);
     }
     return NetworkReader.read(p);
   }
@@ -115,8 +176,18 @@ final class NetworkFilesTest {
 
   private static void assertClose(double published, long actual, double tolerance, String what) {
     double rel = Math.abs(actual - published) / published;
-    assertTrue(rel <= tolerance, what + ": " + actual + " is " + String.format("%.3f%%",
-        rel * 100) + " from the published " + published + " (allowed " + tolerance * 100 + "%)");
+    assertTrue(
+        rel <= tolerance,
+        what
+            + ": "
+            + actual
+            + " is "
+            + String.format("%.3f%%", rel * 100)
+            + " from the published "
+            + published
+            + " (allowed "
+            + tolerance * 100
+            + "%)");
   }
 
   private static void assertShape(Network net, String layer, int h, int w, int c) {
@@ -129,8 +200,7 @@ final class NetworkFilesTest {
   void everyFileIsCheckedHere() throws IOException {
     Set<String> files;
     try (Stream<Path> s = Files.list(dir())) {
-      files = s.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(
-          TreeSet::new));
+      files = s.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
     }
     Set<String> known = files().collect(Collectors.toCollection(TreeSet::new));
     assertEquals(known, files, "files in traces/networks vs this test's expectations");
@@ -141,8 +211,10 @@ final class NetworkFilesTest {
   void macsAndParams_matchShapesAndPublishedFigures(Expected e) {
     Network net = load(e.file());
     assertEquals(e.layers(), net.layers().size(), "layers");
-    assertEquals(e.arrayLayers(), net.layers().stream().filter(l -> l.kind().usesArray())
-        .count(), "conv/fc layers");
+    assertEquals(
+        e.arrayLayers(),
+        net.layers().stream().filter(l -> l.kind().usesArray()).count(),
+        "conv/fc layers");
     assertEquals(e.macs(), net.macs(), "MACs");
     assertClose(e.publishedMacs(), net.macs(), e.macTolerance(), "MACs");
     long params = params(net, e.counting());
@@ -163,8 +235,12 @@ final class NetworkFilesTest {
     assertShape(net, "conv5", 13, 13, 256);
     assertShape(net, "pool5", 6, 6, 256);
     assertEquals(9216, net.layer("fc6").inC(), "fc6 reads 6x6x256");
-    assertEquals(List.of(1, 2, 1, 2, 2), Stream.of("conv1", "conv2", "conv3", "conv4", "conv5")
-        .map(n -> net.layer(n).groups()).collect(Collectors.toList()), "groups");
+    assertEquals(
+        List.of(1, 2, 1, 2, 2),
+        Stream.of("conv1", "conv2", "conv3", "conv4", "conv5")
+            .map(n -> net.layer(n).groups())
+            .collect(Collectors.toList()),
+        "groups");
     // per layer MACs of the grouped network
     assertEquals(105_415_200L, net.layer("conv1").macs());
     assertEquals(223_948_800L, net.layer("conv2").macs());
@@ -185,10 +261,13 @@ final class NetworkFilesTest {
     assertShape(net, "avgpool", 1, 1, 512);
     assertEquals(512, net.layer("fc").inC());
     assertAdds(net, 8);
-    assertEquals(List.of("layer4.0.conv2", "layer4.0.downsample"),
+    assertEquals(
+        List.of("layer4.0.conv2", "layer4.0.downsample"),
         names(net.inputsOf(net.layer("layer4.0.add"))));
-    assertEquals(List.of("maxpool", "layer1.0.conv2"),
-        names(net.inputsOf(net.layer("layer1.0.add"))), "identity shortcut, in file order");
+    assertEquals(
+        List.of("maxpool", "layer1.0.conv2"),
+        names(net.inputsOf(net.layer("layer1.0.add"))),
+        "identity shortcut, in file order");
     assertEquals(3, count(net, "downsample"));
     // without the fc: the conv layers alone
     assertEquals(1_814_073_344L - 512_000L, net.macs() - net.layer("fc").macs());
@@ -205,13 +284,15 @@ final class NetworkFilesTest {
     assertEquals(2048, net.layer("fc").inC());
     assertAdds(net, 16);
     assertEquals(4, count(net, "downsample"));
-    assertEquals(53, net.layers().stream().filter(l -> l.kind() == LayerKind.CONV).count(),
+    assertEquals(
+        53,
+        net.layers().stream().filter(l -> l.kind() == LayerKind.CONV).count(),
         "49 convs on the main path + 4 projections");
   }
 
   /**
-   * The paper's 3.8e9 (v1, stride on the first 1x1 conv): moving the stride lowers the MACs of
-   * the three strided blocks' first 1x1 convs by a factor of 4 each.
+   * The paper's 3.8e9 (v1, stride on the first 1x1 conv): moving the stride lowers the MACs of the
+   * three strided blocks' first 1x1 convs by a factor of 4 each.
    */
   @Test
   void resnet50_v1Count() {
@@ -236,8 +317,7 @@ final class NetworkFilesTest {
   @Test
   void mobilenet_depthwiseSeparable() {
     Network net = load("mobilenet.yaml");
-    List<Layer> dw = net.layers().stream().filter(l -> l.groups() > 1).collect(
-        Collectors.toList());
+    List<Layer> dw = net.layers().stream().filter(l -> l.groups() > 1).collect(Collectors.toList());
     assertEquals(13, dw.size(), "depthwise layers");
     for (Layer l : dw) {
       assertTrue(l.groups() == l.inC() && l.outC() == l.inC(), l.name() + " is depthwise");
@@ -275,8 +355,8 @@ final class NetworkFilesTest {
   }
 
   static Stream<String> files() {
-    return Stream.concat(networks().map(Expected::file),
-        Stream.of("gemm_list.csv", "alexnet_eyeriss.csv"));
+    return Stream.concat(
+        networks().map(Expected::file), Stream.of("gemm_list.csv", "alexnet_eyeriss.csv"));
   }
 
   /**
@@ -295,13 +375,15 @@ final class NetworkFilesTest {
     assertEquals(expected, net.macs());
     assertTrue(net.layers().stream().allMatch(l -> l.kind() == LayerKind.GEMM));
     Layer qkv = net.layer("QKV_proj");
-    assertEquals(List.of(128L, 2304L, 768L), List.of(qkv.gemm(1).sr(), qkv.gemm(1).sc(),
-        qkv.gemm(1).t()), "M x N x K as Sr x Sc x T");
+    assertEquals(
+        List.of(128L, 2304L, 768L),
+        List.of(qkv.gemm(1).sr(), qkv.gemm(1).sc(), qkv.gemm(1).t()),
+        "M x N x K as Sr x Sc x T");
   }
 
   private static void assertAdds(Network net, int expected) {
-    List<Layer> adds = net.layers().stream().filter(l -> l.kind() == LayerKind.ADD).collect(
-        Collectors.toList());
+    List<Layer> adds =
+        net.layers().stream().filter(l -> l.kind() == LayerKind.ADD).collect(Collectors.toList());
     assertEquals(expected, adds.size(), "residual adds");
     for (Layer a : adds) {
       assertEquals(2, net.inputsOf(a).size(), a.name() + " inputs");

@@ -32,7 +32,9 @@ final class NetworkReaderKindsTest {
 
   @Test
   void newKindsAndKeys() throws IOException {
-    Network n = read("""
+    Network n =
+        read(
+            """
         name: kinds
         input: {height: 16, width: 16, channels: 8}
         layers:
@@ -73,17 +75,26 @@ final class NetworkReaderKindsTest {
   @Test
   void mistakesInTheNewKeys() throws IOException {
     String head = "name: t\ninput: {height: 8, width: 8, channels: 3}\nlayers:\n";
-    ConfigException pads = assertThrows(ConfigException.class, () -> read(head
-        + "  - {name: c, type: conv, filters: 4, pads: [1, 1, 1]}\n"));
-    assertTrue(pads.getMessage().contains("layers[0].pads: expected [top, left, bottom, right]"),
+    ConfigException pads =
+        assertThrows(
+            ConfigException.class,
+            () -> read(head + "  - {name: c, type: conv, filters: 4, pads: [1, 1, 1]}\n"));
+    assertTrue(
+        pads.getMessage().contains("layers[0].pads: expected [top, left, bottom, right]"),
         pads.getMessage());
-    ConfigException cat = assertThrows(ConfigException.class, () -> read(head
-        + "  - {name: a, type: conv, filters: 4}\n"
-        + "  - {name: b, type: conv, filters: 4, stride: 2, inputs: [a]}\n"
-        + "  - {name: c, type: concat, inputs: [a, b]}\n"));
+    ConfigException cat =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                read(
+                    head
+                        + "  - {name: a, type: conv, filters: 4}\n"
+                        + "  - {name: b, type: conv, filters: 4, stride: 2, inputs: [a]}\n"
+                        + "  - {name: c, type: concat, inputs: [a, b]}\n"));
     assertTrue(cat.getMessage().contains("inputs must agree in all but one"), cat.getMessage());
-    ConfigException dollar = assertThrows(ConfigException.class, () -> read(head
-        + "  - {name: $x, type: conv, filters: 4}\n"));
+    ConfigException dollar =
+        assertThrows(
+            ConfigException.class, () -> read(head + "  - {name: $x, type: conv, filters: 4}\n"));
     assertTrue(dollar.getMessage().contains("may not start with '$'"), dollar.getMessage());
   }
 }

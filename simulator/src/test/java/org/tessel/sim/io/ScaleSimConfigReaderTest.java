@@ -12,9 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessel.sim.arch.BandwidthMode;
-import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.MemoryModel;
+import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
@@ -56,10 +56,12 @@ final class ScaleSimConfigReaderTest {
         [run_presets]
         InterfaceBandwidth: %s
         UseRamulatorTrace: %s
-        """.formatted(bw, layout, sparsity, mode, ramulator);
+        """
+        .formatted(bw, layout, sparsity, mode, ramulator);
   }
 
-  private static final String LAYOUT = """
+  private static final String LAYOUT =
+      """
       IfmapCustomLayout: False
       IfmapSRAMBankBandwidth: 12
       IfmapSRAMBankNum: 3
@@ -69,7 +71,8 @@ final class ScaleSimConfigReaderTest {
       FilterSRAMBankNum: 2
       FilterSRAMBankPort: 2""";
 
-  private static final String V2 = """
+  private static final String V2 =
+      """
       [general]
       run_name = v2run
 
@@ -107,13 +110,25 @@ final class ScaleSimConfigReaderTest {
   void v3File_listsEachSettingWithoutEffect_inFileOrder() throws IOException {
     Path p = write("a.cfg", v3("USER", 4, LAYOUT, "false", "False"));
     List<String> ignored = ScaleSimConfigReader.readConfig(p, 0).ignored();
-    List<String> keys = ignored.stream().map(s -> s.substring(s.indexOf(": ") + 2,
-        s.indexOf(": ignored"))).toList();
-    assertEquals(List.of("MemoryBanks", "ReadRequestBuffer", "WriteRequestBuffer",
-        "IfmapSRAMBankNum", "IfmapSRAMBankPort", "FilterSRAMBankNum", "FilterSRAMBankPort",
-        "SparseRep", "OptimizedMapping", "BlockSize", "RandomNumberGeneratorSeed"), keys);
-    assertTrue(ignored.get(1).startsWith(p + ":16: ReadRequestBuffer: ignored ("),
-        ignored.get(1));
+    List<String> keys =
+        ignored.stream()
+            .map(s -> s.substring(s.indexOf(": ") + 2, s.indexOf(": ignored")))
+            .toList();
+    assertEquals(
+        List.of(
+            "MemoryBanks",
+            "ReadRequestBuffer",
+            "WriteRequestBuffer",
+            "IfmapSRAMBankNum",
+            "IfmapSRAMBankPort",
+            "FilterSRAMBankNum",
+            "FilterSRAMBankPort",
+            "SparseRep",
+            "OptimizedMapping",
+            "BlockSize",
+            "RandomNumberGeneratorSeed"),
+        keys);
+    assertTrue(ignored.get(1).startsWith(p + ":16: ReadRequestBuffer: ignored ("), ignored.get(1));
   }
 
   @Test
@@ -123,7 +138,8 @@ final class ScaleSimConfigReaderTest {
     ScaleSimConfig c = ScaleSimConfigReader.readConfig(p, 2);
     assertEquals(MemoryModel.SCALESIM, c.hardware().memoryModel());
     assertEquals(new DramSpec(BandwidthMode.USER, 4), c.hardware().dram());
-    assertTrue(c.ignored().stream().anyMatch(s -> s.contains("IfmapSRAMBankBandwidth: ignored")),
+    assertTrue(
+        c.ignored().stream().anyMatch(s -> s.contains("IfmapSRAMBankBandwidth: ignored")),
         c.ignored().toString());
   }
 
@@ -132,8 +148,14 @@ final class ScaleSimConfigReaderTest {
     Path p = write("a.cfg", v3("CALC", 4, LAYOUT, "false", "False"));
     ScaleSimConfig c = ScaleSimConfigReader.readConfig(p, 0);
     assertEquals(new DramSpec(BandwidthMode.CALC, 4), c.hardware().dram());
-    assertTrue(c.ignored().stream().anyMatch(s -> s.contains("FilterSRAMBankBandwidth: ignored"
-        + " (SCALE-Sim v3 reads at 10 words per cycle in CALC mode)")), c.ignored().toString());
+    assertTrue(
+        c.ignored().stream()
+            .anyMatch(
+                s ->
+                    s.contains(
+                        "FilterSRAMBankBandwidth: ignored"
+                            + " (SCALE-Sim v3 reads at 10 words per cycle in CALC mode)")),
+        c.ignored().toString());
   }
 
   @Test
@@ -143,24 +165,37 @@ final class ScaleSimConfigReaderTest {
     assertEquals(2, c.version());
     assertEquals(MemoryModel.SCALESIM, c.hardware().memoryModel());
     assertEquals(List.of(), c.ignored());
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> ScaleSimConfigReader.readConfig(p, 3));
-    assertEquals(p + ": IfmapSRAMBankBandwidth: missing in [layout] (SCALE-Sim v3 reads the"
-        + " ifmap DRAM bandwidth from it in USER mode)", e.getMessage());
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ScaleSimConfigReader.readConfig(p, 3));
+    assertEquals(
+        p
+            + ": IfmapSRAMBankBandwidth: missing in [layout] (SCALE-Sim v3 reads the"
+            + " ifmap DRAM bandwidth from it in USER mode)",
+        e.getMessage());
   }
 
   @Test
   void refused_whatWouldChangeTheNumbers() throws IOException {
     String ram = v3("USER", 4, LAYOUT, "false", "True");
     assertRefused(ram, 38, "UseRamulatorTrace", "Ramulator DRAM traces are not modelled");
-    String custom = v3("USER", 4, LAYOUT.replace("IfmapCustomLayout: False",
-        "IfmapCustomLayout: True"), "false", "False");
+    String custom =
+        v3(
+            "USER",
+            4,
+            LAYOUT.replace("IfmapCustomLayout: False", "IfmapCustomLayout: True"),
+            "false",
+            "False");
     assertRefused(custom, 20, "IfmapCustomLayout", "custom layouts are not modelled");
     String sparse = v3("USER", 4, LAYOUT, "True", "False");
     assertRefused(sparse, 30, "SparsitySupport", "sparsity is not modelled yet");
     // v3's read buffer asserts bank bandwidth % bank count == 0 (USER only)
-    String odd = v3("USER", 4, LAYOUT.replace("IfmapSRAMBankBandwidth: 12",
-        "IfmapSRAMBankBandwidth: 10"), "false", "False");
+    String odd =
+        v3(
+            "USER",
+            4,
+            LAYOUT.replace("IfmapSRAMBankBandwidth: 12", "IfmapSRAMBankBandwidth: 10"),
+            "false",
+            "False");
     assertRefused(odd, 21, "IfmapSRAMBankBandwidth", "must be divisible by IfmapSRAMBankNum (3)");
   }
 
@@ -168,7 +203,8 @@ final class ScaleSimConfigReaderTest {
   void ramulatorOnlyForTrue_asV3ComparesTheString() throws IOException {
     Path p = write("a.cfg", v3("USER", 4, LAYOUT, "false", "true"));
     ScaleSimConfig c = ScaleSimConfigReader.readConfig(p, 0);
-    assertTrue(c.ignored().stream().anyMatch(s -> s.contains("UseRamulatorTrace: ignored")),
+    assertTrue(
+        c.ignored().stream().anyMatch(s -> s.contains("UseRamulatorTrace: ignored")),
         c.ignored().toString());
   }
 
@@ -182,15 +218,17 @@ final class ScaleSimConfigReaderTest {
 
   private void assertRefused(String text, int line, String key, String why) throws IOException {
     Path p = write("r.cfg", text);
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> ScaleSimConfigReader.readConfig(p, 0));
-    assertTrue(e.getMessage().startsWith(p + ":" + line + ": " + key + ": " + why),
-        e.getMessage());
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ScaleSimConfigReader.readConfig(p, 0));
+    assertTrue(e.getMessage().startsWith(p + ":" + line + ": " + key + ": " + why), e.getMessage());
   }
 
   @Test
   void topology_sparsityColumn_readAndListedWhenNotDense() throws IOException {
-    Path conv = write("t.csv", """
+    Path conv =
+        write(
+            "t.csv",
+            """
         Layer name, H, W, Fh, Fw, C, Filters, Strides,
         a, 8, 8, 3, 3, 4, 6, 1, 2:4,
         b, 8, 8, 3, 3, 4, 6, 1, 4:4,
@@ -200,15 +238,22 @@ final class ScaleSimConfigReaderTest {
     Network n = TopologyReader.read(conv, TopologyReader.Mode.CONV, ignored);
     assertEquals(Layer.scaleSimConv("a", 8, 8, 3, 3, 4, 6, 1), n.layers().get(0));
     assertEquals(Layer.scaleSimConv("c", 8, 9, 3, 3, 4, 6, 1, 2), n.layers().get(2));
-    assertEquals(List.of(conv + ":2: Sparsity: ignored (2:4; sparsity is not modelled, and"
-        + " SCALE-Sim v3 uses it only with [sparsity] SparsitySupport: true)"), ignored);
+    assertEquals(
+        List.of(
+            conv
+                + ":2: Sparsity: ignored (2:4; sparsity is not modelled, and"
+                + " SCALE-Sim v3 uses it only with [sparsity] SparsitySupport: true)"),
+        ignored);
     Path gemm = write("g.csv", "Layer, M, N, K,\ng, 4, 5, 6, 1:2,\n");
-    assertEquals(Layer.gemm("g", 4, 5, 6),
+    assertEquals(
+        Layer.gemm("g", 4, 5, 6),
         TopologyReader.read(gemm, TopologyReader.Mode.GEMM).layers().get(0));
     Path bad = write("x.csv", "Layer, M, N, K,\ng, 4, 5, 6, 3:2,\n");
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> TopologyReader.read(bad, TopologyReader.Mode.GEMM));
-    assertTrue(e.getMessage().startsWith(bad + ":2: Sparsity: expected N:M with 0 < N <= M"),
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> TopologyReader.read(bad, TopologyReader.Mode.GEMM));
+    assertTrue(
+        e.getMessage().startsWith(bad + ":2: Sparsity: expected N:M with 0 < N <= M"),
         e.getMessage());
   }
 }

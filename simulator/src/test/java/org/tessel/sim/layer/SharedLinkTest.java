@@ -10,27 +10,28 @@ import org.tessel.sim.mapping.FoldTraffic;
 /**
  * The shared off-chip link and the buffer depths of {@link LayerRunner}, on two folds timed by
  * hand. The link moves 3 bytes per 2 cycles (0.75 two-byte words per cycle); each fold needs 3
- * ifmap and 2 filter words and writes 1 word back. The link delivers {@code floor(1.5 t)} bytes
- * by cycle {@code t} at most, so a transfer starting at {@code t} with {@code u} bytes already
- * sent ends at {@code ceil((max(u, floor(1.5 t)) + bytes) / 1.5)}.
+ * ifmap and 2 filter words and writes 1 word back. The link delivers {@code floor(1.5 t)} bytes by
+ * cycle {@code t} at most, so a transfer starting at {@code t} with {@code u} bytes already sent
+ * ends at {@code ceil((max(u, floor(1.5 t)) + bytes) / 1.5)}.
  */
 final class SharedLinkTest {
-  private static final FoldTraffic TRAFFIC = new FoldTraffic() {
-    @Override
-    public long ifmapFillWords(int k) {
-      return 3;
-    }
+  private static final FoldTraffic TRAFFIC =
+      new FoldTraffic() {
+        @Override
+        public long ifmapFillWords(int k) {
+          return 3;
+        }
 
-    @Override
-    public long filterFillWords(int k) {
-      return 2;
-    }
+        @Override
+        public long filterFillWords(int k) {
+          return 2;
+        }
 
-    @Override
-    public long ofmapDrainWords(int k) {
-      return 1;
-    }
-  };
+        @Override
+        public long ofmapDrainWords(int k) {
+          return 1;
+        }
+      };
 
   private static LayerTiming run(int ifmapDepth) {
     LayerRunner runner = new LayerRunner();
@@ -40,9 +41,9 @@ final class SharedLinkTest {
   }
 
   /**
-   * Double buffers: ifmap 0 [0, 4], filter 0 [4, 7] (bytes 6 to 10), ifmap 1 [7, 11], filter 1
-   * [11, 14]; fold 0 [7, 17]; write-back 0 [17, 18] (the link idled: 25 bytes by cycle 17); fold
-   * 1 [17, 27]; write-back 1 [27, 28].
+   * Double buffers: ifmap 0 [0, 4], filter 0 [4, 7] (bytes 6 to 10), ifmap 1 [7, 11], filter 1 [11,
+   * 14]; fold 0 [7, 17]; write-back 0 [17, 18] (the link idled: 25 bytes by cycle 17); fold 1 [17,
+   * 27]; write-back 1 [27, 28].
    */
   @Test
   void doubleBuffered_transfersTakeTurnsOnTheLink() {
@@ -57,9 +58,9 @@ final class SharedLinkTest {
   }
 
   /**
-   * A one-fold ifmap buffer: ifmap 1 waits for fold 0 to end (cycle 17), ties with write-back 0
-   * and goes first (ifmap before ofmap): ifmap 1 [17, 21], write-back 0 [21, 22], fold 1 [21,
-   * 31], write-back 1 [31, 32].
+   * A one-fold ifmap buffer: ifmap 1 waits for fold 0 to end (cycle 17), ties with write-back 0 and
+   * goes first (ifmap before ofmap): ifmap 1 [17, 21], write-back 0 [21, 22], fold 1 [21, 31],
+   * write-back 1 [31, 32].
    */
   @Test
   void singleIfmapBuffer_waitsForTheFold() {
@@ -83,7 +84,6 @@ final class SharedLinkTest {
 
   @Test
   void depthOtherThanOneOrTwo_isRefused() {
-    assertThrows(IllegalArgumentException.class, () -> new LayerRunner().setBufferDepths(3, 2,
-        2));
+    assertThrows(IllegalArgumentException.class, () -> new LayerRunner().setBufferDepths(3, 2, 2));
   }
 }

@@ -19,9 +19,9 @@ import org.tessel.sim.arch.NocTopology;
 import org.tessel.sim.noc.NocNode.Kind;
 
 /**
- * {@link LinkLoad}: a unicast stream charges every link of its route; a multicast stream charges
- * a multicast link shared by several of its routes once, and a link that does not multicast once
- * per receiver behind it.
+ * {@link LinkLoad}: a unicast stream charges every link of its route; a multicast stream charges a
+ * multicast link shared by several of its routes once, and a link that does not multicast once per
+ * receiver behind it.
  */
 final class NocLinkLoadTest {
   private static final NocNode GLB = new NocNode(Kind.GLB, 0, 0);
@@ -67,15 +67,39 @@ final class NocLinkLoadTest {
       }
       LinkLoad load = new LinkLoad(noc);
       load.addMulticast(routes, count, n);
-      String what = "seed=" + seed + " " + array + " " + spec + " " + glb + " to " + count
-          + " PEs " + pes.subList(0, count) + ", " + n + " words";
+      String what =
+          "seed="
+              + seed
+              + " "
+              + array
+              + " "
+              + spec
+              + " "
+              + glb
+              + " to "
+              + count
+              + " PEs "
+              + pes.subList(0, count)
+              + ", "
+              + n
+              + " words";
       long bound = 0;
       boolean sharedByAll = false;
       for (int id = 0; id < noc.links(); id++) {
         long expected = behind[id] == 0 ? 0 : noc.multicast(id) ? n : n * behind[id];
         int link = id;
-        assertEquals(expected, load.words(id), () -> what + ": link " + noc.label(link)
-            + " (multicast=" + noc.multicast(link) + ", " + behind[link] + " routes)");
+        assertEquals(
+            expected,
+            load.words(id),
+            () ->
+                what
+                    + ": link "
+                    + noc.label(link)
+                    + " (multicast="
+                    + noc.multicast(link)
+                    + ", "
+                    + behind[link]
+                    + " routes)");
         bound = Math.max(bound, (expected + noc.widthWords(id) - 1) / noc.widthWords(id));
         if (behind[id] == count && noc.label(id).contains("Y bus")) {
           sharedByAll = true;
@@ -98,8 +122,9 @@ final class NocLinkLoadTest {
     ArraySpec array = new ArraySpec(2, 3);
     GlbSpec glb = new GlbSpec(1, 1, 1);
     for (boolean mc : new boolean[] {true, false}) {
-      CompiledNoc noc = new CompiledNoc(NocGraphs.xyBus(array,
-          new NocSpec(NocTopology.XY_BUS, 1, 1, mc), glb, 1));
+      CompiledNoc noc =
+          new CompiledNoc(
+              NocGraphs.xyBus(array, new NocSpec(NocTopology.XY_BUS, 1, 1, mc), glb, 1));
       int[][] routes = new int[6][];
       for (int i = 0; i < 6; i++) {
         routes[i] = noc.route(GLB, NocNode.pe(i / 3, i % 3));
@@ -139,15 +164,17 @@ final class NocLinkLoadTest {
   }
 
   /**
-   * Unicast on the mesh, as the systolic timing charges a stream phase: a 4 x 4 array on 2
-   * one-word ports, each row receiving 10 words: read port 0 carries rows 0 and 2 (20 words, the
-   * busiest link, 20 cycles); with 2-word ports 10 cycles.
+   * Unicast on the mesh, as the systolic timing charges a stream phase: a 4 x 4 array on 2 one-word
+   * ports, each row receiving 10 words: read port 0 carries rows 0 and 2 (20 words, the busiest
+   * link, 20 cycles); with 2-word ports 10 cycles.
    */
   @Test
   void unicast_onMesh_chargesEveryLinkOfTheRoute() {
     for (int portWords : new int[] {1, 2}) {
-      CompiledNoc noc = new CompiledNoc(NocGraphs.systolicMesh(new ArraySpec(4, 4),
-          NocSpec.systolic(1), new GlbSpec(1, 2, portWords), 1));
+      CompiledNoc noc =
+          new CompiledNoc(
+              NocGraphs.systolicMesh(
+                  new ArraySpec(4, 4), NocSpec.systolic(1), new GlbSpec(1, 2, portWords), 1));
       LinkLoad load = new LinkLoad(noc);
       int[][] rows = new int[4][];
       for (int r = 0; r < 4; r++) {

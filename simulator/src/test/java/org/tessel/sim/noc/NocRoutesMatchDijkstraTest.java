@@ -61,8 +61,10 @@ final class NocRoutesMatchDijkstraTest {
     DijkstraShortestPath<NocNode, NocLink> masked = new DijkstraShortestPath<>(noBuffer);
     DijkstraShortestPath<NocNode, NocLink> whole = new DijkstraShortestPath<>(g);
     List<NocNode> vertices = new ArrayList<>(g.vertexSet());
-    vertices.sort(Comparator.comparing(NocNode::kind).thenComparingInt(NocNode::a)
-        .thenComparingInt(NocNode::b));
+    vertices.sort(
+        Comparator.comparing(NocNode::kind)
+            .thenComparingInt(NocNode::a)
+            .thenComparingInt(NocNode::b));
     int reachable = 0;
     int pairs = 150;
     for (int i = 0; i < pairs; i++) {
@@ -83,8 +85,12 @@ final class NocRoutesMatchDijkstraTest {
         route = noc.route(from, to);
       } catch (SimulationException ex) {
         if (path != null) {
-          fail(what + ": no route, but Dijkstra found " + path.getLength() + " hops: "
-              + path.getEdgeList());
+          fail(
+              what
+                  + ": no route, but Dijkstra found "
+                  + path.getLength()
+                  + " hops: "
+                  + path.getEdgeList());
         }
         continue;
       }
@@ -92,8 +98,8 @@ final class NocRoutesMatchDijkstraTest {
         fail(what + ": route of " + route.length + " links, but Dijkstra found none");
       }
       reachable++;
-      assertEquals(path.getLength(), route.length, () -> what + ": hops; Dijkstra "
-          + path.getEdgeList());
+      assertEquals(
+          path.getLength(), route.length, () -> what + ": hops; Dijkstra " + path.getEdgeList());
       assertArrayEquals(route, again.route(from, to), () -> what + ": not deterministic");
       assertArrayEquals(reference.route(from, to), route, () -> what + ": another tie-break");
       NocNode at = from;
@@ -108,22 +114,26 @@ final class NocRoutesMatchDijkstraTest {
       }
       assertEquals(to, at, what + ": route ends elsewhere");
     }
-    assertTrue(reachable >= pairs / 20, "seed=" + seed + " " + net + ": only " + reachable
-        + " of " + pairs + " pairs reachable");
+    assertTrue(
+        reachable >= pairs / 20,
+        "seed=" + seed + " " + net + ": only " + reachable + " of " + pairs + " pairs reachable");
   }
 
   /** A random network: topology, array size, ports and widths. */
-  private record Net(NocTopology topology, ArraySpec array, NocSpec noc, GlbSpec glb,
-      int wordBytes) {
+  private record Net(
+      NocTopology topology, ArraySpec array, NocSpec noc, GlbSpec glb, int wordBytes) {
     static Net random(SplittableRandom rnd) {
       NocTopology t = rnd.nextBoolean() ? NocTopology.SYSTOLIC_MESH : NocTopology.XY_BUS;
       int side = rnd.nextInt(10) == 0 ? 33 : 9;
       ArraySpec a = new ArraySpec(rnd.nextInt(1, side), rnd.nextInt(1, side));
       int wordBytes = 1 << rnd.nextInt(4);
-      NocSpec noc = new NocSpec(t, wordBytes * rnd.nextInt(1, 4), rnd.nextInt(0, 3),
-          rnd.nextBoolean());
-      GlbSpec glb = new GlbSpec(rnd.nextInt(1, 5), rnd.nextInt(1, a.rows() + a.cols() + 1),
-          wordBytes * rnd.nextInt(1, 5));
+      NocSpec noc =
+          new NocSpec(t, wordBytes * rnd.nextInt(1, 4), rnd.nextInt(0, 3), rnd.nextBoolean());
+      GlbSpec glb =
+          new GlbSpec(
+              rnd.nextInt(1, 5),
+              rnd.nextInt(1, a.rows() + a.cols() + 1),
+              wordBytes * rnd.nextInt(1, 5));
       return new Net(t, a, noc, glb, wordBytes);
     }
 

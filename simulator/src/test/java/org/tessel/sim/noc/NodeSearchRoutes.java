@@ -11,11 +11,10 @@ import java.util.Set;
 import org.jgrapht.Graph;
 
 /**
- * Routes found the way {@link CompiledNoc} found them before it numbered vertices: a
- * breadth-first search over the jgrapht graph itself, hashing node objects, that stops when the
- * target leaves the queue, never expands the buffer unless it is the source, and tries each
- * vertex's outgoing links in the graph's insertion order. The reference for the tie-breaking of
- * the primitive search.
+ * Routes found the way {@link CompiledNoc} found them before it numbered vertices: a breadth-first
+ * search over the jgrapht graph itself, hashing node objects, that stops when the target leaves the
+ * queue, never expands the buffer unless it is the source, and tries each vertex's outgoing links
+ * in the graph's insertion order. The reference for the tie-breaking of the primitive search.
  */
 final class NodeSearchRoutes {
   private final Graph<NocNode, NocLink> graph;

@@ -47,12 +47,17 @@ final class RunFolderTest {
     Path folder = tmp.resolve("run");
     Files.createDirectories(folder);
     Files.writeString(folder.resolve("b.csv"), "user's");
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> run(folder, OutputPolicy.DEFAULT, "a.csv", "b.csv"));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> run(folder, OutputPolicy.DEFAULT, "a.csv", "b.csv"));
     assertAll(
-        () -> assertTrue(e.getMessage().endsWith("b.csv: exists and was not written by Tessel"
-            + " (not listed in .tessel-outputs); move it, or give --force to replace it"),
-            e.getMessage()),
+        () ->
+            assertTrue(
+                e.getMessage()
+                    .endsWith(
+                        "b.csv: exists and was not written by Tessel"
+                            + " (not listed in .tessel-outputs); move it, or give --force to replace it"),
+                e.getMessage()),
         () -> assertFalse(Files.exists(folder.resolve("a.csv")), "nothing moved"),
         () -> assertEquals(1, entries(folder), "no staging or manifest left"));
     Path fresh = tmp.resolve("new/deeper");
@@ -72,18 +77,37 @@ final class RunFolderTest {
     Files.createSymbolicLink(link, input);
     OutputPolicy p = OutputPolicy.of(true, input);
     assertAll(
-        () -> assertEquals(tmp.resolve("./net.yaml") + ": is the input " + input + " of this"
-            + " run; refusing to replace an input: choose another output path",
-            assertThrows(ConfigException.class, () -> OutputFile.write(tmp.resolve(
-                "./net.yaml"), "x", p)).getMessage()),
-        () -> assertTrue(assertThrows(ConfigException.class, () -> OutputFile.write(link, "x",
-            p)).getMessage().endsWith("is a symbolic link; Tessel neither writes through nor"
-                + " replaces links: give the path of a regular file")),
-        () -> assertTrue(assertThrows(ConfigException.class, () -> OutputFile.write(tmp, "x",
-            p)).getMessage().endsWith("is a folder; expected a file path")),
-        () -> assertTrue(assertThrows(ConfigException.class, () -> OutputFile.write(
-            Path.of("/dev/null"), "x", p)).getMessage().endsWith("exists and is not a regular"
-                + " file (a pipe, socket or device); refusing to replace it")),
+        () ->
+            assertEquals(
+                tmp.resolve("./net.yaml")
+                    + ": is the input "
+                    + input
+                    + " of this"
+                    + " run; refusing to replace an input: choose another output path",
+                assertThrows(
+                        ConfigException.class,
+                        () -> OutputFile.write(tmp.resolve("./net.yaml"), "x", p))
+                    .getMessage()),
+        () ->
+            assertTrue(
+                assertThrows(ConfigException.class, () -> OutputFile.write(link, "x", p))
+                    .getMessage()
+                    .endsWith(
+                        "is a symbolic link; Tessel neither writes through nor"
+                            + " replaces links: give the path of a regular file")),
+        () ->
+            assertTrue(
+                assertThrows(ConfigException.class, () -> OutputFile.write(tmp, "x", p))
+                    .getMessage()
+                    .endsWith("is a folder; expected a file path")),
+        () ->
+            assertTrue(
+                assertThrows(
+                        ConfigException.class, () -> OutputFile.write(Path.of("/dev/null"), "x", p))
+                    .getMessage()
+                    .endsWith(
+                        "exists and is not a regular"
+                            + " file (a pipe, socket or device); refusing to replace it")),
         () -> assertEquals("name: x", Files.readString(input)),
         () -> assertTrue(Files.isSymbolicLink(link)));
   }

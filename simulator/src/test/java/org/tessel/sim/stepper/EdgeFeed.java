@@ -4,20 +4,21 @@ import java.util.Arrays;
 
 /**
  * The global buffer's read ports filling the array's edge registers, one word at a time. This is
- * the literal counterpart of {@link org.tessel.sim.dataflow.systolic.SystolicTiming}'s per-phase link bound.
+ * the literal counterpart of {@link org.tessel.sim.dataflow.systolic.SystolicTiming}'s per-phase
+ * link bound.
  *
- * <p><b>Streams.</b> Every edge register is a small FIFO fed by one read port: the left edge of
- * PE row {@code r} by port {@code r mod P}, the top edge of PE column {@code c} by port {@code
- * (R + c) mod P} ({@code P} ports, {@code R x C} array, as in {@link
+ * <p><b>Streams.</b> Every edge register is a small FIFO fed by one read port: the left edge of PE
+ * row {@code r} by port {@code r mod P}, the top edge of PE column {@code c} by port {@code (R + c)
+ * mod P} ({@code P} ports, {@code R x C} array, as in {@link
  * org.tessel.sim.noc.NocGraphs#systolicMesh}). In one fold only the edges of used rows and used
  * columns receive words from the buffer:
  *
  * <ul>
- *   <li>weight / input stationary: each used column's top edge receives {@code R} stationary
- *       words, one per PE row of the column (under {@link Padding#FETCHED}, rows beyond the
- *       operand are padding words read like the others: the preload always shifts {@code R}
- *       rows), then each used row's left edge receives {@code T} stream words (the top edges only
- *       inject locally generated zero partial sums then);
+ *   <li>weight / input stationary: each used column's top edge receives {@code R} stationary words,
+ *       one per PE row of the column (under {@link Padding#FETCHED}, rows beyond the operand are
+ *       padding words read like the others: the preload always shifts {@code R} rows), then each
+ *       used row's left edge receives {@code T} stream words (the top edges only inject locally
+ *       generated zero partial sums then);
  *   <li>output stationary: each used row's left edge and each used column's top edge receive the
  *       {@code T} window elements.
  * </ul>
@@ -33,18 +34,18 @@ import java.util.Arrays;
  * same cycle count), and, under {@link Prefetch#PHASED}, when its phase is the current one (a
  * left-edge stream of a stationary dataflow becomes eligible in the cycle after the last preload
  * step). Under {@link Prefetch#SPARE_TURNS} a stream of the next phase may take a turn that no
- * stream of the current phase is eligible for. A turn with no eligible stream is lost. At each
- * fold the FIFOs start empty and every ring pointer at its port's first stream.
+ * stream of the current phase is eligible for. A turn with no eligible stream is lost. At each fold
+ * the FIFOs start empty and every ring pointer at its port's first stream.
  *
- * <p><b>Consumption.</b> The array advances in lockstep (see {@link PortGatedArray}): in each
- * cycle in which it advances it executes at most one step, and a step takes exactly one word from
- * the head of each FIFO it needs: preload step {@code i} (PE-row shift {@code i}) one word from
- * every used column; stream step {@code j} (window element {@code j}) one word from every used row
- * and, for output stationary, every used column. A word delivered in a cycle may be consumed in
- * that same cycle: the edge register is the port's output latch (with one port per edge register
- * of one word this gives exactly SCALE-Sim's fold length). So an edge register consumes at most
- * one word per cycle, and a FIFO of depth {@code d} lets its port run at most {@code d} words ahead
- * of the array on that edge.
+ * <p><b>Consumption.</b> The array advances in lockstep (see {@link PortGatedArray}): in each cycle
+ * in which it advances it executes at most one step, and a step takes exactly one word from the
+ * head of each FIFO it needs: preload step {@code i} (PE-row shift {@code i}) one word from every
+ * used column; stream step {@code j} (window element {@code j}) one word from every used row and,
+ * for output stationary, every used column. A word delivered in a cycle may be consumed in that
+ * same cycle: the edge register is the port's output latch (with one port per edge register of one
+ * word this gives exactly SCALE-Sim's fold length). So an edge register consumes at most one word
+ * per cycle, and a FIFO of depth {@code d} lets its port run at most {@code d} words ahead of the
+ * array on that edge.
  */
 final class EdgeFeed {
   /** Whether ports may fetch the next phase's words before the current phase is over. */
@@ -60,9 +61,9 @@ final class EdgeFeed {
     /** Read from the buffer like any stationary word: every used column receives R words. */
     FETCHED,
     /**
-     * Injected by the top edge itself (a bubble needs no buffer word): a used column receives
-     * only the {@code usedRows} mapped words, and the preload steps of padding rows (which come
-     * first: the row for PE row R-1 enters first) wait for nothing.
+     * Injected by the top edge itself (a bubble needs no buffer word): a used column receives only
+     * the {@code usedRows} mapped words, and the preload steps of padding rows (which come first:
+     * the row for PE row R-1 enters first) wait for nothing.
      */
     LOCAL
   }
@@ -76,8 +77,8 @@ final class EdgeFeed {
    */
   record Rules(int depth, Prefetch prefetch, Padding padding) {
     /**
-     * Double-buffered edge registers, phase by phase, padding read from the buffer: the rules
-     * under which the stepper equals the engine.
+     * Double-buffered edge registers, phase by phase, padding read from the buffer: the rules under
+     * which the stepper equals the engine.
      */
     static final Rules DEFAULT = new Rules(2, Prefetch.PHASED, Padding.FETCHED);
 
@@ -95,8 +96,10 @@ final class EdgeFeed {
   private final int cols;
   private final int width;
   private final Rules rules;
+
   /** Streams of each port: 0..R-1 are left edges of rows, R..R+C-1 top edges of columns. */
   private final int[][] ring;
+
   private final int[] pointer;
   private final long[] length;
   private final long[] delivered;
@@ -160,8 +163,8 @@ final class EdgeFeed {
     this.usedRows = usedRows;
     this.usedCols = usedCols;
     this.preloadSteps = preloadSteps;
-    this.paddingSteps = preloadSteps > 0 && rules.padding() == Padding.LOCAL
-        ? preloadSteps - usedRows : 0;
+    this.paddingSteps =
+        preloadSteps > 0 && rules.padding() == Padding.LOCAL ? preloadSteps - usedRows : 0;
     this.streamSteps = streamSteps;
     this.os = os;
     stepsDone = 0;

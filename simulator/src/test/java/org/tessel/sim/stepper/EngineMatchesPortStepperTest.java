@@ -1,6 +1,5 @@
 package org.tessel.sim.stepper;
 
-import org.tessel.sim.dataflow.SystolicDataflow;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
@@ -31,8 +29,10 @@ import org.tessel.sim.arch.ScratchpadSpec;
 import org.tessel.sim.arch.SramSpec;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
-import org.tessel.sim.mapping.FoldPlan;
+import org.tessel.sim.dataflow.SystolicDataflow;
 import org.tessel.sim.dataflow.systolic.SystolicTiming;
+import org.tessel.sim.mapping.FoldPlan;
+import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
@@ -50,6 +50,7 @@ final class EngineMatchesPortStepperTest {
   /** The dataflows timed as GEMM folds (row stationary maps whole layers and is not stepped). */
   private static final List<Dataflow> DATAFLOWS =
       Dataflows.all().stream().filter(d -> d instanceof SystolicDataflow).toList();
+
   private static final int[] WORD_BYTES = {1, 2, 4, 8, 16};
 
   static LongStream seeds() {
@@ -76,9 +77,9 @@ final class EngineMatchesPortStepperTest {
   }
 
   /**
-   * Exhaustively, every single-GEMM case with arrays up to 4 x 4, every port count from 1 to
-   * {@code rows + cols}, 1-3 words per port and Sr, Sc, T up to 5, every dataflow: each stepped
-   * fold equals the engine's fold class (about 260,000 folds, about a second).
+   * Exhaustively, every single-GEMM case with arrays up to 4 x 4, every port count from 1 to {@code
+   * rows + cols}, 1-3 words per port and Sr, Sc, T up to 5, every dataflow: each stepped fold
+   * equals the engine's fold class (about 260,000 folds, about a second).
    */
   @Test
   void engine_matchesPortStepper_exhaustiveSmall() {
@@ -103,8 +104,10 @@ final class EngineMatchesPortStepperTest {
                       long e = classes[(lastRow ? 2 : 0) + (lastCol ? 1 : 0)];
                       long got = s.foldCycles()[k];
                       int fold = k;
-                      assertEquals(e, got, () -> d + " " + layer + " on " + hw + " fold " + fold
-                          + ": stepper " + s);
+                      assertEquals(
+                          e,
+                          got,
+                          () -> d + " " + layer + " on " + hw + " fold " + fold + ": stepper " + s);
                       folds++;
                     }
                     assertEquals(0, s.outputMismatches(), () -> d + " " + layer + " on " + hw);
@@ -120,9 +123,9 @@ final class EngineMatchesPortStepperTest {
   }
 
   /**
-   * The random cases are not vacuous: among the first 200 seeds, ports hold the array back in
-   * most runs (often with several ports), partial folds with a different length from full ones
-   * occur, and so do ports wider than one word, a single port and one port per edge register.
+   * The random cases are not vacuous: among the first 200 seeds, ports hold the array back in most
+   * runs (often with several ports), partial folds with a different length from full ones occur,
+   * and so do ports wider than one word, a single port and one port per edge register.
    */
   @Test
   void randomCases_haveContention() {
@@ -147,9 +150,21 @@ final class EngineMatchesPortStepperTest {
         heldOnSeveralPorts += s.heldCycles() > 0 && c.glb().ports() > 1 ? 1 : 0;
       }
     }
-    String counts = "of " + runs + ": held=" + held + " unevenFolds=" + unevenFolds + " wide="
-        + wide + " onePort=" + onePort + " edgePorts=" + edgePorts + " heldOnSeveralPorts="
-        + heldOnSeveralPorts;
+    String counts =
+        "of "
+            + runs
+            + ": held="
+            + held
+            + " unevenFolds="
+            + unevenFolds
+            + " wide="
+            + wide
+            + " onePort="
+            + onePort
+            + " edgePorts="
+            + edgePorts
+            + " heldOnSeveralPorts="
+            + heldOnSeveralPorts;
     assertTrue(held > runs / 2, counts);
     assertTrue(unevenFolds > runs / 10, counts);
     assertTrue(wide > runs / 4, counts);
@@ -208,14 +223,22 @@ final class EngineMatchesPortStepperTest {
     // IS 3 x 5, 1 port: preload 5 columns x 3 = 15, stream 3 rows x 2 = 6, + 2 + 4
     "is, 3, 5, 5, 2, 3, 1, 1, 27",
   })
-  void singleFold_matchesHandCount(String dataflow, int rows, int cols, int sr, int sc, int t,
-      int ports, int portWords, long cycles) {
+  void singleFold_matchesHandCount(
+      String dataflow,
+      int rows,
+      int cols,
+      int sr,
+      int sc,
+      int t,
+      int ports,
+      int portWords,
+      long cycles) {
     Layer layer = Layer.gemm("g", sr, sc, t);
     HardwareSpec hw = hardware(dataflow, rows, cols, ports, portWords);
     StepperResult s = SystolicStepper.run(layer, 1, hw, 7);
     LayerResult e = engine(layer, 1, hw);
-    Supplier<String> what = () -> dataflow + " " + layer + " on " + hw + "\n  stepper " + s
-        + "\n  engine " + e;
+    Supplier<String> what =
+        () -> dataflow + " " + layer + " on " + hw + "\n  stepper " + s + "\n  engine " + e;
     assertAll(
         () -> assertEquals(1, s.folds(), what),
         () -> assertEquals(cycles, s.cycles(), () -> "stepper, " + what.get()),
@@ -246,41 +269,50 @@ final class EngineMatchesPortStepperTest {
     for (int cycle = 0; cycle < 5; cycle++) {
       feed.deliver();
       boolean ready = feed.ready();
-      trace.append("(").append(feed.delivered(0)).append(",").append(feed.delivered(1))
-          .append(",").append(feed.delivered(2)).append(")").append(ready ? " step" : " hold")
+      trace
+          .append("(")
+          .append(feed.delivered(0))
+          .append(",")
+          .append(feed.delivered(1))
+          .append(",")
+          .append(feed.delivered(2))
+          .append(")")
+          .append(ready ? " step" : " hold")
           .append("\n");
       if (ready) {
         feed.advance();
       }
     }
-    assertEquals("(1,1,0) hold\n(2,1,1) step\n(2,2,2) step\n(3,3,2) hold\n(3,3,3) step\n",
-        trace.toString());
+    assertEquals(
+        "(1,1,0) hold\n(2,1,1) step\n(2,2,2) step\n(3,3,2) hold\n(3,3,3) step\n", trace.toString());
     assertTrue(feed.drained());
     assertEquals(1, feed.turnsLost());
   }
 
   /**
    * Other physically sensible rules make the literal model and the engine disagree; the smallest
-   * cases of an exhaustive sweep (arrays up to 4 x 4, every port count and 1-3 words per port,
-   * Sr, Sc, T up to 5), stepper against engine:
+   * cases of an exhaustive sweep (arrays up to 4 x 4, every port count and 1-3 words per port, Sr,
+   * Sc, T up to 5), stepper against engine:
    *
    * <ul>
    *   <li>single-register edges (FIFO depth 1): a stream cannot take a word for the next step
    *       before the array has taken this one, so when {@code k} streams share a {@code W}-word
    *       port with {@code W} not dividing {@code k}, each step costs {@code ceil(k / W)} cycles,
-   *       not {@code k / W}: the literal model is slower (here 3 streams on a 2-word port, T = 2:
-   *       4 cycles of stream instead of 3). The engine's link bound assumes at least double
+   *       not {@code k / W}: the literal model is slower (here 3 streams on a 2-word port, T = 2: 4
+   *       cycles of stream instead of 3). The engine's link bound assumes at least double
    *       buffering.
    *   <li>prefetch of stream words in port turns the preload leaves free: the stream phase starts
-   *       with words already in the edge registers, so the literal model is faster. The engine
-   *       adds the phases as if no stream word moved before the preload is over.
+   *       with words already in the edge registers, so the literal model is faster. The engine adds
+   *       the phases as if no stream word moved before the preload is over.
    *   <li>padding rows of a partial row fold injected at the top edge rather than read from the
    *       buffer: each used column needs only its used rows' words, the literal model is faster.
    *       The engine charges {@code R} words to every used column's preload.
    * </ul>
    */
-  @ParameterizedTest(name = "depth={0} {1} {2}: {3} {4}x{5} sr={6} sc={7} t={8} "
-      + "ports={9}x{10}w: literal {11}, engine {12}")
+  @ParameterizedTest(
+      name =
+          "depth={0} {1} {2}: {3} {4}x{5} sr={6} sc={7} t={8} "
+              + "ports={9}x{10}w: literal {11}, engine {12}")
   @CsvSource({
     // depth, prefetch, padding, dataflow, rows, cols, sr, sc, t, ports, words, literal, engine
     // 3 streams on a 2-word port: 2 x 2 = 4 stream cycles, not ceil(6 / 2) = 3; + skew 1
@@ -291,17 +323,41 @@ final class EngineMatchesPortStepperTest {
     // T = 1 of 2 rows used: 2 columns x 1 word, 2 cycles, not 2 x 2 words = 4; 2 + 1 + 2 = 5
     "2, PHASED, LOCAL, ws, 2, 2, 1, 2, 1, 1, 1, 5, 7",
   })
-  void otherRules_disagree_minimalCases(int depth, EdgeFeed.Prefetch prefetch,
-      EdgeFeed.Padding padding, String dataflow, int rows, int cols, int sr, int sc, int t,
-      int ports, int portWords, long literal, long engine) {
+  void otherRules_disagree_minimalCases(
+      int depth,
+      EdgeFeed.Prefetch prefetch,
+      EdgeFeed.Padding padding,
+      String dataflow,
+      int rows,
+      int cols,
+      int sr,
+      int sc,
+      int t,
+      int ports,
+      int portWords,
+      long literal,
+      long engine) {
     Layer layer = Layer.gemm("g", sr, sc, t);
     HardwareSpec hw = hardware(dataflow, rows, cols, ports, portWords);
     EdgeFeed.Rules rules = new EdgeFeed.Rules(depth, prefetch, padding);
     StepperResult s = SystolicStepper.run(layer, 1, hw, 7, rules);
     StepperResult d = SystolicStepper.run(layer, 1, hw, 7);
     LayerResult e = engine(layer, 1, hw);
-    Supplier<String> what = () -> rules + " " + dataflow + " " + layer + " on " + hw
-        + "\n  stepper " + s + "\n  default rules " + d + "\n  engine " + e;
+    Supplier<String> what =
+        () ->
+            rules
+                + " "
+                + dataflow
+                + " "
+                + layer
+                + " on "
+                + hw
+                + "\n  stepper "
+                + s
+                + "\n  default rules "
+                + d
+                + "\n  engine "
+                + e;
     assertAll(
         () -> assertEquals(literal, s.cycles(), () -> "stepper, " + what.get()),
         () -> assertEquals(engine, e.cycles(), () -> "engine, " + what.get()),
@@ -311,9 +367,9 @@ final class EngineMatchesPortStepperTest {
 
   /**
    * Beyond the smallest cases, the direction holds on the random cases (CALC, every fold against
-   * the engine's fold class): with single-register edges the literal model is never faster than
-   * the engine; with prefetch into spare turns or locally injected padding (double-buffered
-   * edges) never slower, so the engine's bound is then an upper bound.
+   * the engine's fold class): with single-register edges the literal model is never faster than the
+   * engine; with prefetch into spare turns or locally injected padding (double-buffered edges)
+   * never slower, so the engine's bound is then an upper bound.
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource({
@@ -322,8 +378,8 @@ final class EngineMatchesPortStepperTest {
     "2, PHASED, LOCAL, faster",
     "4, SPARE_TURNS, LOCAL, faster",
   })
-  void otherRules_boundTheEngineOneWay(int depth, EdgeFeed.Prefetch prefetch,
-      EdgeFeed.Padding padding, String direction) {
+  void otherRules_boundTheEngineOneWay(
+      int depth, EdgeFeed.Prefetch prefetch, EdgeFeed.Padding padding, String direction) {
     EdgeFeed.Rules rules = new EdgeFeed.Rules(depth, prefetch, padding);
     int differ = 0;
     for (long seed : seeds().limit(150).toArray()) {
@@ -341,8 +397,23 @@ final class EngineMatchesPortStepperTest {
             long e = classes[(lastRow ? 2 : 0) + (lastCol ? 1 : 0)];
             long got = s.foldCycles()[k];
             int fold = k;
-            String what = "seed=" + seed + " " + rules + " " + d + " " + c + " layer " + layer
-                + " fold " + fold + ": literal " + got + ", engine " + e;
+            String what =
+                "seed="
+                    + seed
+                    + " "
+                    + rules
+                    + " "
+                    + d
+                    + " "
+                    + c
+                    + " layer "
+                    + layer
+                    + " fold "
+                    + fold
+                    + ": literal "
+                    + got
+                    + ", engine "
+                    + e;
             assertTrue(direction.equals("slower") ? got >= e : got <= e, what);
             differ += got != e ? 1 : 0;
           }
@@ -354,15 +425,24 @@ final class EngineMatchesPortStepperTest {
 
   static HardwareSpec hardware(String dataflow, int rows, int cols, int ports, int portWords) {
     int wordBytes = 2;
-    return new HardwareSpec("ports", new ArraySpec(rows, cols), new SramSpec(64, 64, 64,
-        wordBytes, 1), new DramSpec(BandwidthMode.CALC, 1), dataflowNamed(dataflow).kind(), 1000.0,
-        MemoryModel.TILES).withCgra(cgra(new GlbSpec(1, ports, portWords * wordBytes),
-        wordBytes));
+    return new HardwareSpec(
+            "ports",
+            new ArraySpec(rows, cols),
+            new SramSpec(64, 64, 64, wordBytes, 1),
+            new DramSpec(BandwidthMode.CALC, 1),
+            dataflowNamed(dataflow).kind(),
+            1000.0,
+            MemoryModel.TILES)
+        .withCgra(cgra(new GlbSpec(1, ports, portWords * wordBytes), wordBytes));
   }
 
   static CgraSpec cgra(GlbSpec glb, int wordBytes) {
-    return new CgraSpec(NocSpec.systolic(wordBytes), glb, ScratchpadSpec.SYSTOLIC,
-        ReconfigSpec.FREE, EnergyTable.EYERISS_NORMALISED);
+    return new CgraSpec(
+        NocSpec.systolic(wordBytes),
+        glb,
+        ScratchpadSpec.SYSTOLIC,
+        ReconfigSpec.FREE,
+        EnergyTable.EYERISS_NORMALISED);
   }
 
   static Dataflow dataflowNamed(String name) {
@@ -398,29 +478,48 @@ final class EngineMatchesPortStepperTest {
   }
 
   /** Every counter of one layer, and every fold's length against the engine's fold classes. */
-  static void compare(Supplier<String> where, Layer layer, int batch, HardwareSpec hw,
-      LayerResult e, long seed) {
+  static void compare(
+      Supplier<String> where, Layer layer, int batch, HardwareSpec hw, LayerResult e, long seed) {
     StepperResult s;
     try {
       s = SystolicStepper.run(layer, batch, hw, seed);
     } catch (RuntimeException ex) {
       throw new AssertionError(where.get() + " layer " + layer, ex);
     }
-    FoldPlan plan = ((SystolicDataflow) Dataflows.of(hw.dataflow())).plan(layer.gemm(batch), hw.array());
+    FoldPlan plan =
+        ((SystolicDataflow) Dataflows.of(hw.dataflow())).plan(layer.gemm(batch), hw.array());
     long[] classes = new SystolicTiming(hw).foldClasses(plan);
-    Supplier<String> full = () -> where.get() + "\n  layer " + layer + "\n  stepper: " + s
-        + "\n  engine:  " + e + "\n  engine fold classes: " + java.util.Arrays.toString(classes);
+    Supplier<String> full =
+        () ->
+            where.get()
+                + "\n  layer "
+                + layer
+                + "\n  stepper: "
+                + s
+                + "\n  engine:  "
+                + e
+                + "\n  engine fold classes: "
+                + java.util.Arrays.toString(classes);
     long macs = layer.macs() * batch;
-    List<org.junit.jupiter.api.function.Executable> checks = new ArrayList<>(List.of(
-        () -> assertEquals(s.cycles(), e.cycles(), () -> "cycles, " + full.get()),
-        () -> assertEquals(s.computeCycles(), e.computeCycles(),
-            () -> "computeCycles, " + full.get()),
-        () -> assertEquals(s.stallCycles(), e.stallCycles(), () -> "stallCycles, " + full.get()),
-        () -> assertEquals(macs, s.macs(), () -> "stepper MACs, " + full.get()),
-        () -> assertEquals(s.folds(), e.folds(), () -> "folds, " + full.get()),
-        () -> assertEquals(s.foldCycles()[0], e.foldCycles(), () -> "fold 0, " + full.get()),
-        () -> assertEquals(0, s.outputMismatches(),
-            () -> "stepped array computed a wrong ofmap, " + full.get())));
+    List<org.junit.jupiter.api.function.Executable> checks =
+        new ArrayList<>(
+            List.of(
+                () -> assertEquals(s.cycles(), e.cycles(), () -> "cycles, " + full.get()),
+                () ->
+                    assertEquals(
+                        s.computeCycles(), e.computeCycles(), () -> "computeCycles, " + full.get()),
+                () ->
+                    assertEquals(
+                        s.stallCycles(), e.stallCycles(), () -> "stallCycles, " + full.get()),
+                () -> assertEquals(macs, s.macs(), () -> "stepper MACs, " + full.get()),
+                () -> assertEquals(s.folds(), e.folds(), () -> "folds, " + full.get()),
+                () ->
+                    assertEquals(s.foldCycles()[0], e.foldCycles(), () -> "fold 0, " + full.get()),
+                () ->
+                    assertEquals(
+                        0,
+                        s.outputMismatches(),
+                        () -> "stepped array computed a wrong ofmap, " + full.get())));
     long rowFolds = plan.rowFolds();
     long perGroup = plan.folds();
     for (int k = 0; k < s.foldCycles().length; k++) {
@@ -431,8 +530,20 @@ final class EngineMatchesPortStepperTest {
       long got = s.foldCycles()[k];
       int fold = k;
       if (got != expected) {
-        checks.add(() -> assertEquals(expected, got, () -> "fold " + fold + " (class lastRow="
-            + lastRow + " lastCol=" + lastCol + "), " + full.get()));
+        checks.add(
+            () ->
+                assertEquals(
+                    expected,
+                    got,
+                    () ->
+                        "fold "
+                            + fold
+                            + " (class lastRow="
+                            + lastRow
+                            + " lastCol="
+                            + lastCol
+                            + "), "
+                            + full.get()));
         break;
       }
     }
@@ -464,15 +575,15 @@ final class EngineMatchesPortStepperTest {
       int rows = rnd.nextInt(1, maxSide + 1);
       int cols = rnd.nextInt(1, maxSide + 1);
       int wordBytes = WORD_BYTES[rnd.nextInt(WORD_BYTES.length)];
-      SramSpec sram = new SramSpec(rnd.nextInt(1, 5), rnd.nextInt(1, 5), rnd.nextInt(1, 5),
-          wordBytes, 1);
+      SramSpec sram =
+          new SramSpec(rnd.nextInt(1, 5), rnd.nextInt(1, 5), rnd.nextInt(1, 5), wordBytes, 1);
       // at least one fold's slices per SRAM half: the stepper runs whole folds (no chunking)
       sram = FitSram.enlarge(sram, layers, batch, rows, cols);
       int bandwidth = rnd.nextInt(1, rnd.nextInt(1, 9) + 1);
       // ports: skewed towards few (contention), sometimes one per edge register
       int edges = rows + cols;
-      int ports = rnd.nextInt(8) == 0 ? edges
-          : rnd.nextInt(1, rnd.nextInt(1, (edges + 1) / 2 + 1) + 1);
+      int ports =
+          rnd.nextInt(8) == 0 ? edges : rnd.nextInt(1, rnd.nextInt(1, (edges + 1) / 2 + 1) + 1);
       // 1-4 words per port, skewed low; sometimes a width that is not a whole number of words
       int words = rnd.nextInt(1, rnd.nextInt(1, 5) + 1);
       int bytes = words * wordBytes;
@@ -487,21 +598,42 @@ final class EngineMatchesPortStepperTest {
     }
 
     HardwareSpec hardware(Dataflow d, BandwidthMode mode) {
-      return new HardwareSpec("ports", new ArraySpec(rows, cols), sram,
-          new DramSpec(mode, bandwidth), d.kind(), 1000.0, MemoryModel.TILES)
+      return new HardwareSpec(
+              "ports",
+              new ArraySpec(rows, cols),
+              sram,
+              new DramSpec(mode, bandwidth),
+              d.kind(),
+              1000.0,
+              MemoryModel.TILES)
           .withCgra(cgra(glb, sram.wordBytes()));
     }
 
     @Override
     public String toString() {
-      return "batch=" + batch + " array=" + rows + "x" + cols + " " + glb + " " + sram
-          + " dram=" + bandwidth + " layers=" + layers;
+      return "batch="
+          + batch
+          + " array="
+          + rows
+          + "x"
+          + cols
+          + " "
+          + glb
+          + " "
+          + sram
+          + " dram="
+          + bandwidth
+          + " layers="
+          + layers;
     }
 
     private static Layer randomLayer(SplittableRandom rnd, String name, int scale) {
       int pick = rnd.nextInt(10);
       if (pick < 3) {
-        return Layer.gemm(name, rnd.nextInt(1, 14 * scale + 1), rnd.nextInt(1, 14 * scale + 1),
+        return Layer.gemm(
+            name,
+            rnd.nextInt(1, 14 * scale + 1),
+            rnd.nextInt(1, 14 * scale + 1),
             rnd.nextInt(1, 16 * scale + 1));
       }
       if (pick == 3) {

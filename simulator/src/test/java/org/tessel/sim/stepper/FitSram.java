@@ -1,20 +1,19 @@
 package org.tessel.sim.stepper;
 
-import org.tessel.sim.dataflow.SystolicDataflow;
 import java.util.List;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.SramSpec;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
+import org.tessel.sim.dataflow.SystolicDataflow;
 import org.tessel.sim.mapping.FoldPlan;
 import org.tessel.sim.mapping.GemmDim;
 import org.tessel.sim.workload.Layer;
 
 /**
- * Enlarges a random SRAM just enough that every fold of every systolic dataflow holds each
- * operand slice in one SRAM half, so the engine runs whole folds (no chunking), which is what the
- * stepper models. Stalls still come from the DRAM bandwidth; whether an operand stays on chip
- * still varies.
+ * Enlarges a random SRAM just enough that every fold of every systolic dataflow holds each operand
+ * slice in one SRAM half, so the engine runs whole folds (no chunking), which is what the stepper
+ * models. Stalls still come from the DRAM bandwidth; whether an operand stays on chip still varies.
  */
 final class FitSram {
   private FitSram() {}
@@ -38,9 +37,12 @@ final class FitSram {
       }
     }
     int wb = sram.wordBytes();
-    return new SramSpec(Math.max(sram.ifmapKiB(), kib(need[0], wb)),
-        Math.max(sram.filterKiB(), kib(need[1], wb)), Math.max(sram.ofmapKiB(), kib(need[2], wb)),
-        wb, sram.banks());
+    return new SramSpec(
+        Math.max(sram.ifmapKiB(), kib(need[0], wb)),
+        Math.max(sram.filterKiB(), kib(need[1], wb)),
+        Math.max(sram.ofmapKiB(), kib(need[2], wb)),
+        wb,
+        sram.banks());
   }
 
   private static long kib(long halfWords, int wordBytes) {

@@ -4,8 +4,10 @@ package org.tessel.sim.stepper;
 interface FoldArray {
   /** Token register states. */
   byte EMPTY = 0;
+
   /** A token that carries no operand (padding of a partial fold). */
   byte BUBBLE = 1;
+
   /** A token that carries an operand. */
   byte VALID = 2;
 

@@ -5,9 +5,9 @@ import org.tessel.sim.mapping.GemmDim;
 import org.tessel.sim.workload.GemmShape;
 
 /**
- * The operand matrices of every group of one layer, filled with small random values, and the
- * ofmap matrix the stepped array accumulates into. Elements are addressed by the two GEMM
- * dimensions they span, so an array model only says which dimension runs where.
+ * The operand matrices of every group of one layer, filled with small random values, and the ofmap
+ * matrix the stepped array accumulates into. Elements are addressed by the two GEMM dimensions they
+ * span, so an array model only says which dimension runs where.
  */
 final class GemmData {
   private final int sr;

@@ -13,8 +13,8 @@ import org.tessel.sim.mapping.GemmDim;
  * @param cols PE columns
  * @param data the operands
  */
-record Mapping(GemmDim rowDim, GemmDim colDim, GemmDim streamDim, int rows, int cols,
-    GemmData data) {
+record Mapping(
+    GemmDim rowDim, GemmDim colDim, GemmDim streamDim, int rows, int cols, GemmData data) {
   int rowExtent() {
     return data.extent(rowDim);
   }

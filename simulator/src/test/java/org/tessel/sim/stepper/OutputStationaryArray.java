@@ -3,16 +3,16 @@ package org.tessel.sim.stepper;
 import java.util.Arrays;
 
 /**
- * Output stationary, register by register. PE {@code (i, j)} keeps the partial sum of output
- * {@code (row fold base + i, column fold base + j)}. The left edge feeds row {@code i} with the
- * operand spanning (row dim, stream dim), element {@code t} at fold cycle {@code t + i}; the top
- * edge feeds column {@code j} with the operand spanning (stream dim, column dim), element {@code
- * t} at fold cycle {@code t + j}. Tokens move one PE right (left operand) or down (top operand)
- * per cycle and leave the array after the last column or row. Rows and columns beyond the
- * operands' extent in a partial fold get bubble tokens on the same skewed schedule. A PE performs
- * a MAC in a cycle in which it holds a valid token from each edge. The fold ends with the cycle
- * in which PE {@code (R-1, C-1)} consumes the last injected tokens: nothing is left to inject and
- * no token is left in the array.
+ * Output stationary, register by register. PE {@code (i, j)} keeps the partial sum of output {@code
+ * (row fold base + i, column fold base + j)}. The left edge feeds row {@code i} with the operand
+ * spanning (row dim, stream dim), element {@code t} at fold cycle {@code t + i}; the top edge feeds
+ * column {@code j} with the operand spanning (stream dim, column dim), element {@code t} at fold
+ * cycle {@code t + j}. Tokens move one PE right (left operand) or down (top operand) per cycle and
+ * leave the array after the last column or row. Rows and columns beyond the operands' extent in a
+ * partial fold get bubble tokens on the same skewed schedule. A PE performs a MAC in a cycle in
+ * which it holds a valid token from each edge. The fold ends with the cycle in which PE {@code
+ * (R-1, C-1)} consumes the last injected tokens: nothing is left to inject and no token is left in
+ * the array.
  */
 final class OutputStationaryArray implements FoldArray {
   private final Mapping m;

@@ -6,18 +6,18 @@ package org.tessel.sim.stepper;
  *
  * <p>The inner array keeps its register-by-register stepping; its schedule of advances is
  * unchanged: {@code R} preload advances (stationary dataflows), then stream advances in which
- * window element {@code j} enters the skew at advance {@code preload + j}, then the drain until
- * the last token has left the far corner. Each edge register hands element {@code j} to its
- * row's (column's) skew delay line at advance {@code preload + j}; the delay lines and PEs are
- * part of the lockstep array.
+ * window element {@code j} enters the skew at advance {@code preload + j}, then the drain until the
+ * last token has left the far corner. Each edge register hands element {@code j} to its row's
+ * (column's) skew delay line at advance {@code preload + j}; the delay lines and PEs are part of
+ * the lockstep array.
  *
- * <p>Each cycle of a fold: first the ports deliver ({@link EdgeFeed#deliver}); then, if every
- * edge register the next advance reads from holds its word, the whole array advances one cycle
- * (the inner array steps once and the step's words leave their FIFOs); otherwise the whole array
- * holds still for the cycle (a stall inside the fold: every register keeps its value, the skew is
+ * <p>Each cycle of a fold: first the ports deliver ({@link EdgeFeed#deliver}); then, if every edge
+ * register the next advance reads from holds its word, the whole array advances one cycle (the
+ * inner array steps once and the step's words leave their FIFOs); otherwise the whole array holds
+ * still for the cycle (a stall inside the fold: every register keeps its value, the skew is
  * preserved). Advances of the drain read nothing and never wait. The fold ends with the cycle in
- * which the inner array's last advance ends it; every counted cycle, stalled or not, is a cycle
- * of the fold.
+ * which the inner array's last advance ends it; every counted cycle, stalled or not, is a cycle of
+ * the fold.
  */
 final class PortGatedArray implements FoldArray {
   private final FoldArray inner;

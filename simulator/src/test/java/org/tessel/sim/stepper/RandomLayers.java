@@ -6,13 +6,14 @@ import java.util.SplittableRandom;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.LayerKind;
 
-/** Random small convolutions for the property tests (non-square kernels, strides, padding, groups). */
+/**
+ * Random small convolutions for the property tests (non-square kernels, strides, padding, groups).
+ */
 final class RandomLayers {
   private RandomLayers() {}
 
   /** A convolution with input up to {@code maxIn} square, channels and filters up to the limits. */
-  static Layer conv(SplittableRandom rnd, String name, int maxIn, int maxChannels,
-      int maxFilters) {
+  static Layer conv(SplittableRandom rnd, String name, int maxIn, int maxChannels, int maxFilters) {
     int inH = rnd.nextInt(1, maxIn + 1);
     int inW = rnd.nextInt(1, maxIn + 1);
     int inC = rnd.nextInt(1, maxChannels + 1);
@@ -31,7 +32,7 @@ final class RandomLayers {
     int groups = divisors.get(rnd.nextInt(divisors.size()));
     int outH = Math.floorDiv(inH + 2 * pad - kh, sh) + 1;
     int outW = Math.floorDiv(inW + 2 * pad - kw, sw) + 1;
-    return new Layer(name, LayerKind.CONV, inH, inW, inC, kh, kw, sh, sw, pad, pad, outH, outW,
-        outC, groups);
+    return new Layer(
+        name, LayerKind.CONV, inH, inW, inC, kh, kw, sh, sw, pad, pad, outH, outW, outC, groups);
   }
 }

@@ -5,13 +5,13 @@ import java.util.Arrays;
 /**
  * Weight or input stationary, register by register. The stationary operand spans (row dim, column
  * dim): weights for WS, the ifmap slice for IS. It is shifted in from the top one array row per
- * cycle, the row for PE row {@code R-1} first, for all {@code R} rows whether used or not. Then
- * the stream operand (spanning row dim and stream dim) enters from the left: element {@code s} of
- * row {@code i} at stream cycle {@code s + i}, moving one PE right per cycle. Partial sums enter
- * column {@code j} at the top as zeros on the matching skew ({@code s + j}), move one PE down per
- * cycle, pick up {@code stationary x stream} at each PE where both are valid (a MAC), and leave
- * the bottom of the array into the ofmap (column dim, stream dim). The fold ends with the cycle in
- * which the last partial sum leaves the bottom of column {@code C-1}.
+ * cycle, the row for PE row {@code R-1} first, for all {@code R} rows whether used or not. Then the
+ * stream operand (spanning row dim and stream dim) enters from the left: element {@code s} of row
+ * {@code i} at stream cycle {@code s + i}, moving one PE right per cycle. Partial sums enter column
+ * {@code j} at the top as zeros on the matching skew ({@code s + j}), move one PE down per cycle,
+ * pick up {@code stationary x stream} at each PE where both are valid (a MAC), and leave the bottom
+ * of the array into the ofmap (column dim, stream dim). The fold ends with the cycle in which the
+ * last partial sum leaves the bottom of column {@code C-1}.
  */
 final class StationaryArray implements FoldArray {
   private final Mapping m;
@@ -119,8 +119,8 @@ final class StationaryArray implements FoldArray {
         boolean hasA = aState[p] != EMPTY;
         boolean hasP = pState[p] != EMPTY;
         if (hasA != hasP || (hasA && aIndex[p] != pIndex[p])) {
-          throw new IllegalStateException("stepper bug: skew broken at PE (" + i + ", " + j
-              + ") stream cycle " + q);
+          throw new IllegalStateException(
+              "stepper bug: skew broken at PE (" + i + ", " + j + ") stream cycle " + q);
         }
         if (wState[p] == VALID && aState[p] == VALID) {
           pValue[p] += wValue[p] * aValue[p];
@@ -141,8 +141,7 @@ final class StationaryArray implements FoldArray {
       int p = (rows - 1) * cols + j;
       if (pState[p] != EMPTY) {
         if (pState[p] == VALID) {
-          m.data().accumulate(group, m.colDim(), colBase + j, m.streamDim(), pIndex[p],
-              pValue[p]);
+          m.data().accumulate(group, m.colDim(), colBase + j, m.streamDim(), pIndex[p], pValue[p]);
         } else if (pValue[p] != 0) {
           throw new IllegalStateException("stepper bug: bubble column summed " + pValue[p]);
         }

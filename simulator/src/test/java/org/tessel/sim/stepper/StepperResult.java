@@ -13,8 +13,8 @@ package org.tessel.sim.stepper;
  * @param firstFoldStartCycle the cycle the first fold started in
  * @param lastFoldEndCycle the cycle boundary at which the last fold ended
  * @param lastDrainEndCycle the cycle boundary at which the last write-back completed
- * @param outputMismatches ofmap elements that differ from the reference product (0 when the
- *     array computed the GEMM)
+ * @param outputMismatches ofmap elements that differ from the reference product (0 when the array
+ *     computed the GEMM)
  * @param foldCycles stepped cycles of each fold, in fold order
  * @param heldCycles cycles inside folds in which the array held still waiting for a buffer port
  */
@@ -43,11 +43,32 @@ record StepperResult(
       list.append(k == 0 ? "" : ", ").append(foldCycles[k]);
     }
     list.append(foldCycles.length > 12 ? ", ...]" : "]");
-    return "StepperResult[cycles=" + cycles + ", computeCycles=" + computeCycles
-        + ", stallCycles=" + stallCycles + ", macs=" + macs + ", folds=" + folds
-        + ", minFoldCycles=" + minFoldCycles + ", maxFoldCycles=" + maxFoldCycles
-        + ", firstFoldStartCycle=" + firstFoldStartCycle + ", lastFoldEndCycle="
-        + lastFoldEndCycle + ", lastDrainEndCycle=" + lastDrainEndCycle + ", outputMismatches="
-        + outputMismatches + ", heldCycles=" + heldCycles + ", foldCycles=" + list + "]";
+    return "StepperResult[cycles="
+        + cycles
+        + ", computeCycles="
+        + computeCycles
+        + ", stallCycles="
+        + stallCycles
+        + ", macs="
+        + macs
+        + ", folds="
+        + folds
+        + ", minFoldCycles="
+        + minFoldCycles
+        + ", maxFoldCycles="
+        + maxFoldCycles
+        + ", firstFoldStartCycle="
+        + firstFoldStartCycle
+        + ", lastFoldEndCycle="
+        + lastFoldEndCycle
+        + ", lastDrainEndCycle="
+        + lastDrainEndCycle
+        + ", outputMismatches="
+        + outputMismatches
+        + ", heldCycles="
+        + heldCycles
+        + ", foldCycles="
+        + list
+        + "]";
   }
 }

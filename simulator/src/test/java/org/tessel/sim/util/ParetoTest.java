@@ -18,8 +18,7 @@ final class ParetoTest {
   void front_twoObjectives_handCase() {
     double[][] p = {{1, 5}, {2, 3}, {3, 4}, {4, 1}, {2, 3}, {5, 1}, {1, 6}};
     // (3,4) is beaten by (2,3); (5,1) by (4,1); (1,6) by (1,5); equal points are both kept
-    assertArrayEquals(new boolean[] {true, true, false, true, true, false, false},
-        Pareto.front(p));
+    assertArrayEquals(new boolean[] {true, true, false, true, true, false, false}, Pareto.front(p));
   }
 
   @Test
@@ -69,8 +68,8 @@ final class ParetoTest {
         dominated |= Pareto.dominates(p[j], p[i]);
       }
       int at = i;
-      assertEquals(!dominated, got[i], () -> "seed=" + seed + " point " + at + " "
-          + List.of(p[at]));
+      assertEquals(
+          !dominated, got[i], () -> "seed=" + seed + " point " + at + " " + List.of(p[at]));
     }
   }
 }

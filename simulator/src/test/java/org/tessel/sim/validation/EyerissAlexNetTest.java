@@ -14,12 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.tessel.sim.result.LayerResult;
-import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.io.HardwareReader;
 import org.tessel.sim.io.TopologyReader;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.testing.Shared;
 import org.tessel.sim.workload.Network;
 
@@ -56,18 +56,29 @@ final class EyerissAlexNetTest {
   @Test
   void alexnet_processingLatencyWithinTenPercent_totalWithinFive_activePesEqual()
       throws IOException {
-    Map<String, Map<String, String>> ref = reference(Shared.validationDir()
-        .resolve("eyeriss/alexnet_jssc2017_per_layer.csv"));
-    Network net = TopologyReader.read(Shared.rootDir().resolve("traces/networks/"
-        + "alexnet_eyeriss.csv"), TopologyReader.Mode.CONV);
+    Map<String, Map<String, String>> ref =
+        reference(Shared.validationDir().resolve("eyeriss/alexnet_jssc2017_per_layer.csv"));
+    Network net =
+        TopologyReader.read(
+            Shared.rootDir().resolve("traces/networks/" + "alexnet_eyeriss.csv"),
+            TopologyReader.Mode.CONV);
     HardwareSpec hw = HardwareReader.preset("eyeriss");
     int batch = Integer.parseInt(ref.get("CONV1").get("batch"));
     SimResult r = new Simulation(hw).simulate(net, batch);
 
     List<Executable> checks = new ArrayList<>();
-    StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-        "%-6s %10s %9s %9s %7s %5s %5s%n", "layer", "cycles", "pred ms", "meas ms", "err %",
-        "PEs", "paper"));
+    StringBuilder table =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%-6s %10s %9s %9s %7s %5s %5s%n",
+                "layer",
+                "cycles",
+                "pred ms",
+                "meas ms",
+                "err %",
+                "PEs",
+                "paper"));
     double predicted = 0;
     double measured = 0;
     for (LayerResult l : r.layers()) {
@@ -79,28 +90,65 @@ final class EyerissAlexNetTest {
       long paperPes = Long.parseLong(row.get("active_PEs"));
       predicted += ms;
       measured += meas;
-      table.append(String.format(Locale.ROOT, "%-6s %10d %9.2f %9.2f %+7.1f %5d %5d%n",
-          l.layer().name(), l.computeCycles(), ms, meas, 100 * err, pes, paperPes));
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "%-6s %10d %9.2f %9.2f %+7.1f %5d %5d%n",
+              l.layer().name(),
+              l.computeCycles(),
+              ms,
+              meas,
+              100 * err,
+              pes,
+              paperPes));
       String name = l.layer().name();
-      checks.add(() -> assertEquals(Long.parseLong(row.get("MACs_computed_batch")), l.macs(),
-          name + " MACs"));
-      checks.add(() -> assertTrue(Math.abs(err) <= LAYER_TOLERANCE,
-          String.format(Locale.ROOT, "%s: %.2f ms vs %.2f ms measured (%+.1f %%)", name, ms,
-              meas, 100 * err)));
+      checks.add(
+          () ->
+              assertEquals(
+                  Long.parseLong(row.get("MACs_computed_batch")), l.macs(), name + " MACs"));
+      checks.add(
+          () ->
+              assertTrue(
+                  Math.abs(err) <= LAYER_TOLERANCE,
+                  String.format(
+                      Locale.ROOT,
+                      "%s: %.2f ms vs %.2f ms measured (%+.1f %%)",
+                      name,
+                      ms,
+                      meas,
+                      100 * err)));
       checks.add(() -> assertEquals(paperPes, pes, name + " active PEs"));
     }
     double totalErr = predicted / measured - 1;
-    table.append(String.format(Locale.ROOT, "%-6s %10d %9.2f %9.2f %+7.1f%n", "Total",
-        r.layers().stream().mapToLong(LayerResult::computeCycles).sum(), predicted, measured,
-        100 * totalErr));
+    table.append(
+        String.format(
+            Locale.ROOT,
+            "%-6s %10d %9.2f %9.2f %+7.1f%n",
+            "Total",
+            r.layers().stream().mapToLong(LayerResult::computeCycles).sum(),
+            predicted,
+            measured,
+            100 * totalErr));
     System.out.print(table);
     double total = predicted;
     double totalMeasured = measured;
-    checks.add(() -> assertEquals(Double.parseDouble(ref.get("Total")
-        .get("processing_latency_ms")), totalMeasured, 1e-9, "reference total"));
-    checks.add(() -> assertTrue(Math.abs(totalErr) <= TOTAL_TOLERANCE, String.format(
-        Locale.ROOT, "total %.2f ms vs %.2f ms measured (%+.1f %%)", total, totalMeasured,
-        100 * totalErr)));
+    checks.add(
+        () ->
+            assertEquals(
+                Double.parseDouble(ref.get("Total").get("processing_latency_ms")),
+                totalMeasured,
+                1e-9,
+                "reference total"));
+    checks.add(
+        () ->
+            assertTrue(
+                Math.abs(totalErr) <= TOTAL_TOLERANCE,
+                String.format(
+                    Locale.ROOT,
+                    "total %.2f ms vs %.2f ms measured (%+.1f %%)",
+                    total,
+                    totalMeasured,
+                    100 * totalErr)));
     checks.add(() -> assertEquals(5, r.layers().size()));
     assertAll(table.toString(), checks);
   }

@@ -26,8 +26,9 @@ import org.tessel.sim.testing.Shared;
  * line by line, as text. Skipped without {@code ../shared}.
  */
 final class ScaleSim3ReportsTest {
-  private static final String[] REPORTS = {"COMPUTE_REPORT.csv", "BANDWIDTH_REPORT.csv",
-      "DETAILED_ACCESS_REPORT.csv"};
+  private static final String[] REPORTS = {
+    "COMPUTE_REPORT.csv", "BANDWIDTH_REPORT.csv", "DETAILED_ACCESS_REPORT.csv"
+  };
 
   static Stream<String> cases() throws IOException {
     Path v = Shared.validationDirOrNull();
@@ -47,21 +48,24 @@ final class ScaleSim3ReportsTest {
     Path dir = Shared.validationDir().resolve("scalesim3/cases").resolve(name);
     ScaleSimConfig cfg = ScaleSimConfigReader.readConfig(dir.resolve("scale.cfg"), 0);
     assertEquals(3, cfg.version());
-    TopologyReader.Mode mode = Files.readString(dir.resolve("mode")).strip().equals("gemm")
-        ? TopologyReader.Mode.GEMM : TopologyReader.Mode.CONV;
-    SimResult r = Simulation.run(TopologyReader.read(dir.resolve("topology.csv"), mode),
-        cfg.hardware(), 1);
-    String[] act = {ScaleSimReports.compute(r), ScaleSimReports.bandwidth(r),
-        ScaleSimReports.detailed(r)};
+    TopologyReader.Mode mode =
+        Files.readString(dir.resolve("mode")).strip().equals("gemm")
+            ? TopologyReader.Mode.GEMM
+            : TopologyReader.Mode.CONV;
+    SimResult r =
+        Simulation.run(TopologyReader.read(dir.resolve("topology.csv"), mode), cfg.hardware(), 1);
+    String[] act = {
+      ScaleSimReports.compute(r), ScaleSimReports.bandwidth(r), ScaleSimReports.detailed(r)
+    };
     for (int k = 0; k < REPORTS.length; k++) {
       assertEquals(Files.readString(dir.resolve(REPORTS[k])), act[k], name + " " + REPORTS[k]);
     }
   }
 
   /**
-   * The GEMM cases with {@code --scalesim 2}: SCALE-Sim v2 HEAD's numbers on the same input, as
-   * v2 HEAD itself gives them (os 50423/40248, ws 50519/39320, is 19984/5777): v3's late
-   * prefetch waits, counted twice, make os and ws 52447 cycles; is has none and is equal.
+   * The GEMM cases with {@code --scalesim 2}: SCALE-Sim v2 HEAD's numbers on the same input, as v2
+   * HEAD itself gives them (os 50423/40248, ws 50519/39320, is 19984/5777): v3's late prefetch
+   * waits, counted twice, make os and ws 52447 cycles; is has none and is equal.
    */
   @Test
   void gemmCases_forcedV2_giveV2HeadNumbers() throws IOException {
@@ -73,8 +77,14 @@ final class ScaleSim3ReportsTest {
       Path dir = cases.resolve("mnk_" + dfs[i] + "_32x32_64kB_USER10");
       for (int version : new int[] {2, 3}) {
         ScaleSimConfig c = ScaleSimConfigReader.readConfig(dir.resolve("scale.cfg"), version);
-        ReportRow r = Simulation.run(TopologyReader.read(dir.resolve("topology.csv"),
-            TopologyReader.Mode.GEMM), c.hardware(), 1).layers().get(0).report();
+        ReportRow r =
+            Simulation.run(
+                    TopologyReader.read(dir.resolve("topology.csv"), TopologyReader.Mode.GEMM),
+                    c.hardware(),
+                    1)
+                .layers()
+                .get(0)
+                .report();
         long[] want = version == 2 ? v2[i] : v3[i];
         assertEquals(want[0], r.totalCycles(), dfs[i] + " v" + version);
         assertEquals(want[1], r.stallCycles(), dfs[i] + " v" + version);

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.io.ScaleSimConfigReader;
 import org.tessel.sim.io.TopologyReader;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.testing.Shared;
 import org.tessel.sim.workload.Network;
 
@@ -41,11 +41,13 @@ final class ScaleSimCalcTest {
   void totalCycles_equalScaleSim(String name) throws IOException {
     Path dir = Shared.validationDir().resolve("scalesim/cases").resolve(name);
     HardwareSpec hw = ScaleSimConfigReader.read(dir.resolve("scale.cfg"));
-    org.junit.jupiter.api.Assumptions.assumeTrue(hw.dram().mode() == BandwidthMode.CALC,
-        "USER bandwidth: see ScaleSimUserTest");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        hw.dram().mode() == BandwidthMode.CALC, "USER bandwidth: see ScaleSimUserTest");
     String topo = Files.readString(dir.resolve("topology")).strip();
-    TopologyReader.Mode mode = Files.readString(dir.resolve("mode")).strip().equals("gemm")
-        ? TopologyReader.Mode.GEMM : TopologyReader.Mode.CONV;
+    TopologyReader.Mode mode =
+        Files.readString(dir.resolve("mode")).strip().equals("gemm")
+            ? TopologyReader.Mode.GEMM
+            : TopologyReader.Mode.CONV;
     Network net = TopologyReader.read(dir.resolve("../../topologies/" + topo + ".csv"), mode);
     SimResult r = Simulation.run(net, hw, 1);
     List<String> rows = Files.readAllLines(dir.resolve("COMPUTE_REPORT.csv"));

@@ -11,20 +11,20 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.io.ScaleSimConfigReader;
 import org.tessel.sim.io.TopologyReader;
 import org.tessel.sim.report.ScaleSimReports;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.testing.Shared;
 import org.tessel.sim.workload.Network;
 
 /**
  * Every case SCALE-Sim v2 produced ({@code ../shared/validation/scalesim/cases}): Tessel's three
  * report files against SCALE-Sim's, cell by cell. Integers (counts, Total/Stall Cycles, start and
- * stop cycles) must be equal, floats (util %, bandwidths) within 1e-9 relative, and every line
- * must be byte-identical.
+ * stop cycles) must be equal, floats (util %, bandwidths) within 1e-9 relative, and every line must
+ * be byte-identical.
  *
  * <p>All 16 cases take about 5 s together (the alexnet USER ones 0.5 to 1 s each), so all run by
  * default; each prints its wall time.
@@ -53,16 +53,19 @@ final class ScaleSimReportsTest {
     Path dir = Shared.validationDir().resolve("scalesim/cases").resolve(name);
     HardwareSpec hw = ScaleSimConfigReader.read(dir.resolve("scale.cfg"));
     String topo = Files.readString(dir.resolve("topology")).strip();
-    TopologyReader.Mode mode = Files.readString(dir.resolve("mode")).strip().equals("gemm")
-        ? TopologyReader.Mode.GEMM : TopologyReader.Mode.CONV;
+    TopologyReader.Mode mode =
+        Files.readString(dir.resolve("mode")).strip().equals("gemm")
+            ? TopologyReader.Mode.GEMM
+            : TopologyReader.Mode.CONV;
     Network net = TopologyReader.read(dir.resolve("../../topologies/" + topo + ".csv"), mode);
     SimResult r = Simulation.run(net, hw, 1);
     int identical = 0;
     int lines = 0;
     String[][] reports = {
-        {"COMPUTE_REPORT.csv", ScaleSimReports.compute(r)},
-        {"BANDWIDTH_REPORT.csv", ScaleSimReports.bandwidth(r)},
-        {"DETAILED_ACCESS_REPORT.csv", ScaleSimReports.detailed(r)}};
+      {"COMPUTE_REPORT.csv", ScaleSimReports.compute(r)},
+      {"BANDWIDTH_REPORT.csv", ScaleSimReports.bandwidth(r)},
+      {"DETAILED_ACCESS_REPORT.csv", ScaleSimReports.detailed(r)}
+    };
     for (String[] rep : reports) {
       List<String> exp = Files.readAllLines(dir.resolve(rep[0]));
       List<String> act = rep[1].lines().toList();
@@ -78,8 +81,8 @@ final class ScaleSimReportsTest {
       }
     }
     assertEquals(lines, identical, name + ": byte-identical lines");
-    System.out.printf("%-40s %3d layers, %d/%d lines identical%n", name, r.layers().size(),
-        identical, lines);
+    System.out.printf(
+        "%-40s %3d layers, %d/%d lines identical%n", name, r.layers().size(), identical, lines);
   }
 
   private static void compareLine(String where, String report, String exp, String act) {

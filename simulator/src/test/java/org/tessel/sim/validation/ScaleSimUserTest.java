@@ -1,6 +1,5 @@
 package org.tessel.sim.validation;
 
-import org.tessel.sim.arch.DataflowKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,23 +16,23 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tessel.sim.result.LayerResult;
-import org.tessel.sim.result.ReportRow;
-import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
-import org.tessel.sim.stats.StreamStats;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
+import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.arch.SramSpec;
 import org.tessel.sim.io.ScaleSimConfigReader;
 import org.tessel.sim.io.TopologyReader;
-import org.tessel.sim.dataflow.Dataflows;
 import org.tessel.sim.memory.scalesim.LiteralScaleSim;
 import org.tessel.sim.memory.scalesim.TinyReferenceCases;
 import org.tessel.sim.report.ScaleSimReports;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.ReportRow;
+import org.tessel.sim.result.SimResult;
+import org.tessel.sim.stats.StreamStats;
 import org.tessel.sim.testing.Shared;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
@@ -53,18 +52,27 @@ final class ScaleSimUserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("tinyCases")
   void tinyLayers_reportLinesEqualReference(TinyReferenceCases.Case c) {
-    Layer layer = switch (c.layer()) {
-      case "conv6" -> Layer.scaleSimConv("conv6", 6, 6, 3, 3, 2, 5, 1);
-      case "conv8s2" -> Layer.scaleSimConv("conv8s2", 8, 8, 3, 3, 3, 6, 2);
-      default -> Layer.gemm("gemm", 9, 6, 7);
-    };
+    Layer layer =
+        switch (c.layer()) {
+          case "conv6" -> Layer.scaleSimConv("conv6", 6, 6, 3, 3, 2, 5, 1);
+          case "conv8s2" -> Layer.scaleSimConv("conv8s2", 8, 8, 3, 3, 3, 6, 2);
+          default -> Layer.gemm("gemm", 9, 6, 7);
+        };
     // 32-byte words: 1 KiB holds 32 words
-    HardwareSpec hw = hw(c.dataflow(), 4, 4, c.ifmapWords() / 32, c.filterWords() / 32,
-        c.ofmapWords() / 32, 32, BandwidthMode.valueOf(c.mode()), c.bandwidth());
+    HardwareSpec hw =
+        hw(
+            c.dataflow(),
+            4,
+            4,
+            c.ifmapWords() / 32,
+            c.filterWords() / 32,
+            c.ofmapWords() / 32,
+            32,
+            BandwidthMode.valueOf(c.mode()),
+            c.bandwidth());
     SimResult r = Simulation.run(Network.chain("tiny", List.of(layer)), hw, 1);
     assertEquals(c.compute(), ScaleSimReports.compute(r).lines().skip(1).findFirst().get());
-    assertEquals(c.bandwidthLine(),
-        ScaleSimReports.bandwidth(r).lines().skip(1).findFirst().get());
+    assertEquals(c.bandwidthLine(), ScaleSimReports.bandwidth(r).lines().skip(1).findFirst().get());
     assertEquals(c.detailed(), ScaleSimReports.detailed(r).lines().skip(1).findFirst().get());
     LayerResult l = r.layers().get(0);
     assertEquals(l.report().totalCycles() + 1, l.cycles());
@@ -86,24 +94,33 @@ final class ScaleSimUserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("tinyCasesV3")
   void tinyLayers_v3_reportLinesEqualScaleSimV3(TinyReferenceCases.Case c) {
-    Layer layer = switch (c.layer()) {
-      case "conv6" -> Layer.scaleSimConv("conv6", 6, 6, 3, 3, 2, 5, 1);
-      case "conv8s2" -> Layer.scaleSimConv("conv8s2", 8, 8, 3, 3, 3, 6, 2);
-      default -> Layer.gemm("gemm", 9, 6, 7);
-    };
-    HardwareSpec hw = hw(c.dataflow(), 4, 4, c.ifmapWords() / 32, c.filterWords() / 32,
-        c.ofmapWords() / 32, 32, BandwidthMode.valueOf(c.mode()), c.bandwidth())
-        .withMemoryModel(MemoryModel.SCALESIM_V3);
+    Layer layer =
+        switch (c.layer()) {
+          case "conv6" -> Layer.scaleSimConv("conv6", 6, 6, 3, 3, 2, 5, 1);
+          case "conv8s2" -> Layer.scaleSimConv("conv8s2", 8, 8, 3, 3, 3, 6, 2);
+          default -> Layer.gemm("gemm", 9, 6, 7);
+        };
+    HardwareSpec hw =
+        hw(
+                c.dataflow(),
+                4,
+                4,
+                c.ifmapWords() / 32,
+                c.filterWords() / 32,
+                c.ofmapWords() / 32,
+                32,
+                BandwidthMode.valueOf(c.mode()),
+                c.bandwidth())
+            .withMemoryModel(MemoryModel.SCALESIM_V3);
     SimResult r = Simulation.run(Network.chain("tiny", List.of(layer)), hw, 1);
     assertEquals(c.compute(), ScaleSimReports.compute(r).lines().skip(1).findFirst().get());
-    assertEquals(c.bandwidthLine(),
-        ScaleSimReports.bandwidth(r).lines().skip(1).findFirst().get());
+    assertEquals(c.bandwidthLine(), ScaleSimReports.bandwidth(r).lines().skip(1).findFirst().get());
     assertEquals(c.detailed(), ScaleSimReports.detailed(r).lines().skip(1).findFirst().get());
   }
 
   /**
-   * Random small layers, with batch, groups and padding, in both bandwidth modes and on SRAMs of
-   * 8 to 13000 words: the event-jumping model gives exactly what a literal port (full matrices,
+   * Random small layers, with batch, groups and padding, in both bandwidth modes and on SRAMs of 8
+   * to 13000 words: the event-jumping model gives exactly what a literal port (full matrices,
    * hash-set lines, one ofmap word at a time, every row visited) gives.
    */
   @Test
@@ -118,9 +135,10 @@ final class ScaleSimUserTest {
       int pad = rnd.nextInt(3) == 0 ? rnd.nextInt(2) : 0;
       int in = kernel + rnd.nextInt(6);
       int stride = 1 + rnd.nextInt(2);
-      Layer layer = rnd.nextBoolean()
-          ? Layer.conv("l" + n, in, in + rnd.nextInt(2), inC, kernel, stride, pad, outC, groups)
-          : Layer.scaleSimConv("l" + n, in, in, kernel, kernel, inC, outC, stride);
+      Layer layer =
+          rnd.nextBoolean()
+              ? Layer.conv("l" + n, in, in + rnd.nextInt(2), inC, kernel, stride, pad, outC, groups)
+              : Layer.scaleSimConv("l" + n, in, in, kernel, kernel, inC, outC, stride);
       int batch = 1 + rnd.nextInt(3);
       String df = List.of("os", "ws", "is").get(rnd.nextInt(3));
       boolean user = rnd.nextInt(4) != 0;
@@ -128,19 +146,49 @@ final class ScaleSimUserTest {
       int wordBytes = 5 + rnd.nextInt(124);
       // read SRAMs of 8 to 13000 words; ofmap SRAMs small, so that writes wait for drains too
       int readKiB = rnd.nextBoolean() ? 2 : 32;
-      HardwareSpec hw = hw(df, 2 + rnd.nextInt(4), 2 + rnd.nextInt(4), 1 + rnd.nextInt(readKiB),
-          1 + rnd.nextInt(readKiB), 1 + rnd.nextInt(2), wordBytes,
-          user ? BandwidthMode.USER : BandwidthMode.CALC, 1 + rnd.nextInt(4));
+      HardwareSpec hw =
+          hw(
+              df,
+              2 + rnd.nextInt(4),
+              2 + rnd.nextInt(4),
+              1 + rnd.nextInt(readKiB),
+              1 + rnd.nextInt(readKiB),
+              1 + rnd.nextInt(2),
+              wordBytes,
+              user ? BandwidthMode.USER : BandwidthMode.CALC,
+              1 + rnd.nextInt(4));
       if (v3) { // SCALE-Sim v3: its own ifmap and filter read bandwidths
-        hw = new HardwareSpec(hw.name(), hw.array(), hw.sram(), new DramSpec(hw.dram().mode(),
-            hw.dram().bandwidthWordsPerCycle(), 1 + rnd.nextInt(4), 1 + rnd.nextInt(4)),
-            hw.dataflow(), hw.clockMHz(), MemoryModel.SCALESIM_V3);
+        hw =
+            new HardwareSpec(
+                hw.name(),
+                hw.array(),
+                hw.sram(),
+                new DramSpec(
+                    hw.dram().mode(),
+                    hw.dram().bandwidthWordsPerCycle(),
+                    1 + rnd.nextInt(4),
+                    1 + rnd.nextInt(4)),
+                hw.dataflow(),
+                hw.clockMHz(),
+                MemoryModel.SCALESIM_V3);
       }
       LiteralScaleSim.Result want = LiteralScaleSim.run(layer, batch, hw);
       LayerResult got =
           Simulation.run(Network.chain("r", List.of(layer)), hw, batch).layers().get(0);
-      String where = n + ": " + layer + " batch " + batch + " " + df + " " + hw.array() + " "
-          + hw.sram() + " " + hw.dram();
+      String where =
+          n
+              + ": "
+              + layer
+              + " batch "
+              + batch
+              + " "
+              + df
+              + " "
+              + hw.array()
+              + " "
+              + hw.sram()
+              + " "
+              + hw.dram();
       ReportRow row = got.report();
       assertEquals(want.totalCycles(), row.totalCycles(), where);
       assertEquals(want.stallCycles(), row.stallCycles(), where);
@@ -157,10 +205,10 @@ final class ScaleSimUserTest {
       HardwareSpec hw = hw(df, 8, 8, 1, 1, 1, 4, BandwidthMode.USER, 3);
       Layer one = Layer.scaleSimConv("pw", 6, 5, 1, 1, 4, 7, 1);
       Layer tall = Layer.scaleSimConv("pw", 12, 5, 1, 1, 4, 7, 1);
-      ReportRow batched = Simulation.run(Network.chain("b", List.of(one)), hw, 2).layers()
-          .get(0).report();
-      ReportRow single = Simulation.run(Network.chain("t", List.of(tall)), hw, 1).layers()
-          .get(0).report();
+      ReportRow batched =
+          Simulation.run(Network.chain("b", List.of(one)), hw, 2).layers().get(0).report();
+      ReportRow single =
+          Simulation.run(Network.chain("t", List.of(tall)), hw, 1).layers().get(0).report();
       assertEquals(single, batched, df);
     }
   }
@@ -172,8 +220,7 @@ final class ScaleSimUserTest {
       HardwareSpec hw = hw(df, 4, 4, 1, 1, 1, 8, BandwidthMode.USER, 2);
       Layer grouped = Layer.conv("g", 7, 7, 6, 3, 1, 1, 9, 3);
       Layer one = Layer.conv("g1", 7, 7, 2, 3, 1, 1, 3, 1);
-      LayerResult g = Simulation.run(Network.chain("g", List.of(grouped)), hw, 1).layers()
-          .get(0);
+      LayerResult g = Simulation.run(Network.chain("g", List.of(grouped)), hw, 1).layers().get(0);
       LayerResult s = Simulation.run(Network.chain("s", List.of(one)), hw, 1).layers().get(0);
       assertEquals(3 * s.cycles(), g.cycles(), df);
       assertEquals(3 * s.stallCycles(), g.stallCycles(), df);
@@ -200,8 +247,8 @@ final class ScaleSimUserTest {
    * 52447/42272, ws 52447/41248, is 19984/5777 (total/stall). SCALE-Sim v2 HEAD (22f88b1) itself,
    * run on that input, gives os 50423/40248, ws 50519/39320 and is 19984/5777: the os and ws
    * goldens predate 22f88b1, which stopped counting a late prefetch's wait twice (is has no such
-   * prefetch). The model gives v2 HEAD's values, with the goldens' compute part (Total minus
-   * Stall) on all three.
+   * prefetch). The model gives v2 HEAD's values, with the goldens' compute part (Total minus Stall)
+   * on all three.
    */
   @Test
   void gemmGoldens_userModelValues() {
@@ -210,16 +257,22 @@ final class ScaleSimUserTest {
     String[] dfs = {"os", "ws", "is"};
     for (int i = 0; i < 3; i++) {
       HardwareSpec hw = hw(dfs[i], 32, 32, 64, 64, 64, 1, BandwidthMode.USER, 10);
-      ReportRow r = Simulation.run(Network.chain("g", List.of(Layer.gemm("gemm", 256, 128,
-          256))), hw, 1).layers().get(0).report();
+      ReportRow r =
+          Simulation.run(Network.chain("g", List.of(Layer.gemm("gemm", 256, 128, 256))), hw, 1)
+              .layers()
+              .get(0)
+              .report();
       assertEquals(model[i][0], r.totalCycles(), dfs[i]);
       assertEquals(model[i][1], r.stallCycles(), dfs[i]);
       assertEquals(golden[i][0] - golden[i][1], r.totalCycles() - r.stallCycles(), dfs[i]);
     }
     // os ifmap DRAM window and words as the golden run's trace shows
     HardwareSpec hw = hw("os", 32, 32, 64, 64, 64, 1, BandwidthMode.USER, 10);
-    ReportRow r = Simulation.run(Network.chain("g", List.of(Layer.gemm("gemm", 256, 128, 256))),
-        hw, 1).layers().get(0).report();
+    ReportRow r =
+        Simulation.run(Network.chain("g", List.of(Layer.gemm("gemm", 256, 128, 256))), hw, 1)
+            .layers()
+            .get(0)
+            .report();
     assertEquals(new StreamStats(-3277, 49169, 524320), r.dramIfmap());
     assertEquals(new StreamStats(-3277, -1, 32770), r.dramFilter());
   }
@@ -231,7 +284,9 @@ final class ScaleSimUserTest {
     }
     List<String> out = new ArrayList<>();
     try (var s = Files.list(v.resolve("scalesim/cases"))) {
-      s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("userbw10")).sorted()
+      s.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith("userbw10"))
+          .sorted()
           .forEach(out::add);
     }
     return out.stream();
@@ -245,8 +300,9 @@ final class ScaleSimUserTest {
     HardwareSpec hw = ScaleSimConfigReader.read(dir.resolve("scale.cfg"));
     assumeTrue(hw.dram().mode() == BandwidthMode.USER);
     String topo = Files.readString(dir.resolve("topology")).strip();
-    Network net = TopologyReader.read(dir.resolve("../../topologies/" + topo + ".csv"),
-        TopologyReader.Mode.CONV);
+    Network net =
+        TopologyReader.read(
+            dir.resolve("../../topologies/" + topo + ".csv"), TopologyReader.Mode.CONV);
     SimResult r = Simulation.run(net, hw, 1);
     List<String> rows = Files.readAllLines(dir.resolve("COMPUTE_REPORT.csv"));
     assertEquals(rows.size() - 1, r.layers().size(), "layers");
@@ -259,17 +315,18 @@ final class ScaleSimUserTest {
   }
 
   /**
-   * On big layers the row loop jumps: VGG-16 conv1_1 (224x224x3, 3x3, 64 filters, pad 1),
-   * ResNet-50 conv1 (7x7 stride 2) and a res2 3x3 layer (56x56x64), on 32x32 with 64 KiB SRAMs,
-   * all dataflows and both modes, take under one event per 100 compute cycles (the cost is the
-   * events; their speed is measured in JMH, not here).
+   * On big layers the row loop jumps: VGG-16 conv1_1 (224x224x3, 3x3, 64 filters, pad 1), ResNet-50
+   * conv1 (7x7 stride 2) and a res2 3x3 layer (56x56x64), on 32x32 with 64 KiB SRAMs, all dataflows
+   * and both modes, take under one event per 100 compute cycles (the cost is the events; their
+   * speed is measured in JMH, not here).
    */
   @Test
   void bigLayers_takeFewEvents() {
-    runBig(List.of(
-        Layer.conv("vgg_conv1_1", 224, 224, 3, 3, 1, 1, 64, 1),
-        Layer.conv("resnet50_conv1", 224, 224, 3, 7, 2, 3, 64, 1),
-        Layer.conv("resnet50_res2_3x3", 56, 56, 64, 3, 1, 1, 64, 1)));
+    runBig(
+        List.of(
+            Layer.conv("vgg_conv1_1", 224, 224, 3, 3, 1, 1, 64, 1),
+            Layer.conv("resnet50_conv1", 224, 224, 3, 7, 2, 3, 64, 1),
+            Layer.conv("resnet50_res2_3x3", 56, 56, 64, 3, 1, 1, 64, 1)));
   }
 
   /** VGG-16 conv1_2 (224x224x64 input, 58 M SRAM reads per dataflow): the same bound. */
@@ -285,8 +342,18 @@ final class ScaleSimUserTest {
         for (BandwidthMode m : List.of(BandwidthMode.CALC, BandwidthMode.USER)) {
           HardwareSpec hw = hw(df, 32, 32, 64, 64, 64, 1, m, 10);
           LayerResult r = Simulation.run(Network.chain("b", List.of(l)), hw, 1).layers().get(0);
-          assertTrue(r.events() * 100 < r.computeCycles(), l.name() + " " + df + " " + m
-              + ": " + r.events() + " events for " + r.computeCycles() + " rows");
+          assertTrue(
+              r.events() * 100 < r.computeCycles(),
+              l.name()
+                  + " "
+                  + df
+                  + " "
+                  + m
+                  + ": "
+                  + r.events()
+                  + " events for "
+                  + r.computeCycles()
+                  + " rows");
         }
       }
     }
@@ -304,14 +371,28 @@ final class ScaleSimUserTest {
   }
 
   private static StreamStats[] streams(ReportRow r) {
-    return new StreamStats[] {r.sramIfmap(), r.sramFilter(), r.sramOfmap(), r.dramIfmap(),
-        r.dramFilter(), r.dramOfmap()};
+    return new StreamStats[] {
+      r.sramIfmap(), r.sramFilter(), r.sramOfmap(), r.dramIfmap(), r.dramFilter(), r.dramOfmap()
+    };
   }
 
-  static HardwareSpec hw(String df, int rows, int cols, long ifmapKiB, long filterKiB,
-      long ofmapKiB, int wordBytes, BandwidthMode mode, int bw) {
-    return new HardwareSpec("t", new ArraySpec(rows, cols),
-        new SramSpec(ifmapKiB, filterKiB, ofmapKiB, wordBytes, 1), new DramSpec(mode, bw),
-        DataflowKind.find(df).orElseThrow(), 200, MemoryModel.SCALESIM);
+  static HardwareSpec hw(
+      String df,
+      int rows,
+      int cols,
+      long ifmapKiB,
+      long filterKiB,
+      long ofmapKiB,
+      int wordBytes,
+      BandwidthMode mode,
+      int bw) {
+    return new HardwareSpec(
+        "t",
+        new ArraySpec(rows, cols),
+        new SramSpec(ifmapKiB, filterKiB, ofmapKiB, wordBytes, 1),
+        new DramSpec(mode, bw),
+        DataflowKind.find(df).orElseThrow(),
+        200,
+        MemoryModel.SCALESIM);
   }
 }

@@ -14,7 +14,8 @@ public final class Suites {
 
   /** The simulator's suites: SCALE-Sim v2 reports, SCALE-Sim v3 reports, Eyeriss JSSC 2017. */
   public static List<Suite> simulator() {
-    return List.of(Suite.named(ScaleSimSuite.NAME, (data, root) -> ScaleSimSuite.run(data)),
+    return List.of(
+        Suite.named(ScaleSimSuite.NAME, (data, root) -> ScaleSimSuite.run(data)),
         Suite.named(ScaleSim3Suite.NAME, (data, root) -> ScaleSim3Suite.run(data)),
         Suite.named(EyerissSuite.NAME, EyerissSuite::run));
   }

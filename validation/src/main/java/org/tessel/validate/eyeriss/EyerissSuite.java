@@ -1,24 +1,24 @@
 package org.tessel.validate.eyeriss;
 
-import org.tessel.sim.config.Csv;
-import org.tessel.sim.config.TextFiles;
-import org.tessel.validate.CaseResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tessel.sim.result.LayerResult;
-import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
+import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MappingSearchSpec;
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.Csv;
+import org.tessel.sim.config.TextFiles;
 import org.tessel.sim.io.HardwareReader;
 import org.tessel.sim.io.TopologyReader;
-import org.tessel.sim.arch.DataflowKind;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.workload.Network;
+import org.tessel.validate.CaseResult;
 
 /**
  * Eyeriss (JSSC 2017 Table V): AlexNet CONV1-5 on the {@code eyeriss} preset with the
@@ -29,8 +29,8 @@ import org.tessel.sim.workload.Network;
  *       latency within 10 % per layer and 5 % in total; active PEs equal to the paper's; global
  *       buffer and DRAM accesses per layer within 10 %; total latency (processing plus the stalls
  *       on the shared 64-bit, 60 MHz off-chip link) within 10 % per layer and 5 % in total. The
- *       DRAM and total-latency runs code each layer's feature maps run-length at the share of
- *       zeros Table V gives for its input.
+ *       DRAM and total-latency runs code each layer's feature maps run-length at the share of zeros
+ *       Table V gives for its input.
  *   <li>With the best-mapping search ({@code mapping.search: best}): processing latency, the same
  *       tolerances, so that both rules stay checked.
  * </ul>
@@ -58,17 +58,28 @@ public final class EyerissSuite {
    * Cases outside their tolerance for a documented reason (docs/validation.md, "Eyeriss: known
    * deviations"): the case, the tolerance it is held to instead, and the reason.
    */
-  public static final Map<String, Map.Entry<Double, String>> DEVIATIONS = Map.of(
-      "alexnet CONV3 GLB accesses", Map.entry(0.45, "Table III's CONV3 mapping implies 70.5 MB,"
-          + " Table V measures 50.2 MB (docs/validation.md)"),
-      "alexnet CONV1 DRAM accesses", Map.entry(0.25, "filters re-read per strip; output zeros"
-          + " not published (docs/validation.md)"),
-      "alexnet CONV2 DRAM accesses", Map.entry(0.25, "filters re-read per image; output zeros"
-          + " not published (docs/validation.md)"),
-      "alexnet CONV1 total latency", Map.entry(0.15, "ifmap tile and filters not prefetched in"
-          + " part (docs/validation.md)"),
-      "alexnet CONV3 total latency", Map.entry(0.25, "filters not prefetched in part"
-          + " (docs/validation.md)"));
+  public static final Map<String, Map.Entry<Double, String>> DEVIATIONS =
+      Map.of(
+          "alexnet CONV3 GLB accesses",
+              Map.entry(
+                  0.45,
+                  "Table III's CONV3 mapping implies 70.5 MB,"
+                      + " Table V measures 50.2 MB (docs/validation.md)"),
+          "alexnet CONV1 DRAM accesses",
+              Map.entry(
+                  0.25,
+                  "filters re-read per strip; output zeros"
+                      + " not published (docs/validation.md)"),
+          "alexnet CONV2 DRAM accesses",
+              Map.entry(
+                  0.25,
+                  "filters re-read per image; output zeros"
+                      + " not published (docs/validation.md)"),
+          "alexnet CONV1 total latency",
+              Map.entry(
+                  0.15, "ifmap tile and filters not prefetched in" + " part (docs/validation.md)"),
+          "alexnet CONV3 total latency",
+              Map.entry(0.25, "filters not prefetched in part" + " (docs/validation.md)"));
 
   private EyerissSuite() {}
 
@@ -78,8 +89,11 @@ public final class EyerissSuite {
     Map<String, Map<String, String>> ref = reference(csv);
     Path netFile = root.resolve(NETWORK);
     if (!Files.isRegularFile(netFile)) {
-      throw new ConfigException(netFile.toString(), 0, "", "network not found (give the"
-          + " repository root with --root)");
+      throw new ConfigException(
+          netFile.toString(),
+          0,
+          "",
+          "network not found (give the" + " repository root with --root)");
     }
     Network net = TopologyReader.read(netFile, TopologyReader.Mode.CONV);
     HardwareSpec hw = HardwareReader.preset("eyeriss").withDataflow(DataflowKind.RS);
@@ -93,33 +107,62 @@ public final class EyerissSuite {
       String name = l.layer().name();
       // whole PEs active per fold (the paper counts PEs): integer division on purpose
       long activePes = l.usedPeFoldSum() / l.folds();
-      pes.add(CaseResult.absolute(NAME, "alexnet " + name + " active PEs", SOURCE,
-          number(ref, csv, name, "active_PEs"), (double) activePes,
-          "PEs", 0, "row-stationary mapping"));
-      glb.add(CaseResult.relative(NAME, "alexnet " + name + " GLB accesses", SOURCE,
-          number(ref, csv, name, "GLB_accesses_MB"), megabytes(hw, l.energy().glbAccesses()),
-          "MB", COUNTER_TOLERANCE, "ifmap, filter and psum reads, psum writes of the chip"
-              + " rule's mapping"));
+      pes.add(
+          CaseResult.absolute(
+              NAME,
+              "alexnet " + name + " active PEs",
+              SOURCE,
+              number(ref, csv, name, "active_PEs"),
+              (double) activePes,
+              "PEs",
+              0,
+              "row-stationary mapping"));
+      glb.add(
+          CaseResult.relative(
+              NAME,
+              "alexnet " + name + " GLB accesses",
+              SOURCE,
+              number(ref, csv, name, "GLB_accesses_MB"),
+              megabytes(hw, l.energy().glbAccesses()),
+              "MB",
+              COUNTER_TOLERANCE,
+              "ifmap, filter and psum reads, psum writes of the chip" + " rule's mapping"));
     }
     out.addAll(pes);
     out.addAll(glb);
     out.addAll(total(net, hw, batch, ref, csv));
     HardwareSpec best = hw.withCgra(hw.cgra().withMapping(MappingSearchSpec.BEST));
-    out.addAll(processing(net, best, batch, ref, csv, " (best mapping)",
-        "best-mapping search"));
+    out.addAll(processing(net, best, batch, ref, csv, " (best mapping)", "best-mapping search"));
     List<CaseResult> held = new ArrayList<>(out.size());
     for (CaseResult c : out) {
       Map.Entry<Double, String> d = DEVIATIONS.get(c.name());
-      held.add(d == null ? c : new CaseResult(c.suite(), c.name(), c.source(), c.reference(),
-          c.tessel(), c.unit(), c.relative(), c.error(), d.getKey(), "known deviation: "
-              + d.getValue()));
+      held.add(
+          d == null
+              ? c
+              : new CaseResult(
+                  c.suite(),
+                  c.name(),
+                  c.source(),
+                  c.reference(),
+                  c.tessel(),
+                  c.unit(),
+                  c.relative(),
+                  c.error(),
+                  d.getKey(),
+                  "known deviation: " + d.getValue()));
     }
     return held;
   }
 
   /** Processing latency per layer and in total: the passes alone, DRAM not counted. */
-  private static List<CaseResult> processing(Network net, HardwareSpec hw, int batch,
-      Map<String, Map<String, String>> ref, Path csv, String suffix, String rule) {
+  private static List<CaseResult> processing(
+      Network net,
+      HardwareSpec hw,
+      int batch,
+      Map<String, Map<String, String>> ref,
+      Path csv,
+      String suffix,
+      String rule) {
     SimResult r = new Simulation(hw).simulate(net, batch);
     List<CaseResult> out = new ArrayList<>();
     double predicted = 0;
@@ -130,12 +173,27 @@ public final class EyerissSuite {
       double meas = number(ref, csv, name, "processing_latency_ms");
       predicted += ms;
       measured += meas;
-      out.add(CaseResult.relative(NAME, "alexnet " + name + " latency" + suffix, SOURCE, meas,
-          ms, "ms", LAYER_TOLERANCE, "processing latency, batch " + batch + ", 200 MHz, "
-              + rule));
+      out.add(
+          CaseResult.relative(
+              NAME,
+              "alexnet " + name + " latency" + suffix,
+              SOURCE,
+              meas,
+              ms,
+              "ms",
+              LAYER_TOLERANCE,
+              "processing latency, batch " + batch + ", 200 MHz, " + rule));
     }
-    out.add(CaseResult.relative(NAME, "alexnet total latency" + suffix, SOURCE, measured,
-        predicted, "ms", TOTAL_TOLERANCE, "CONV1-5, reconfiguration excluded, " + rule));
+    out.add(
+        CaseResult.relative(
+            NAME,
+            "alexnet total latency" + suffix,
+            SOURCE,
+            measured,
+            predicted,
+            "ms",
+            TOTAL_TOLERANCE,
+            "CONV1-5, reconfiguration excluded, " + rule));
     return out;
   }
 
@@ -143,8 +201,8 @@ public final class EyerissSuite {
    * DRAM accesses and total latency per layer, each layer's feature maps run-length coded at the
    * share of zeros of its input.
    */
-  private static List<CaseResult> total(Network net, HardwareSpec hw, int batch,
-      Map<String, Map<String, String>> ref, Path csv) {
+  private static List<CaseResult> total(
+      Network net, HardwareSpec hw, int batch, Map<String, Map<String, String>> ref, Path csv) {
     List<CaseResult> dram = new ArrayList<>();
     List<CaseResult> total = new ArrayList<>();
     double predicted = 0;
@@ -161,15 +219,37 @@ public final class EyerissSuite {
       predicted += ms;
       measured += meas;
       String how = "feature maps run-length coded at " + zeros + " zeros";
-      dram.add(CaseResult.relative(NAME, "alexnet " + name + " DRAM accesses", SOURCE,
-          number(ref, csv, name, "DRAM_accesses_MB"), megabytes(hw, l.energy().dramAccesses()),
-          "MB", COUNTER_TOLERANCE, how));
-      total.add(CaseResult.relative(NAME, "alexnet " + name + " total latency", SOURCE, meas, ms,
-          "ms", LAYER_TOLERANCE, "processing and DRAM stalls on the 64-bit 60 MHz link, "
-              + how));
+      dram.add(
+          CaseResult.relative(
+              NAME,
+              "alexnet " + name + " DRAM accesses",
+              SOURCE,
+              number(ref, csv, name, "DRAM_accesses_MB"),
+              megabytes(hw, l.energy().dramAccesses()),
+              "MB",
+              COUNTER_TOLERANCE,
+              how));
+      total.add(
+          CaseResult.relative(
+              NAME,
+              "alexnet " + name + " total latency",
+              SOURCE,
+              meas,
+              ms,
+              "ms",
+              LAYER_TOLERANCE,
+              "processing and DRAM stalls on the 64-bit 60 MHz link, " + how));
     }
-    total.add(CaseResult.relative(NAME, "alexnet total latency incl. DRAM", SOURCE, measured,
-        predicted, "ms", TOTAL_TOLERANCE, "CONV1-5, reconfiguration excluded"));
+    total.add(
+        CaseResult.relative(
+            NAME,
+            "alexnet total latency incl. DRAM",
+            SOURCE,
+            measured,
+            predicted,
+            "ms",
+            TOTAL_TOLERANCE,
+            "CONV1-5, reconfiguration excluded"));
     dram.addAll(total);
     return dram;
   }
@@ -188,12 +268,15 @@ public final class EyerissSuite {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new ConfigException(csv.toString(), 0, "zeros_in_ifmaps", "layer " + layer
-        + ": expected a percentage below 100, was '" + text + "'");
+    throw new ConfigException(
+        csv.toString(),
+        0,
+        "zeros_in_ifmaps",
+        "layer " + layer + ": expected a percentage below 100, was '" + text + "'");
   }
 
-  private static String field(Map<String, Map<String, String>> ref, Path csv, String layer,
-      String column) {
+  private static String field(
+      Map<String, Map<String, String>> ref, Path csv, String layer, String column) {
     Map<String, String> row = ref.get(layer);
     if (row == null || row.get(column) == null || row.get(column).isEmpty()) {
       throw new ConfigException(csv.toString(), 0, column, "no value for layer " + layer);
@@ -201,14 +284,14 @@ public final class EyerissSuite {
     return row.get(column);
   }
 
-  private static double number(Map<String, Map<String, String>> ref, Path csv, String layer,
-      String column) {
+  private static double number(
+      Map<String, Map<String, String>> ref, Path csv, String layer, String column) {
     String v = field(ref, csv, layer, column);
     try {
       return Double.parseDouble(v);
     } catch (NumberFormatException e) {
-      throw new ConfigException(csv.toString(), 0, column, "layer " + layer
-          + ": expected a number, was '" + v + "'");
+      throw new ConfigException(
+          csv.toString(), 0, column, "layer " + layer + ": expected a number, was '" + v + "'");
     }
   }
 

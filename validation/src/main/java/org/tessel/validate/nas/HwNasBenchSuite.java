@@ -1,6 +1,5 @@
 package org.tessel.validate.nas;
 
-import org.tessel.nas.rank.RankAgreement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.tessel.nas.eval.ScheduleEvaluator;
 import org.tessel.nas.objective.AccuracyTable;
 import org.tessel.nas.objective.Metric;
 import org.tessel.nas.objective.Scoring;
+import org.tessel.nas.rank.RankAgreement;
 import org.tessel.nas.search.Progress;
 import org.tessel.nas.search.Search;
 import org.tessel.nas.search.SearchResult;
@@ -32,10 +32,10 @@ import org.tessel.validate.Suite;
  *
  * <p>Two cases. With HW-NAS-Bench's own pricing of a cell's 3x3 average pooling as a 3x3
  * convolution C to C ({@code nasbench201:pool-as-conv}), tau-b must be at least {@link
- * #CONVENTION_MIN_TAU}: the issue's aim, and what is left once the pricing is the same is
- * Tessel's own 1x1/3x3 ratio and reconfiguration. With Tessel's model of pooling (vector lanes,
- * about a quarter of a 3x3 convolution), tau-b is reported and must stay at least {@link
- * #OWN_MIN_TAU}; docs/validation.md explains the difference.
+ * #CONVENTION_MIN_TAU}: the issue's aim, and what is left once the pricing is the same is Tessel's
+ * own 1x1/3x3 ratio and reconfiguration. With Tessel's model of pooling (vector lanes, about a
+ * quarter of a 3x3 convolution), tau-b is reported and must stay at least {@link #OWN_MIN_TAU};
+ * docs/validation.md explains the difference.
  */
 public final class HwNasBenchSuite {
   /** The name {@code --suite} selects. */
@@ -62,8 +62,8 @@ public final class HwNasBenchSuite {
   private HwNasBenchSuite() {}
 
   /**
-   * Schedules every cell twice (HW-NAS-Bench's pooling convention, Tessel's own) and compares
-   * both rankings with the reference column.
+   * Schedules every cell twice (HW-NAS-Bench's pooling convention, Tessel's own) and compares both
+   * rankings with the reference column.
    *
    * @throws org.tessel.sim.config.ConfigException when the table is missing or malformed
    */
@@ -72,29 +72,45 @@ public final class HwNasBenchSuite {
     // HW-NAS-Bench's Eyeriss latency leaves DRAM out: the preset with DRAM hidden
     HardwareSpec preset = Inputs.hardware("eyeriss");
     HardwareSpec hw = preset.withDram(preset.dram().withMode(BandwidthMode.CALC));
-    ScheduleEvaluator evaluator = new ScheduleEvaluator(hw, Objective.CYCLES,
-        CandidateSpace.dataflows(hw), 1);
+    ScheduleEvaluator evaluator =
+        new ScheduleEvaluator(hw, Objective.CYCLES, CandidateSpace.dataflows(hw), 1);
     List<CaseResult> out = new ArrayList<>();
-    out.add(rank(new Nb201Space(Nb201Space.Liveness.ALL_OPS, true, "nasbench201:pool-as-conv"),
-        table, evaluator, CONVENTION_MIN_TAU, "pooling priced as HW-NAS-Bench prices it"
-            + " (a 3x3 conv C to C)"));
-    out.add(rank(new Nb201Space(Nb201Space.Liveness.ALL_OPS, "nasbench201"), table, evaluator,
-        OWN_MIN_TAU, "Tessel's pooling on the vector lanes; why it ranks differently:"
-            + " docs/validation.md#nas-bench-201-latency-ranking"));
+    out.add(
+        rank(
+            new Nb201Space(Nb201Space.Liveness.ALL_OPS, true, "nasbench201:pool-as-conv"),
+            table,
+            evaluator,
+            CONVENTION_MIN_TAU,
+            "pooling priced as HW-NAS-Bench prices it" + " (a 3x3 conv C to C)"));
+    out.add(
+        rank(
+            new Nb201Space(Nb201Space.Liveness.ALL_OPS, "nasbench201"),
+            table,
+            evaluator,
+            OWN_MIN_TAU,
+            "Tessel's pooling on the vector lanes; why it ranks differently:"
+                + " docs/validation.md#nas-bench-201-latency-ranking"));
     return out;
   }
 
-  private static CaseResult rank(Nb201Space space, Path table, ScheduleEvaluator evaluator,
-      double minTau, String note) {
+  private static CaseResult rank(
+      Nb201Space space, Path table, ScheduleEvaluator evaluator, double minTau, String note) {
     AccuracyTable ref = AccuracyTable.read(table, space, COLUMN);
     int cells = (int) space.size();
-    SearchSettings settings = SearchSettings.of(StrategyKind.EXHAUSTIVE, cells, 1)
-        .withThreads(Runtime.getRuntime().availableProcessors());
-    SearchResult r = new Search(space, new CachedEvaluator(evaluator, null),
-        new Scoring(List.of(Metric.LATENCY), List.of()), null, settings).run(Progress.NONE);
+    SearchSettings settings =
+        SearchSettings.of(StrategyKind.EXHAUSTIVE, cells, 1)
+            .withThreads(Runtime.getRuntime().availableProcessors());
+    SearchResult r =
+        new Search(
+                space,
+                new CachedEvaluator(evaluator, null),
+                new Scoring(List.of(Metric.LATENCY), List.of()),
+                null,
+                settings)
+            .run(Progress.NONE);
     double tau = RankAgreement.tau(r.history(), ref, space);
-    String name = String.format(Locale.ROOT, "%s eyeriss latency rank, %d cells",
-        space.name(), cells);
+    String name =
+        String.format(Locale.ROOT, "%s eyeriss latency rank, %d cells", space.name(), cells);
     return CaseResult.absolute(NAME, name, SOURCE, 1, tau, "tau-b", 1 - minTau, note);
   }
 }

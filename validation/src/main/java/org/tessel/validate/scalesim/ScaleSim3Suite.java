@@ -18,11 +18,11 @@ import org.tessel.validate.CaseResult;
 
 /**
  * SCALE-Sim v3: every case folder in {@code scalesim3/cases} of the data directory ({@code
- * scale.cfg}, {@code topology.csv}, {@code mode}, and v3's three reports) is read unchanged
- * ({@link ScaleSimConfigReader}, which picks v3's numbers by the file; {@link TopologyReader}),
- * simulated, and its three reports compared with v3's line by line, as text. One result per case:
- * when every line is identical, the sum of Total Cycles (incl. prefetch) over its layers; else
- * the count of identical lines against the count of lines, which fails.
+ * scale.cfg}, {@code topology.csv}, {@code mode}, and v3's three reports) is read unchanged ({@link
+ * ScaleSimConfigReader}, which picks v3's numbers by the file; {@link TopologyReader}), simulated,
+ * and its three reports compared with v3's line by line, as text. One result per case: when every
+ * line is identical, the sum of Total Cycles (incl. prefetch) over its layers; else the count of
+ * identical lines against the count of lines, which fails.
  */
 public final class ScaleSim3Suite {
   /** The suite's name. */
@@ -31,8 +31,9 @@ public final class ScaleSim3Suite {
   /** The reference. */
   public static final String SOURCE = "SCALE-Sim v3 (fab89b7)";
 
-  private static final String[] REPORTS = {"COMPUTE_REPORT.csv", "BANDWIDTH_REPORT.csv",
-      "DETAILED_ACCESS_REPORT.csv"};
+  private static final String[] REPORTS = {
+    "COMPUTE_REPORT.csv", "BANDWIDTH_REPORT.csv", "DETAILED_ACCESS_REPORT.csv"
+  };
 
   private ScaleSim3Suite() {}
 
@@ -61,12 +62,15 @@ public final class ScaleSim3Suite {
   /** Tessel's three reports for a case folder, in {@link #REPORTS} order. */
   public static String[] reports(Path dir) {
     ScaleSimConfig cfg = ScaleSimConfigReader.readConfig(dir.resolve("scale.cfg"), 0);
-    TopologyReader.Mode mode = TextFiles.text(dir.resolve("mode")).strip().equals("gemm")
-        ? TopologyReader.Mode.GEMM : TopologyReader.Mode.CONV;
+    TopologyReader.Mode mode =
+        TextFiles.text(dir.resolve("mode")).strip().equals("gemm")
+            ? TopologyReader.Mode.GEMM
+            : TopologyReader.Mode.CONV;
     Network net = TopologyReader.read(dir.resolve("topology.csv"), mode);
     SimResult r = Simulation.run(net, cfg.hardware(), 1);
-    return new String[] {ScaleSimReports.compute(r), ScaleSimReports.bandwidth(r),
-        ScaleSimReports.detailed(r)};
+    return new String[] {
+      ScaleSimReports.compute(r), ScaleSimReports.bandwidth(r), ScaleSimReports.detailed(r)
+    };
   }
 
   /** Runs one case folder and compares its three reports with v3's. */
@@ -93,11 +97,18 @@ public final class ScaleSim3Suite {
     }
     String note = identical + "/" + lines + " report lines identical";
     if (identical == lines) {
-      return CaseResult.absolute(NAME, name + " Total Cycles (incl. prefetch) (sum)", SOURCE,
-          (double) refSum, (double) actSum, "cycles", 0, note);
+      return CaseResult.absolute(
+          NAME,
+          name + " Total Cycles (incl. prefetch) (sum)",
+          SOURCE,
+          (double) refSum,
+          (double) actSum,
+          "cycles",
+          0,
+          note);
     }
-    return CaseResult.absolute(NAME, name + " report lines identical", SOURCE, lines, identical,
-        "lines", 0, note);
+    return CaseResult.absolute(
+        NAME, name + " report lines identical", SOURCE, lines, identical, "lines", 0, note);
   }
 
   /** The value after the layer id of a compute line. */
@@ -106,7 +117,10 @@ public final class ScaleSim3Suite {
     try {
       return Long.parseLong(cells[1].strip());
     } catch (RuntimeException e) {
-      throw new ConfigException(file.toString(), n, "Total Cycles (incl. prefetch)",
+      throw new ConfigException(
+          file.toString(),
+          n,
+          "Total Cycles (incl. prefetch)",
           "expected an integer, was '" + line.strip() + "'");
     }
   }

@@ -1,12 +1,10 @@
 package org.tessel.validate.scalesim;
 
-import org.tessel.validate.CaseResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.tessel.sim.result.SimResult;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
@@ -14,7 +12,9 @@ import org.tessel.sim.config.TextFiles;
 import org.tessel.sim.io.ScaleSimConfigReader;
 import org.tessel.sim.io.TopologyReader;
 import org.tessel.sim.report.ScaleSimReports;
+import org.tessel.sim.result.SimResult;
 import org.tessel.sim.workload.Network;
+import org.tessel.validate.CaseResult;
 
 /**
  * SCALE-Sim v2: every case folder in {@code scalesim/cases} of the data directory is simulated
@@ -59,17 +59,22 @@ public final class ScaleSimSuite {
     String name = dir.getFileName().toString();
     HardwareSpec hw = ScaleSimConfigReader.read(dir.resolve("scale.cfg"));
     String topo = TextFiles.text(dir.resolve("topology")).strip();
-    TopologyReader.Mode mode = TextFiles.text(dir.resolve("mode")).strip().equals("gemm")
-        ? TopologyReader.Mode.GEMM : TopologyReader.Mode.CONV;
-    Network net = TopologyReader.read(dir.resolve("../../topologies/" + topo + ".csv")
-        .normalize(), mode);
+    TopologyReader.Mode mode =
+        TextFiles.text(dir.resolve("mode")).strip().equals("gemm")
+            ? TopologyReader.Mode.GEMM
+            : TopologyReader.Mode.CONV;
+    Network net =
+        TopologyReader.read(dir.resolve("../../topologies/" + topo + ".csv").normalize(), mode);
     SimResult r = Simulation.run(net, hw, 1);
     Path refFile = dir.resolve("COMPUTE_REPORT.csv");
     long[][] ref = cycles(TextFiles.text(refFile), refFile.toString());
     long[][] act = cycles(ScaleSimReports.compute(r), "Tessel COMPUTE_REPORT.csv");
     if (ref.length != act.length) {
-      throw new ConfigException(refFile.toString(), 0, "", ref.length + " layers, but the"
-          + " topology has " + act.length);
+      throw new ConfigException(
+          refFile.toString(),
+          0,
+          "",
+          ref.length + " layers, but the" + " topology has " + act.length);
     }
     int exact = 0;
     int worst = -1;
@@ -105,8 +110,15 @@ public final class ScaleSimSuite {
           layers);
     }
     String quantity = (worstCol == 0 ? " Total" : " Stall") + " Cycles (layer " + worst + ")";
-    return CaseResult.absolute(NAME, name + quantity, SOURCE, (double) ref[worst][worstCol],
-        (double) act[worst][worstCol], "cycles", 0, layers);
+    return CaseResult.absolute(
+        NAME,
+        name + quantity,
+        SOURCE,
+        (double) ref[worst][worstCol],
+        (double) act[worst][worstCol],
+        "cycles",
+        0,
+        layers);
   }
 
   /** Total and Stall Cycles per layer from a COMPUTE_REPORT. */
@@ -119,11 +131,14 @@ public final class ScaleSimSuite {
     for (int i = 1; i < lines.size(); i++) {
       String[] cells = lines.get(i).split(",", -1);
       try {
-        out[i - 1] = new long[] {Long.parseLong(cells[1].strip()),
-            Long.parseLong(cells[2].strip())};
+        out[i - 1] =
+            new long[] {Long.parseLong(cells[1].strip()), Long.parseLong(cells[2].strip())};
       } catch (RuntimeException e) {
-        throw new ConfigException(file, i + 1, "Total/Stall Cycles", "expected integers, was '"
-            + lines.get(i).strip() + "'");
+        throw new ConfigException(
+            file,
+            i + 1,
+            "Total/Stall Cycles",
+            "expected integers, was '" + lines.get(i).strip() + "'");
       }
     }
     return out;

@@ -22,7 +22,8 @@ final class Nb201EyerissRankTest {
   @Test
   void bothRankings_passAndStayNearTodaysAgreement() {
     List<CaseResult> r = HwNasBenchSuite.run(Shared.validationDir());
-    assertAll(r.toString(),
+    assertAll(
+        r.toString(),
         () -> assertEquals(2, r.size()),
         () -> assertTrue(r.get(0).name().startsWith("nasbench201:pool-as-conv ")),
         () -> assertTrue(r.get(0).passed() && r.get(1).passed()),

@@ -3,8 +3,8 @@ package org.tessel.sim.dataflow.rs;
 import org.tessel.sim.stats.AccessCounts;
 
 /**
- * Word accesses of one layer group under a row-stationary mapping, as the prototype counts them
- * for its energy proxy.
+ * Word accesses of one layer group under a row-stationary mapping, as the prototype counts them for
+ * its energy proxy.
  *
  * <p>Global buffer, per pass: the ifmap rows the pass streams ({@code n q r rows W}), the filter
  * words it loads ({@code p t q r R S}); per strip, the partial sums written after every channel
@@ -20,8 +20,14 @@ import org.tessel.sim.stats.AccessCounts;
  * @param dramFilterReads filter words fetched from DRAM
  * @param dramOfmapWrites output words written to DRAM
  */
-public record Accesses(long glbIfmapReads, long glbFilterReads, long glbPsumWrites,
-    long glbPsumReads, long dramIfmapReads, long dramFilterReads, long dramOfmapWrites) {
+public record Accesses(
+    long glbIfmapReads,
+    long glbFilterReads,
+    long glbPsumWrites,
+    long glbPsumReads,
+    long dramIfmapReads,
+    long dramFilterReads,
+    long dramOfmapWrites) {
 
   /** The accesses of {@code mp} on one group of {@code shape} for {@code batch} inputs. */
   public static Accesses of(RsShape shape, RsMapping mp, int batch) {
@@ -35,8 +41,8 @@ public record Accesses(long glbIfmapReads, long glbFilterReads, long glbPsumWrit
     long w = shape.w();
     long glbIf = nb * cg * perCg * mp.n() * mp.q() * mp.r() * rowsSum * w;
     long outputs = (long) batch * shape.m() * shape.e() * shape.f();
-    long glbF = nb * cg * perCg * (long) mp.p() * mp.t() * mp.q() * mp.r() * shape.r()
-        * shape.s() * strips;
+    long glbF =
+        nb * cg * perCg * (long) mp.p() * mp.t() * mp.q() * mp.r() * shape.r() * shape.s() * strips;
     long dramF = (long) shape.c() * shape.m() * shape.r() * shape.s() * nb * strips;
     long dramI = (long) batch * shape.c() * rowsSum * w * mp.outputGroups(shape);
     return new Accesses(glbIf, glbF, outputs * cg, outputs * (cg - 1), dramI, dramF, outputs);
@@ -59,27 +65,42 @@ public record Accesses(long glbIfmapReads, long glbFilterReads, long glbPsumWrit
 
   /** These counts times {@code groups}. */
   public Accesses times(int groups) {
-    return new Accesses(glbIfmapReads * groups, glbFilterReads * groups, glbPsumWrites * groups,
-        glbPsumReads * groups, dramIfmapReads * groups, dramFilterReads * groups,
+    return new Accesses(
+        glbIfmapReads * groups,
+        glbFilterReads * groups,
+        glbPsumWrites * groups,
+        glbPsumReads * groups,
+        dramIfmapReads * groups,
+        dramFilterReads * groups,
         dramOfmapWrites * groups);
   }
 
   /**
-   * These counts with the feature maps' DRAM words (ifmap reads, ofmap writes) times {@code
-   * ratio}, rounded up: what crosses the link when they are run-length coded.
+   * These counts with the feature maps' DRAM words (ifmap reads, ofmap writes) times {@code ratio},
+   * rounded up: what crosses the link when they are run-length coded.
    */
   public Accesses compressed(double ratio) {
     if (ratio == 1) {
       return this;
     }
-    return new Accesses(glbIfmapReads, glbFilterReads, glbPsumWrites, glbPsumReads,
-        (long) Math.ceil(dramIfmapReads * ratio), dramFilterReads,
+    return new Accesses(
+        glbIfmapReads,
+        glbFilterReads,
+        glbPsumWrites,
+        glbPsumReads,
+        (long) Math.ceil(dramIfmapReads * ratio),
+        dramFilterReads,
         (long) Math.ceil(dramOfmapWrites * ratio));
   }
 
   /** The report's view: buffer reads and writes, DRAM reads and writes. */
   public AccessCounts counts() {
-    return new AccessCounts(glbIfmapReads, glbFilterReads, glbPsumWrites, dramIfmapReads,
-        dramFilterReads, dramOfmapWrites);
+    return new AccessCounts(
+        glbIfmapReads,
+        glbFilterReads,
+        glbPsumWrites,
+        dramIfmapReads,
+        dramFilterReads,
+        dramOfmapWrites);
   }
 }

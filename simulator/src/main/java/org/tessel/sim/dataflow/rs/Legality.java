@@ -13,32 +13,52 @@ final class Legality {
       return "e=" + mp.e() + " exceeds the " + shape.e() + " output rows";
     }
     if (shape.c() % (mp.q() * mp.r()) != 0 || shape.m() % mp.m() != 0 || batch % mp.n() != 0) {
-      return "q*r must divide C=" + shape.c() + ", m must divide M=" + shape.m()
-          + " and n the batch " + batch;
+      return "q*r must divide C="
+          + shape.c()
+          + ", m must divide M="
+          + shape.m()
+          + " and n the batch "
+          + batch;
     }
     if (qs > hw.ifmapSpadWords()) {
       return "q*S = " + qs + " exceeds the " + hw.ifmapSpadWords() + "-word ifmap scratchpad";
     }
     if (mp.p() * qs > hw.filterSpadWords()) {
-      return "p*q*S = " + mp.p() * qs + " exceeds the " + hw.filterSpadWords()
+      return "p*q*S = "
+          + mp.p() * qs
+          + " exceeds the "
+          + hw.filterSpadWords()
           + "-word filter scratchpad";
     }
     if (mp.p() > hw.psumSpadWords()) {
       return "p = " + mp.p() + " exceeds the " + hw.psumSpadWords() + "-word psum scratchpad";
     }
     if (Placement.of(shape, mp.e(), mp.r(), mp.t(), hw.rows(), hw.cols()) == null) {
-      return "r x t = " + mp.r() + " x " + mp.t() + " copies of a set " + mp.e()
-          + " wide do not fit the " + hw.rows() + "x" + hw.cols() + " array";
+      return "r x t = "
+          + mp.r()
+          + " x "
+          + mp.t()
+          + " copies of a set "
+          + mp.e()
+          + " wide do not fit the "
+          + hw.rows()
+          + "x"
+          + hw.cols()
+          + " array";
     }
     long wb = hw.wordBytes();
     long filterBytes = (long) mp.p() * mp.t() * mp.q() * mp.r() * shape.r() * shape.s() * wb;
     if (filterBytes > hw.filterGlbBytes()) {
-      return "filters of a pass take " + filterBytes + " bytes, the filter buffer has "
+      return "filters of a pass take "
+          + filterBytes
+          + " bytes, the filter buffer has "
           + hw.filterGlbBytes();
     }
     long banks = tileBanks(shape, mp, hw);
     if (banks > hw.glbBanks()) {
-      return "ifmap and psum tiles need " + banks + " banks, the global buffer has "
+      return "ifmap and psum tiles need "
+          + banks
+          + " banks, the global buffer has "
           + hw.glbBanks();
     }
     return null;
@@ -71,21 +91,22 @@ final class Legality {
 
   /**
    * How many passes' data the buffers hold under a legal mapping (ifmap, filter, ofmap), from the
-   * global-buffer allocation of JSSC 2017 Table III: the next channel group's ifmap tile is
-   * loaded during the current passes only when the banks the tiles leave free hold a second ifmap
-   * tile, otherwise it waits for them; the next pass's filters are loaded during the current pass
-   * only when two passes' filters fit the filter region; finished outputs are written back from
-   * the psum tile while the next pass accumulates other filters' partial sums.
+   * global-buffer allocation of JSSC 2017 Table III: the next channel group's ifmap tile is loaded
+   * during the current passes only when the banks the tiles leave free hold a second ifmap tile,
+   * otherwise it waits for them; the next pass's filters are loaded during the current pass only
+   * when two passes' filters fit the filter region; finished outputs are written back from the psum
+   * tile while the next pass accumulates other filters' partial sums.
    */
   static int[] bufferDepths(RsShape shape, RsMapping mp, RsHardware hw) {
     long wb = hw.wordBytes();
     long bank = hw.glbBankBytes();
-    long ifmapBanks = ceilDiv((long) mp.n() * mp.q() * mp.r() * shape.rowsFor(mp.e()) * shape.w()
-        * wb, bank);
+    long ifmapBanks =
+        ceilDiv((long) mp.n() * mp.q() * mp.r() * shape.rowsFor(mp.e()) * shape.w() * wb, bank);
     long free = hw.glbBanks() - tileBanks(shape, mp, hw);
     long filterBytes = (long) mp.p() * mp.t() * mp.q() * mp.r() * shape.r() * shape.s() * wb;
-    return new int[] {free >= ifmapBanks ? 2 : 1, 2 * filterBytes <= hw.filterGlbBytes() ? 2 : 1,
-        2};
+    return new int[] {
+      free >= ifmapBanks ? 2 : 1, 2 * filterBytes <= hw.filterGlbBytes() ? 2 : 1, 2
+    };
   }
 
   /** Global-buffer banks the ifmap tile and the psum tile of one pass take. */

@@ -13,28 +13,28 @@ import org.tessel.sim.arch.MappingSearchSpec;
  * <ol>
  *   <li>Enumerate {@code e = 1..E}; a set wider than the array is folded ({@link Placement}) and
  *       needs {@code R * fold <= rows}. Enumerate {@code q} with {@code q S <= ifmapWords}, {@code
- *       p <= psumWords} with {@code p q S <= filterWords}, {@code r} and {@code t} whose copies
- *       can be placed, {@code n} dividing the batch and {@code m}, a multiple of {@code p t}
- *       dividing {@code M}; {@code q} and {@code q r} divide {@code C}, {@code p t} divides {@code
- *       M} (the scratchpad and mapping constraints of JSSC 2017 Sec. IV and Table III).
+ *       p <= psumWords} with {@code p q S <= filterWords}, {@code r} and {@code t} whose copies can
+ *       be placed, {@code n} dividing the batch and {@code m}, a multiple of {@code p t} dividing
+ *       {@code M}; {@code q} and {@code q r} divide {@code C}, {@code p t} divides {@code M} (the
+ *       scratchpad and mapping constraints of JSSC 2017 Sec. IV and Table III).
  *   <li>Keep the mappings whose tiles fit the global buffer: the ifmap tile {@code n q r rows W}
- *       and the partial-sum tile {@code n m e F} take whole banks and share the banks (the
- *       "global buffer allocation" columns of JSSC 2017 Table III); the filters of a pass, {@code
- *       p t q r R S} words, fit the filter region.
+ *       and the partial-sum tile {@code n m e F} take whole banks and share the banks (the "global
+ *       buffer allocation" columns of JSSC 2017 Table III); the filters of a pass, {@code p t q r R
+ *       S} words, fit the filter region.
  * </ol>
  *
  * <p>{@link MappingSearchSpec.Policy#BEST}: minimise the energy proxy ({@link Accesses#energy});
  * among the mappings within 2 % of the minimum, which the proxy cannot tell apart, take the one
- * with the fewest cycles ({@link PassTimer}), then the lower energy, then the first in
- * enumeration order.
+ * with the fewest cycles ({@link PassTimer}), then the lower energy, then the first in enumeration
+ * order.
  *
  * <p>{@link MappingSearchSpec.Policy#CHIP}: keep the mappings that switch on at least {@code
  * minUtilisation} of the most PEs any legal mapping switches on; among them take the fewest DRAM
- * words, then the fewest cycles, then the fewest global-buffer words, then the first in
- * enumeration order. DRAM first because the chip's compiler optimises "the energy efficiency of
- * the entire system, including the accelerator chip and off-chip DRAM" (JSSC 2017, abstract and
- * Sec. II) and a DRAM access costs 200 MACs against 6 for the buffer (ISCA 2016, Table IV): on
- * AlexNet this rule chooses Table III's five mappings exactly, where the proxy does not (CONV3).
+ * words, then the fewest cycles, then the fewest global-buffer words, then the first in enumeration
+ * order. DRAM first because the chip's compiler optimises "the energy efficiency of the entire
+ * system, including the accelerator chip and off-chip DRAM" (JSSC 2017, abstract and Sec. II) and a
+ * DRAM access costs 200 MACs against 6 for the buffer (ISCA 2016, Table IV): on AlexNet this rule
+ * chooses Table III's five mappings exactly, where the proxy does not (CONV3).
  */
 final class MappingSearch {
   /** Mappings within this fraction of the lowest energy count as equally good. */
@@ -84,27 +84,29 @@ final class MappingSearch {
   /** {@link MappingSearchSpec.Policy#BEST}: the energy proxy, then cycles. */
   private RsMapping lowestEnergy() {
     double[] min = {Double.POSITIVE_INFINITY};
-    enumerate((e, q, p, r, t, n, m, a) -> {
-      legal++;
-      min[0] = Math.min(min[0], a.energy(hw));
-    });
+    enumerate(
+        (e, q, p, r, t, n, m, a) -> {
+          legal++;
+          min[0] = Math.min(min[0], a.energy(hw));
+        });
     double limit = (1 + ENERGY_TIE) * min[0];
     RsMapping[] best = {null};
     long[] bestCycles = {Long.MAX_VALUE};
     double[] bestEnergy = {Double.POSITIVE_INFINITY};
-    enumerate((e, q, p, r, t, n, m, a) -> {
-      double energy = a.energy(hw);
-      if (energy > limit) {
-        return;
-      }
-      RsMapping mp = new RsMapping(m, n, e, p, q, r, t);
-      long cycles = timer.groupCycles(mp, batch);
-      if (cycles < bestCycles[0] || (cycles == bestCycles[0] && energy < bestEnergy[0])) {
-        best[0] = mp;
-        bestCycles[0] = cycles;
-        bestEnergy[0] = energy;
-      }
-    });
+    enumerate(
+        (e, q, p, r, t, n, m, a) -> {
+          double energy = a.energy(hw);
+          if (energy > limit) {
+            return;
+          }
+          RsMapping mp = new RsMapping(m, n, e, p, q, r, t);
+          long cycles = timer.groupCycles(mp, batch);
+          if (cycles < bestCycles[0] || (cycles == bestCycles[0] && energy < bestEnergy[0])) {
+            best[0] = mp;
+            bestCycles[0] = cycles;
+            bestEnergy[0] = energy;
+          }
+        });
     return best[0];
   }
 
@@ -114,32 +116,35 @@ final class MappingSearch {
    */
   private RsMapping chip() {
     int[] most = {0};
-    enumerate((e, q, p, r, t, n, m, a) -> {
-      legal++;
-      most[0] = Math.max(most[0], activePes(e, r, t));
-    });
+    enumerate(
+        (e, q, p, r, t, n, m, a) -> {
+          legal++;
+          most[0] = Math.max(most[0], activePes(e, r, t));
+        });
     double floor = hw.search().minUtilisation() * most[0];
     long[] fewest = {Long.MAX_VALUE};
-    enumerate((e, q, p, r, t, n, m, a) -> {
-      if (activePes(e, r, t) >= floor) {
-        fewest[0] = Math.min(fewest[0], a.dramWords());
-      }
-    });
+    enumerate(
+        (e, q, p, r, t, n, m, a) -> {
+          if (activePes(e, r, t) >= floor) {
+            fewest[0] = Math.min(fewest[0], a.dramWords());
+          }
+        });
     RsMapping[] best = {null};
     long[] bestCycles = {Long.MAX_VALUE};
     long[] bestGlb = {Long.MAX_VALUE};
-    enumerate((e, q, p, r, t, n, m, a) -> {
-      if (activePes(e, r, t) < floor || a.dramWords() != fewest[0]) {
-        return;
-      }
-      RsMapping mp = new RsMapping(m, n, e, p, q, r, t);
-      long cycles = timer.groupCycles(mp, batch);
-      if (cycles < bestCycles[0] || (cycles == bestCycles[0] && a.glbWords() < bestGlb[0])) {
-        best[0] = mp;
-        bestCycles[0] = cycles;
-        bestGlb[0] = a.glbWords();
-      }
-    });
+    enumerate(
+        (e, q, p, r, t, n, m, a) -> {
+          if (activePes(e, r, t) < floor || a.dramWords() != fewest[0]) {
+            return;
+          }
+          RsMapping mp = new RsMapping(m, n, e, p, q, r, t);
+          long cycles = timer.groupCycles(mp, batch);
+          if (cycles < bestCycles[0] || (cycles == bestCycles[0] && a.glbWords() < bestGlb[0])) {
+            best[0] = mp;
+            bestCycles[0] = cycles;
+            bestGlb[0] = a.glbWords();
+          }
+        });
     return best[0];
   }
 
@@ -212,28 +217,47 @@ final class MappingSearch {
   }
 
   /**
-   * Why no mapping is legal: the first constraint that even the smallest mapping ({@code e = n =
-   * p = q = r = t = m = 1}) breaks, and by how much.
+   * Why no mapping is legal: the first constraint that even the smallest mapping ({@code e = n = p
+   * = q = r = t = m = 1}) breaks, and by how much.
    */
   String whyNone() {
     int s = shape.s();
     if (s > hw.ifmapSpadWords()) {
-      return "filter row of " + s + " words needs q*S <= " + hw.ifmapSpadWords()
-          + " ifmap scratchpad words (" + (s - hw.ifmapSpadWords()) + " too many)";
+      return "filter row of "
+          + s
+          + " words needs q*S <= "
+          + hw.ifmapSpadWords()
+          + " ifmap scratchpad words ("
+          + (s - hw.ifmapSpadWords())
+          + " too many)";
     }
     if (shape.r() > hw.rows()) {
-      return "filter of " + shape.r() + " rows needs R <= " + hw.rows() + " PE rows ("
-          + (shape.r() - hw.rows()) + " too many)";
+      return "filter of "
+          + shape.r()
+          + " rows needs R <= "
+          + hw.rows()
+          + " PE rows ("
+          + (shape.r() - hw.rows())
+          + " too many)";
     }
     if (s > hw.filterSpadWords()) {
-      return "filter row of " + s + " words needs p*q*S <= " + hw.filterSpadWords()
-          + " filter scratchpad words (" + (s - hw.filterSpadWords()) + " too many)";
+      return "filter row of "
+          + s
+          + " words needs p*q*S <= "
+          + hw.filterSpadWords()
+          + " filter scratchpad words ("
+          + (s - hw.filterSpadWords())
+          + " too many)";
     }
     long wb = hw.wordBytes();
     long filterBytes = (long) shape.r() * s * wb;
     if (filterBytes > hw.filterGlbBytes()) {
-      return "one channel of one filter (" + filterBytes + " bytes) needs more than the "
-          + hw.filterGlbBytes() + "-byte filter buffer (" + (filterBytes - hw.filterGlbBytes())
+      return "one channel of one filter ("
+          + filterBytes
+          + " bytes) needs more than the "
+          + hw.filterGlbBytes()
+          + "-byte filter buffer ("
+          + (filterBytes - hw.filterGlbBytes())
           + " bytes too many)";
     }
     long bank = hw.glbBankBytes();
@@ -241,10 +265,21 @@ final class MappingSearch {
     long psumBytes = (long) shape.f() * wb;
     long banks = ceilDiv(ifmapBytes, bank) + ceilDiv(psumBytes, bank);
     if (banks > hw.glbBanks()) {
-      return "the smallest tile (" + shape.rowsFor(1) + " ifmap rows of " + shape.w()
-          + " words and one output row of " + shape.f() + " words) needs " + banks + " banks of "
-          + bank + " bytes, the global buffer has " + hw.glbBanks() + " ("
-          + (banks - hw.glbBanks()) + " too many)";
+      return "the smallest tile ("
+          + shape.rowsFor(1)
+          + " ifmap rows of "
+          + shape.w()
+          + " words and one output row of "
+          + shape.f()
+          + " words) needs "
+          + banks
+          + " banks of "
+          + bank
+          + " bytes, the global buffer has "
+          + hw.glbBanks()
+          + " ("
+          + (banks - hw.glbBanks())
+          + " too many)";
     }
     return "no legal mapping on the " + hw.rows() + "x" + hw.cols() + " array";
   }

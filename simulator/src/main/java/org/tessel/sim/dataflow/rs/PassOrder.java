@@ -2,9 +2,9 @@ package org.tessel.sim.dataflow.rs;
 
 /**
  * The order of a layer's passes, outermost loop first: group, group of {@code m} output channels,
- * batch group, strip, channel group, then the {@code m / (p t)} filter groups inside {@code m}
- * (the paper's "m, C, E, M" order with the batch and groups outside). Decodes a pass number into
- * its strip, channel group and filter group with arithmetic only.
+ * batch group, strip, channel group, then the {@code m / (p t)} filter groups inside {@code m} (the
+ * paper's "m, C, E, M" order with the batch and groups outside). Decodes a pass number into its
+ * strip, channel group and filter group with arithmetic only.
  */
 final class PassOrder {
   private final long filterGroups;

@@ -11,41 +11,41 @@ import org.tessel.sim.noc.LinkLoad;
  * Cycles of one row-stationary processing pass, with the bus-bound terms taken from the loads the
  * pass puts on the X/Y-bus network (Model A of {@code docs/models/eyeriss/model.md}).
  *
- * <p>A pass of a strip {@code eS} output rows wide (of a set configured {@code e} wide) runs
- * {@code T_pass = T_start + T_steady + T_skew + T_drain}. Each "busiest link" below is {@link
+ * <p>A pass of a strip {@code eS} output rows wide (of a set configured {@code e} wide) runs {@code
+ * T_pass = T_start + T_steady + T_skew + T_drain}. Each "busiest link" below is {@link
  * LinkLoad#boundCycles()} over the routes of {@link RsNetwork}: a multicast stream charges each
- * multicast link of the union of its routes once, a link without multicast once per receiver;
- * each link needs {@code ceil(words / width)} cycles. On Eyeriss (separate 64-bit buses for every
- * data type, multicast, one read port per input network) the busiest link is the data type's Y
- * bus, so the terms equal the closed forms of the model with {@code B_f = B_i = B_p = 4}.
+ * multicast link of the union of its routes once, a link without multicast once per receiver; each
+ * link needs {@code ceil(words / width)} cycles. On Eyeriss (separate 64-bit buses for every data
+ * type, multicast, one read port per input network) the busiest link is the data type's Y bus, so
+ * the terms equal the closed forms of the model with {@code B_f = B_i = B_p = 4}.
  *
  * <ul>
  *   <li><b>{@code T_start}</b>: one stream per set copy {@code (ri, ti)} and filter row {@code i}
  *       of {@code p q S} words on the filter network, multicast to every PE of that copy holding
- *       filter row {@code i} (all columns, all fold segments): the distinct filter words {@code
- *       W_f = p t q r R S} cross the filter Y bus once, so the fill alone is {@code ceil(W_f /
- *       B_f)}. At the same time one stream per channel copy {@code ri} and ifmap row {@code h} of
- *       {@code q S} words (the first windows) on the ifmap network, multicast to the PEs {@code
- *       (i, j)} with {@code j U + i = h} in every filter copy: {@code ceil(rows q r S / B_i)}.
- *       {@code T_start = max(busiest link of both loads together, busiest link of the ifmap load
- *       + ceil(q S / spad_wr)) + the longest input route's latency}: the scratchpads must hold
- *       the filters and the first window before the pass starts.
- *   <li><b>{@code T_steady}</b> {@code = max(PE bound, busiest link)}. The PE bound is {@code n
- *       F (p (q S + c_acc) + slide_stall) + (n - 1) row_stall}: one MAC per cycle, plus the
- *       ifmap scratchpad refills that do not fit beside the current window ({@code slide_stall =
+ *       filter row {@code i} (all columns, all fold segments): the distinct filter words {@code W_f
+ *       = p t q r R S} cross the filter Y bus once, so the fill alone is {@code ceil(W_f / B_f)}.
+ *       At the same time one stream per channel copy {@code ri} and ifmap row {@code h} of {@code q
+ *       S} words (the first windows) on the ifmap network, multicast to the PEs {@code (i, j)} with
+ *       {@code j U + i = h} in every filter copy: {@code ceil(rows q r S / B_i)}. {@code T_start =
+ *       max(busiest link of both loads together, busiest link of the ifmap load + ceil(q S /
+ *       spad_wr)) + the longest input route's latency}: the scratchpads must hold the filters and
+ *       the first window before the pass starts.
+ *   <li><b>{@code T_steady}</b> {@code = max(PE bound, busiest link)}. The PE bound is {@code n F
+ *       (p (q S + c_acc) + slide_stall) + (n - 1) row_stall}: one MAC per cycle, plus the ifmap
+ *       scratchpad refills that do not fit beside the current window ({@code slide_stall =
  *       ceil(max(0, q U_w - (ifmapWords - q S)) / spad_wr)} per output pixel, {@code row_stall =
  *       ceil(max(0, q S - (ifmapWords - q S)) / spad_wr)} per new image row). The link load: the
- *       whole ifmap, one stream per {@code (ri, h)} of {@code n q W} words multicast as above;
- *       the partial sums, {@code n p F} words per chain from its top PE to the buffer over the psum
+ *       whole ifmap, one stream per {@code (ri, h)} of {@code n q W} words multicast as above; the
+ *       partial sums, {@code n p F} words per chain from its top PE to the buffer over the psum
  *       output network and as many from the buffer to its bottom PE over the psum input network
  *       (chains: {@code eS t}). On Eyeriss these are {@code ceil(n q r rows W / B_i)} and {@code
  *       ceil(n p eS t F / B_p)}.
  *   <li><b>{@code T_skew}</b>: the partial sums of a chain of {@code R r} PEs climb it one psum
- *       step ({@code q S + L_pipe}) per PE-to-PE link, plus the links' latency: {@code (R r - 1)
- *       (q S + L_pipe)} plus the route latency up the chain.
- *   <li><b>{@code T_drain}</b>: the last {@code p} partial sums of every chain over the psum
- *       output network, {@code L_pipe +} busiest link ({@code ceil(p eS t / B_p)} on Eyeriss)
- *       {@code +} the output route's latency.
+ *       step ({@code q S + L_pipe}) per PE-to-PE link, plus the links' latency: {@code (R r - 1) (q
+ *       S + L_pipe)} plus the route latency up the chain.
+ *   <li><b>{@code T_drain}</b>: the last {@code p} partial sums of every chain over the psum output
+ *       network, {@code L_pipe +} busiest link ({@code ceil(p eS t / B_p)} on Eyeriss) {@code +}
+ *       the output route's latency.
  * </ul>
  *
  * The next pass's filter fill does not overlap this pass (the filter scratchpad cannot hold two
@@ -91,8 +91,11 @@ final class PassTimer {
 
   /** Cycles of {@code mapping} on one layer group for {@code batch} inputs. */
   long groupCycles(RsMapping mp, int batch) {
-    long inner = (long) mp.batchGroups(batch) * mp.channelGroups(shape) * mp.outputGroups(shape)
-        * mp.filterGroupsPerM();
+    long inner =
+        (long) mp.batchGroups(batch)
+            * mp.channelGroups(shape)
+            * mp.outputGroups(shape)
+            * mp.filterGroupsPerM();
     long sum = 0;
     for (int k = 0; k < mp.strips(shape); k++) {
       sum += inner * time(mp, mp.stripWidth(shape, k)).total();
@@ -127,8 +130,9 @@ final class PassTimer {
     long slideStall = ceilDiv(Math.max(0, q * shape.strideW() - free), wr);
     long rowStall = ceilDiv(Math.max(0, qs - free), wr);
     long macs = (long) n * shape.f() * p * qs;
-    long pe = (long) n * shape.f() * ((long) p * (qs + hw.accumulateCycles()) + slideStall)
-        + (n - 1) * rowStall;
+    long pe =
+        (long) n * shape.f() * ((long) p * (qs + hw.accumulateCycles()) + slideStall)
+            + (n - 1) * rowStall;
     load.clear();
     ifmapStreams(pl, eS, r, t, (long) n * q * shape.w());
     psumStreams(pl, eS, t, (long) n * p * shape.f(), true);

@@ -1,20 +1,19 @@
 package org.tessel.sim.dataflow.rs;
 
 import java.util.List;
-import org.tessel.sim.stats.AccessCounts;
-import org.tessel.sim.stats.EnergyCounts;
 import org.tessel.sim.arch.HardwareSpec;
-import org.tessel.sim.arch.NocTopology;
 import org.tessel.sim.mapping.Infeasibility;
 import org.tessel.sim.mapping.Mapped;
 import org.tessel.sim.mapping.MappingContext;
+import org.tessel.sim.stats.AccessCounts;
+import org.tessel.sim.stats.EnergyCounts;
 import org.tessel.sim.workload.Layer;
 
 /**
- * Every legal row-stationary mapping of one layer, with cheap figures for each: the sum of its
- * pass timings and its energy counts, without running the engine. One pass timer serves every
- * mapping (pass timings depend on {@code (e, eS, p, q, r, t, n)}, not on {@code m}, so mappings
- * share them). Not thread-safe.
+ * Every legal row-stationary mapping of one layer, with cheap figures for each: the sum of its pass
+ * timings and its energy counts, without running the engine. One pass timer serves every mapping
+ * (pass timings depend on {@code (e, eS, p, q, r, t, n)}, not on {@code m}, so mappings share
+ * them). Not thread-safe.
  */
 public final class RsEstimator {
   private final Layer layer;
@@ -35,18 +34,19 @@ public final class RsEstimator {
   /**
    * The estimator of {@code layer} for {@code batch} inputs.
    *
-   * Infeasible when the hardware has no X/Y buses.
+   * <p>Infeasible when the hardware has no X/Y buses.
    */
   public static Mapped<RsEstimator> of(Layer layer, int batch, MappingContext context) {
     Infeasibility wrongNetwork = RsLayerMapping.topologyProblem(layer, context.hardware());
-    return wrongNetwork != null ? Mapped.infeasible(wrongNetwork)
+    return wrongNetwork != null
+        ? Mapped.infeasible(wrongNetwork)
         : Mapped.of(new RsEstimator(layer, batch, context));
   }
 
   /**
    * The buffer depths {@code mapping} of {@code layer} gets on {@code hw} (those of its {@link
-   * RsLayerMapping#bufferDepths()}) without mapping the layer: what a cache of simulated
-   * candidates keys on besides the DRAM.
+   * RsLayerMapping#bufferDepths()}) without mapping the layer: what a cache of simulated candidates
+   * keys on besides the DRAM.
    */
   public static int[] bufferDepths(Layer layer, RsMapping mapping, HardwareSpec hw) {
     return Legality.bufferDepths(RsShape.of(layer), mapping, RsHardware.of(hw));
@@ -69,8 +69,8 @@ public final class RsEstimator {
 
   /**
    * The sum of the pass timings of {@code mapping} over all groups: the layer's cycles when the
-   * passes run back to back (DRAM in {@code calc} mode), and a lower bound when DRAM transfers
-   * can stall them.
+   * passes run back to back (DRAM in {@code calc} mode), and a lower bound when DRAM transfers can
+   * stall them.
    */
   public long passCycles(RsMapping mapping) {
     return shape.groups() * timer.groupCycles(mapping, batch);
@@ -86,15 +86,19 @@ public final class RsEstimator {
 
   /** The SRAM and DRAM access counts of {@code mapping} (those of its {@link RsLayerMapping}). */
   public AccessCounts access(RsMapping mapping) {
-    return Accesses.of(shape, mapping, batch).times(shape.groups())
-        .compressed(hw.fmapDramRatio()).counts();
+    return Accesses.of(shape, mapping, batch)
+        .times(shape.groups())
+        .compressed(hw.fmapDramRatio())
+        .counts();
   }
 
   /** The energy counts of {@code mapping} (exactly those of its {@link RsLayerMapping}). */
   public EnergyCounts energyCounts(RsMapping mapping) {
-    return RsLayerMapping.energyCounts(shape, mapping, batch,
-        Accesses.of(shape, mapping, batch).times(shape.groups())
-            .compressed(hw.fmapDramRatio()));
+    return RsLayerMapping.energyCounts(
+        shape,
+        mapping,
+        batch,
+        Accesses.of(shape, mapping, batch).times(shape.groups()).compressed(hw.fmapDramRatio()));
   }
 
   /**

@@ -1,8 +1,8 @@
 package org.tessel.sim.dataflow.rs;
 
-import org.tessel.sim.util.Checks;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MappingSearchSpec;
+import org.tessel.sim.util.Checks;
 
 /**
  * What the row-stationary mapping reads from the hardware, and the PE's timing constants.
@@ -31,10 +31,23 @@ import org.tessel.sim.arch.MappingSearchSpec;
  * @param fmapDramRatio DRAM words per feature-map word, below 1 when feature maps cross the link
  *     run-length coded ({@link org.tessel.sim.arch.DramSpec#fmapWordsRatio()})
  */
-public record RsHardware(int rows, int cols, int filterSpadWords, int ifmapSpadWords,
-    int psumSpadWords, int glbBanks, long glbBankBytes, long filterGlbBytes, int wordBytes,
-    double dramWordCost, double glbWordCost, int macPipelineCycles, int ifmapSpadWritesPerCycle,
-    int accumulateCycles, MappingSearchSpec search, double fmapDramRatio) {
+public record RsHardware(
+    int rows,
+    int cols,
+    int filterSpadWords,
+    int ifmapSpadWords,
+    int psumSpadWords,
+    int glbBanks,
+    long glbBankBytes,
+    long filterGlbBytes,
+    int wordBytes,
+    double dramWordCost,
+    double glbWordCost,
+    int macPipelineCycles,
+    int ifmapSpadWritesPerCycle,
+    int accumulateCycles,
+    MappingSearchSpec search,
+    double fmapDramRatio) {
 
   /** Eyeriss's PE: a 2-stage MAC pipeline. */
   public static final int EYERISS_MAC_PIPELINE_CYCLES = 2;
@@ -70,11 +83,22 @@ public record RsHardware(int rows, int cols, int filterSpadWords, int ifmapSpadW
   public static RsHardware of(HardwareSpec hw) {
     var spad = hw.cgra().scratchpads();
     int banks = hw.cgra().glb().banks();
-    return new RsHardware(hw.array().rows(), hw.array().cols(), spad.filterWords(),
-        spad.ifmapWords(), spad.psumWords(), banks,
-        Math.max(1, hw.sram().ifmapKiB() * 1024 / banks), hw.sram().filterKiB() * 1024,
-        hw.sram().wordBytes(), hw.cgra().energy().dramPj(), hw.cgra().energy().glbPj(),
-        EYERISS_MAC_PIPELINE_CYCLES, EYERISS_IFMAP_SPAD_WRITES_PER_CYCLE, 0,
-        hw.cgra().mapping(), hw.dram().fmapWordsRatio());
+    return new RsHardware(
+        hw.array().rows(),
+        hw.array().cols(),
+        spad.filterWords(),
+        spad.ifmapWords(),
+        spad.psumWords(),
+        banks,
+        Math.max(1, hw.sram().ifmapKiB() * 1024 / banks),
+        hw.sram().filterKiB() * 1024,
+        hw.sram().wordBytes(),
+        hw.cgra().energy().dramPj(),
+        hw.cgra().energy().glbPj(),
+        EYERISS_MAC_PIPELINE_CYCLES,
+        EYERISS_IFMAP_SPAD_WRITES_PER_CYCLE,
+        0,
+        hw.cgra().mapping(),
+        hw.dram().fmapWordsRatio());
   }
 }

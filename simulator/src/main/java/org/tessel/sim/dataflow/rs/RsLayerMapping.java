@@ -1,15 +1,15 @@
 package org.tessel.sim.dataflow.rs;
 
-import org.tessel.sim.stats.AccessCounts;
-import org.tessel.sim.stats.EnergyCounts;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.NocTopology;
-import org.tessel.sim.mapping.Infeasibility;
-import org.tessel.sim.mapping.Mapped;
-import org.tessel.sim.mapping.LayerMapping;
-import org.tessel.sim.mapping.MappingContext;
 import org.tessel.sim.mapping.FoldDurations;
 import org.tessel.sim.mapping.FoldTraffic;
+import org.tessel.sim.mapping.Infeasibility;
+import org.tessel.sim.mapping.LayerMapping;
+import org.tessel.sim.mapping.Mapped;
+import org.tessel.sim.mapping.MappingContext;
+import org.tessel.sim.stats.AccessCounts;
+import org.tessel.sim.stats.EnergyCounts;
 import org.tessel.sim.workload.Layer;
 
 /**
@@ -31,8 +31,13 @@ public final class RsLayerMapping implements LayerMapping {
   private final int legalMappings;
   private final RsHardware hw;
 
-  private RsLayerMapping(Layer layer, RsShape shape, RsMapping mapping, int batch,
-      PassTimer timer, int legalMappings) {
+  private RsLayerMapping(
+      Layer layer,
+      RsShape shape,
+      RsMapping mapping,
+      int batch,
+      PassTimer timer,
+      int legalMappings) {
     this.layer = layer;
     this.shape = shape;
     this.mapping = mapping;
@@ -49,14 +54,14 @@ public final class RsLayerMapping implements LayerMapping {
     order = new PassOrder(shape, mapping);
     durations = FoldDurations.repeating(order.stripRun(), stripCycles);
     traffic = new RsTraffic(shape, mapping, hw.fmapDramRatio());
-    accesses = Accesses.of(shape, mapping, batch).times(shape.groups())
-        .compressed(hw.fmapDramRatio());
+    accesses =
+        Accesses.of(shape, mapping, batch).times(shape.groups()).compressed(hw.fmapDramRatio());
   }
 
   /**
    * Maps {@code layer} with the mapping {@link MappingSearch} chooses.
    *
-   * Infeasible when the hardware has no X/Y buses or no mapping fits (the reason says what does
+   * <p>Infeasible when the hardware has no X/Y buses or no mapping fits (the reason says what does
    * not fit and by how much).
    */
   public static Mapped<RsLayerMapping> search(Layer layer, int batch, MappingContext context) {
@@ -66,25 +71,23 @@ public final class RsLayerMapping implements LayerMapping {
     }
     RsShape shape = RsShape.of(layer);
     RsHardware hw = RsHardware.of(context.hardware());
-    PassTimer timer = new PassTimer(RsNetwork.of(context.noc(), hw.rows(), hw.cols()), shape,
-        hw);
+    PassTimer timer = new PassTimer(RsNetwork.of(context.noc(), hw.rows(), hw.cols()), shape, hw);
     MappingSearch search = new MappingSearch(shape, batch, hw, timer);
     RsMapping best = search.best();
     if (best == null) {
       return Mapped.infeasible(refused(layer, "mapping", search.whyNone()));
     }
-    return Mapped.of(new RsLayerMapping(layer, shape, best, batch, timer,
-        search.legalMappings()));
+    return Mapped.of(new RsLayerMapping(layer, shape, best, batch, timer, search.legalMappings()));
   }
 
   /**
    * Every legal mapping of {@code layer} on the hardware (every tiling that fits the array,
    * scratchpads and global buffer), in the search's enumeration order; empty when none fits.
    *
-   * Infeasible when the hardware has no X/Y buses.
+   * <p>Infeasible when the hardware has no X/Y buses.
    */
-  public static Mapped<java.util.List<RsMapping>> legalMappings(Layer layer, int batch,
-      MappingContext context) {
+  public static Mapped<java.util.List<RsMapping>> legalMappings(
+      Layer layer, int batch, MappingContext context) {
     Infeasibility wrongNetwork = topologyProblem(layer, context.hardware());
     if (wrongNetwork != null) {
       return Mapped.infeasible(wrongNetwork);
@@ -94,9 +97,7 @@ public final class RsLayerMapping implements LayerMapping {
     return Mapped.of(new MappingSearch(shape, batch, hw, null).legal());
   }
 
-  /**
-   * Why no mapping of {@code layer} fits (for a layer whose {@link #legalMappings} is empty).
-   */
+  /** Why no mapping of {@code layer} fits (for a layer whose {@link #legalMappings} is empty). */
   public static String whyNone(Layer layer, int batch, MappingContext context) {
     Infeasibility wrongNetwork = topologyProblem(layer, context.hardware());
     if (wrongNetwork != null) {
@@ -110,22 +111,21 @@ public final class RsLayerMapping implements LayerMapping {
   /**
    * Maps {@code layer} with a given mapping (for comparisons, such as the paper's Table III).
    *
-   * Infeasible when the hardware has no X/Y buses or the mapping is not legal.
+   * <p>Infeasible when the hardware has no X/Y buses or the mapping is not legal.
    */
-  public static Mapped<RsLayerMapping> fixed(Layer layer, int batch, MappingContext context,
-      RsMapping mapping) {
+  public static Mapped<RsLayerMapping> fixed(
+      Layer layer, int batch, MappingContext context, RsMapping mapping) {
     Infeasibility wrongNetwork = topologyProblem(layer, context.hardware());
     if (wrongNetwork != null) {
       return Mapped.infeasible(wrongNetwork);
     }
     RsShape shape = RsShape.of(layer);
     RsHardware hw = RsHardware.of(context.hardware());
-    PassTimer timer = new PassTimer(RsNetwork.of(context.noc(), hw.rows(), hw.cols()), shape,
-        hw);
+    PassTimer timer = new PassTimer(RsNetwork.of(context.noc(), hw.rows(), hw.cols()), shape, hw);
     String why = Legality.check(shape, mapping, batch, hw);
     if (why != null) {
-      return Mapped.infeasible(refused(layer, "mapping",
-          "mapping " + mapping + " is not legal: " + why));
+      return Mapped.infeasible(
+          refused(layer, "mapping", "mapping " + mapping + " is not legal: " + why));
     }
     return Mapped.of(new RsLayerMapping(layer, shape, mapping, batch, timer, 0));
   }
@@ -133,21 +133,26 @@ public final class RsLayerMapping implements LayerMapping {
   /** Why row stationary cannot run on this hardware's network at all, or null when it can. */
   public static Infeasibility topologyProblem(Layer layer, HardwareSpec hw) {
     if (hw.cgra().noc().topology() != NocTopology.XY_BUS) {
-      return refused(layer, "noc.topology", "row stationary needs noc.topology xybus (separate"
-          + " filter, ifmap and psum buses with multicast), the hardware '" + hw.name()
-          + "' has " + hw.cgra().noc().topology());
+      return refused(
+          layer,
+          "noc.topology",
+          "row stationary needs noc.topology xybus (separate"
+              + " filter, ifmap and psum buses with multicast), the hardware '"
+              + hw.name()
+              + "' has "
+              + hw.cgra().noc().topology());
     }
     return null;
   }
 
   private static Infeasibility refused(Layer layer, String constraint, String why) {
-    return Infeasibility.rule("layer " + layer.name(), constraint,
-        "no row-stationary mapping fits: " + why);
+    return Infeasibility.rule(
+        "layer " + layer.name(), constraint, "no row-stationary mapping fits: " + why);
   }
 
   /**
-   * The fullest of the global-buffer banks (ifmap and partial-sum tiles), the filter region and
-   * the three scratchpads under this mapping.
+   * The fullest of the global-buffer banks (ifmap and partial-sum tiles), the filter region and the
+   * three scratchpads under this mapping.
    */
   @Override
   public double bufferOccupancy() {
@@ -210,8 +215,15 @@ public final class RsLayerMapping implements LayerMapping {
   /** MACs of pass {@code k}: {@code n p t q r R S eS F}. */
   public long passMacs(long k) {
     int es = mapping.stripWidth(shape, order.strip(k));
-    return (long) mapping.n() * mapping.p() * mapping.t() * mapping.q() * mapping.r() * shape.r()
-        * shape.s() * es * shape.f();
+    return (long) mapping.n()
+        * mapping.p()
+        * mapping.t()
+        * mapping.q()
+        * mapping.r()
+        * shape.r()
+        * shape.s()
+        * es
+        * shape.f();
   }
 
   /** The layer's accesses (all groups). */
@@ -220,14 +232,36 @@ public final class RsLayerMapping implements LayerMapping {
   }
 
   /**
-   * The layer's shape and mapping: what the 1794-bit scan chain of Eyeriss loads. Layers with
-   * equal text run without reconfiguring in between.
+   * The layer's shape and mapping: what the 1794-bit scan chain of Eyeriss loads. Layers with equal
+   * text run without reconfiguring in between.
    */
   @Override
   public String configuration() {
-    return "rs H" + shape.h() + " W" + shape.w() + " R" + shape.r() + " S" + shape.s() + " E"
-        + shape.e() + " F" + shape.f() + " C" + shape.c() + " M" + shape.m() + " U"
-        + shape.strideH() + "x" + shape.strideW() + " G" + shape.groups() + " N" + batch + " "
+    return "rs H"
+        + shape.h()
+        + " W"
+        + shape.w()
+        + " R"
+        + shape.r()
+        + " S"
+        + shape.s()
+        + " E"
+        + shape.e()
+        + " F"
+        + shape.f()
+        + " C"
+        + shape.c()
+        + " M"
+        + shape.m()
+        + " U"
+        + shape.strideH()
+        + "x"
+        + shape.strideW()
+        + " G"
+        + shape.groups()
+        + " N"
+        + batch
+        + " "
         + mapping;
   }
 
@@ -278,17 +312,22 @@ public final class RsLayerMapping implements LayerMapping {
     return energyCounts(shape, mapping, batch, accesses);
   }
 
-  static EnergyCounts energyCounts(RsShape shape, RsMapping mapping, int batch,
-      Accesses accesses) {
+  static EnergyCounts energyCounts(RsShape shape, RsMapping mapping, int batch, Accesses accesses) {
     long macs = shape.groups() * shape.macsPerGroup(batch);
-    long hops = (long) batch * mapping.channelGroups(shape) * shape.m() * shape.e() * shape.f()
-        * (shape.r() * mapping.r() - 1) * shape.groups();
+    long hops =
+        (long) batch
+            * mapping.channelGroups(shape)
+            * shape.m()
+            * shape.e()
+            * shape.f()
+            * (shape.r() * mapping.r() - 1)
+            * shape.groups();
     return new EnergyCounts(macs, 4 * macs, hops, accesses.glbWords(), accesses.dramWords());
   }
 
   /** Maps with {@code mapping}, timing passes on {@code timer} (shared by an estimator). */
-  static RsLayerMapping of(Layer layer, RsShape shape, RsMapping mapping, int batch,
-      PassTimer timer) {
+  static RsLayerMapping of(
+      Layer layer, RsShape shape, RsMapping mapping, int batch, PassTimer timer) {
     return new RsLayerMapping(layer, shape, mapping, batch, timer, 0);
   }
 }

@@ -33,8 +33,8 @@ public record RsMapping(int m, int n, int e, int p, int q, int r, int t) {
     Checks.positive("rs r", r);
     Checks.positive("rs t", t);
     if (m % (p * t) != 0) {
-      throw new IllegalArgumentException("rs m: must be a multiple of p*t = " + (p * t)
-          + ", was " + m);
+      throw new IllegalArgumentException(
+          "rs m: must be a multiple of p*t = " + (p * t) + ", was " + m);
     }
   }
 
@@ -68,12 +68,13 @@ public record RsMapping(int m, int n, int e, int p, int q, int r, int t) {
     return ceilDiv(batch, n);
   }
 
-  /**
-   * Passes of one layer group: {@code ceil(N/n) * ceil(E/e) * ceil(C/(q r)) * ceil(M/(p t))}.
-   */
+  /** Passes of one layer group: {@code ceil(N/n) * ceil(E/e) * ceil(C/(q r)) * ceil(M/(p t))}. */
   public long passesPerGroup(RsShape shape, int batch) {
-    return (long) batchGroups(batch) * strips(shape) * channelGroups(shape)
-        * outputGroups(shape) * filterGroupsPerM();
+    return (long) batchGroups(batch)
+        * strips(shape)
+        * channelGroups(shape)
+        * outputGroups(shape)
+        * filterGroupsPerM();
   }
 
   /** PEs the configuration switches on: {@code R * e * r * t} (Table V's "active PEs"). */
@@ -91,8 +92,8 @@ public record RsMapping(int m, int n, int e, int p, int q, int r, int t) {
    * Parses the text {@link #toString()} writes ({@code m=96 n=1 e=7 p=16 q=1 r=1 t=2}; any order,
    * spaces between fields).
    *
-   * @throws IllegalArgumentException naming the field that is missing, repeated or not a
-   *     positive integer, or the constraint the values break
+   * @throws IllegalArgumentException naming the field that is missing, repeated or not a positive
+   *     integer, or the constraint the values break
    */
   public static RsMapping parse(String text) {
     String[] names = {"m", "n", "e", "p", "q", "r", "t"};
@@ -101,8 +102,8 @@ public record RsMapping(int m, int n, int e, int p, int q, int r, int t) {
       int eq = part.indexOf('=');
       int i = eq < 0 ? -1 : java.util.Arrays.asList(names).indexOf(part.substring(0, eq));
       if (i < 0) {
-        throw new IllegalArgumentException("expected fields m= n= e= p= q= r= t=, found '" + part
-            + "'");
+        throw new IllegalArgumentException(
+            "expected fields m= n= e= p= q= r= t=, found '" + part + "'");
       }
       if (v[i] != 0) {
         throw new IllegalArgumentException("field " + names[i] + " given twice");
@@ -113,8 +114,13 @@ public record RsMapping(int m, int n, int e, int p, int q, int r, int t) {
         v[i] = -1;
       }
       if (v[i] <= 0) {
-        throw new IllegalArgumentException("field " + names[i] + ": expected a positive integer,"
-            + " was '" + part.substring(eq + 1) + "'");
+        throw new IllegalArgumentException(
+            "field "
+                + names[i]
+                + ": expected a positive integer,"
+                + " was '"
+                + part.substring(eq + 1)
+                + "'");
       }
     }
     for (int i = 0; i < names.length; i++) {

@@ -7,8 +7,8 @@ import org.tessel.sim.noc.NocNode;
 /**
  * The routes row stationary uses on the X/Y-bus network ({@link NocGraphs#xyBus}), looked up once
  * per PE: from the global buffer over the filter, ifmap and psum-read-back input networks to each
- * PE, and from each PE over the psum output network back to the buffer. Route arrays are indexed
- * by {@code row * cols + col}.
+ * PE, and from each PE over the psum output network back to the buffer. Route arrays are indexed by
+ * {@code row * cols + col}.
  */
 final class RsNetwork {
   final CompiledNoc noc;
@@ -29,8 +29,16 @@ final class RsNetwork {
   static RsNetwork of(CompiledNoc noc, int rows, int cols) {
     RsNetwork n = noc.derived(RsNetwork.class, c -> new RsNetwork(c, rows, cols));
     if (n.rows != rows || n.cols != cols) {
-      throw new IllegalArgumentException("routes of a " + n.rows + "x" + n.cols
-          + " network asked for a " + rows + "x" + cols + " array");
+      throw new IllegalArgumentException(
+          "routes of a "
+              + n.rows
+              + "x"
+              + n.cols
+              + " network asked for a "
+              + rows
+              + "x"
+              + cols
+              + " array");
     }
     return n;
   }
@@ -60,8 +68,12 @@ final class RsNetwork {
         filterIn[pe] = input(glb, NocGraphs.XY_FILTER, row, node);
         ifmapIn[pe] = input(glb, NocGraphs.XY_IFMAP, row, node);
         psumIn[pe] = input(glb, NocGraphs.XY_PSUM_IN, row, node);
-        psumOut[pe] = noc.route(node, NocGraphs.xyRowBus(NocGraphs.XY_PSUM_OUT, row),
-            NocGraphs.xyHub(NocGraphs.XY_PSUM_OUT), glb);
+        psumOut[pe] =
+            noc.route(
+                node,
+                NocGraphs.xyRowBus(NocGraphs.XY_PSUM_OUT, row),
+                NocGraphs.xyHub(NocGraphs.XY_PSUM_OUT),
+                glb);
         filterInLatency[pe] = noc.latency(filterIn[pe]);
         ifmapInLatency[pe] = noc.latency(ifmapIn[pe]);
         psumOutLatency[pe] = noc.latency(psumOut[pe]);

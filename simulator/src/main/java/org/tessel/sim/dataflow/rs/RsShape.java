@@ -22,8 +22,8 @@ import org.tessel.sim.workload.LayerKind;
  * @param strideW horizontal stride
  * @param groups channel groups, mapped one after another
  */
-public record RsShape(int h, int w, int r, int s, int e, int f, int c, int m, int strideH,
-    int strideW, int groups) {
+public record RsShape(
+    int h, int w, int r, int s, int e, int f, int c, int m, int strideH, int strideW, int groups) {
   /** Validates every dimension. */
   public RsShape {
     Checks.positive("rs h", h);
@@ -40,38 +40,46 @@ public record RsShape(int h, int w, int r, int s, int e, int f, int c, int m, in
   }
 
   /**
-   * The row-stationary view of {@code layer}. A convolution or fully connected layer maps as it
-   * is (a fully connected layer is a 1x1 convolution over a 1x1 input); a GEMM {@code (m x k) *
-   * (k x n)} is a 1x1 convolution over one row of {@code m} pixels with {@code k} channels and
-   * {@code n} filters.
+   * The row-stationary view of {@code layer}. A convolution or fully connected layer maps as it is
+   * (a fully connected layer is a 1x1 convolution over a 1x1 input); a GEMM {@code (m x k) * (k x
+   * n)} is a 1x1 convolution over one row of {@code m} pixels with {@code k} channels and {@code n}
+   * filters.
    *
    * @throws IllegalArgumentException for a layer that does not use the array
    */
   public static RsShape of(Layer layer) {
     if (!layer.kind().usesArray()) {
-      throw new IllegalArgumentException(layer.name() + ": " + layer.kind()
-          + " does not run on the PE array");
+      throw new IllegalArgumentException(
+          layer.name() + ": " + layer.kind() + " does not run on the PE array");
     }
     if (layer.kind() == LayerKind.GEMM) {
       // Layer.gemm: inH = M rows of K words, outC = N
-      return new RsShape(1, layer.inH(), 1, 1, 1, layer.inH(), layer.inW(), layer.outC(), 1, 1,
-          1);
+      return new RsShape(1, layer.inH(), 1, 1, 1, layer.inH(), layer.inW(), layer.outC(), 1, 1, 1);
     }
     if (layer.kind() == LayerKind.MATMUL) {
       // Layer.matmul: per head, a GEMM of m rows of k words and n columns
       int g = layer.groups();
-      return new RsShape(1, layer.inH(), 1, 1, 1, layer.inH(), layer.inW(), layer.outC() / g, 1,
-          1, g);
+      return new RsShape(
+          1, layer.inH(), 1, 1, 1, layer.inH(), layer.inW(), layer.outC() / g, 1, 1, g);
     }
     int g = layer.groups();
-    return new RsShape(layer.inH() + 2 * layer.padH(), layer.inW() + 2 * layer.padW(),
-        layer.kernelH(), layer.kernelW(), layer.outH(), layer.outW(), layer.inC() / g,
-        layer.outC() / g, layer.strideH(), layer.strideW(), g);
+    return new RsShape(
+        layer.inH() + 2 * layer.padH(),
+        layer.inW() + 2 * layer.padW(),
+        layer.kernelH(),
+        layer.kernelW(),
+        layer.outH(),
+        layer.outW(),
+        layer.inC() / g,
+        layer.outC() / g,
+        layer.strideH(),
+        layer.strideW(),
+        g);
   }
 
   /**
-   * Ifmap rows a strip of {@code eStrip} output rows reads: {@code (eStrip - 1) * strideH + r},
-   * or {@code eStrip * r} when the stride skips rows ({@code strideH > r}).
+   * Ifmap rows a strip of {@code eStrip} output rows reads: {@code (eStrip - 1) * strideH + r}, or
+   * {@code eStrip * r} when the stride skips rows ({@code strideH > r}).
    */
   public int rowsFor(int eStrip) {
     return strideH >= r ? eStrip * r : (eStrip - 1) * strideH + r;

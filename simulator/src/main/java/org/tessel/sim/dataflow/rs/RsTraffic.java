@@ -3,11 +3,11 @@ package org.tessel.sim.dataflow.rs;
 import org.tessel.sim.mapping.FoldTraffic;
 
 /**
- * DRAM words of each row-stationary pass ({@link PassOrder}): every pass loads its filters
- * ({@code p t q r R S}); the first pass of a channel group loads the group's ifmap rows ({@code n q
- * r rows W}); a pass of the last channel group writes its finished outputs ({@code n p t eS F}).
- * Summed over a layer these are {@link Accesses}' DRAM counts (when feature maps are run-length
- * coded, each pass's feature-map words are rounded up on their own). Allocates nothing.
+ * DRAM words of each row-stationary pass ({@link PassOrder}): every pass loads its filters ({@code
+ * p t q r R S}); the first pass of a channel group loads the group's ifmap rows ({@code n q r rows
+ * W}); a pass of the last channel group writes its finished outputs ({@code n p t eS F}). Summed
+ * over a layer these are {@link Accesses}' DRAM counts (when feature maps are run-length coded,
+ * each pass's feature-map words are rounded up on their own). Allocates nothing.
  */
 final class RsTraffic implements FoldTraffic {
   private final PassOrder order;
@@ -31,10 +31,12 @@ final class RsTraffic implements FoldTraffic {
     ofmapWords = new long[strips];
     for (int k = 0; k < strips; k++) {
       int es = mp.stripWidth(shape, k);
-      ifmapWords[k] = (long) Math.ceil((long) mp.n() * mp.q() * mp.r() * shape.rowsFor(es)
-          * shape.w() * fmapRatio);
-      ofmapWords[k] = (long) Math.ceil((long) mp.n() * mp.p() * mp.t() * es * shape.f()
-          * fmapRatio);
+      ifmapWords[k] =
+          (long)
+              Math.ceil(
+                  (long) mp.n() * mp.q() * mp.r() * shape.rowsFor(es) * shape.w() * fmapRatio);
+      ofmapWords[k] =
+          (long) Math.ceil((long) mp.n() * mp.p() * mp.t() * es * shape.f() * fmapRatio);
     }
   }
 

@@ -1,24 +1,24 @@
 package org.tessel.sim.dataflow.systolic;
 
+import org.tessel.sim.mapping.FoldDurations;
+import org.tessel.sim.mapping.FoldPlan;
+import org.tessel.sim.mapping.FoldTraffic;
 import org.tessel.sim.mapping.Infeasibility;
 import org.tessel.sim.mapping.Mapped;
+import org.tessel.sim.util.IntMath;
 import org.tessel.sim.workload.Operand;
 import org.tessel.sim.workload.OperandWords;
-import org.tessel.sim.mapping.FoldPlan;
-import org.tessel.sim.mapping.FoldDurations;
-import org.tessel.sim.mapping.FoldTraffic;
-import org.tessel.sim.util.IntMath;
 
 /**
- * Folds cut into chunks so that every transfer fits its SRAM half. A fold whose operand slice
- * is larger than half its SRAM streams that slice in {@code n} chunks along the fold's stream
+ * Folds cut into chunks so that every transfer fits its SRAM half. A fold whose operand slice is
+ * larger than half its SRAM streams that slice in {@code n} chunks along the fold's stream
  * dimension: chunk {@code j} streams {@code len_j} steps ({@code stream / n}, the first {@code
  * stream % n} chunks one more) and needs {@code wordsPerStep * len_j} words on chip before it
  * starts; {@code n} is the smallest count for which every chunk fits. The chunks of a fold take
  * exactly the fold's cycles: the first carries the preload, the last the skew and any cycles the
  * network adds beyond the compute bound. The stationary operand (preloaded whole) cannot be
- * chunked: a fold whose stationary slice, or one stream step of a streamed slice, does not fit
- * half its SRAM is refused before the run. A fold that fits is one chunk, exactly as before.
+ * chunked: a fold whose stationary slice, or one stream step of a streamed slice, does not fit half
+ * its SRAM is refused before the run. A fold that fits is one chunk, exactly as before.
  */
 final class FoldChunks implements FoldTraffic {
   private final long[] cycles;
@@ -32,8 +32,13 @@ final class FoldChunks implements FoldTraffic {
    * The chunks of {@code plan}'s folds, or why a fold cannot be cut to fit: its stationary slice,
    * or one stream step of a streamed slice, is larger than half its SRAM.
    */
-  static Mapped<FoldChunks> of(String layerName, String dataflow, FoldPlan plan, OperandTraffic t,
-      long[] foldCycles, SystolicTiming timing) {
+  static Mapped<FoldChunks> of(
+      String layerName,
+      String dataflow,
+      FoldPlan plan,
+      OperandTraffic t,
+      long[] foldCycles,
+      SystolicTiming timing) {
     long folds = plan.folds();
     OperandWords half = t.halfCapacities();
     long stream = plan.streamLength();
@@ -56,11 +61,29 @@ final class FoldChunks implements FoldTraffic {
         if (!streamed || step.get(op) > room) {
           long words = streamed ? step.get(op) : need.get(op);
           String name = op.label();
-          return Mapped.infeasible(new Infeasibility(layerName, name + " SRAM", words, room,
-              name + " SRAM: a " + dataflow + " fold needs " + words + " " + name
-              + " words on chip at once" + (streamed ? " (one stream step)" : "") + ", but half"
-              + " the " + name + " SRAM holds " + room + " (short by " + (words - room)
-              + " words); give it a larger SRAM or use another dataflow"));
+          return Mapped.infeasible(
+              new Infeasibility(
+                  layerName,
+                  name + " SRAM",
+                  words,
+                  room,
+                  name
+                      + " SRAM: a "
+                      + dataflow
+                      + " fold needs "
+                      + words
+                      + " "
+                      + name
+                      + " words on chip at once"
+                      + (streamed ? " (one stream step)" : "")
+                      + ", but half"
+                      + " the "
+                      + name
+                      + " SRAM holds "
+                      + room
+                      + " (short by "
+                      + (words - room)
+                      + " words); give it a larger SRAM or use another dataflow"));
         }
         chunked[k][op.ordinal()] = true;
         long stepsPerChunk = room / step.get(op);
@@ -72,8 +95,14 @@ final class FoldChunks implements FoldTraffic {
     return Mapped.of(new FoldChunks(plan, t, foldCycles, timing, chunks, chunked, total));
   }
 
-  private FoldChunks(FoldPlan plan, OperandTraffic t, long[] foldCycles, SystolicTiming timing,
-      int[] chunks, boolean[][] chunked, long total) {
+  private FoldChunks(
+      FoldPlan plan,
+      OperandTraffic t,
+      long[] foldCycles,
+      SystolicTiming timing,
+      int[] chunks,
+      boolean[][] chunked,
+      long total) {
     long folds = plan.folds();
     long stream = plan.streamLength();
     long lastFr = plan.rowFolds() - 1;
@@ -113,10 +142,10 @@ final class FoldChunks implements FoldTraffic {
         cycles[p] = c;
         // a chunked operand streams its whole slice again, chunk by chunk (it could not stay)
         ifmap[p] = cut[Operand.IFMAP.ordinal()] ? step.ifmap() * len : j == 0 ? need.ifmap() : 0;
-        filter[p] = cut[Operand.FILTER.ordinal()] ? step.filter() * len
-            : j == 0 ? need.filter() : 0;
-        ofmap[p] = cut[Operand.OFMAP.ordinal()] ? step.ofmap() * len
-            : j == n - 1 ? need.ofmap() : 0;
+        filter[p] =
+            cut[Operand.FILTER.ordinal()] ? step.filter() * len : j == 0 ? need.filter() : 0;
+        ofmap[p] =
+            cut[Operand.OFMAP.ordinal()] ? step.ofmap() * len : j == n - 1 ? need.ofmap() : 0;
         dram[0] += ifmap[p];
         dram[1] += filter[p];
         dram[2] += ofmap[p];

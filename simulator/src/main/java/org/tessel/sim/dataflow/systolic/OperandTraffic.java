@@ -1,10 +1,10 @@
 package org.tessel.sim.dataflow.systolic;
 
-import org.tessel.sim.stats.AccessCounts;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.mapping.FoldPlan;
-import org.tessel.sim.mapping.GemmDim;
 import org.tessel.sim.mapping.FoldTraffic;
+import org.tessel.sim.mapping.GemmDim;
+import org.tessel.sim.stats.AccessCounts;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Operand;
 import org.tessel.sim.workload.OperandWords;
@@ -35,8 +35,14 @@ public final class OperandTraffic implements FoldTraffic {
     this.perGroupFolds = plan.folds();
     if (perGroupFolds * layer.groups() > Integer.MAX_VALUE) {
       // fold indices are ints; WorkLimits refuses such layers before they are mapped
-      throw new IllegalArgumentException(layer.name() + ": " + perGroupFolds + " folds x "
-          + layer.groups() + " groups, more than " + Integer.MAX_VALUE);
+      throw new IllegalArgumentException(
+          layer.name()
+              + ": "
+              + perGroupFolds
+              + " folds x "
+              + layer.groups()
+              + " groups, more than "
+              + Integer.MAX_VALUE);
     }
     long groups = layer.groups();
     long sr = extent(GemmDim.SR);
@@ -62,8 +68,14 @@ public final class OperandTraffic implements FoldTraffic {
     long sramIfmap = sliceSum(GemmDim.SR, GemmDim.T, rowFolds, colFolds);
     long sramFilter = sliceSum(GemmDim.T, GemmDim.SC, rowFolds, colFolds);
     long sramOfmap = sliceSum(GemmDim.SR, GemmDim.SC, rowFolds, colFolds);
-    this.access = new AccessCounts(sramIfmap * groups, sramFilter * groups, sramOfmap * groups,
-        dramIfmap * groups, dramFilter * groups, dramOfmap * groups);
+    this.access =
+        new AccessCounts(
+            sramIfmap * groups,
+            sramFilter * groups,
+            sramOfmap * groups,
+            dramIfmap * groups,
+            dramFilter * groups,
+            dramOfmap * groups);
   }
 
   /** The traffic of {@code layer} (all its groups) under {@code plan}. */
@@ -79,8 +91,10 @@ public final class OperandTraffic implements FoldTraffic {
     long kk = k % perGroupFolds;
     long fr = kk % rowFolds;
     long fc = kk / rowFolds;
-    return new OperandWords(perStep(GemmDim.SR, GemmDim.T, fr, fc),
-        perStep(GemmDim.T, GemmDim.SC, fr, fc), perStep(GemmDim.SR, GemmDim.SC, fr, fc));
+    return new OperandWords(
+        perStep(GemmDim.SR, GemmDim.T, fr, fc),
+        perStep(GemmDim.T, GemmDim.SC, fr, fc),
+        perStep(GemmDim.SR, GemmDim.SC, fr, fc));
   }
 
   /** The words fold {@code k} moves: its ifmap fill, filter fill and ofmap write-back. */

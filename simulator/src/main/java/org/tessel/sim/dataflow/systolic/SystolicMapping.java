@@ -1,23 +1,23 @@
 package org.tessel.sim.dataflow.systolic;
 
-import org.tessel.sim.stats.AccessCounts;
-import org.tessel.sim.stats.EnergyCounts;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.SramSpec;
+import org.tessel.sim.mapping.FoldDurations;
+import org.tessel.sim.mapping.FoldPlan;
+import org.tessel.sim.mapping.FoldTraffic;
+import org.tessel.sim.mapping.LayerMapping;
 import org.tessel.sim.mapping.Mapped;
+import org.tessel.sim.stats.AccessCounts;
+import org.tessel.sim.stats.EnergyCounts;
+import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Operand;
 import org.tessel.sim.workload.OperandWords;
-import org.tessel.sim.mapping.FoldPlan;
-import org.tessel.sim.mapping.LayerMapping;
-import org.tessel.sim.mapping.FoldDurations;
-import org.tessel.sim.mapping.FoldTraffic;
-import org.tessel.sim.workload.Layer;
 
 /**
- * A layer on a systolic dataflow: the folds of its GEMM (times its groups), timed on the network
- * by {@link SystolicTiming}, with operand-slice DRAM traffic ({@link OperandTraffic}).
+ * A layer on a systolic dataflow: the folds of its GEMM (times its groups), timed on the network by
+ * {@link SystolicTiming}, with operand-slice DRAM traffic ({@link OperandTraffic}).
  */
 public final class SystolicMapping implements LayerMapping {
   private final DataflowKind dataflow;
@@ -27,14 +27,27 @@ public final class SystolicMapping implements LayerMapping {
   private final FoldDurations durations;
   private final long[] classes;
   private final OperandTraffic traffic;
-  /** Room for a whole tensor handed over between layers ({@link org.tessel.sim.arch.SramSpec#handOffWords()}). */
+
+  /**
+   * Room for a whole tensor handed over between layers ({@link
+   * org.tessel.sim.arch.SramSpec#handOffWords()}).
+   */
   private final long handOffWords;
+
   private final SramSpec sram;
+
   /** Chunks of the folds when DRAM traffic is simulated (USER bandwidth); null otherwise. */
   private final FoldChunks chunks;
 
-  private SystolicMapping(DataflowKind dataflow, Layer layer, int batch, FoldPlan plan,
-      long[] classes, OperandTraffic traffic, HardwareSpec hw, FoldChunks chunks) {
+  private SystolicMapping(
+      DataflowKind dataflow,
+      Layer layer,
+      int batch,
+      FoldPlan plan,
+      long[] classes,
+      OperandTraffic traffic,
+      HardwareSpec hw,
+      FoldChunks chunks) {
     this.dataflow = dataflow;
     this.plan = plan;
     this.groups = layer.groups();
@@ -51,21 +64,26 @@ public final class SystolicMapping implements LayerMapping {
    * The layer's folds under {@code plan}, timed on the network; infeasible when DRAM traffic is
    * simulated (USER bandwidth) and a fold cannot be cut into chunks that fit its SRAM halves.
    */
-  public static Mapped<LayerMapping> map(DataflowKind dataflow, Layer layer, int batch,
-      FoldPlan plan, SystolicTiming timing, HardwareSpec hw) {
+  public static Mapped<LayerMapping> map(
+      DataflowKind dataflow,
+      Layer layer,
+      int batch,
+      FoldPlan plan,
+      SystolicTiming timing,
+      HardwareSpec hw) {
     long[] classes = timing.foldClasses(plan);
     OperandTraffic traffic = OperandTraffic.of(layer, plan, hw);
     FoldChunks chunks = null;
     if (hw.dram().mode() == BandwidthMode.USER) {
-      Mapped<FoldChunks> c = FoldChunks.of(layer.name(), dataflow.shortName(), plan, traffic,
-          classes, timing);
+      Mapped<FoldChunks> c =
+          FoldChunks.of(layer.name(), dataflow.shortName(), plan, traffic, classes, timing);
       if (!c.fits()) {
         return Mapped.infeasible(c.infeasibility());
       }
       chunks = c.value();
     }
-    return Mapped.of(new SystolicMapping(dataflow, layer, batch, plan, classes, traffic,
-        hw, chunks));
+    return Mapped.of(
+        new SystolicMapping(dataflow, layer, batch, plan, classes, traffic, hw, chunks));
   }
 
   /** With DRAM traffic simulated, a pass may move at most half of each SRAM. */
@@ -111,14 +129,15 @@ public final class SystolicMapping implements LayerMapping {
       OperandWords step = traffic.wordsPerStep(k);
       OperandWords fill = traffic.fillWords(k);
       for (Operand op : Operand.ALL) {
-        long words = traffic.resident(op) ? fill.get(op)
-            : step.get(op) > 0 ? step.get(op) * plan.streamLength() : fill.get(op);
+        long words =
+            traffic.resident(op)
+                ? fill.get(op)
+                : step.get(op) > 0 ? step.get(op) * plan.streamLength() : fill.get(op);
         peak[op.ordinal()] = Math.max(peak[op.ordinal()], words);
       }
     }
     return new OperandWords(peak[0], peak[1], peak[2]);
   }
-
 
   /** The fold plan of one group. */
   FoldPlan plan() {
@@ -173,8 +192,13 @@ public final class SystolicMapping implements LayerMapping {
       return a;
     }
     long[] d = chunks.dramWords();
-    return new AccessCounts(a.sramIfmapReads(), a.sramFilterReads(), a.sramOfmapWrites(),
-        d[0] * groups, d[1] * groups, d[2] * groups);
+    return new AccessCounts(
+        a.sramIfmapReads(),
+        a.sramFilterReads(),
+        a.sramOfmapWrites(),
+        d[0] * groups,
+        d[1] * groups,
+        d[2] * groups);
   }
 
   /**

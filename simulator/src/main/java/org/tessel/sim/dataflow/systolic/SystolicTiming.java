@@ -12,30 +12,30 @@ import org.tessel.sim.mapping.FoldPlan;
  * org.tessel.sim.noc.NocGraphs#systolicMesh}). A fold has up to two phases:
  *
  * <ol>
- *   <li>preload (weight and input stationary): every used column receives {@code rows} words
- *       of the stationary operand through its top edge; at least {@code rows} cycles (one array row
- *       shifts in per cycle);
- *   <li>stream: every used row receives {@code streamLength} words through its left edge and,
- *       for output stationary, every used column as many through its top edge; at least {@code
+ *   <li>preload (weight and input stationary): every used column receives {@code rows} words of the
+ *       stationary operand through its top edge; at least {@code rows} cycles (one array row shifts
+ *       in per cycle);
+ *   <li>stream: every used row receives {@code streamLength} words through its left edge and, for
+ *       output stationary, every used column as many through its top edge; at least {@code
  *       streamLength} cycles (one MAC per PE per cycle).
  * </ol>
  *
  * A phase takes the larger of its compute bound and its busiest link ({@link
  * org.tessel.sim.noc.LinkLoad} over the routes from the buffer through each edge register to the
  * far PE of its row or column); the fold then ends when the skewed wavefront has crossed the array:
- * the latency of the row route plus the column route to the far-corner PE, which is
- * {@code (rows + cols - 2) * hop}. With SCALE-Sim's mesh (one-word links, one-cycle hops, one port
- * per edge register) this is exactly {@link FoldPlan#foldCycles()}; fewer or narrower buffer ports
- * make streams share links and wait.
+ * the latency of the row route plus the column route to the far-corner PE, which is {@code (rows +
+ * cols - 2) * hop}. With SCALE-Sim's mesh (one-word links, one-cycle hops, one port per edge
+ * register) this is exactly {@link FoldPlan#foldCycles()}; fewer or narrower buffer ports make
+ * streams share links and wait.
  *
- * <p>The busiest link comes from the mesh's structure, not from routes: each used row (column)
- * puts its words once on its own feed link, edge register link and mesh links, and on the link
- * from the buffer to its read port ({@code r mod ports} for row {@code r}, {@code (rows + c) mod
- * ports} for column {@code c}), which the rows and columns of the same port share. A phase's
- * busiest link is therefore {@code max(ceil(words * k / portWords), ceil(words / linkWords))}
- * with {@code k} the most rows and columns on one port, and {@code k} has a closed form (used
- * rows and columns are prefixes, so each port's share is a quotient plus at most one). Nothing
- * here grows with the array: a fold class costs O(1).
+ * <p>The busiest link comes from the mesh's structure, not from routes: each used row (column) puts
+ * its words once on its own feed link, edge register link and mesh links, and on the link from the
+ * buffer to its read port ({@code r mod ports} for row {@code r}, {@code (rows + c) mod ports} for
+ * column {@code c}), which the rows and columns of the same port share. A phase's busiest link is
+ * therefore {@code max(ceil(words * k / portWords), ceil(words / linkWords))} with {@code k} the
+ * most rows and columns on one port, and {@code k} has a closed form (used rows and columns are
+ * prefixes, so each port's share is a quotient plus at most one). Nothing here grows with the
+ * array: a fold class costs O(1).
  */
 public final class SystolicTiming {
   private final int rows;
@@ -43,12 +43,16 @@ public final class SystolicTiming {
   private final long portWords;
   private final long linkWords;
   private final long skewLatency;
+
   /** Fold classes per distinct plan: networks repeat layer shapes. */
   private final Map<FoldPlan, long[]> classes = new HashMap<>();
 
   /** Timing on {@code hw}'s network. */
   public SystolicTiming(HardwareSpec hw) {
-    this(hw.array().rows(), hw.array().cols(), hw.cgra().glb().ports(),
+    this(
+        hw.array().rows(),
+        hw.array().cols(),
+        hw.cgra().glb().ports(),
         Math.max(1, hw.cgra().glb().bytesPerPortPerCycle() / hw.sram().wordBytes()),
         hw.cgra().noc().linkWordsPerCycle(hw.sram().wordBytes()),
         hw.cgra().noc().hopLatencyCycles());
@@ -61,8 +65,19 @@ public final class SystolicTiming {
    */
   SystolicTiming(int rows, int cols, int ports, int portWords, int linkWords, int hopCycles) {
     if (rows < 1 || cols < 1 || ports < 1 || portWords < 1 || linkWords < 1 || hopCycles < 0) {
-      throw new IllegalArgumentException("mesh " + rows + "x" + cols + ", " + ports + " ports of "
-          + portWords + " words, links of " + linkWords + " words, hop " + hopCycles);
+      throw new IllegalArgumentException(
+          "mesh "
+              + rows
+              + "x"
+              + cols
+              + ", "
+              + ports
+              + " ports of "
+              + portWords
+              + " words, links of "
+              + linkWords
+              + " words, hop "
+              + hopCycles);
     }
     this.rows = rows;
     this.ports = ports;
@@ -94,8 +109,8 @@ public final class SystolicTiming {
   }
 
   /**
-   * Cycles the busiest link needs when each of the first {@code usedRows} rows and the first
-   * {@code usedCols} columns receives {@code words} words.
+   * Cycles the busiest link needs when each of the first {@code usedRows} rows and the first {@code
+   * usedCols} columns receives {@code words} words.
    */
   long busiestLink(long words, int usedRows, int usedCols) {
     if (words <= 0 || usedRows + usedCols <= 0) {

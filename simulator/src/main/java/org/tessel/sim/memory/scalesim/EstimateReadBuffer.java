@@ -4,20 +4,20 @@ import java.util.Arrays;
 import org.tessel.sim.util.IntMath;
 
 /**
- * SCALE-Sim's {@code read_buffer_estimate_bw.py} (CALC bandwidth): never stalls; it only yields
- * the DRAM columns, the words it would have fetched and over which window.
+ * SCALE-Sim's {@code read_buffer_estimate_bw.py} (CALC bandwidth): never stalls; it only yields the
+ * DRAM columns, the words it would have fetched and over which window.
  *
  * <p>Distinct new addresses fill sets of {@code items = floor(size / 100)} words (at least 1 here;
  * SCALE-Sim divides by zero below 100 words); 50 sets are active. When the set after the active
- * ones fills, the window moves by 50 sets and a prefetch of {@code 50 * items} words is booked:
- * the first one over the {@code ceil(50 * items / 10)} cycles before the first demand, each later
- * one from the end of the previous one to the cycle of the demand that filled the set. An address
+ * ones fills, the window moves by 50 sets and a prefetch of {@code 50 * items} words is booked: the
+ * first one over the {@code ceil(50 * items / 10)} cycles before the first demand, each later one
+ * from the end of the previous one to the cycle of the demand that filled the set. An address
  * already in the window or in the set being filled is a hit. At the end the words of the sets not
  * yet booked are added.
  *
  * <p>Since the window moves by as many sets as it holds, it only ever holds the sets filled since
- * its last move: the demand is cut into <em>epochs</em>, each ending at the demand whose address
- * is the {@code E = 50 * items}-th distinct one of the epoch, and an address is a hit when it was
+ * its last move: the demand is cut into <em>epochs</em>, each ending at the demand whose address is
+ * the {@code E = 50 * items}-th distinct one of the epoch, and an address is a hit when it was
  * demanded earlier in the same epoch. Every number reported follows from {@code N}, the number of
  * misses ({@code E} per completed epoch plus the last epoch's), the number of completed epochs and
  * the row of the last one's end: {@code N} words; with no epoch completed the window is {@code
@@ -33,18 +33,18 @@ import org.tessel.sim.util.IntMath;
  *   <li>The os and ws ifmap repeat one pass over the row folds per column fold. When no address
  *       comes back within fewer than {@code E} reads, in a pass or from one pass into the next
  *       (checked over one pass, stopping at the first short reuse), every read misses: counted.
- *   <li>Otherwise an epoch stamp per address, fold by fold. A fold whose pattern (its address
- *       rows, {@link OperandStream#patternOf}) was stamped whole in the current epoch adds
- *       nothing. A fold in which the epoch cannot end (fewer new addresses than are left) is
- *       stamped in storage order: along channel runs, and for the os ifmap as the merged runs of
- *       its pixels' windows, each address once. A fold in which it may end is tried the same way
- *       (the new addresses logged, undone when the epoch would end), then taken in bands of rows,
- *       and only the band in which the epoch ends is walked in demand order.
+ *   <li>Otherwise an epoch stamp per address, fold by fold. A fold whose pattern (its address rows,
+ *       {@link OperandStream#patternOf}) was stamped whole in the current epoch adds nothing. A
+ *       fold in which the epoch cannot end (fewer new addresses than are left) is stamped in
+ *       storage order: along channel runs, and for the os ifmap as the merged runs of its pixels'
+ *       windows, each address once. A fold in which it may end is tried the same way (the new
+ *       addresses logged, undone when the epoch would end), then taken in bands of rows, and only
+ *       the band in which the epoch ends is walked in demand order.
  * </ul>
  *
- * <p>Cost: {@code O(distinct fold patterns * distinct addresses per fold + epochs * E / 16)}
- * stamp tests for the stamped streams, {@code O(one pass)} for the counted ifmap, {@code
- * O(folds)} for counted filters; an int per address.
+ * <p>Cost: {@code O(distinct fold patterns * distinct addresses per fold + epochs * E / 16)} stamp
+ * tests for the stamped streams, {@code O(one pass)} for the counted ifmap, {@code O(folds)} for
+ * counted filters; an int per address.
  */
 final class EstimateReadBuffer {
   private static final int ACTIVE_SETS = 50;
@@ -59,8 +59,10 @@ final class EstimateReadBuffer {
   // walk state
   private int[] stamp;
   private int[] row;
+
   /** Largest read number the reuse check stamped (plus one is the largest stamp). */
   private long stamped;
+
   private int epoch;
   private long inEpoch;
   private long misses;
@@ -89,15 +91,20 @@ final class EstimateReadBuffer {
     epochs = 0;
     lastEndRow = -1;
     lastEndFold = -1;
-    if (stream.ifmapOperand && stream.skewed && stream.laneIsRow && s.colFolds > 1
+    if (stream.ifmapOperand
+        && stream.skewed
+        && stream.laneIsRow
+        && s.colFolds > 1
         && allMissPasses(s, stream, e)) {
       finishWalk(s, stream, firstRow, loop);
       return;
     }
     int[] patternEpoch = new int[stream.patterns()];
     int[] log = null;
-    long[] runs = stream.skewed && stream.ifmapOperand && stream.aIsPixel
-        ? new long[stream.laneMax * stream.ops.kernelHeight()] : null;
+    long[] runs =
+        stream.skewed && stream.ifmapOperand && stream.aIsPixel
+            ? new long[stream.laneMax * stream.ops.kernelHeight()]
+            : null;
     for (int q = 0; q < s.folds; q++) {
       if (stream.filterReuseDistance(q) >= e) {
         allMiss(q, stream.entriesOfFold(q), e);
@@ -115,8 +122,10 @@ final class EstimateReadBuffer {
         entries = runsSize(runs, nRuns);
       }
       if (inEpoch + entries < e) {
-        long fresh = nRuns >= 0 ? stampRuns(runs, nRuns, null, Long.MAX_VALUE)
-            : stampRows(stream, q, 0, foldRowCount(stream, q), null, Long.MAX_VALUE);
+        long fresh =
+            nRuns >= 0
+                ? stampRuns(runs, nRuns, null, Long.MAX_VALUE)
+                : stampRows(stream, q, 0, foldRowCount(stream, q), null, Long.MAX_VALUE);
         inEpoch += fresh;
         misses += fresh;
         patternEpoch[pattern] = epoch;
@@ -125,8 +134,10 @@ final class EstimateReadBuffer {
       if (entries < 4 * e) {
         long room = e - inEpoch;
         log = logFor(log, Math.min(room, entries));
-        long fresh = nRuns >= 0 ? stampRuns(runs, nRuns, log, room)
-            : stampRows(stream, q, 0, foldRowCount(stream, q), log, room);
+        long fresh =
+            nRuns >= 0
+                ? stampRuns(runs, nRuns, log, room)
+                : stampRows(stream, q, 0, foldRowCount(stream, q), log, room);
         if (fresh < room) {
           inEpoch += fresh;
           misses += fresh;
@@ -149,16 +160,20 @@ final class EstimateReadBuffer {
           bound = runsSize(runs, bandRuns);
         }
         if (inEpoch + bound < e) {
-          long fresh = bandRuns >= 0 ? stampRuns(runs, bandRuns, null, Long.MAX_VALUE)
-              : stampRows(stream, q, r0, r1, null, Long.MAX_VALUE);
+          long fresh =
+              bandRuns >= 0
+                  ? stampRuns(runs, bandRuns, null, Long.MAX_VALUE)
+                  : stampRows(stream, q, r0, r1, null, Long.MAX_VALUE);
           inEpoch += fresh;
           misses += fresh;
           continue;
         }
         long room = e - inEpoch;
         log = logFor(log, Math.min(room, bound));
-        long fresh = bandRuns >= 0 ? stampRuns(runs, bandRuns, log, room)
-            : stampRows(stream, q, r0, r1, log, room);
+        long fresh =
+            bandRuns >= 0
+                ? stampRuns(runs, bandRuns, log, room)
+                : stampRows(stream, q, r0, r1, log, room);
         if (fresh < room) {
           inEpoch += fresh;
           misses += fresh;
@@ -179,7 +194,9 @@ final class EstimateReadBuffer {
     if (lastEndFold >= 0) {
       lastEndRow = rowOfEntry(s, stream, lastEndFold, lastEndIndex);
     }
-    finish(epochs, firstRow >= 0 && epochs > 0 ? loop.cycleOf(firstRow) : 0,
+    finish(
+        epochs,
+        firstRow >= 0 && epochs > 0 ? loop.cycleOf(firstRow) : 0,
         epochs > 0 ? loop.cycleOf(lastEndRow) : 0);
   }
 
@@ -234,9 +251,9 @@ final class EstimateReadBuffer {
   }
 
   /**
-   * Walks fold {@code q} in demand order from read number {@code pos}, stamping each address
-   * with its read number (plus one); returns the next read number, or -1 when an address comes
-   * back within fewer than {@code e} reads. Stops at read number {@code limit}.
+   * Walks fold {@code q} in demand order from read number {@code pos}, stamping each address with
+   * its read number (plus one); returns the next read number, or -1 when an address comes back
+   * within fewer than {@code e} reads. Stops at read number {@code limit}.
    */
   private long checkReuse(Shape s, OperandStream st, int q, long pos, long limit, long e) {
     int[] last = stamp;
@@ -303,10 +320,10 @@ final class EstimateReadBuffer {
   }
 
   /**
-   * Stamps the addresses of fold {@code q}'s rows {@code [r0, r1)} (see {@link #foldRowCount})
-   * with the current epoch, in storage order (along the window offset, whose addresses run up by
-   * one along each channel run); returns how many were not stamped yet. With a {@code log},
-   * records them and stops at {@code room} of them.
+   * Stamps the addresses of fold {@code q}'s rows {@code [r0, r1)} (see {@link #foldRowCount}) with
+   * the current epoch, in storage order (along the window offset, whose addresses run up by one
+   * along each channel run); returns how many were not stamped yet. With a {@code log}, records
+   * them and stops at {@code room} of them.
    */
   private long stampRows(OperandStream st, int q, int r0, int r1, int[] log, long room) {
     Shape s = st.s;

@@ -29,7 +29,11 @@ enum Flow {
     if (r == GemmDim.T && c == GemmDim.SR) {
       return IS;
     }
-    throw new IllegalArgumentException("SCALE-Sim memory model: no SCALE-Sim dataflow puts "
-        + r + " on the rows and " + c + " on the columns");
+    throw new IllegalArgumentException(
+        "SCALE-Sim memory model: no SCALE-Sim dataflow puts "
+            + r
+            + " on the rows and "
+            + c
+            + " on the columns");
   }
 }

@@ -3,8 +3,8 @@ package org.tessel.sim.memory.scalesim;
 import org.tessel.sim.stats.StreamStats;
 
 /**
- * What one GEMM (one group of a layer) gave: SCALE-Sim's Total and Stall Cycles and the six
- * access streams, cycles counted from the GEMM's first demand row.
+ * What one GEMM (one group of a layer) gave: SCALE-Sim's Total and Stall Cycles and the six access
+ * streams, cycles counted from the GEMM's first demand row.
  *
  * @param totalCycles SCALE-Sim's Total Cycles (last row's answer; duration minus one)
  * @param stallCycles SCALE-Sim's Stall Cycles
@@ -30,8 +30,8 @@ record GemmRun(
   /** Validates the counts. */
   GemmRun {
     if (totalCycles < 0 || events < 0) {
-      throw new IllegalArgumentException("negative totalCycles " + totalCycles + " or events "
-          + events);
+      throw new IllegalArgumentException(
+          "negative totalCycles " + totalCycles + " or events " + events);
     }
   }
 }

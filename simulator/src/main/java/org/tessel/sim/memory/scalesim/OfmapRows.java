@@ -3,11 +3,11 @@ package org.tessel.sim.memory.scalesim;
 /**
  * How many ofmap words each demand row writes, in closed form. In a fold that uses {@code cu}
  * columns, column {@code c} writes in fold rows {@code [a + c, b + c)}: os {@code a = t - 1 + rows
- * - ru}, {@code b = t - 1 + rows} (the flipped {@code ru}-row block), ws/is {@code a = 2 rows -
- * 1}, {@code b = a + t}. So the words written before fold row {@code j} are {@code sum_c clamp(j -
- * a - c, 0, b - a) = H(j - a) - H(j - a - cu)} with {@code H} the running sum of the clamp, and
- * whole folds add up in closed form too: {@link #before} is {@code O(1)} and {@link #firstReaching}
- * a binary search.
+ * - ru}, {@code b = t - 1 + rows} (the flipped {@code ru}-row block), ws/is {@code a = 2 rows - 1},
+ * {@code b = a + t}. So the words written before fold row {@code j} are {@code sum_c clamp(j - a -
+ * c, 0, b - a) = H(j - a) - H(j - a - cu)} with {@code H} the running sum of the clamp, and whole
+ * folds add up in closed form too: {@link #before} is {@code O(1)} and {@link #firstReaching} a
+ * binary search.
  */
 final class OfmapRows {
   private final Shape s;

@@ -13,8 +13,8 @@ import java.util.function.IntConsumer;
  *       array edge (a row, or for the os filter a column) receives element {@code u = j - x - off}
  *       of its operand vector in fold row {@code j}, {@code off = rows} for ws/is (the stationary
  *       operand is loaded first). Prefetch order: the {@code (laneFolds * t) x laneMax} matrix
- *       {@code P[lf * t + u][x] = at(lf * laneMax + x, u)} read by anti-diagonals, bottom row
- *       first (SCALE-Sim's skew of its prefetch matrix).
+ *       {@code P[lf * t + u][x] = at(lf * laneMax + x, u)} read by anti-diagonals, bottom row first
+ *       (SCALE-Sim's skew of its prefetch matrix).
  *   <li><em>stationary load</em> (ws filter, is ifmap): fold rows {@code j < rows} load array row
  *       {@code rows - 1 - j}, columns in order. Prefetch order: the {@code (colFolds * sr) x cols}
  *       matrix {@code P[fc * sr + k][c] = at(k, fc * cols + c)} row by row.
@@ -33,24 +33,36 @@ final class OperandStream {
   final Operands ops;
   final boolean ifmapOperand;
   final boolean skewed;
+
   /** Skewed streams: lanes are array rows (else columns). */
   final boolean laneIsRow;
+
   final int laneMax;
   final int laneExtent;
   final int laneFolds;
+
   /** Fold row at which the skewed stream's element 0 enters lane 0. */
   final int off;
+
   final int[] aBase;
   final int[] bBase;
+
   /** The first argument of {@link #at} is the window offset {@code k} (else the second is). */
   final boolean kOnA;
+
   /** Some entry is a hole (ifmap only). */
   final boolean holes;
+
   /** For the ifmap: the first argument of {@link #at} is the pixel (else the second is). */
   final boolean aIsPixel;
 
-  private OperandStream(Shape s, Operands ops, boolean ifmapOperand, boolean swap,
-      boolean skewed, boolean laneIsRow) {
+  private OperandStream(
+      Shape s,
+      Operands ops,
+      boolean ifmapOperand,
+      boolean swap,
+      boolean skewed,
+      boolean laneIsRow) {
     this.s = s;
     this.ops = ops;
     this.ifmapOperand = ifmapOperand;
@@ -117,8 +129,8 @@ final class OperandStream {
   /**
    * Writes the arguments {@code (a, b)} of every entry of {@link #at} that holds the same address
    * as {@code at(a0, b0)} (a valid entry), itself included, into {@code as, bs}, with their pixel
-   * shifts ({@link Operands#entriesLike}) in {@code is, js}; returns how many. The arrays must
-   * hold {@link #maxEntriesPerAddress()}.
+   * shifts ({@link Operands#entriesLike}) in {@code is, js}; returns how many. The arrays must hold
+   * {@link #maxEntriesPerAddress()}.
    */
   int entriesLike(int a0, int b0, int[] as, int[] bs, int[] is, int[] js) {
     if (!ifmapOperand) {
@@ -128,14 +140,14 @@ final class OperandStream {
       js[0] = 0;
       return 1; // every filter address is one entry of F
     }
-    return aIsPixel ? ops.entriesLike(a0, b0, as, bs, is, js)
+    return aIsPixel
+        ? ops.entriesLike(a0, b0, as, bs, is, js)
         : ops.entriesLike(b0, a0, bs, as, is, js);
   }
 
   /** Whether the entry at pixel shift {@code (i, j)} from {@code at(a0, b0)} exists. */
   boolean hasShifted(int a0, int b0, int i, int j) {
-    return ifmapOperand && (aIsPixel ? ops.hasShifted(a0, b0, i, j)
-        : ops.hasShifted(b0, a0, i, j));
+    return ifmapOperand && (aIsPixel ? ops.hasShifted(a0, b0, i, j) : ops.hasShifted(b0, a0, i, j));
   }
 
   /** What pixel shift {@code (i, j)} adds to the first argument of an ifmap entry. */
@@ -188,10 +200,10 @@ final class OperandStream {
   }
 
   /**
-   * For the filter: the fewest reads from one read of an address to its next read (all addresses
-   * of a fold are distinct, and a filter address comes back only when its whole fold pattern
-   * does), so every read is a first read in any window of fewer reads; {@code -1} for the ifmap,
-   * whose addresses repeat within a fold.
+   * For the filter: the fewest reads from one read of an address to its next read (all addresses of
+   * a fold are distinct, and a filter address comes back only when its whole fold pattern does), so
+   * every read is a first read in any window of fewer reads; {@code -1} for the ifmap, whose
+   * addresses repeat within a fold.
    */
   long filterReuseDistance(int q) {
     if (ifmapOperand) {
@@ -220,8 +232,8 @@ final class OperandStream {
   }
 
   /**
-   * Writes the addresses of fold {@code q}'s row {@code j} into {@code out}, in column order,
-   * holes dropped, and returns how many there are. {@code out} must hold {@code max(rows, cols)}.
+   * Writes the addresses of fold {@code q}'s row {@code j} into {@code out}, in column order, holes
+   * dropped, and returns how many there are. {@code out} must hold {@code max(rows, cols)}.
    */
   int row(int q, int j, int[] out) {
     int fr = q % s.rowFolds;
@@ -299,9 +311,9 @@ final class OperandStream {
   }
 
   /**
-   * Feeds the prefetch order's valid addresses to {@code sink}, in order; a hole or padding
-   * column is skipped. (The literal order, one entry at a time; the read buffers use {@link
-   * PrefetchLines} instead.)
+   * Feeds the prefetch order's valid addresses to {@code sink}, in order; a hole or padding column
+   * is skipped. (The literal order, one entry at a time; the read buffers use {@link PrefetchLines}
+   * instead.)
    */
   void prefetchOrder(IntConsumer sink) {
     if (!skewed) {

@@ -1,7 +1,7 @@
 package org.tessel.sim.memory.scalesim;
 
-import org.tessel.sim.workload.Layer;
 import org.tessel.sim.util.IntMath;
+import org.tessel.sim.workload.Layer;
 
 /**
  * Element addresses of one group's operand matrices: the im2col ifmap matrix {@code I[p][k]} and
@@ -14,8 +14,8 @@ import org.tessel.sim.util.IntMath;
  * past the input edge, and zero padding). Addresses are numbered within the group's channel slice,
  * {@code ((b * inH + y) * inW + x) * cg + c}, and filter addresses as {@code f * window + k}: the
  * memory model only compares addresses of one operand for equality, so this numbering gives the
- * same timing as SCALE-Sim's absolute addresses (which add offsets, {@code b * inH * inW * inC}
- * per image and {@code g * cg} per group).
+ * same timing as SCALE-Sim's absolute addresses (which add offsets, {@code b * inH * inW * inC} per
+ * image and {@code g * cg} per group).
  *
  * <p>An ifmap address is {@code pixelBase[p] + offset[k]} when the entry is inside the input;
  * {@link #interior} marks the pixels whose whole window is inside, so that most entries need no
@@ -31,35 +31,52 @@ final class Operands {
   private final int strideW;
   private final int outW;
   private final int outH;
+
   /** Window size {@code kernelH * kernelW * cg}. */
   final int window;
+
   /** Number of filters of the group. */
   final int filters;
+
   /** Number of im2col rows ({@code batch * outPixels}). */
   final int pixels;
+
   /** {@code ((b * inH + y) * inW + x) * cg} of pixel {@code p}'s window corner. */
   final int[] pixelBase;
+
   private final int[] pixelY;
   private final int[] pixelX;
+
   /** {@code (ky * inW + kx) * cg + c} of window offset {@code k}. */
   final int[] offset;
+
   private final int[] offsetY;
   private final int[] offsetX;
+
   /** {@code ky / strideH} and {@code kx / strideW} of window offset {@code k}. */
   private final int[] shiftsY;
+
   private final int[] shiftsX;
+
   /** {@code -((kernelH - 1 - ky) / strideH)} and likewise for x: the most negative shifts. */
   private final int[] shiftsYBack;
+
   private final int[] shiftsXBack;
+
   /** Output row and column of pixel {@code p} in its image. */
   private final int[] pixelOy;
+
   private final int[] pixelOx;
+
   /** Pixels whose whole window lies inside the input (no hole in their im2col row). */
   final boolean[] interior;
+
   /** True when some im2col entry is a hole. */
   final boolean holes;
+
   /** Ifmap addresses lie in {@code [0, ifmapSpace)}. */
   final int ifmapSpace;
+
   /** Filter addresses lie in {@code [0, filterSpace)}. */
   final int filterSpace;
 
@@ -84,10 +101,9 @@ final class Operands {
     long win = layer.windowSize();
     long pix = layer.outPixels() * batch;
     long filterWords = (long) (layer.outC() / layer.groups()) * win;
-    if (space > Integer.MAX_VALUE || pix > Integer.MAX_VALUE
-        || filterWords > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(layer.name() + ": SCALE-Sim memory model handles"
-          + " operands of at most 2^31 words");
+    if (space > Integer.MAX_VALUE || pix > Integer.MAX_VALUE || filterWords > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          layer.name() + ": SCALE-Sim memory model handles" + " operands of at most 2^31 words");
     }
     ifmapSpace = (int) space;
     filterSpace = (int) filterWords;
@@ -170,8 +186,8 @@ final class Operands {
    * Writes every im2col entry that holds the same address as entry {@code (p, k)} (not a hole),
    * itself included, into {@code ps, ks}, and its pixel shift {@code (i, j)} into {@code is, js};
    * returns how many there are (at most {@link #maxEntriesPerAddress()}): the windows of pixels
-   * {@code (oy + i, ox + j)} at offset {@code (ky - i * strideH, kx - j * strideW)}, same
-   * channel. Earliest pixels first.
+   * {@code (oy + i, ox + j)} at offset {@code (ky - i * strideH, kx - j * strideW)}, same channel.
+   * Earliest pixels first.
    */
   int entriesLike(int p, int k, int[] ps, int[] ks, int[] is, int[] js) {
     int oy = pixelOy[p];
@@ -199,8 +215,14 @@ final class Operands {
     int ox2 = pixelOx[p] + j;
     int ky2 = offsetY[k] - i * strideH;
     int kx2 = offsetX[k] - j * strideW;
-    return oy2 >= 0 && oy2 < outH && ox2 >= 0 && ox2 < outW && ky2 >= 0 && ky2 < kernelH
-        && kx2 >= 0 && kx2 < kernelW;
+    return oy2 >= 0
+        && oy2 < outH
+        && ox2 >= 0
+        && ox2 < outW
+        && ky2 >= 0
+        && ky2 < kernelH
+        && kx2 >= 0
+        && kx2 < kernelW;
   }
 
   /** What pixel shift {@code (i, j)} adds to the pixel. */
@@ -214,11 +236,11 @@ final class Operands {
   }
 
   /**
-   * Appends the addresses of entries {@code I[p][k]}, {@code k0 <= k < k1}, as runs of
-   * consecutive addresses (at most one per kernel row) to {@code runs} from index {@code n}, each
-   * packed as {@code start << 32 | end} (end exclusive); returns the new count. Holes are left
-   * out: within a kernel row the entries inside the input are consecutive window offsets at
-   * consecutive addresses.
+   * Appends the addresses of entries {@code I[p][k]}, {@code k0 <= k < k1}, as runs of consecutive
+   * addresses (at most one per kernel row) to {@code runs} from index {@code n}, each packed as
+   * {@code start << 32 | end} (end exclusive); returns the new count. Holes are left out: within a
+   * kernel row the entries inside the input are consecutive window offsets at consecutive
+   * addresses.
    */
   int windowRuns(int p, int k0, int k1, long[] runs, int n) {
     int x0 = pixelX[p];

@@ -2,18 +2,18 @@ package org.tessel.sim.memory.scalesim;
 
 /**
  * SCALE-Sim's USER read buffer cuts the valid entries of an operand's prefetch order into
- * <em>lines</em> of {@code wordsPerLine} entries (repeats count towards the length; a line is a
- * set of addresses) and there is always a final, possibly empty, line. This index keeps the lines
- * as ranges of <em>cells</em>: the prefetch matrix's entries numbered in prefetch order, holes and
+ * <em>lines</em> of {@code wordsPerLine} entries (repeats count towards the length; a line is a set
+ * of addresses) and there is always a final, possibly empty, line. This index keeps the lines as
+ * ranges of <em>cells</em>: the prefetch matrix's entries numbered in prefetch order, holes and
  * padding columns included ({@code 0 .. size}). Line {@code l} is the cells {@code [start(l),
  * start(l + 1))}, so a window of lines is one or two cell ranges, and whether an entry of the
  * matrix lies in the window is two comparisons of its cell number.
  *
- * <p>Cell numbers: for a skewed stream the matrix {@code P} ({@code m = laneFolds * t} rows,
- * {@code laneMax} columns) is read by anti-diagonals {@code d = r + x}, row {@code min(d, m - 1)}
- * first, so entry {@code (r, x)} is cell {@code diagBase[d] + min(d, m - 1) - r}: along a demand
- * row (one anti-diagonal, lanes ascending) cells run up by one. For a stationary load, entry
- * {@code (fc * sr + k, c)} is cell {@code (fc * sr + k) * cols + c}.
+ * <p>Cell numbers: for a skewed stream the matrix {@code P} ({@code m = laneFolds * t} rows, {@code
+ * laneMax} columns) is read by anti-diagonals {@code d = r + x}, row {@code min(d, m - 1)} first,
+ * so entry {@code (r, x)} is cell {@code diagBase[d] + min(d, m - 1) - r}: along a demand row (one
+ * anti-diagonal, lanes ascending) cells run up by one. For a stationary load, entry {@code (fc * sr
+ * + k, c)} is cell {@code (fc * sr + k) * cols + c}.
  *
  * <p>Built without visiting the matrix: valid entries per anti-diagonal (or matrix row) are the
  * length minus the padding lanes and the im2col holes (both added up as ranges), and only the
@@ -23,22 +23,29 @@ package org.tessel.sim.memory.scalesim;
 final class PrefetchLines {
   /** Number of lines. */
   final int lineCount;
+
   /** Number of cells (the prefetch matrix's size). */
   final long size;
+
   private final long[] lineStart;
   private final OperandStream st;
   private final Shape s;
+
   /** Skewed: rows of P. */
   private final long m;
+
   /** Skewed: columns of P (lanes). */
   private final int nc;
+
   /** Skewed: cell of the first entry of each anti-diagonal ({@code m + nc} entries). */
   private final long[] diagBase;
+
   /**
    * Skewed: lane fold and column of each lane; stationary: column fold and column of each operand
    * column. Built on first use.
    */
   private int[] foldOf;
+
   private int[] posOf;
 
   private PrefetchLines(OperandStream st, long wordsPerLine) {
@@ -51,8 +58,10 @@ final class PrefetchLines {
       nc = st.laneMax;
       long diagonals = m + nc - 1;
       if (diagonals + 1 > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("SCALE-Sim memory model: prefetch matrix with "
-            + diagonals + " anti-diagonals (limit 2^31)");
+        throw new IllegalArgumentException(
+            "SCALE-Sim memory model: prefetch matrix with "
+                + diagonals
+                + " anti-diagonals (limit 2^31)");
       }
       int nd = (int) diagonals;
       diagBase = new long[nd + 1];
@@ -66,8 +75,8 @@ final class PrefetchLines {
       diagBase = null;
       long rowsOfP = (long) s.colFolds * s.sr;
       if (rowsOfP + 1 > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("SCALE-Sim memory model: prefetch matrix with "
-            + rowsOfP + " rows (limit 2^31)");
+        throw new IllegalArgumentException(
+            "SCALE-Sim memory model: prefetch matrix with " + rowsOfP + " rows (limit 2^31)");
       }
       valid = stationaryValidCounts((int) rowsOfP);
     }
@@ -77,8 +86,8 @@ final class PrefetchLines {
     }
     long lines = total / wordsPerLine + 1;
     if (lines > Integer.MAX_VALUE - 16) {
-      throw new IllegalArgumentException("SCALE-Sim memory model: " + lines
-          + " prefetch lines (limit 2^31)");
+      throw new IllegalArgumentException(
+          "SCALE-Sim memory model: " + lines + " prefetch lines (limit 2^31)");
     }
     lineCount = (int) lines;
     lineStart = new long[lineCount + 1];
@@ -188,25 +197,27 @@ final class PrefetchLines {
     if (st.holes) {
       if (st.aIsPixel) {
         // lane = pixel, u = k: a run of k is a run of anti-diagonals
-        st.ops.forEachHoleRun((p, k0, k1) -> {
-          int lf = p / nc;
-          long d0 = (long) lf * t + (p - lf * nc) + k0;
-          diff[(int) d0]++;
-          diff[(int) (d0 + (k1 - k0))]--;
-        });
+        st.ops.forEachHoleRun(
+            (p, k0, k1) -> {
+              int lf = p / nc;
+              long d0 = (long) lf * t + (p - lf * nc) + k0;
+              diff[(int) d0]++;
+              diff[(int) (d0 + (k1 - k0))]--;
+            });
       } else {
         // lane = k, u = pixel: split the run of k at lane folds
-        st.ops.forEachHoleRun((p, k0, k1) -> {
-          int k = k0;
-          while (k < k1) {
-            int lf = k / nc;
-            int end = Math.min(k1, (lf + 1) * nc);
-            long d0 = (long) lf * t + p + (k - lf * nc);
-            diff[(int) d0]++;
-            diff[(int) (d0 + (end - k))]--;
-            k = end;
-          }
-        });
+        st.ops.forEachHoleRun(
+            (p, k0, k1) -> {
+              int k = k0;
+              while (k < k1) {
+                int lf = k / nc;
+                int end = Math.min(k1, (lf + 1) * nc);
+                long d0 = (long) lf * t + p + (k - lf * nc);
+                diff[(int) d0]++;
+                diff[(int) (d0 + (end - k))]--;
+                k = end;
+              }
+            });
       }
     }
     int[] valid = new int[nd];
@@ -223,11 +234,12 @@ final class PrefetchLines {
     int[] diff = new int[rowsOfP + 1];
     if (st.holes) {
       // row (fc * sr + k), column p - fc * cols: a run of k is a run of rows
-      st.ops.forEachHoleRun((p, k0, k1) -> {
-        long r0 = (long) (p / s.cols) * s.sr + k0;
-        diff[(int) r0]++;
-        diff[(int) (r0 + (k1 - k0))]--;
-      });
+      st.ops.forEachHoleRun(
+          (p, k0, k1) -> {
+            long r0 = (long) (p / s.cols) * s.sr + k0;
+            diff[(int) r0]++;
+            diff[(int) (r0 + (k1 - k0))]--;
+          });
     }
     int[] valid = new int[rowsOfP];
     int run = 0;

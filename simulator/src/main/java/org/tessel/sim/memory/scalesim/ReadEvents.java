@@ -3,9 +3,9 @@ package org.tessel.sim.memory.scalesim;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 
 /**
- * The demand rows at which a USER read buffer had to prefetch, with the cycle at which the last
- * of those prefetches completed and how many there were (a row's prefetches run back to back,
- * {@link #stepCycles} apart); rows ascend. Primitive arrays only.
+ * The demand rows at which a USER read buffer had to prefetch, with the cycle at which the last of
+ * those prefetches completed and how many there were (a row's prefetches run back to back, {@link
+ * #stepCycles} apart); rows ascend. Primitive arrays only.
  */
 final class ReadEvents {
   /** No events (CALC read buffers never stall). */

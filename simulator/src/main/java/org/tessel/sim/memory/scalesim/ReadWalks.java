@@ -8,23 +8,24 @@ import org.tessel.sim.stats.StreamStats;
  */
 interface ReadWalks {
   /** The fast walks. */
-  ReadWalks FAST = new ReadWalks() {
-    @Override
-    public UserWalk user(Shape s, OperandStream stream, long sizeWords, int bw) {
-      UserReadBuffer b = new UserReadBuffer(sizeWords, bw);
-      ReadEvents events = b.walk(s, stream, PrefetchLines.build(stream, b.wordsPerLine()));
-      return new UserWalk(events,
-          new StreamStats(b.dramStartCycle(), b.dramStopCycle(), b.dramWords()));
-    }
+  ReadWalks FAST =
+      new ReadWalks() {
+        @Override
+        public UserWalk user(Shape s, OperandStream stream, long sizeWords, int bw) {
+          UserReadBuffer b = new UserReadBuffer(sizeWords, bw);
+          ReadEvents events = b.walk(s, stream, PrefetchLines.build(stream, b.wordsPerLine()));
+          return new UserWalk(
+              events, new StreamStats(b.dramStartCycle(), b.dramStopCycle(), b.dramWords()));
+        }
 
-    @Override
-    public StreamStats calc(Shape s, OperandStream stream, long sizeWords, int space,
-        long firstRow, RowLoop loop) {
-      EstimateReadBuffer e = new EstimateReadBuffer(sizeWords);
-      e.walk(s, stream, space, firstRow, loop);
-      return new StreamStats(e.dramStartCycle(), e.dramStopCycle(), e.dramWords());
-    }
-  };
+        @Override
+        public StreamStats calc(
+            Shape s, OperandStream stream, long sizeWords, int space, long firstRow, RowLoop loop) {
+          EstimateReadBuffer e = new EstimateReadBuffer(sizeWords);
+          e.walk(s, stream, space, firstRow, loop);
+          return new StreamStats(e.dramStartCycle(), e.dramStopCycle(), e.dramWords());
+        }
+      };
 
   /**
    * USER bandwidth: {@code stream}'s demand against a read buffer of {@code sizeWords} fed at
@@ -39,8 +40,8 @@ interface ReadWalks {
    * with an address; addresses in {@code [0, space)}) for a read buffer of {@code sizeWords};
    * {@code loop} has run and gives each row's service cycle.
    */
-  StreamStats calc(Shape s, OperandStream stream, long sizeWords, int space, long firstRow,
-      RowLoop loop);
+  StreamStats calc(
+      Shape s, OperandStream stream, long sizeWords, int space, long firstRow, RowLoop loop);
 
   /**
    * What a USER walk gives.

@@ -16,12 +16,12 @@ import java.util.Arrays;
  *
  * <p>A row is an <em>event</em> when a read buffer prefetched there ({@link ReadEvents}, sorted),
  * when its writes start a drain or wait for one (found by {@link OfmapRows#firstReaching} from the
- * write buffer's free space), or when its answers are reported (first and last row of each
- * operand, the last row). Between events every row adds nothing to the stall and only stores its
- * words, so a whole gap is stored at once. This is an event-jumping loop over primitive arrays
- * rather than the {@link org.tessel.sim.engine.Engine}: the events are rows known in order ahead of
- * time (reads) or found by search (writes), and DRAM cycles go negative, which the engine's clock
- * does not allow. Cost: {@code O(events * log(demand rows))}, no allocation per event.
+ * write buffer's free space), or when its answers are reported (first and last row of each operand,
+ * the last row). Between events every row adds nothing to the stall and only stores its words, so a
+ * whole gap is stored at once. This is an event-jumping loop over primitive arrays rather than the
+ * {@link org.tessel.sim.engine.Engine}: the events are rows known in order ahead of time (reads) or
+ * found by search (writes), and DRAM cycles go negative, which the engine's clock does not allow.
+ * Cost: {@code O(events * log(demand rows))}, no allocation per event.
  */
 final class RowLoop {
   private final Shape s;
@@ -41,8 +41,14 @@ final class RowLoop {
    * A loop over {@code s}'s demand rows; {@code reportedRows} are the rows whose answers {@link
    * #answer} returns afterwards (a negative row is never reached: its answers stay 0).
    */
-  RowLoop(Shape s, ScaleSimVersion version, OfmapRows ofmap, WriteBuffer wb,
-      ReadEvents ifmapEvents, ReadEvents filterEvents, long... reportedRows) {
+  RowLoop(
+      Shape s,
+      ScaleSimVersion version,
+      OfmapRows ofmap,
+      WriteBuffer wb,
+      ReadEvents ifmapEvents,
+      ReadEvents filterEvents,
+      long... reportedRows) {
     this.s = s;
     this.version = version;
     this.ofmap = ofmap;
@@ -93,8 +99,9 @@ final class RowLoop {
           answers[3 * r + 2] = ofmapAnswer;
         }
       }
-      long st = Math.max(ifmapAnswer - cycle - 1,
-          Math.max(filterAnswer - cycle - 1, ofmapAnswer - cycle));
+      long st =
+          Math.max(
+              ifmapAnswer - cycle - 1, Math.max(filterAnswer - cycle - 1, ofmapAnswer - cycle));
       if (st != 0) {
         stall += st;
         stallRows.add(i);

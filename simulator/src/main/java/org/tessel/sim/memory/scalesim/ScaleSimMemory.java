@@ -1,16 +1,16 @@
 package org.tessel.sim.memory.scalesim;
 
-import org.tessel.sim.result.ArrayWork;
-import org.tessel.sim.result.LayerCycles;
-import org.tessel.sim.result.LayerResult;
-import org.tessel.sim.result.ReportRow;
-import org.tessel.sim.stats.StreamStats;
-import org.tessel.sim.stats.EnergyCounts;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.mapping.FoldPlan;
+import org.tessel.sim.result.ArrayWork;
+import org.tessel.sim.result.LayerCycles;
+import org.tessel.sim.result.LayerResult;
+import org.tessel.sim.result.ReportRow;
+import org.tessel.sim.stats.EnergyCounts;
+import org.tessel.sim.stats.StreamStats;
 import org.tessel.sim.workload.Layer;
 
 /**
@@ -27,19 +27,19 @@ import org.tessel.sim.workload.Layer;
  * operand's prefetch order into a sliding window and stall the row that misses; their walks run
  * first and give sorted event rows. CALC bandwidth: reads never stall and {@link
  * EstimateReadBuffer} walks the demand afterwards for the DRAM columns. In both modes the ofmap
- * {@link WriteBuffer} (DRAM bandwidth: USER's, or the array width for CALC) can stall a write
- * that finds no space during a drain. {@link RowLoop} combines them, jumping between event rows.
+ * {@link WriteBuffer} (DRAM bandwidth: USER's, or the array width for CALC) can stall a write that
+ * finds no space during a drain. {@link RowLoop} combines them, jumping between event rows.
  *
  * <p>Cost: the read buffers do not visit every demanded address. USER: {@code O(demand rows +
  * anti-diagonals of the prefetch matrix)} plus a little per entry outside the window ({@link
  * UserReadBuffer}, {@link PrefetchLines}). CALC: counted for filters and for ifmap passes whose
- * addresses never come back within an epoch, else an epoch stamp per distinct address of each
- * fold pattern and a demand-order walk only of the rows where an epoch ends ({@link
+ * addresses never come back within an epoch, else an epoch stamp per distinct address of each fold
+ * pattern and a demand-order walk only of the rows where an epoch ends ({@link
  * EstimateReadBuffer}). Then {@code O(events * log(demand rows))} for the row loop and {@code
  * O(folds)} for the utilisation sums. Memory: an int per address (CALC), a long per anti-diagonal
- * and per line (USER), a few ints per output pixel; no demand matrix is built, nothing is
- * allocated per element or row. The results equal those of the walks over every address, kept
- * in the tests as the reference.
+ * and per line (USER), a few ints per output pixel; no demand matrix is built, nothing is allocated
+ * per element or row. The results equal those of the walks over every address, kept in the tests as
+ * the reference.
  *
  * <p>Extensions, which SCALE-Sim does not have:
  *
@@ -67,16 +67,20 @@ public final class ScaleSimMemory {
   /**
    * Simulates {@code layer} (all its groups) for {@code batch} inputs under {@code plan}.
    *
-   * @throws IllegalArgumentException when {@code plan} is not an os, ws or is layout, or an
-   *     operand exceeds 2^31 words
+   * @throws IllegalArgumentException when {@code plan} is not an os, ws or is layout, or an operand
+   *     exceeds 2^31 words
    */
-  public static LayerResult simulate(int index, Layer layer, int batch, FoldPlan plan,
-      HardwareSpec hw) {
+  public static LayerResult simulate(
+      int index, Layer layer, int batch, FoldPlan plan, HardwareSpec hw) {
     if (hw.sram().ofmapWords() < 2) {
       // SCALE-Sim drains half the ofmap SRAM at a time: with fewer than 2 words it never drains
-      throw new ConfigException(hw.name(), 0, "OfmapSramSzkB", "SCALE-Sim's ofmap write buffer"
-          + " needs at least 2 words (half fills while half drains); this one holds "
-          + hw.sram().ofmapWords());
+      throw new ConfigException(
+          hw.name(),
+          0,
+          "OfmapSramSzkB",
+          "SCALE-Sim's ofmap write buffer"
+              + " needs at least 2 words (half fills while half drains); this one holds "
+              + hw.sram().ofmapWords());
     }
     Shape s = Shape.of(plan);
     GemmRun g = runGemm(s, new Operands(layer, batch), hw);
@@ -88,17 +92,31 @@ public final class ScaleSimMemory {
     long macs = layer.macs() * batch;
     long pes = (long) s.rows * s.cols;
     double overall = total == 0 ? 0 : (double) (macs * 100) / (double) (total * pes);
-    ReportRow row = new ReportRow(total, groups * g.stallCycles(), overall,
-        mappingEfficiencyPct(s, groups), computeUtilPct(s, groups),
-        repeat(g.sramIfmap(), groups, shift), repeat(g.sramFilter(), groups, shift),
-        repeat(g.sramOfmap(), groups, shift), repeat(g.dramIfmap(), groups, shift),
-        repeat(g.dramFilter(), groups, shift), repeat(g.dramOfmap(), groups, shift));
+    ReportRow row =
+        new ReportRow(
+            total,
+            groups * g.stallCycles(),
+            overall,
+            mappingEfficiencyPct(s, groups),
+            computeUtilPct(s, groups),
+            repeat(g.sramIfmap(), groups, shift),
+            repeat(g.sramFilter(), groups, shift),
+            repeat(g.sramOfmap(), groups, shift),
+            repeat(g.dramIfmap(), groups, shift),
+            repeat(g.dramFilter(), groups, shift),
+            repeat(g.dramOfmap(), groups, shift));
     String df = hw.dataflow().shortName();
     // the array's network is the same as in the tile model: same word hops, same NoC energy
-    return new LayerResult(index, layer, df,
+    return new LayerResult(
+        index,
+        layer,
+        df,
         LayerCycles.of(cycles, groups * s.demandRows, row.stallCycles()),
         new ArrayWork(macs, groups * s.folds, plan.usedPeFoldSum() * groups, plan.foldCycles()),
-        row, g.events(), df, EnergyCounts.of(macs, plan.nocWordHops() * groups, row.access()));
+        row,
+        g.events(),
+        df,
+        EnergyCounts.of(macs, plan.nocWordHops() * groups, row.access()));
   }
 
   private static StreamStats repeat(StreamStats one, long groups, long shift) {
@@ -113,8 +131,8 @@ public final class ScaleSimMemory {
   /** One GEMM through the three buffers, the read buffers walked by {@code walks}. */
   static GemmRun runGemm(Shape s, Operands ops, HardwareSpec hw, ReadWalks walks) {
     boolean user = hw.dram().mode() == BandwidthMode.USER;
-    ScaleSimVersion version = hw.memoryModel() == MemoryModel.SCALESIM_V3 ? ScaleSimVersion.V3
-        : ScaleSimVersion.V2;
+    ScaleSimVersion version =
+        hw.memoryModel() == MemoryModel.SCALESIM_V3 ? ScaleSimVersion.V3 : ScaleSimVersion.V2;
     int bw = hw.dram().bandwidthWordsPerCycle();
     int ifmapBw = version == ScaleSimVersion.V3 ? hw.dram().ifmapReadWordsPerCycle() : bw;
     int filterBw = version == ScaleSimVersion.V3 ? hw.dram().filterReadWordsPerCycle() : bw;
@@ -130,23 +148,40 @@ public final class ScaleSimMemory {
     }
     long ifFirst = ifmap.firstRow();
     long flFirst = filter.firstRow();
-    RowLoop loop = new RowLoop(s, version, ofmap, wb,
-        user ? ifmapUser.events() : ReadEvents.NONE,
-        user ? filterUser.events() : ReadEvents.NONE, ifFirst, ifmap.lastRow(), flFirst,
-        filter.lastRow(), ofmap.firstRow(), ofmap.lastRow());
+    RowLoop loop =
+        new RowLoop(
+            s,
+            version,
+            ofmap,
+            wb,
+            user ? ifmapUser.events() : ReadEvents.NONE,
+            user ? filterUser.events() : ReadEvents.NONE,
+            ifFirst,
+            ifmap.lastRow(),
+            flFirst,
+            filter.lastRow(),
+            ofmap.firstRow(),
+            ofmap.lastRow());
     long total = loop.run();
     wb.emptyAll(total);
-    StreamStats dramIfmap = user ? ifmapUser.dram()
-        : walks.calc(s, ifmap, hw.sram().ifmapWords(), ops.ifmapSpace, ifFirst, loop);
-    StreamStats dramFilter = user ? filterUser.dram()
-        : walks.calc(s, filter, hw.sram().filterWords(), ops.filterSpace, flFirst, loop);
+    StreamStats dramIfmap =
+        user
+            ? ifmapUser.dram()
+            : walks.calc(s, ifmap, hw.sram().ifmapWords(), ops.ifmapSpace, ifFirst, loop);
+    StreamStats dramFilter =
+        user
+            ? filterUser.dram()
+            : walks.calc(s, filter, hw.sram().filterWords(), ops.filterSpace, flFirst, loop);
     // v2 reports the last drain's end, v3 the latest end of any drain (np.amax of the trace)
     long ofmapStop = version == ScaleSimVersion.V3 ? wb.dramLatestCycle() : wb.dramStopCycle();
-    return new GemmRun(total, loop.stall(),
+    return new GemmRun(
+        total,
+        loop.stall(),
         new StreamStats(loop.answer(0, 0), loop.answer(1, 0), s.sramIfmapReads()),
         new StreamStats(loop.answer(2, 1), loop.answer(3, 1), s.sramFilterReads()),
         new StreamStats(loop.answer(4, 2), loop.answer(5, 2), s.sramOfmapWrites()),
-        dramIfmap, dramFilter,
+        dramIfmap,
+        dramFilter,
         new StreamStats(wb.dramStartCycle(), ofmapStop, wb.dramWords()),
         loop.events());
   }

@@ -18,10 +18,10 @@ enum ScaleSimVersion {
    * offset)}).
    *
    * <p>v2 adds {@code pot} when it is positive: the row waits for its last prefetch, never less
-   * than the hit latency. v3, on the path without a custom layout, adds {@code pot} always and
-   * then once more when it is positive (the line v2 removed in 22f88b1, "removing double counting
-   * of stall cycles"): a late prefetch's wait counts twice, and an early one moves the answer back
-   * to the prefetch's completion.
+   * than the hit latency. v3, on the path without a custom layout, adds {@code pot} always and then
+   * once more when it is positive (the line v2 removed in 22f88b1, "removing double counting of
+   * stall cycles"): a late prefetch's wait counts twice, and an early one moves the answer back to
+   * the prefetch's completion.
    */
   long readAnswer(long cycle, long last, long n, long step) {
     if (this == V2) {

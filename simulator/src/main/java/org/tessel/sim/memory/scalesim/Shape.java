@@ -4,8 +4,8 @@ import org.tessel.sim.mapping.FoldPlan;
 import org.tessel.sim.util.IntMath;
 
 /**
- * One GEMM's fold geometry in SCALE-Sim's per-dataflow names: {@code sr} operand rows on the
- * array rows, {@code sc} on the array columns, {@code t} in time (os: pixels, filters, window; ws:
+ * One GEMM's fold geometry in SCALE-Sim's per-dataflow names: {@code sr} operand rows on the array
+ * rows, {@code sc} on the array columns, {@code t} in time (os: pixels, filters, window; ws:
  * window, filters, pixels; is: window, pixels, filters). Folds run column fold outer, row fold
  * inner; every fold takes {@link #foldRows} demand rows (cycles without stalls).
  */
@@ -20,6 +20,7 @@ final class Shape {
   final int colFolds;
   final int folds;
   final long foldRows;
+
   /** All demand rows of the GEMM ({@code folds * foldRows}). */
   final long demandRows;
 
@@ -47,14 +48,19 @@ final class Shape {
    * @throws IllegalArgumentException for a layout SCALE-Sim lacks or extents beyond 2^31
    */
   static Shape of(FoldPlan plan) {
-    return new Shape(Flow.of(plan), plan.rows(), plan.cols(), toInt(plan.rowExtent()),
-        toInt(plan.colExtent()), toInt(plan.streamLength()));
+    return new Shape(
+        Flow.of(plan),
+        plan.rows(),
+        plan.cols(),
+        toInt(plan.rowExtent()),
+        toInt(plan.colExtent()),
+        toInt(plan.streamLength()));
   }
 
   private static int toInt(long v) {
     if (v <= 0 || v > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("SCALE-Sim memory model: GEMM extent " + v
-          + " outside [1, 2^31)");
+      throw new IllegalArgumentException(
+          "SCALE-Sim memory model: GEMM extent " + v + " outside [1, 2^31)");
     }
     return (int) v;
   }
@@ -100,8 +106,8 @@ final class Shape {
 
   /**
    * The fold length SCALE-Sim divides by in its per-fold compute utilisation: the fold for os, and
-   * for ws/is the stationary operand's demand block before its skew plus {@code cols - 1}, which
-   * is one more than the fold.
+   * for ws/is the stationary operand's demand block before its skew plus {@code cols - 1}, which is
+   * one more than the fold.
    */
   long computeUtilRows() {
     return flow == Flow.OS ? (long) t + rows + cols - 2 : 2L * rows + 2L * cols + t - 3;

@@ -24,10 +24,10 @@ import static org.tessel.sim.util.IntMath.ceilDiv;
  * demand row whose cells all lie in it is passed over with two comparisons. Only an entry outside
  * the window looks further: first at the entry with its address at the pixel shift that gave the
  * last such hit (the window trails or leads the demand by a steady amount), then at all entries
- * with its address (found by arithmetic, at most {@code kernelH * kernelW} for the ifmap, none
- * for the filter), and slides the window until one of them is inside. Cost: {@code O(folds +
- * demand rows not inside the window + entries outside it * kernelH * kernelW + slides)}, nothing
- * per address.
+ * with its address (found by arithmetic, at most {@code kernelH * kernelW} for the ifmap, none for
+ * the filter), and slides the window until one of them is inside. Cost: {@code O(folds + demand
+ * rows not inside the window + entries outside it * kernelH * kernelW + slides)}, nothing per
+ * address.
  */
 final class UserReadBuffer {
   private final long activeWords;
@@ -53,12 +53,16 @@ final class UserReadBuffer {
   private long[] occCell;
   private int[] occI;
   private int[] occJ;
+
   /** Whether another entry gave a hit yet, at pixel shift {@code (shiftI, shiftJ)}. */
   private boolean shifted;
+
   private int shiftI;
   private int shiftJ;
+
   /** What that shift adds to the arguments {@code (a, b)} of an entry. */
   private int shiftA;
+
   private int shiftB;
 
   UserReadBuffer(long sizeWords, int bandwidthWordsPerCycle) {
@@ -145,8 +149,8 @@ final class UserReadBuffer {
                 int lf2 = a2 / nc;
                 shiftLanes0 = lf2 * nc;
                 shiftLanes1 = shiftLanes0 + nc;
-                shiftOrigin = lines.diagOrigin((long) lf2 * (t - nc) + laneBase + u0 + shiftA
-                    + shiftB);
+                shiftOrigin =
+                    lines.diagOrigin((long) lf2 * (t - nc) + laneBase + u0 + shiftA + shiftB);
               }
               if (w.contains(shiftOrigin + a2 - shiftLanes0)) {
                 continue;
@@ -178,7 +182,8 @@ final class UserReadBuffer {
             if (w.contains(origin + c) || !stream.valid(k, colBase + c)) {
               continue;
             }
-            if (shifted && stream.hasShifted(k, colBase + c, shiftI, shiftJ)
+            if (shifted
+                && stream.hasShifted(k, colBase + c, shiftI, shiftJ)
                 && w.contains(lines.cell(k + shiftA, colBase + c + shiftB))) {
               continue;
             }
@@ -215,8 +220,16 @@ final class UserReadBuffer {
     int slides = 0;
     do {
       if (p == 0 || ++slides > n + 1) {
-        throw new IllegalStateException("SCALE-Sim read buffer: address " + stream.at(ea, eb)
-            + " never enters the window (" + n + " lines, window " + a + ", slide " + p + ")");
+        throw new IllegalStateException(
+            "SCALE-Sim read buffer: address "
+                + stream.at(ea, eb)
+                + " never enters the window ("
+                + n
+                + " lines, window "
+                + a
+                + ", slide "
+                + p
+                + ")");
       }
       ws = (ws + p) % n;
       w.set(ws, (ws + a) % n);

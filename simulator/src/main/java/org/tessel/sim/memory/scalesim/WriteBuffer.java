@@ -11,9 +11,9 @@ import org.tessel.sim.util.IntMath;
  * <p>Writes fill trace lines of {@code bw} words. Outside a drain, when free space falls below the
  * active half, the partial line is closed (padded) and a drain of up to {@code ceil(drainHalf /
  * bw)} pending lines starts at the current cycle, one line per cycle; it frees {@code lines * bw}
- * words minus only the last line's padding (padding inside earlier partial lines counts as data,
- * as in SCALE-Sim). While a drain runs, a write that leaves no free space waits for the drain's
- * last cycle: the only stall the ofmap causes.
+ * words minus only the last line's padding (padding inside earlier partial lines counts as data, as
+ * in SCALE-Sim). While a drain runs, a write that leaves no free space waits for the drain's last
+ * cycle: the only stall the ofmap causes.
  *
  * <p>Lines are not stored: a count of lines, plus the (rare) partial lines as (index, words).
  */
@@ -78,7 +78,8 @@ final class WriteBuffer {
       partialCursor++;
     }
     return partialCursor < partialLine.size() && partialLine.getLong(partialCursor) == line
-        ? partialWords.getInt(partialCursor) : bw;
+        ? partialWords.getInt(partialCursor)
+        : bw;
   }
 
   private long drain(long startCycle) {
@@ -91,16 +92,16 @@ final class WriteBuffer {
       firstDrainCycle = startCycle;
     }
     lastDrainCycle = startCycle + num - 1;
-    latestDrainCycle = drained && lastDrainCycle < latestDrainCycle ? latestDrainCycle
-        : lastDrainCycle;
+    latestDrainCycle =
+        drained && lastDrainCycle < latestDrainCycle ? latestDrainCycle : lastDrainCycle;
     free += data;
     drainStartLine = end;
     return startCycle + num - 1;
   }
 
   /**
-   * Services one demand row that writes {@code k > 0} words at {@code cycle}; returns the cycle
-   * at which the row is done ({@code cycle} unless it waited for a drain).
+   * Services one demand row that writes {@code k > 0} words at {@code cycle}; returns the cycle at
+   * which the row is done ({@code cycle} unless it waited for a drain).
    */
   long write(long k, long cycle) {
     long cur = cycle;

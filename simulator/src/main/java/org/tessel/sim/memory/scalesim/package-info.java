@@ -8,9 +8,9 @@
  * <p>{@link org.tessel.sim.memory.scalesim.ScaleSimMemory} is the entry point. Inside: the fold
  * geometry ({@code Shape}, {@code Flow}), operand addresses ({@code Operands}) and their demand and
  * prefetch orders ({@code OperandStream}, {@code PrefetchLines}), the three buffers ({@code
- * UserReadBuffer}, {@code EstimateReadBuffer}, {@code WriteBuffer}; the read buffers' walks
- * behind {@code ReadWalks}) and the event-jumping row loop that combines them ({@code RowLoop},
- * {@code OfmapRows}, {@code ReadEvents}). The model and how exactly it matches SCALE-Sim's reports
- * are in docs/validation.md.
+ * UserReadBuffer}, {@code EstimateReadBuffer}, {@code WriteBuffer}; the read buffers' walks behind
+ * {@code ReadWalks}) and the event-jumping row loop that combines them ({@code RowLoop}, {@code
+ * OfmapRows}, {@code ReadEvents}). The model and how exactly it matches SCALE-Sim's reports are in
+ * docs/validation.md.
  */
 package org.tessel.sim.memory.scalesim;

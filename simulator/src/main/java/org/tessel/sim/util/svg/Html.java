@@ -15,8 +15,8 @@ public final class Html {
   public static void escape(StringBuilder sb, String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      String entity = c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;"
-          : c == '"' ? "&quot;" : null;
+      String entity =
+          c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : c == '"' ? "&quot;" : null;
       if (entity == null) {
         sb.append(c);
       } else {
@@ -26,8 +26,8 @@ public final class Html {
   }
 
   /**
-   * Appends a page's start up to and including {@code <body>}: doctype, UTF-8, the escaped
-   * {@code title} and the style sheet {@code css} (its lines as given, ending with a newline).
+   * Appends a page's start up to and including {@code <body>}: doctype, UTF-8, the escaped {@code
+   * title} and the style sheet {@code css} (its lines as given, ending with a newline).
    */
   public static void pageStart(StringBuilder sb, String title, String css) {
     sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");

@@ -43,8 +43,8 @@ public final class PlotAxis {
 
   /** The pixel of {@code v}. */
   public double pixel(double v) {
-    double t = log ? (Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo))
-        : (v - lo) / (hi - lo);
+    double t =
+        log ? (Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo)) : (v - lo) / (hi - lo);
     return px0 + t * (px1 - px0);
   }
 
@@ -67,8 +67,8 @@ public final class PlotAxis {
     }
     double raw = (hi - lo) / 5;
     double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-    double step = raw / mag < 1.5 ? mag : raw / mag < 3.5 ? 2 * mag : raw / mag < 7.5 ? 5 * mag
-        : 10 * mag;
+    double step =
+        raw / mag < 1.5 ? mag : raw / mag < 3.5 ? 2 * mag : raw / mag < 7.5 ? 5 * mag : 10 * mag;
     for (double v = Math.ceil(lo / step) * step; v <= hi; v += step) {
       out.add(Math.abs(v) < step * 1e-9 ? 0 : v);
     }
@@ -87,8 +87,8 @@ public final class PlotAxis {
   public record Unit(double divisor, String name) {}
 
   /**
-   * The unit among {@code names} (each {@code factor} times the one before, the first with
-   * divisor 1) that puts {@code max} below {@code factor}.
+   * The unit among {@code names} (each {@code factor} times the one before, the first with divisor
+   * 1) that puts {@code max} below {@code factor}.
    */
   public static Unit unit(double max, double factor, String... names) {
     double div = 1;

@@ -10,12 +10,12 @@ import java.util.function.Consumer;
 
 /**
  * A scatter plot of a Pareto front as a self-contained SVG: a title, a grid, axes from {@link
- * PlotAxis} (logarithmic when the data spans more than a factor of 20), the front as a line
- * (steps or straight segments), dots drawn in the order given, labelled marks (black diamonds)
- * and a legend that the caller draws beside the plot area. Dots without a tooltip that would land
- * on a pixel already drawn with the same attributes are left out, so plots of thousands of
- * points stay small. Both the profile sweep ({@code sched.profile.ParetoPlot}) and the NAS search
- * ({@code nas.report.ParetoSvg}) draw with it.
+ * PlotAxis} (logarithmic when the data spans more than a factor of 20), the front as a line (steps
+ * or straight segments), dots drawn in the order given, labelled marks (black diamonds) and a
+ * legend that the caller draws beside the plot area. Dots without a tooltip that would land on a
+ * pixel already drawn with the same attributes are left out, so plots of thousands of points stay
+ * small. Both the profile sweep ({@code sched.profile.ParetoPlot}) and the NAS search ({@code
+ * nas.report.ParetoSvg}) draw with it.
  */
 public final class ScatterPlot {
   /**
@@ -66,7 +66,7 @@ public final class ScatterPlot {
   private List<double[]> front = List.of();
   private boolean steps;
   private String frontAttrs = "";
-  private Consumer<Svg> legend = s -> { };
+  private Consumer<Svg> legend = s -> {};
 
   /** An empty plot in the frame {@code frame}. */
   public ScatterPlot(Frame frame) {
@@ -111,8 +111,8 @@ public final class ScatterPlot {
   }
 
   /**
-   * The front's line through {@code points} ({x, y} pairs, sorted by x), as steps (across, then
-   * up or down) or straight segments, with {@code attrs} (stroke).
+   * The front's line through {@code points} ({x, y} pairs, sorted by x), as steps (across, then up
+   * or down) or straight segments, with {@code attrs} (stroke).
    */
   public ScatterPlot frontLine(List<double[]> points, boolean asSteps, String attrs) {
     front = List.copyOf(points);
@@ -132,8 +132,8 @@ public final class ScatterPlot {
     Svg s = new Svg(new StringBuilder());
     s.open(f.width(), f.height(), "font-family=\"sans-serif\" font-size=\"12\"");
     s.raw("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-    s.text(f.width() / 2.0, 24, "text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\"",
-        title);
+    s.text(
+        f.width() / 2.0, 24, "text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\"", title);
     if (dots.isEmpty()) {
       s.text(f.width() / 2.0, f.height() / 2.0, "text-anchor=\"middle\"", empty);
       return s.close().out().toString();
@@ -184,19 +184,34 @@ public final class ScatterPlot {
       s.line(f.left(), y.pixel(t), f.right(), y.pixel(t), "");
     }
     s.raw("</g>\n");
-    s.rect(f.left(), f.top(), f.right() - f.left(), f.bottom() - f.top(),
-        "fill=\"none\" stroke=\"#444\"", null);
+    s.rect(
+        f.left(),
+        f.top(),
+        f.right() - f.left(),
+        f.bottom() - f.top(),
+        "fill=\"none\" stroke=\"#444\"",
+        null);
     for (double t : x.ticks()) {
       s.text(x.pixel(t), f.bottom() + 16, "text-anchor=\"middle\"", PlotAxis.label(t));
     }
     for (double t : y.ticks()) {
       s.text(f.left() - 6, y.pixel(t) + 4, "text-anchor=\"end\"", PlotAxis.label(t));
     }
-    s.text((f.left() + f.right()) / 2.0, f.bottom() + 38, "text-anchor=\"middle\""
-        + " font-size=\"13\"", xLabel + (x.log() ? ", log scale" : ""));
-    s.text(0, 0, String.format(Locale.ROOT, "text-anchor=\"middle\" font-size=\"13\""
-        + " transform=\"translate(%s %s) rotate(-90)\"", Svg.num(f.left() / 3.0),
-        Svg.num((f.top() + f.bottom()) / 2.0)), yLabel + (y.log() ? ", log scale" : ""));
+    s.text(
+        (f.left() + f.right()) / 2.0,
+        f.bottom() + 38,
+        "text-anchor=\"middle\"" + " font-size=\"13\"",
+        xLabel + (x.log() ? ", log scale" : ""));
+    s.text(
+        0,
+        0,
+        String.format(
+            Locale.ROOT,
+            "text-anchor=\"middle\" font-size=\"13\""
+                + " transform=\"translate(%s %s) rotate(-90)\"",
+            Svg.num(f.left() / 3.0),
+            Svg.num((f.top() + f.bottom()) / 2.0)),
+        yLabel + (y.log() ? ", log scale" : ""));
   }
 
   private void frontPath(Svg s, PlotAxis x, PlotAxis y) {

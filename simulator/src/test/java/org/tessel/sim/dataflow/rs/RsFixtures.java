@@ -32,17 +32,23 @@ final class RsFixtures {
     HardwareSpec hw = eyeriss();
     var c = hw.cgra();
     var n = c.noc();
-    return hw.withCgra(new org.tessel.sim.arch.CgraSpec(new NocSpec(n.topology(), 8,
-        n.hopLatencyCycles(), n.multicast()), c.glb(), c.scratchpads(), c.reconfig(),
-        c.energy(), org.tessel.sim.arch.MappingSearchSpec.BEST));
+    return hw.withCgra(
+        new org.tessel.sim.arch.CgraSpec(
+            new NocSpec(n.topology(), 8, n.hopLatencyCycles(), n.multicast()),
+            c.glb(),
+            c.scratchpads(),
+            c.reconfig(),
+            c.energy(),
+            org.tessel.sim.arch.MappingSearchSpec.BEST));
   }
 
   /** The prototype's hardware ({@link #prototype()}) with another NoC. */
   static HardwareSpec eyeriss(NocSpec noc) {
     HardwareSpec hw = prototype();
     var c = hw.cgra();
-    return hw.withCgra(new org.tessel.sim.arch.CgraSpec(noc, c.glb(), c.scratchpads(),
-        c.reconfig(), c.energy(), c.mapping()));
+    return hw.withCgra(
+        new org.tessel.sim.arch.CgraSpec(
+            noc, c.glb(), c.scratchpads(), c.reconfig(), c.energy(), c.mapping()));
   }
 
   /** AlexNet CONV1-5 as the JSSC paper runs them (padded inputs; CONV2 one group of 48). */
@@ -72,10 +78,14 @@ final class RsFixtures {
 
   /** A mapping context over {@code hw}'s network with every link passed through {@code edit}. */
   static MappingContext context(HardwareSpec hw, UnaryOperator<NocLink> edit) {
-    Graph<NocNode, NocLink> g = NocGraphs.build(hw.array(), hw.cgra().noc(), hw.cgra().glb(),
-        hw.sram().wordBytes());
-    Graph<NocNode, NocLink> out = GraphTypeBuilder.<NocNode, NocLink>directed()
-        .allowingMultipleEdges(true).allowingSelfLoops(false).weighted(false).buildGraph();
+    Graph<NocNode, NocLink> g =
+        NocGraphs.build(hw.array(), hw.cgra().noc(), hw.cgra().glb(), hw.sram().wordBytes());
+    Graph<NocNode, NocLink> out =
+        GraphTypeBuilder.<NocNode, NocLink>directed()
+            .allowingMultipleEdges(true)
+            .allowingSelfLoops(false)
+            .weighted(false)
+            .buildGraph();
     for (NocNode v : g.vertexSet()) {
       out.addVertex(v);
     }
@@ -99,6 +109,7 @@ final class RsFixtures {
   /** {@code l} with {@code words} per cycle when its label starts with {@code prefix}. */
   static NocLink narrow(NocLink l, String prefix, int words) {
     return l.label().startsWith(prefix)
-        ? new NocLink(l.id(), words, l.latencyCycles(), l.multicast(), l.label()) : l;
+        ? new NocLink(l.id(), words, l.latencyCycles(), l.multicast(), l.label())
+        : l;
   }
 }

@@ -17,22 +17,27 @@ final class RsLegalityTest {
   private static final MappingContext CTX = RsFixtures.context(RsFixtures.prototype());
 
   private static String refusal(Layer layer) {
-    return assertThrows(ConfigException.class, () -> RsLayerMapping.search(layer, 1, CTX).orElseThrow())
+    return assertThrows(
+            ConfigException.class, () -> RsLayerMapping.search(layer, 1, CTX).orElseThrow())
         .getMessage();
   }
 
   @Test
   void filterRowLongerThanIfmapScratchpad_isRefused() {
     Layer l = Layer.conv("conv9", 32, 32, 8, 13, 1, 6, 16, 1);
-    assertEquals("layer conv9: no row-stationary mapping fits: filter row of 13 words needs"
-        + " q*S <= 12 ifmap scratchpad words (1 too many)", refusal(l));
+    assertEquals(
+        "layer conv9: no row-stationary mapping fits: filter row of 13 words needs"
+            + " q*S <= 12 ifmap scratchpad words (1 too many)",
+        refusal(l));
   }
 
   @Test
   void filterTallerThanArray_isRefused() {
     Layer l = Layer.scaleSimConv("tall", 40, 40, 14, 3, 2, 4, 1);
-    assertEquals("layer tall: no row-stationary mapping fits: filter of 14 rows needs R <= 12 PE"
-        + " rows (2 too many)", refusal(l));
+    assertEquals(
+        "layer tall: no row-stationary mapping fits: filter of 14 rows needs R <= 12 PE"
+            + " rows (2 too many)",
+        refusal(l));
   }
 
   @Test
@@ -41,10 +46,16 @@ final class RsLegalityTest {
     Layer l = Layer.scaleSimConv("wide", 3, 20000, 3, 3, 1, 1, 1);
     String msg = refusal(l);
     assertAll(
-        () -> assertTrue(msg.startsWith("layer wide: no row-stationary mapping fits: the smallest"
-            + " tile"), msg),
-        () -> assertTrue(msg.contains("needs 40 banks of 4096 bytes, the global buffer has 25"
-            + " (15 too many)"), msg),
+        () ->
+            assertTrue(
+                msg.startsWith(
+                    "layer wide: no row-stationary mapping fits: the smallest" + " tile"),
+                msg),
+        () ->
+            assertTrue(
+                msg.contains(
+                    "needs 40 banks of 4096 bytes, the global buffer has 25" + " (15 too many)"),
+                msg),
         () -> assertEquals(1, msg.lines().count()));
   }
 
@@ -52,25 +63,52 @@ final class RsLegalityTest {
   void meshHardware_isRefused() {
     HardwareSpec mesh = HardwareReader.preset("default");
     Layer l = Layer.conv("c", 8, 8, 4, 3, 1, 1, 4, 1);
-    String msg = assertThrows(ConfigException.class,
-        () -> RsLayerMapping.search(l, 1, RsFixtures.context(mesh)).orElseThrow()).getMessage();
-    assertTrue(msg.startsWith("layer c: no row-stationary mapping fits: row stationary needs"
-        + " noc.topology xybus"), msg);
+    String msg =
+        assertThrows(
+                ConfigException.class,
+                () -> RsLayerMapping.search(l, 1, RsFixtures.context(mesh)).orElseThrow())
+            .getMessage();
+    assertTrue(
+        msg.startsWith(
+            "layer c: no row-stationary mapping fits: row stationary needs"
+                + " noc.topology xybus"),
+        msg);
   }
 
   @Test
   void illegalFixedMapping_isRefusedWithTheRuleItBreaks() {
     Layer conv1 = RsFixtures.alexnet().get(0);
     assertAll(
-        () -> assertTrue(assertThrows(ConfigException.class, () -> RsLayerMapping.fixed(conv1, 4,
-            CTX, new RsMapping(96, 1, 7, 16, 3, 1, 2)).orElseThrow()).getMessage().contains(
-                "q*S = 33 exceeds the 12-word ifmap scratchpad")),
-        () -> assertTrue(assertThrows(ConfigException.class, () -> RsLayerMapping.fixed(conv1, 4,
-            CTX, new RsMapping(96, 1, 7, 16, 1, 1, 3)).orElseThrow()).getMessage().contains(
-                "copies of a set 7 wide do not fit")),
-        () -> assertTrue(assertThrows(ConfigException.class, () -> RsLayerMapping.fixed(conv1, 4,
-            CTX, new RsMapping(96, 4, 7, 16, 1, 1, 2)).orElseThrow()).getMessage().contains(
-                "banks, the global buffer has 25")));
+        () ->
+            assertTrue(
+                assertThrows(
+                        ConfigException.class,
+                        () ->
+                            RsLayerMapping.fixed(
+                                    conv1, 4, CTX, new RsMapping(96, 1, 7, 16, 3, 1, 2))
+                                .orElseThrow())
+                    .getMessage()
+                    .contains("q*S = 33 exceeds the 12-word ifmap scratchpad")),
+        () ->
+            assertTrue(
+                assertThrows(
+                        ConfigException.class,
+                        () ->
+                            RsLayerMapping.fixed(
+                                    conv1, 4, CTX, new RsMapping(96, 1, 7, 16, 1, 1, 3))
+                                .orElseThrow())
+                    .getMessage()
+                    .contains("copies of a set 7 wide do not fit")),
+        () ->
+            assertTrue(
+                assertThrows(
+                        ConfigException.class,
+                        () ->
+                            RsLayerMapping.fixed(
+                                    conv1, 4, CTX, new RsMapping(96, 4, 7, 16, 1, 1, 2))
+                                .orElseThrow())
+                    .getMessage()
+                    .contains("banks, the global buffer has 25")));
   }
 
   @Test
@@ -78,8 +116,13 @@ final class RsLegalityTest {
     // model.md (a) 6: q = 4 instead of Table III's 3 on CONV4 needs 98.6 KiB (14 400 bytes of
     // ifmap, 86 528 of psums), but 4 + 22 = 26 whole banks
     Layer conv4 = RsFixtures.alexnet().get(3);
-    String msg = assertThrows(ConfigException.class, () -> RsLayerMapping.fixed(conv4, 4, CTX,
-        new RsMapping(64, 4, 13, 16, 4, 2, 2)).orElseThrow()).getMessage();
+    String msg =
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    RsLayerMapping.fixed(conv4, 4, CTX, new RsMapping(64, 4, 13, 16, 4, 2, 2))
+                        .orElseThrow())
+            .getMessage();
     assertTrue(msg.contains("need 26 banks"), msg);
   }
 }

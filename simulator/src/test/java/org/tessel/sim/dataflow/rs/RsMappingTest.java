@@ -25,7 +25,8 @@ final class RsMappingTest {
   @Test
   void tinyLayer_fixedMapping_matchesHandDerivedTerms() {
     // m=8 n=1 e=4 p=8 q=4 r=1 t=1: one pass, the set is 3x4 PEs.
-    RsLayerMapping m = RsLayerMapping.fixed(TINY, 1, CTX, new RsMapping(8, 1, 4, 8, 4, 1, 1)).orElseThrow();
+    RsLayerMapping m =
+        RsLayerMapping.fixed(TINY, 1, CTX, new RsMapping(8, 1, 4, 8, 4, 1, 1)).orElseThrow();
     PassCycles c = m.stripTiming(0);
     assertAll(
         () -> assertEquals(1, m.passes()),
@@ -87,9 +88,12 @@ final class RsMappingTest {
       filter += m.traffic().filterFillWords((int) k);
       ofmap += m.traffic().ofmapDrainWords((int) k);
     }
-    long expectedPasses = (long) s.groups() * ((batch + mp.n() - 1) / mp.n())
-        * ((s.e() + mp.e() - 1) / mp.e()) * ((s.c() + mp.q() * mp.r() - 1) / (mp.q() * mp.r()))
-        * ((s.m() + mp.p() * mp.t() - 1) / (mp.p() * mp.t()));
+    long expectedPasses =
+        (long) s.groups()
+            * ((batch + mp.n() - 1) / mp.n())
+            * ((s.e() + mp.e() - 1) / mp.e())
+            * ((s.c() + mp.q() * mp.r() - 1) / (mp.q() * mp.r()))
+            * ((s.m() + mp.p() * mp.t() - 1) / (mp.p() * mp.t()));
     int fold = (mp.e() + 13) / 14;
     int setW = (mp.e() + fold - 1) / fold;
     long mc = macs;
@@ -97,14 +101,16 @@ final class RsMappingTest {
     long im = ifmap;
     long fl = filter;
     long of = ofmap;
-    assertAll(mp + " on " + layer,
+    assertAll(
+        mp + " on " + layer,
         () -> assertTrue(mp.q() * s.s() <= 12, "q*S <= ifmap spad"),
         () -> assertTrue(mp.p() * mp.q() * s.s() <= 224, "p*q*S <= filter spad"),
         () -> assertTrue(mp.p() <= 24, "p <= psum spad"),
         () -> assertTrue(m.activePes() <= 168, "active PEs"),
         () -> assertTrue(s.r() * fold <= 12 && setW <= 14, "a set fits the array"),
-        () -> assertTrue(mp.r() * mp.t() <= (12 / (s.r() * fold)) * (14 / setW),
-            "r x t sets on the array"),
+        () ->
+            assertTrue(
+                mp.r() * mp.t() <= (12 / (s.r() * fold)) * (14 / setW), "r x t sets on the array"),
         () -> assertEquals(0, s.m() % mp.m(), "m divides M"),
         () -> assertEquals(0, mp.m() % (mp.p() * mp.t()), "p t divides m"),
         () -> assertEquals(expectedPasses, m.passes()),
@@ -115,16 +121,22 @@ final class RsMappingTest {
         () -> assertEquals(m.accesses().dramFilterReads(), fl),
         () -> assertEquals(m.accesses().dramOfmapWrites(), of),
         () -> assertEquals(layer.outputWords() * batch, of, "each output written once"),
-        () -> assertTrue(m.macs() <= m.passes() * m.activePes()
-            * m.stripTiming(0).macCycles(), "no PE does more than one MAC per cycle"));
+        () ->
+            assertTrue(
+                m.macs() <= m.passes() * m.activePes() * m.stripTiming(0).macCycles(),
+                "no PE does more than one MAC per cycle"));
   }
 
   @Test
   void alexnet_search_choosesThePrototypesMappings() {
     // docs/models/eyeriss/results.txt, "own mapping algorithm"; CONV3 differs from Table III
-    List<String> expected = List.of("m=96 n=1 e=7 p=16 q=1 r=1 t=2",
-        "m=64 n=1 e=27 p=16 q=2 r=1 t=1", "m=128 n=2 e=13 p=16 q=4 r=2 t=2",
-        "m=64 n=4 e=13 p=16 q=3 r=2 t=2", "m=64 n=4 e=13 p=16 q=3 r=2 t=2");
+    List<String> expected =
+        List.of(
+            "m=96 n=1 e=7 p=16 q=1 r=1 t=2",
+            "m=64 n=1 e=27 p=16 q=2 r=1 t=1",
+            "m=128 n=2 e=13 p=16 q=4 r=2 t=2",
+            "m=64 n=4 e=13 p=16 q=3 r=2 t=2",
+            "m=64 n=4 e=13 p=16 q=3 r=2 t=2");
     long[] cycles = {3168000, 7185408, 4500480, 3110016, 2073344};
     long[] passes = {288, 1536, 768, 384, 256};
     int[] pes = {154, 135, 156, 156, 156};
@@ -134,7 +146,8 @@ final class RsMappingTest {
     for (int i = 0; i < layers.size(); i++) {
       RsLayerMapping m = RsLayerMapping.search(layers.get(i), 4, CTX).orElseThrow();
       int k = i;
-      assertAll(layers.get(i).name(),
+      assertAll(
+          layers.get(i).name(),
           () -> assertEquals(expected.get(k), m.mapping().toString()),
           () -> assertEquals(cycles[k], m.durations().total(m.passes())),
           () -> assertEquals(passes[k], m.passes()),
@@ -165,8 +178,9 @@ final class RsMappingTest {
   @Test
   void conv3_psumBusBound_isActive() {
     // model.md (b): CONV3 (Table III) is bound by the psum bus: 43 264 psums / 4 = 10 816
-    RsLayerMapping m = RsLayerMapping.fixed(RsFixtures.alexnet().get(2), 4, CTX,
-        RsFixtures.tableIII().get(2)).orElseThrow();
+    RsLayerMapping m =
+        RsLayerMapping.fixed(RsFixtures.alexnet().get(2), 4, CTX, RsFixtures.tableIII().get(2))
+            .orElseThrow();
     PassCycles c = m.stripTiming(0);
     assertAll(
         () -> assertEquals(10816, c.busCycles()),
@@ -179,9 +193,10 @@ final class RsMappingTest {
   void deterministic_sameInputsSameMappingAndCycles() {
     for (Layer l : RsFixtures.alexnet()) {
       RsLayerMapping a = RsLayerMapping.search(l, 4, RsFixtures.context(HW)).orElseThrow();
-      RsLayerMapping b = RsLayerMapping.search(l, 4, RsFixtures.context(RsFixtures.prototype()))
-          .orElseThrow();
-      assertAll(l.name(),
+      RsLayerMapping b =
+          RsLayerMapping.search(l, 4, RsFixtures.context(RsFixtures.prototype())).orElseThrow();
+      assertAll(
+          l.name(),
           () -> assertEquals(a.mapping(), b.mapping()),
           () -> assertEquals(a.configuration(), b.configuration()),
           () -> assertEquals(a.durations().total(a.passes()), b.durations().total(b.passes())),
@@ -197,10 +212,14 @@ final class RsMappingTest {
     RsLayerMapping c5 = RsLayerMapping.search(l.get(4), 4, CTX).orElseThrow();
     RsLayerMapping again = RsLayerMapping.search(l.get(3), 4, CTX).orElseThrow();
     assertAll(
-        () -> assertEquals("rs H15 W15 R3 S3 E13 F13 C192 M384 U1x1 G1 N4"
-            + " m=64 n=4 e=13 p=16 q=3 r=2 t=2", c4.configuration()),
-        () -> assertTrue(!c4.configuration().equals(c5.configuration()),
-            "same mapping, other layer: the controller's loop bounds change"),
+        () ->
+            assertEquals(
+                "rs H15 W15 R3 S3 E13 F13 C192 M384 U1x1 G1 N4" + " m=64 n=4 e=13 p=16 q=3 r=2 t=2",
+                c4.configuration()),
+        () ->
+            assertTrue(
+                !c4.configuration().equals(c5.configuration()),
+                "same mapping, other layer: the controller's loop bounds change"),
         () -> assertEquals(c4.configuration(), again.configuration()));
   }
 }

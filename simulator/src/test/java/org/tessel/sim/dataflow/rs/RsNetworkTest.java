@@ -30,8 +30,8 @@ final class RsNetworkTest {
     List<Layer> layers = RsFixtures.alexnet();
     long[] out = new long[layers.size()];
     for (int i = 0; i < out.length; i++) {
-      RsLayerMapping m = RsLayerMapping.fixed(layers.get(i), 4, ctx,
-          RsFixtures.tableIII().get(i)).orElseThrow();
+      RsLayerMapping m =
+          RsLayerMapping.fixed(layers.get(i), 4, ctx, RsFixtures.tableIII().get(i)).orElseThrow();
       out[i] = m.durations().total(m.passes());
     }
     return out;
@@ -49,8 +49,8 @@ final class RsNetworkTest {
   }
 
   private static MappingContext noc(int linkBytes, boolean multicast) {
-    return RsFixtures.context(RsFixtures.eyeriss(
-        new NocSpec(NocTopology.XY_BUS, linkBytes, 0, multicast)));
+    return RsFixtures.context(
+        RsFixtures.eyeriss(new NocSpec(NocTopology.XY_BUS, linkBytes, 0, multicast)));
   }
 
   @Test
@@ -59,23 +59,35 @@ final class RsNetworkTest {
     // B_f = B_i = B_p = 4 (baseline), B_f = 2, all 2, all 1
     UnaryOperator<NocLink> filter2 = l -> RsFixtures.narrow(l, "filter", 2);
     assertAll(
-        () -> assertArrayEquals(new long[] {3168000, 7185408, 4465920, 3110016, 2073344},
-            tableIIICycles(RsFixtures.context(HW))),
-        () -> assertArrayEquals(new long[] {3446784, 7492608, 4687104, 3275904, 2183936},
-            tableIIICycles(RsFixtures.context(HW, filter2))),
-        () -> assertArrayEquals(new long[] {3462624, 9980928, 8920320, 4586880, 3057920},
-            tableIIICycles(noc(4, true))),
-        () -> assertArrayEquals(new long[] {4701312, 19885056, 17829120, 9151872, 6101248},
-            tableIIICycles(noc(2, true))));
+        () ->
+            assertArrayEquals(
+                new long[] {3168000, 7185408, 4465920, 3110016, 2073344},
+                tableIIICycles(RsFixtures.context(HW))),
+        () ->
+            assertArrayEquals(
+                new long[] {3446784, 7492608, 4687104, 3275904, 2183936},
+                tableIIICycles(RsFixtures.context(HW, filter2))),
+        () ->
+            assertArrayEquals(
+                new long[] {3462624, 9980928, 8920320, 4586880, 3057920},
+                tableIIICycles(noc(4, true))),
+        () ->
+            assertArrayEquals(
+                new long[] {4701312, 19885056, 17829120, 9151872, 6101248},
+                tableIIICycles(noc(2, true))));
   }
 
   @Test
   void narrowerFilterBus_lengthensOnlyTheFill() {
     Layer conv1 = RsFixtures.alexnet().get(0);
     RsMapping mp = RsFixtures.tableIII().get(0);
-    PassCycles wide = RsLayerMapping.fixed(conv1, 4, RsFixtures.context(HW), mp).orElseThrow().stripTiming(0);
-    PassCycles narrow = RsLayerMapping.fixed(conv1, 4,
-        RsFixtures.context(HW, l -> RsFixtures.narrow(l, "filter", 1)), mp).orElseThrow().stripTiming(0);
+    PassCycles wide =
+        RsLayerMapping.fixed(conv1, 4, RsFixtures.context(HW), mp).orElseThrow().stripTiming(0);
+    PassCycles narrow =
+        RsLayerMapping.fixed(
+                conv1, 4, RsFixtures.context(HW, l -> RsFixtures.narrow(l, "filter", 1)), mp)
+            .orElseThrow()
+            .stripTiming(0);
     assertAll(
         // 22 filter rows x p q S = 176 words = 3872 words on the filter Y bus
         () -> assertEquals(968, wide.filterFillCycles()),
@@ -89,9 +101,13 @@ final class RsNetworkTest {
   void narrowerPsumBus_bindsTheSteadyState() {
     Layer conv4 = RsFixtures.alexnet().get(3);
     RsMapping mp = RsFixtures.tableIII().get(3);
-    PassCycles wide = RsLayerMapping.fixed(conv4, 4, RsFixtures.context(HW), mp).orElseThrow().stripTiming(0);
-    PassCycles narrow = RsLayerMapping.fixed(conv4, 4,
-        RsFixtures.context(HW, l -> RsFixtures.narrow(l, "psum out", 2)), mp).orElseThrow().stripTiming(0);
+    PassCycles wide =
+        RsLayerMapping.fixed(conv4, 4, RsFixtures.context(HW), mp).orElseThrow().stripTiming(0);
+    PassCycles narrow =
+        RsLayerMapping.fixed(
+                conv4, 4, RsFixtures.context(HW, l -> RsFixtures.narrow(l, "psum out", 2)), mp)
+            .orElseThrow()
+            .stripTiming(0);
     // 26 chains x n p F = 832 psums: 5408 cycles at 4 words, 10816 at 2 (> 7488 MACs + stalls)
     assertAll(
         () -> assertEquals(5408, wide.busCycles()),
@@ -108,10 +124,11 @@ final class RsNetworkTest {
     long[] searchedOff = searchedCycles(noc(8, false));
     for (int i = 0; i < on.length; i++) {
       int k = i;
-      assertAll("CONV" + (i + 1),
+      assertAll(
+          "CONV" + (i + 1),
           () -> assertTrue(off[k] > on[k], off[k] + " > " + on[k]),
-          () -> assertTrue(searchedOff[k] >= searchedOn[k],
-              searchedOff[k] + " >= " + searchedOn[k]));
+          () ->
+              assertTrue(searchedOff[k] >= searchedOn[k], searchedOff[k] + " >= " + searchedOn[k]));
     }
   }
 
@@ -122,7 +139,8 @@ final class RsNetworkTest {
       searchedCycles(RsFixtures.context(HW, l -> RsFixtures.narrow(l, "filter", 2))),
       searchedCycles(RsFixtures.context(HW, l -> RsFixtures.narrow(l, "ifmap", 1))),
       searchedCycles(noc(4, true)),
-      searchedCycles(noc(2, true))};
+      searchedCycles(noc(2, true))
+    };
     for (long[] s : slower) {
       for (int i = 0; i < base.length; i++) {
         assertTrue(s[i] >= base[i], "CONV" + (i + 1) + ": " + s[i] + " >= " + base[i]);
@@ -135,14 +153,22 @@ final class RsNetworkTest {
   void sharedReadPort_addsTheFilterAndIfmapLoads() {
     // one read port: the filter fill and the first ifmap windows share its link
     var c = HW.cgra();
-    HardwareSpec onePort = HW.withCgra(new org.tessel.sim.arch.CgraSpec(c.noc(),
-        new org.tessel.sim.arch.GlbSpec(25, 1, 8), c.scratchpads(), c.reconfig(), c.energy()));
+    HardwareSpec onePort =
+        HW.withCgra(
+            new org.tessel.sim.arch.CgraSpec(
+                c.noc(),
+                new org.tessel.sim.arch.GlbSpec(25, 1, 8),
+                c.scratchpads(),
+                c.reconfig(),
+                c.energy()));
     Layer conv1 = RsFixtures.alexnet().get(0);
     RsMapping mp = RsFixtures.tableIII().get(0);
-    PassCycles separate = RsLayerMapping.fixed(conv1, 4, RsFixtures.context(HW), mp).orElseThrow()
-        .stripTiming(0);
-    PassCycles shared = RsLayerMapping.fixed(conv1, 4, RsFixtures.context(onePort), mp).orElseThrow()
-        .stripTiming(0);
+    PassCycles separate =
+        RsLayerMapping.fixed(conv1, 4, RsFixtures.context(HW), mp).orElseThrow().stripTiming(0);
+    PassCycles shared =
+        RsLayerMapping.fixed(conv1, 4, RsFixtures.context(onePort), mp)
+            .orElseThrow()
+            .stripTiming(0);
     // 3872 filter words + 35 rows x 11 first-window words = 4257 words / 4 = 1065 cycles
     assertAll(
         () -> assertEquals(968, separate.startCycles()),
@@ -175,8 +201,11 @@ final class RsNetworkTest {
         () -> assertEquals("psum out X bus 5 tap 7", noc.label(out[0])),
         () -> assertEquals("write port 0", noc.label(out[out.length - 1])),
         () -> assertEquals(2, up.length, "two PE-to-PE psum links up the column"),
-        () -> assertEquals("ifmap X bus 5 tap 7",
-            noc.label(noc.route(glb, pe)[3]), "the default route is the ifmap network"),
+        () ->
+            assertEquals(
+                "ifmap X bus 5 tap 7",
+                noc.label(noc.route(glb, pe)[3]),
+                "the default route is the ifmap network"),
         () -> assertTrue(noc.multicast(filter[0]) && noc.multicast(filter[1])));
   }
 }

@@ -40,22 +40,30 @@ final class RsPassOrderTest {
         () -> assertEquals(3, d.cycles(5)),
         () -> assertEquals(5, d.cycles(6)),
         () -> assertEquals(5 + 5 + 7 + 7 + 3 + 3 + 5, d.total(7)),
-        () -> assertThrows(IllegalArgumentException.class,
-            () -> FoldDurations.repeating(0, new long[] {1})),
-        () -> assertThrows(IllegalArgumentException.class,
-            () -> FoldDurations.repeating(1, new long[0])),
-        () -> assertThrows(IllegalArgumentException.class,
-            () -> FoldDurations.repeating(1, new long[] {4, 0})));
+        () ->
+            assertThrows(
+                IllegalArgumentException.class, () -> FoldDurations.repeating(0, new long[] {1})),
+        () ->
+            assertThrows(
+                IllegalArgumentException.class, () -> FoldDurations.repeating(1, new long[0])),
+        () ->
+            assertThrows(
+                IllegalArgumentException.class,
+                () -> FoldDurations.repeating(1, new long[] {4, 0})));
   }
 
   @Test
   void records_rejectBadParameters() {
     assertAll(
-        () -> assertThrows(IllegalArgumentException.class,
-            () -> new RsMapping(10, 1, 4, 4, 1, 1, 1)), // m not a multiple of p t
-        () -> assertThrows(IllegalArgumentException.class,
-            () -> new RsMapping(4, 0, 4, 4, 1, 1, 1)),
-        () -> assertThrows(IllegalArgumentException.class,
-            () -> new RsShape(12, 12, 0, 3, 10, 10, 6, 8, 1, 1, 1)));
+        () ->
+            assertThrows(
+                IllegalArgumentException.class,
+                () -> new RsMapping(10, 1, 4, 4, 1, 1, 1)), // m not a multiple of p t
+        () ->
+            assertThrows(IllegalArgumentException.class, () -> new RsMapping(4, 0, 4, 4, 1, 1, 1)),
+        () ->
+            assertThrows(
+                IllegalArgumentException.class,
+                () -> new RsShape(12, 12, 0, 3, 10, 10, 6, 8, 1, 1, 1)));
   }
 }

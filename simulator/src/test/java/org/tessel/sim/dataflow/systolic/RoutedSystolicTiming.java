@@ -8,10 +8,10 @@ import org.tessel.sim.noc.NocNode.Kind;
 
 /**
  * The systolic fold timing computed the literal way, as {@link SystolicTiming} did before it used
- * the mesh's structure: the route of every row and column through the compiled graph, each
- * phase's streams charged link by link on a {@link LinkLoad}, the busiest link read off it, and
- * the skew from the far rows' and columns' route latencies. The reference the closed form is
- * checked against.
+ * the mesh's structure: the route of every row and column through the compiled graph, each phase's
+ * streams charged link by link on a {@link LinkLoad}, the busiest link read off it, and the skew
+ * from the far rows' and columns' route latencies. The reference the closed form is checked
+ * against.
  */
 final class RoutedSystolicTiming {
   private final LinkLoad load;

@@ -37,23 +37,51 @@ final class SystolicTimingMatchesRoutesTest {
     int rows = rnd.nextInt(1, 13);
     int cols = rnd.nextInt(1, 13);
     int wordBytes = 1 << rnd.nextInt(3);
-    NocSpec noc = new NocSpec(NocTopology.SYSTOLIC_MESH, wordBytes * rnd.nextInt(1, 4),
-        rnd.nextInt(0, 3), false);
+    NocSpec noc =
+        new NocSpec(
+            NocTopology.SYSTOLIC_MESH, wordBytes * rnd.nextInt(1, 4), rnd.nextInt(0, 3), false);
     GlbSpec glb = new GlbSpec(1, rnd.nextInt(1, rows + cols + 4), wordBytes * rnd.nextInt(1, 5));
     int portWords = Math.max(1, glb.bytesPerPortPerCycle() / wordBytes);
-    CompiledNoc compiled = new CompiledNoc(NocGraphs.systolicMesh(new ArraySpec(rows, cols), noc,
-        glb, wordBytes));
+    CompiledNoc compiled =
+        new CompiledNoc(NocGraphs.systolicMesh(new ArraySpec(rows, cols), noc, glb, wordBytes));
     RoutedSystolicTiming routed = new RoutedSystolicTiming(compiled, rows, cols);
-    SystolicTiming closed = new SystolicTiming(rows, cols, glb.ports(), portWords,
-        noc.linkWordsPerCycle(wordBytes), noc.hopLatencyCycles());
-    String what = "seed=" + seed + " " + rows + "x" + cols + " ports=" + glb.ports() + "x"
-        + portWords + " link=" + noc.linkWordsPerCycle(wordBytes) + " hop="
-        + noc.hopLatencyCycles();
+    SystolicTiming closed =
+        new SystolicTiming(
+            rows,
+            cols,
+            glb.ports(),
+            portWords,
+            noc.linkWordsPerCycle(wordBytes),
+            noc.hopLatencyCycles());
+    String what =
+        "seed="
+            + seed
+            + " "
+            + rows
+            + "x"
+            + cols
+            + " ports="
+            + glb.ports()
+            + "x"
+            + portWords
+            + " link="
+            + noc.linkWordsPerCycle(wordBytes)
+            + " hop="
+            + noc.hopLatencyCycles();
     assertEquals(routed.skewLatency(), closed.skewLatency(), what + ": skew");
     for (int i = 0; i < 20; i++) {
       int preload = rnd.nextBoolean() ? 0 : rows;
-      FoldPlan plan = new FoldPlan(GemmDim.SR, GemmDim.SC, GemmDim.T, rnd.nextLong(1, 4L * rows),
-          rnd.nextLong(1, 4L * cols), rnd.nextLong(1, 200), rows, cols, preload);
+      FoldPlan plan =
+          new FoldPlan(
+              GemmDim.SR,
+              GemmDim.SC,
+              GemmDim.T,
+              rnd.nextLong(1, 4L * rows),
+              rnd.nextLong(1, 4L * cols),
+              rnd.nextLong(1, 200),
+              rows,
+              cols,
+              preload);
       long[] expected = new long[4];
       long lastFr = plan.rowFolds() - 1;
       long lastFc = plan.colFolds() - 1;
@@ -61,7 +89,9 @@ final class SystolicTimingMatchesRoutesTest {
         long fr = k >= 2 ? lastFr : 0;
         long fc = (k & 1) == 1 ? lastFc : 0;
         expected[k] = routed.foldCycles(plan, fr, fc);
-        assertEquals(routed.preloadCycles(plan, fc), closed.preloadCycles(plan, fr, fc),
+        assertEquals(
+            routed.preloadCycles(plan, fc),
+            closed.preloadCycles(plan, fr, fc),
             what + " " + plan + ": preload of class " + k);
       }
       assertArrayEquals(expected, closed.foldClasses(plan), what + " " + plan);
@@ -92,7 +122,9 @@ final class SystolicTimingMatchesRoutesTest {
               for (int n : count) {
                 max = Math.max(max, n);
               }
-              assertEquals(max, t.mostOnOnePort(a, b),
+              assertEquals(
+                  max,
+                  t.mostOnOnePort(a, b),
                   rows + "x" + cols + " ports=" + ports + " rows=" + a + " cols=" + b);
               checked++;
             }
@@ -109,8 +141,7 @@ final class SystolicTimingMatchesRoutesTest {
     int rows = 256;
     int cols = 128;
     SystolicTiming t = new SystolicTiming(rows, cols, rows + cols, 1, 1, 1);
-    FoldPlan ws = new FoldPlan(GemmDim.T, GemmDim.SC, GemmDim.SR, 1000, 300, 777, rows, cols,
-        rows);
+    FoldPlan ws = new FoldPlan(GemmDim.T, GemmDim.SC, GemmDim.SR, 1000, 300, 777, rows, cols, rows);
     FoldPlan os = new FoldPlan(GemmDim.SR, GemmDim.SC, GemmDim.T, 1000, 300, 777, rows, cols, 0);
     for (FoldPlan p : new FoldPlan[] {ws, os}) {
       for (long c : t.foldClasses(p)) {

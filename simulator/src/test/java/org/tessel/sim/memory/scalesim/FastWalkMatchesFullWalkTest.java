@@ -1,7 +1,5 @@
 package org.tessel.sim.memory.scalesim;
 
-import org.tessel.sim.dataflow.SystolicDataflow;
-import org.tessel.sim.arch.DataflowKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -10,11 +8,13 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
+import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.arch.SramSpec;
 import org.tessel.sim.dataflow.Dataflows;
+import org.tessel.sim.dataflow.SystolicDataflow;
 import org.tessel.sim.mapping.FoldPlan;
 import org.tessel.sim.workload.Layer;
 
@@ -23,11 +23,10 @@ import org.tessel.sim.workload.Layer;
  * stamping, counted filter misses; {@link UserReadBuffer}: windows as cell ranges, fold and row
  * skips, other entries of an address found by arithmetic) give exactly what the walks over every
  * demanded address give ({@link FullWalk}), on random small GEMMs: convolutions with padding,
- * windows running past the input edge, strides, channel groups, batches; plain GEMMs; arrays of
- * 1 to 9 rows and columns; SRAMs from 1 word (the window cannot slide) to larger than the
- * operands, so that the CALC epochs end anywhere in a fold or never, and the USER window slides
- * often, rotates, or never moves. (Ofmap SRAMs of at least 2 words: a 1-word write buffer never
- * drains.)
+ * windows running past the input edge, strides, channel groups, batches; plain GEMMs; arrays of 1
+ * to 9 rows and columns; SRAMs from 1 word (the window cannot slide) to larger than the operands,
+ * so that the CALC epochs end anywhere in a fold or never, and the USER window slides often,
+ * rotates, or never moves. (Ofmap SRAMs of at least 2 words: a 1-word write buffer never drains.)
  */
 final class FastWalkMatchesFullWalkTest {
   private static final List<String> FLOWS = List.of("os", "ws", "is");
@@ -41,23 +40,39 @@ final class FastWalkMatchesFullWalkTest {
       int batch = 1 + (rnd.nextInt(3) == 0 ? rnd.nextInt(3) : 0);
       String df = FLOWS.get(rnd.nextInt(3));
       boolean user = rnd.nextBoolean();
-      HardwareSpec hw = new HardwareSpec("t",
-          new ArraySpec(1 + rnd.nextInt(9), 1 + rnd.nextInt(9)),
-          new SramSpec(sramWords(rnd), sramWords(rnd), 2 + rnd.nextInt(300), 1024, 1),
-          new DramSpec(user ? BandwidthMode.USER : BandwidthMode.CALC, 1 + rnd.nextInt(12)),
-          DataflowKind.find(df).orElseThrow(), 200, MemoryModel.SCALESIM);
-      FoldPlan plan = ((SystolicDataflow) Dataflows.of(hw.dataflow())).plan(layer.gemm(batch), hw.array());
+      HardwareSpec hw =
+          new HardwareSpec(
+              "t",
+              new ArraySpec(1 + rnd.nextInt(9), 1 + rnd.nextInt(9)),
+              new SramSpec(sramWords(rnd), sramWords(rnd), 2 + rnd.nextInt(300), 1024, 1),
+              new DramSpec(user ? BandwidthMode.USER : BandwidthMode.CALC, 1 + rnd.nextInt(12)),
+              DataflowKind.find(df).orElseThrow(),
+              200,
+              MemoryModel.SCALESIM);
+      FoldPlan plan =
+          ((SystolicDataflow) Dataflows.of(hw.dataflow())).plan(layer.gemm(batch), hw.array());
       Shape s = Shape.of(plan);
       Operands ops = new Operands(layer, batch);
-      String where = n + ": " + layer + " batch " + batch + " " + df + " " + hw.array() + " "
-          + hw.sram() + " " + hw.dram();
+      String where =
+          n
+              + ": "
+              + layer
+              + " batch "
+              + batch
+              + " "
+              + df
+              + " "
+              + hw.array()
+              + " "
+              + hw.sram()
+              + " "
+              + hw.dram();
       GemmRun want;
       try {
         want = FullWalk.runGemm(s, ops, hw);
       } catch (IllegalStateException e) {
         // a 1-word USER buffer whose window cannot slide: the fast walk must fail alike
-        assertThrows(IllegalStateException.class, () -> ScaleSimMemory.runGemm(s, ops, hw),
-            where);
+        assertThrows(IllegalStateException.class, () -> ScaleSimMemory.runGemm(s, ops, hw), where);
         continue;
       }
       assertEquals(want, ScaleSimMemory.runGemm(s, ops, hw), where);
@@ -79,25 +94,44 @@ final class FastWalkMatchesFullWalkTest {
       int kernel = 1 + rnd.nextInt(3);
       int pad = rnd.nextInt(2) == 0 ? 0 : rnd.nextInt(kernel);
       int in = Math.max(1, kernel - 2 * pad) + rnd.nextInt(10);
-      Layer layer = Layer.conv("p" + n, in, in, 1 + rnd.nextInt(24), kernel,
-          1 + rnd.nextInt(2), pad, 4 + rnd.nextInt(30), 1);
+      Layer layer =
+          Layer.conv(
+              "p" + n,
+              in,
+              in,
+              1 + rnd.nextInt(24),
+              kernel,
+              1 + rnd.nextInt(2),
+              pad,
+              4 + rnd.nextInt(30),
+              1);
       String df = rnd.nextBoolean() ? "ws" : "os";
       int rows = 1 + rnd.nextInt(8);
-      HardwareSpec hw = new HardwareSpec("t", new ArraySpec(rows, 1 + rnd.nextInt(4)),
-          new SramSpec(1 + rnd.nextInt(400), 1 + rnd.nextInt(400), 2 + rnd.nextInt(300), 1024, 1),
-          new DramSpec(BandwidthMode.CALC, 1 + rnd.nextInt(12)),
-          DataflowKind.find(df).orElseThrow(), 200, MemoryModel.SCALESIM);
+      HardwareSpec hw =
+          new HardwareSpec(
+              "t",
+              new ArraySpec(rows, 1 + rnd.nextInt(4)),
+              new SramSpec(
+                  1 + rnd.nextInt(400), 1 + rnd.nextInt(400), 2 + rnd.nextInt(300), 1024, 1),
+              new DramSpec(BandwidthMode.CALC, 1 + rnd.nextInt(12)),
+              DataflowKind.find(df).orElseThrow(),
+              200,
+              MemoryModel.SCALESIM);
       int batch = 1 + rnd.nextInt(2);
-      Shape s = Shape.of(((SystolicDataflow) Dataflows.of(hw.dataflow())).plan(layer.gemm(batch), hw.array()));
+      Shape s =
+          Shape.of(
+              ((SystolicDataflow) Dataflows.of(hw.dataflow())).plan(layer.gemm(batch), hw.array()));
       Operands ops = new Operands(layer, batch);
-      assertEquals(FullWalk.runGemm(s, ops, hw), ScaleSimMemory.runGemm(s, ops, hw),
+      assertEquals(
+          FullWalk.runGemm(s, ops, hw),
+          ScaleSimMemory.runGemm(s, ops, hw),
           n + ": " + layer + " batch " + batch + " " + df + " " + hw.array() + " " + hw.sram());
     }
   }
 
   /**
-   * Every demand row holds the operand entries the dataflow puts there (docs/models/scalesim,
-   * 2.1), by {@link Operands#ifmap} and {@link Operands#filter}: the walks above share {@link
+   * Every demand row holds the operand entries the dataflow puts there (docs/models/scalesim, 2.1),
+   * by {@link Operands#ifmap} and {@link Operands#filter}: the walks above share {@link
    * OperandStream#row}, so its addresses are checked on their own.
    */
   private static void assertRowsAreOperandEntries(Shape s, Operands ops, String where) {
@@ -132,11 +166,12 @@ final class FastWalkMatchesFullWalkTest {
                 continue;
               }
               int lane = lane0 + x;
-              want[n++] = switch (s.flow) {
-                case OS -> ifmap ? ops.ifmap(lane, u) : ops.filter(u, lane);
-                case WS -> ops.ifmap(u, lane);
-                case IS -> ops.filter(lane, u);
-              };
+              want[n++] =
+                  switch (s.flow) {
+                    case OS -> ifmap ? ops.ifmap(lane, u) : ops.filter(u, lane);
+                    case WS -> ops.ifmap(u, lane);
+                    case IS -> ops.filter(lane, u);
+                  };
             }
           }
           int m = 0;
@@ -176,8 +211,16 @@ final class FastWalkMatchesFullWalkTest {
         int kw = 1 + rnd.nextInt(4);
         int inH = kh + rnd.nextInt(8);
         int inW = kw + rnd.nextInt(8);
-        return Layer.scaleSimConv("s" + n, inH, inW, kh, kw, 1 + rnd.nextInt(6),
-            1 + rnd.nextInt(12), 1 + rnd.nextInt(3), 1 + rnd.nextInt(3));
+        return Layer.scaleSimConv(
+            "s" + n,
+            inH,
+            inW,
+            kh,
+            kw,
+            1 + rnd.nextInt(6),
+            1 + rnd.nextInt(12),
+            1 + rnd.nextInt(3),
+            1 + rnd.nextInt(3));
       }
       default -> {
         // padded convolution, possibly grouped (the GEMM is one group's)
@@ -185,8 +228,16 @@ final class FastWalkMatchesFullWalkTest {
         int kernel = 1 + rnd.nextInt(4);
         int pad = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(kernel);
         int in = Math.max(1, kernel - 2 * pad) + rnd.nextInt(9);
-        return Layer.conv("c" + n, in, in + rnd.nextInt(3), groups * (1 + rnd.nextInt(5)),
-            kernel, 1 + rnd.nextInt(3), pad, groups * (1 + rnd.nextInt(10)), groups);
+        return Layer.conv(
+            "c" + n,
+            in,
+            in + rnd.nextInt(3),
+            groups * (1 + rnd.nextInt(5)),
+            kernel,
+            1 + rnd.nextInt(3),
+            pad,
+            groups * (1 + rnd.nextInt(10)),
+            groups);
       }
     }
   }

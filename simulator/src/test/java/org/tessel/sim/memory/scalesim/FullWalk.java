@@ -2,17 +2,17 @@ package org.tessel.sim.memory.scalesim;
 
 import java.util.Arrays;
 import java.util.function.IntConsumer;
-import org.tessel.sim.stats.StreamStats;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.stats.StreamStats;
 import org.tessel.sim.util.IntMath;
 
 /**
  * The read-buffer walks Tessel's SCALE-Sim model had before the fast ones, kept as the reference
  * they must equal ({@link FastWalkMatchesFullWalkTest}): one step per demanded address, in demand
- * order. USER: every address's prefetch lines in a sorted list (built from the prefetch order
- * entry by entry), a binary search per demanded address against the window. CALC: SCALE-Sim's
- * {@code read_buffer_estimate_bw.py} literally, sets of {@code items} words, an int per address
- * holding the set it was last put in.
+ * order. USER: every address's prefetch lines in a sorted list (built from the prefetch order entry
+ * by entry), a binary search per demanded address against the window. CALC: SCALE-Sim's {@code
+ * read_buffer_estimate_bw.py} literally, sets of {@code items} words, an int per address holding
+ * the set it was last put in.
  */
 final class FullWalk implements ReadWalks {
   private static final FullWalk WALKS = new FullWalk();
@@ -32,15 +32,19 @@ final class FullWalk implements ReadWalks {
     long activeWords = (sizeWords + 1) / 2;
     long prefetchWords = sizeWords - activeWords;
     long wordsPerLine = IntMath.ceilDiv(sizeWords, 100);
-    Lines lines = Lines.build(stream, stream.ifmapOperand ? stream.ops.ifmapSpace
-        : stream.ops.filterSpace, wordsPerLine);
+    Lines lines =
+        Lines.build(
+            stream,
+            stream.ifmapOperand ? stream.ops.ifmapSpace : stream.ops.filterSpace,
+            wordsPerLine);
     int n = lines.lineCount;
     int a = (int) Math.min(IntMath.ceilDiv(activeWords, wordsPerLine), n);
     int p = (int) Math.min(IntMath.ceilDiv(prefetchWords, wordsPerLine), n - a);
     long pfRows = IntMath.ceilDiv(prefetchWords, bw);
     long step = pfRows + 1;
-    long k0 = Math.min(IntMath.ceilDiv(activeWords, bw),
-        IntMath.ceilDiv(stream.prefetchMatrixSize(), bw));
+    long k0 =
+        Math.min(
+            IntMath.ceilDiv(activeWords, bw), IntMath.ceilDiv(stream.prefetchMatrixSize(), bw));
     long last = -1;
     long prefetches = 0;
     int ws = 0;
@@ -74,8 +78,8 @@ final class FullWalk implements ReadWalks {
   }
 
   @Override
-  public StreamStats calc(Shape s, OperandStream stream, long sizeWords, int space,
-      long firstRow, RowLoop loop) {
+  public StreamStats calc(
+      Shape s, OperandStream stream, long sizeWords, int space, long firstRow, RowLoop loop) {
     long items = Math.max(1, sizeWords / 100);
     int[] latest = new int[space];
     Arrays.fill(latest, -1);

@@ -77,8 +77,10 @@ public final class LiteralScaleSim {
         int c = k % cg;
         int y = oy * l.strideH() - l.padH() + ky;
         int x = ox * l.strideW() - l.padW() + kx;
-        im2col[p][k] = y < 0 || y >= l.inH() || x < 0 || x >= l.inW() ? -1
-            : b * l.inH() * l.inW() * l.inC() + (y * l.inW() + x) * l.inC() + g * cg + c;
+        im2col[p][k] =
+            y < 0 || y >= l.inH() || x < 0 || x >= l.inW()
+                ? -1
+                : b * l.inH() * l.inW() * l.inC() + (y * l.inW() + x) * l.inC() + g * cg + c;
       }
     }
     int[][] filt = new int[win][fg];
@@ -249,10 +251,24 @@ public final class LiteralScaleSim {
     boolean v3 = hw.memoryModel() == MemoryModel.SCALESIM_V3;
     int ifBw = v3 ? hw.dram().ifmapReadWordsPerCycle() : bw;
     int flBw = v3 ? hw.dram().filterReadWordsPerCycle() : bw;
-    ReadBuf ifBuf = user ? new ReadBuf(hw.sram().ifmapWords(), ifBw, flatten(ifPre, ifDiag),
-        (long) ifPre.length * ifPre[0].length, v3) : null;
-    ReadBuf flBuf = user ? new ReadBuf(hw.sram().filterWords(), flBw, flatten(flPre, flDiag),
-        (long) flPre.length * flPre[0].length, v3) : null;
+    ReadBuf ifBuf =
+        user
+            ? new ReadBuf(
+                hw.sram().ifmapWords(),
+                ifBw,
+                flatten(ifPre, ifDiag),
+                (long) ifPre.length * ifPre[0].length,
+                v3)
+            : null;
+    ReadBuf flBuf =
+        user
+            ? new ReadBuf(
+                hw.sram().filterWords(),
+                flBw,
+                flatten(flPre, flDiag),
+                (long) flPre.length * flPre[0].length,
+                v3)
+            : null;
     WriteBuf wb = new WriteBuf(hw.sram().ofmapWords(), user ? bw : cols);
     long stall = 0;
     long[] ifOut = new long[n];
@@ -312,7 +328,11 @@ public final class LiteralScaleSim {
       }
     }
     // an operand without any address (all padding) reports a 0..0 window
-    put(det, 0, ifRange[0] < 0 ? 0 : ifOut[ifRange[0]], ifRange[0] < 0 ? 0 : ifOut[ifRange[1]],
+    put(
+        det,
+        0,
+        ifRange[0] < 0 ? 0 : ifOut[ifRange[0]],
+        ifRange[0] < 0 ? 0 : ifOut[ifRange[1]],
         ifReads);
     put(det, 1, flOut[flRange[0]], flOut[flRange[1]], flReads);
     put(det, 2, ofOut[ofFirst], ofOut[ofLast], ofWrites);

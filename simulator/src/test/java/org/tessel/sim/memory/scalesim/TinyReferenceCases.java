@@ -4,19 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SCALE-Sim report lines for tiny layers on a 4x4 array with SRAMs of 32 to 128 words, computed
- * by SCALE-Sim v2 itself (scale-sim-v2 22f88b1, Debian Python 3.11 and numpy 1.24): its {@code
- * single_layer_sim} run with a {@code double_buffered_scratchpad} whose sizes are given in bytes
- * of one-byte words, as {@code docs/models/scalesim/tiny_cases.py} does. {@link #allV3()}: the
- * same cases by SCALE-Sim v3 (scale-sim-v3 fab89b7, the same script, [layout] bank bandwidths
- * equal to the bandwidth, one bank), whose compute lines have the Total Cycles (incl. prefetch)
- * column.
+ * SCALE-Sim report lines for tiny layers on a 4x4 array with SRAMs of 32 to 128 words, computed by
+ * SCALE-Sim v2 itself (scale-sim-v2 22f88b1, Debian Python 3.11 and numpy 1.24): its {@code
+ * single_layer_sim} run with a {@code double_buffered_scratchpad} whose sizes are given in bytes of
+ * one-byte words, as {@code docs/models/scalesim/tiny_cases.py} does. {@link #allV3()}: the same
+ * cases by SCALE-Sim v3 (scale-sim-v3 fab89b7, the same script, [layout] bank bandwidths equal to
+ * the bandwidth, one bank), whose compute lines have the Total Cycles (incl. prefetch) column.
  *
  * <p>Each case is a line {@code case <layer> <dataflow> <USER|CALC> <bandwidth> <ifmap words>
- * <filter words> <ofmap words>} followed by its COMPUTE, BANDWIDTH and DETAILED lines (layer id
- * 0); a line starting with {@code "+ "} continues the previous one after a space. Layers: {@code
- * conv6} 6x6x2 input, 3x3 window, 5 filters, stride 1; {@code conv8s2} 8x8x3, 3x3, 6 filters,
- * stride 2 (edge windows run past the input: im2col holes); {@code gemm} M=9, N=6, K=7.
+ * <filter words> <ofmap words>} followed by its COMPUTE, BANDWIDTH and DETAILED lines (layer id 0);
+ * a line starting with {@code "+ "} continues the previous one after a space. Layers: {@code conv6}
+ * 6x6x2 input, 3x3 window, 5 filters, stride 1; {@code conv8s2} 8x8x3, 3x3, 6 filters, stride 2
+ * (edge windows run past the input: im2col holes); {@code gemm} M=9, N=6, K=7.
  */
 public final class TinyReferenceCases {
   private TinyReferenceCases() {}
@@ -35,16 +34,37 @@ public final class TinyReferenceCases {
    * @param bandwidthLine BANDWIDTH_REPORT line
    * @param detailed DETAILED_ACCESS_REPORT line
    */
-  public record Case(String layer, String dataflow, String mode, int bandwidth, int ifmapWords,
-      int filterWords, int ofmapWords, String compute, String bandwidthLine, String detailed) {
+  public record Case(
+      String layer,
+      String dataflow,
+      String mode,
+      int bandwidth,
+      int ifmapWords,
+      int filterWords,
+      int ofmapWords,
+      String compute,
+      String bandwidthLine,
+      String detailed) {
     @Override
     public String toString() {
-      return layer + " " + dataflow + " " + mode + " bw " + bandwidth + " sram " + ifmapWords
-          + "/" + filterWords + "/" + ofmapWords;
+      return layer
+          + " "
+          + dataflow
+          + " "
+          + mode
+          + " bw "
+          + bandwidth
+          + " sram "
+          + ifmapWords
+          + "/"
+          + filterWords
+          + "/"
+          + ofmapWords;
     }
   }
 
-  private static final String DATA = """
+  private static final String DATA =
+      """
       case conv6 os USER 2 64 64 32
       0, 344, 153, 26.162790697674417, 62.5, 46.875,
       0, 1.6744186046511629, 1.0465116279069768, 0.4186046511627907, 1.8881987577639752,
@@ -210,7 +230,8 @@ public final class TinyReferenceCases {
 
   /** All cases. */
   /** SCALE-Sim v3's lines for the same cases. */
-  private static final String DATA_V3 = """
+  private static final String DATA_V3 =
+      """
       case conv6 os USER 2 64 64 32
       0, 385, 361, 170, 24.930747922437675, 62.5, 46.875,
       0, 1.5955678670360112, 0.997229916897507, 0.3988919667590028, 1.8881987577639752,
@@ -397,9 +418,18 @@ public final class TinyReferenceCases {
     }
     for (int i = 0; i < l.size(); i += 4) {
       String[] h = l.get(i).split(" ", -1);
-      out.add(new Case(h[1], h[2], h[3], Integer.parseInt(h[4]), Integer.parseInt(h[5]),
-          Integer.parseInt(h[6]), Integer.parseInt(h[7]), l.get(i + 1), l.get(i + 2),
-          l.get(i + 3)));
+      out.add(
+          new Case(
+              h[1],
+              h[2],
+              h[3],
+              Integer.parseInt(h[4]),
+              Integer.parseInt(h[5]),
+              Integer.parseInt(h[6]),
+              Integer.parseInt(h[7]),
+              l.get(i + 1),
+              l.get(i + 2),
+              l.get(i + 3)));
     }
     return out;
   }
