@@ -1,19 +1,16 @@
 package org.tessel.nas.search;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.tessel.nas.eval.CachedEvaluator;
 import org.tessel.nas.eval.EvaluationLog;
 import org.tessel.nas.eval.Metrics;
 import org.tessel.nas.eval.MetricsCodec;
 import org.tessel.nas.eval.NetworkEvaluator;
+import org.tessel.sched.profile.Shards;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.workload.Network;
 
@@ -67,53 +64,12 @@ public final class SearchShards {
    * @throws ConfigException when there are no logs, logs of different counts, or one missing
    */
   public static void preload(Path dir, CachedEvaluator cached) throws IOException {
-    Path folder = dir.resolve(DIR);
-    List<Path> files = new ArrayList<>();
-    if (Files.isDirectory(folder)) {
-      try (Stream<Path> s = Files.list(folder)) {
-        s.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
-            .sorted()
-            .forEach(files::add);
-      }
-    }
-    if (files.isEmpty()) {
-      throw new ConfigException(
-          folder.toString(),
-          0,
-          "",
-          "no shard logs"
-              + " (evaluations.K-of-N.log): run tessel search ... --shard K/N -p with the same DIR"
-              + " first");
-    }
-    int n = -1;
-    boolean[] have = null;
-    for (Path f : files) {
-      Matcher m = NAME.matcher(f.getFileName().toString());
-      m.matches();
-      int k = Integer.parseInt(m.group(1));
-      int of = Integer.parseInt(m.group(2));
-      if (n < 0) {
-        n = of;
-        have = new boolean[n];
-      } else if (of != n) {
-        throw new ConfigException(
-            f.toString(),
-            0,
-            "",
-            "shards of " + of + " and of " + n + " in one folder; remove the stale ones");
-      }
-      if (k >= n) {
-        throw new ConfigException(
-            f.toString(), 0, "", "shard " + k + " of " + n + " does not exist");
-      }
-      have[k] = true;
-    }
-    for (int k = 0; k < n; k++) {
-      if (!have[k]) {
-        throw new ConfigException(
-            file(dir, k, n).toString(), 0, "", "missing: run shard " + k + "/" + n + " first");
-      }
-    }
+    List<Path> files =
+        Shards.completeSet(
+            dir.resolve(DIR),
+            NAME,
+            "no shard logs (evaluations.K-of-N.log): run tessel search ... --shard K/N -p with the same DIR first",
+            (k, n) -> file(dir, k, n));
     for (Path f : files) {
       try (EvaluationLog log = EvaluationLog.open(f)) {
         for (Map.Entry<String, String> e : log.records().entrySet()) {

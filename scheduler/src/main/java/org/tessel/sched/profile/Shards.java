@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -117,35 +118,33 @@ public final class Shards {
   }
 
   /**
-   * Joins every slice in {@code dir}'s {@code shards} folder into {@code dir/PROFILE.csv}, which
-   * {@link Profiler#run} then finds complete (it computes nothing and draws the plots).
+   * The shard files in {@code folder} whose names {@code name} matches (group 1 is K, group 2 is
+   * N), sorted: a complete set, K = 0 .. N-1 of one N, so N is the list's size.
    *
-   * @throws ConfigException when there are no slices, they are of different counts or inputs, or a
-   *     slice is missing or incomplete (nothing is written then)
-   * @throws IOException when a file cannot be read or written
+   * @param none the message when there is no shard file (what to run first)
+   * @param fileOf the file of shard K of N, named in the message when it is missing
+   * @throws ConfigException when there is none, when counts differ or K is out of range (naming the
+   *     file), or when a shard is missing (naming its file)
+   * @throws IOException when the folder cannot be listed
    */
-  public static void merge(ProfileSpec spec, Path dir) throws IOException {
-    Path folder = dir.resolve(DIR);
+  public static List<Path> completeSet(
+      Path folder, Pattern name, String none, BiFunction<Integer, Integer, Path> fileOf)
+      throws IOException {
     List<Path> files = new ArrayList<>();
     if (Files.isDirectory(folder)) {
       try (Stream<Path> s = Files.list(folder)) {
-        s.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
+        s.filter(p -> name.matcher(p.getFileName().toString()).matches())
             .sorted()
             .forEach(files::add);
       }
     }
     if (files.isEmpty()) {
-      throw new ConfigException(
-          folder.toString(),
-          0,
-          "",
-          "no shard files"
-              + " (PROFILE.K-of-N.csv): run tessel profile ... --shard K/N -p with the same DIR first");
+      throw new ConfigException(folder.toString(), 0, "", none);
     }
     int n = -1;
     boolean[] have = null;
     for (Path f : files) {
-      Matcher m = NAME.matcher(f.getFileName().toString());
+      Matcher m = name.matcher(f.getFileName().toString());
       m.matches();
       int k = Integer.parseInt(m.group(1));
       int of = Integer.parseInt(m.group(2));
@@ -168,9 +167,28 @@ public final class Shards {
     for (int k = 0; k < n; k++) {
       if (!have[k]) {
         throw new ConfigException(
-            file(dir, k, n).toString(), 0, "", "missing: run shard " + k + "/" + n + " first");
+            fileOf.apply(k, n).toString(), 0, "", "missing: run shard " + k + "/" + n + " first");
       }
     }
+    return files;
+  }
+
+  /**
+   * Joins every slice in {@code dir}'s {@code shards} folder into {@code dir/PROFILE.csv}, which
+   * {@link Profiler#run} then finds complete (it computes nothing and draws the plots).
+   *
+   * @throws ConfigException when there are no slices, they are of different counts or inputs, or a
+   *     slice is missing or incomplete (nothing is written then)
+   * @throws IOException when a file cannot be read or written
+   */
+  public static void merge(ProfileSpec spec, Path dir) throws IOException {
+    int n =
+        completeSet(
+                dir.resolve(DIR),
+                NAME,
+                "no shard files (PROFILE.K-of-N.csv): run tessel profile ... --shard K/N -p with the same DIR first",
+                (k, count) -> file(dir, k, count))
+            .size();
     List<String> header = ProfileCsv.header(spec);
     List<Point> all = spec.grid().points();
     String[] rows = new String[all.size()];
