@@ -2,18 +2,21 @@ package org.tessel.nas.objective;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.tessel.sim.config.ConfigException;
+import org.tessel.sim.config.Csv;
 import org.tessel.sim.config.TextFiles;
 
 /**
- * A CSV file with a header line, read whole, every row with its line number: fields split on
- * commas, surrounding whitespace trimmed, double quotes around a field removed (a quoted field may
- * hold commas); blank lines and lines starting with {@code #} skipped.
+ * A CSV file with a header line, read whole, every row with its line number: fields split by the
+ * one codec {@link Csv#fields(String, String, int, BitSet)} (a quoted field may hold commas and
+ * doubled quotes), surrounding whitespace trimmed; blank lines and lines starting with {@code #}
+ * skipped.
  */
 final class CsvTable {
   /** One data line. */
-  record Row(int line, List<String> fields, java.util.BitSet quoted) {
+  record Row(int line, List<String> fields, BitSet quoted) {
     /** Whether field {@code i} was written in quotes (then it is text, never a number). */
     boolean quoted(int i) {
       return quoted.get(i);
@@ -46,8 +49,9 @@ final class CsvTable {
         if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
-        java.util.BitSet quoted = new java.util.BitSet();
-        List<String> f = split(name, n, line, quoted);
+        BitSet quoted = new BitSet();
+        List<String> f = Csv.fields(line, name, n, quoted);
+        f.replaceAll(String::trim);
         if (header == null) {
           header = f;
         } else if (f.size() != header.size()) {
@@ -88,34 +92,5 @@ final class CsvTable {
       }
     }
     return -1;
-  }
-
-  private static List<String> split(
-      String file, int line, String text, java.util.BitSet quotedFields) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        if (quoted && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else {
-          quoted = !quoted;
-          quotedFields.set(out.size());
-        }
-      } else if (c == ',' && !quoted) {
-        out.add(cur.toString().trim());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    if (quoted) {
-      throw new ConfigException(file, line, "", "unterminated quote");
-    }
-    out.add(cur.toString().trim());
-    return out;
   }
 }

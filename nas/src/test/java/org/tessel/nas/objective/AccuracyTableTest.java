@@ -111,6 +111,28 @@ final class AccuracyTableTest {
   }
 
   @Test
+  void quotedFields_areTrimmedText_andNeverNumbers() throws IOException {
+    Path f = tmp.resolve("t.csv");
+    List<String> r = new ArrayList<>(rows);
+    r.set(0, "arch_index, \"arch_str\" ,my_acc");
+    r.set(3, "2, \" " + SPACE.archString(SPACE.genome(2)) + " \" ,0.75");
+    Files.write(f, r);
+    assertEquals(0.75, AccuracyTable.read(f, SPACE, null).accuracy(SPACE.genome(2), SPACE));
+    r.set(3, "2," + SPACE.archString(SPACE.genome(2)) + ",\"0.75\"");
+    assertEquals(
+        "t.csv:4: my_acc: expected a number, found the quoted text \"0.75\" (write numbers"
+            + " without quotes)",
+        error(r, null));
+    r.set(3, "\"2\"," + SPACE.archString(SPACE.genome(2)) + ",0.75");
+    assertEquals(
+        "t.csv:4: arch_index: expected a number, found the quoted text \"2\" (write numbers"
+            + " without quotes)",
+        error(r, null));
+    r.set(3, "2,\"" + SPACE.archString(SPACE.genome(2)) + ",0.75");
+    assertEquals("t.csv:4: quote not closed", error(r, null));
+  }
+
+  @Test
   void sharedNasBench201Table_readsWhole() {
     Path csv =
         Shared.validationDir().resolve("nasbench201/nb201_accuracy_and_hwnasbench_latency.csv");

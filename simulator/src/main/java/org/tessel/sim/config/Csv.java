@@ -1,6 +1,7 @@
 package org.tessel.sim.config;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -37,22 +38,33 @@ public final class Csv {
    * @throws ConfigException at {@code file:lineNo} when a quote is not closed
    */
   public static List<String> fields(String line, String file, int lineNo) {
+    return fields(line, file, lineNo, new BitSet());
+  }
+
+  /**
+   * As {@link #fields(String, String, int)}, and sets in {@code quoted} the index of every field
+   * that was written in quotes (a reader may then take it as text, never as a number).
+   *
+   * @throws ConfigException at {@code file:lineNo} when a quote is not closed
+   */
+  public static List<String> fields(String line, String file, int lineNo, BitSet quoted) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
+    boolean inQuotes = false;
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
-      if (quoted) {
+      if (inQuotes) {
         if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
           cur.append('"');
           i++;
         } else if (c == '"') {
-          quoted = false;
+          inQuotes = false;
         } else {
           cur.append(c);
         }
       } else if (c == '"' && cur.toString().isBlank()) {
-        quoted = true;
+        inQuotes = true;
+        quoted.set(out.size());
       } else if (c == ',') {
         out.add(cur.toString());
         cur.setLength(0);
@@ -60,7 +72,7 @@ public final class Csv {
         cur.append(c);
       }
     }
-    if (quoted) {
+    if (inQuotes) {
       throw new ConfigException(file, lineNo, "", "quote not closed");
     }
     out.add(cur.toString());
