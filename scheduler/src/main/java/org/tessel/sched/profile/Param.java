@@ -30,9 +30,16 @@ public enum Param {
   SRAM_BANKS(HardwareField.SRAM_BANKS),
   DRAM_MODE(HardwareField.DRAM_MODE),
   DRAM_BANDWIDTH(HardwareField.DRAM_BANDWIDTH),
+  DRAM_LINK_BITS(HardwareField.DRAM_LINK_BITS),
+  DRAM_LINK_CLOCK(HardwareField.DRAM_LINK_CLOCK),
+  DRAM_RLC_ZEROS(HardwareField.DRAM_RLC_ZEROS),
   CLOCK(HardwareField.CLOCK),
   NOC_TOPOLOGY(HardwareField.NOC_TOPOLOGY),
   NOC_LINK(HardwareField.NOC_LINK),
+  NOC_IFMAP(HardwareField.NOC_IFMAP),
+  NOC_FILTER(HardwareField.NOC_FILTER),
+  NOC_PSUM_IN(HardwareField.NOC_PSUM_IN),
+  NOC_PSUM_OUT(HardwareField.NOC_PSUM_OUT),
   NOC_HOP(HardwareField.NOC_HOP),
   NOC_MULTICAST(HardwareField.NOC_MULTICAST),
   GLB_BANKS(HardwareField.GLB_BANKS),
@@ -48,7 +55,9 @@ public enum Param {
   ENERGY_RF(HardwareField.ENERGY_RF),
   ENERGY_NOC(HardwareField.ENERGY_NOC),
   ENERGY_GLB(HardwareField.ENERGY_GLB),
-  ENERGY_DRAM(HardwareField.ENERGY_DRAM);
+  ENERGY_DRAM(HardwareField.ENERGY_DRAM),
+  MAPPING_SEARCH(HardwareField.MAPPING_SEARCH),
+  MAPPING_MIN_UTILISATION(HardwareField.MAPPING_MIN_UTILISATION);
 
   private static final Param[] VALUES = values();
 
@@ -83,7 +92,7 @@ public enum Param {
     return fields.get(0).kind();
   }
 
-  /** The least whole value allowed (INT and LONG); DOUBLE values must be {@code > 0}. */
+  /** The least whole value allowed (INT and LONG); other numbers must be {@code > 0}. */
   long min() {
     return fields.get(0).min();
   }

@@ -182,6 +182,12 @@ final class Values {
     if (v.signum() <= 0) {
       throw error(p, file, line, "must be > 0, '" + item + "' gives " + plain(v));
     }
+    if (p.kind() == HardwareField.Kind.SHARE && v.compareTo(BigDecimal.ONE) > 0) {
+      throw error(p, file, line, "must be <= 1, '" + item + "' gives " + plain(v));
+    }
+    if (p.kind() == HardwareField.Kind.SHARE_BELOW_ONE && v.compareTo(BigDecimal.ONE) >= 0) {
+      throw error(p, file, line, "must be below 1, '" + item + "' gives " + plain(v));
+    }
     if (v.compareTo(BigDecimal.valueOf(1e12)) > 0) {
       throw error(p, file, line, "must be <= 1e12, '" + item + "' gives " + plain(v));
     }

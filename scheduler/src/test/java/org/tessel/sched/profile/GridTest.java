@@ -54,6 +54,11 @@ final class GridTest {
         "noc.multicast=false,true       | false true",
         "reconfig.configBits=0:2048:1024 | 0 1024 2048",
         "array.rows=16:16:4             | 16",
+        "noc.ifmapBytesPerCycle=2:8:*2  | 2 4 8",
+        "dram.linkClockMHz=60,120.0     | 60 120",
+        "dram.rlcZeroFraction=0.25:0.75:0.25 | 0.25 0.5 0.75",
+        "mapping.minUtilisation=0.5,1   | 0.5 1",
+        "mapping.search=CHIP,best       | chip best",
       })
   void sweep_givesCanonicalValuesInOrder(String option, String expected) {
     assertEquals(List.of(expected.split(" ")), values(option), option);
@@ -81,6 +86,11 @@ final class GridTest {
         "clockMHz=fast           | --sweep: clockMHz: not a number: 'fast'",
         "clockMHz=0,100          | --sweep: clockMHz: must be > 0, '0' gives 0",
         "clockMHz=100:200        | --sweep: clockMHz: range '100:200' needs a step",
+        "dram.rlcZeroFraction=0.5,1 | --sweep: dram.rlcZeroFraction: must be below 1, '1' gives 1",
+        "dram.rlcZeroFraction=0  | --sweep: dram.rlcZeroFraction: must be > 0, '0' gives 0",
+        "mapping.minUtilisation=1.5 | --sweep: mapping.minUtilisation: must be <= 1, '1.5' gives 1.5",
+        "noc.psumOutBytesPerCycle=0 | --sweep: noc.psumOutBytesPerCycle: must be >= 1, '0' gives 0",
+        "mapping.search=fast     | --sweep: mapping.search: expected best or chip, was 'fast'",
         "dram.mode=fast          | --sweep: dram.mode: expected calc or user or link, was 'fast'",
         "array.row=8             | --sweep: unknown parameter 'array.row' (did you mean 'array.rows'?)",
         "array.rows              | --sweep: expected NAME=VALUES, was 'array.rows'",
@@ -161,7 +171,16 @@ final class GridTest {
             "scratchpad.filterWords",
             "glb.banks",
             "clockMHz",
-            "energy.dramPj")) {
+            "energy.dramPj",
+            "dram.linkBits",
+            "dram.linkClockMHz",
+            "dram.rlcZeroFraction",
+            "noc.ifmapBytesPerCycle",
+            "noc.filterBytesPerCycle",
+            "noc.psumInBytesPerCycle",
+            "noc.psumOutBytesPerCycle",
+            "mapping.search",
+            "mapping.minUtilisation")) {
       assertTrue(names.contains(n), n);
     }
   }

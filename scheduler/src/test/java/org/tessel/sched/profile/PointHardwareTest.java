@@ -1,6 +1,7 @@
 package org.tessel.sched.profile;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.tessel.sched.Objective;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
+import org.tessel.sim.arch.MappingSearchSpec;
+import org.tessel.sim.arch.NocSpec;
 import org.tessel.sim.arch.NocTopology;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.io.Inputs;
@@ -69,6 +72,53 @@ final class PointHardwareTest {
     assertEquals(
         false, at("default", "noc.topology=xybus", "noc.multicast=false").cgra().noc().multicast());
     assertEquals("os", at("eyeriss", "noc.topology=mesh").dataflow().shortName());
+  }
+
+  @Test
+  void busWidths_followTheLink_onlyWhereTheBaseLeftThemAtTheLinksWidth() {
+    // eyeriss: 8-byte links, a 2-byte ifmap network and 8-byte filter and psum networks
+    NocSpec wide = at("eyeriss", "noc.linkBytesPerCycle=16").cgra().noc();
+    assertEquals(
+        List.of(16, 2, 16, 16, 16),
+        List.of(
+            wide.linkBytesPerCycle(),
+            wide.ifmapBytesPerCycle(),
+            wide.filterBytesPerCycle(),
+            wide.psumInBytesPerCycle(),
+            wide.psumOutBytesPerCycle()));
+    NocSpec set =
+        at("eyeriss", "noc.linkBytesPerCycle=16", "noc.filterBytesPerCycle=8").cgra().noc();
+    assertEquals(
+        List.of(2, 8, 16),
+        List.of(set.ifmapBytesPerCycle(), set.filterBytesPerCycle(), set.psumInBytesPerCycle()));
+    assertEquals(4, at("eyeriss", "noc.ifmapBytesPerCycle=4").cgra().noc().ifmapBytesPerCycle());
+  }
+
+  @Test
+  void linkAndMappingFields_setTheirSpecs() {
+    HardwareSpec hw =
+        at(
+            "eyeriss",
+            "dram.mode=link",
+            "dram.linkBits=32",
+            "dram.linkClockMHz=120",
+            "dram.rlcZeroFraction=0.5",
+            "mapping.search=best",
+            "mapping.minUtilisation=0.5");
+    assertAll(
+        () -> assertEquals(BandwidthMode.LINK, hw.dram().mode()),
+        () -> assertEquals(32, hw.dram().linkBits()),
+        () -> assertEquals(120.0, hw.dram().linkClockMHz()),
+        // 32 bits at 120 MHz against eyeriss's 200 MHz core: 32 * 120 000 / (8 * 200 000)
+        () ->
+            assertArrayEquals(new long[] {3_840_000, 1_600_000}, hw.dram().linkBytesPerCycles(200)),
+        // 4 (1 - 0.5) / 3 of the raw words
+        () -> assertEquals(2.0 / 3, hw.dram().fmapWordsRatio(), 1e-15),
+        () -> assertEquals(MappingSearchSpec.Policy.BEST, hw.cgra().mapping().policy()),
+        () -> assertEquals(0.5, hw.cgra().mapping().minUtilisation()));
+    assertEquals(
+        MappingSearchSpec.Policy.CHIP,
+        at("default", "mapping.search=chip").cgra().mapping().policy());
   }
 
   @Test

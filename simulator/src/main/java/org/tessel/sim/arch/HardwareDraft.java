@@ -4,11 +4,12 @@ package org.tessel.sim.arch;
  * The fields of a {@link HardwareSpec} as plain variables, for {@link HardwareField}s to overwrite
  * (a profile point's parameters) before the records are built (and validated) again.
  *
- * <p>Two fields follow others when the base hardware left them at the default that follows ({@code
+ * <p>Some fields follow others when the base hardware left them at the default that follows ({@code
  * docs/hardware-format.md}), unless the grid sets them: {@code glb.ports} stays one port per row
- * and per column ({@code array.rows + array.cols}) when the array changes, and {@code
- * noc.multicast} stays the topology's default ({@code true} for {@code xybus}) when {@code
- * noc.topology} changes.
+ * and per column ({@code array.rows + array.cols}) when the array changes, {@code noc.multicast}
+ * stays the topology's default ({@code true} for {@code xybus}) when {@code noc.topology} changes,
+ * and each of the four bus widths ({@code noc.ifmapBytesPerCycle}, ...) stays {@code
+ * noc.linkBytesPerCycle} when the link width changes.
  */
 public final class HardwareDraft {
   private final HardwareSpec base;
@@ -26,9 +27,17 @@ public final class HardwareDraft {
   boolean userBandwidth;
   boolean linkMode;
   int bandwidthWordsPerCycle;
+  int linkBits;
+  double linkClockMHz;
+  double rlcZeroFraction;
   boolean xyBus;
   int linkBytesPerCycle;
   int hopLatencyCycles;
+
+  /** Widths of the ifmap, filter, psum-in and psum-out buses, and whether a grid set each. */
+  private final int[] busBytesPerCycle;
+
+  private final boolean[] busSet = new boolean[4];
   boolean multicast;
   boolean multicastSet;
   int glbBanks;
@@ -42,6 +51,8 @@ public final class HardwareDraft {
   int busBitsPerCycle;
   int drainCycles;
   final double[] energy;
+  boolean chipMapping;
+  double minUtilisation;
 
   /** A draft holding the fields of {@code base}. */
   public HardwareDraft(HardwareSpec base) {
@@ -59,11 +70,21 @@ public final class HardwareDraft {
     userBandwidth = base.dram().mode() == BandwidthMode.USER;
     linkMode = base.dram().mode() == BandwidthMode.LINK;
     bandwidthWordsPerCycle = base.dram().bandwidthWordsPerCycle();
+    linkBits = base.dram().linkBits();
+    linkClockMHz = base.dram().linkClockMHz();
+    rlcZeroFraction = base.dram().rlcZeroFraction();
     clockMHz = base.clockMHz();
     CgraSpec c = base.cgra();
     xyBus = c.noc().topology() == NocTopology.XY_BUS;
     linkBytesPerCycle = c.noc().linkBytesPerCycle();
     hopLatencyCycles = c.noc().hopLatencyCycles();
+    busBytesPerCycle =
+        new int[] {
+          c.noc().ifmapBytesPerCycle(),
+          c.noc().filterBytesPerCycle(),
+          c.noc().psumInBytesPerCycle(),
+          c.noc().psumOutBytesPerCycle()
+        };
     multicast = c.noc().multicast();
     glbBanks = c.glb().banks();
     glbPorts = c.glb().ports();
@@ -76,6 +97,21 @@ public final class HardwareDraft {
     drainCycles = c.reconfig().drainCycles();
     EnergyTable e = c.energy();
     energy = new double[] {e.macPj(), e.rfPj(), e.nocPj(), e.glbPj(), e.dramPj()};
+    chipMapping = c.mapping().policy() == MappingSearchSpec.Policy.CHIP;
+    minUtilisation = c.mapping().minUtilisation();
+  }
+
+  /** Sets the width of bus {@code i} (ifmap, filter, psum in, psum out). */
+  void setBusBytesPerCycle(int i, int bytesPerCycle) {
+    busBytesPerCycle[i] = bytesPerCycle;
+    busSet[i] = true;
+  }
+
+  /** Bus {@code i}'s width: its own, or the link's when it followed the base hardware's link. */
+  private int bus(int i, NocSpec base) {
+    return busSet[i] || busBytesPerCycle[i] != base.linkBytesPerCycle()
+        ? busBytesPerCycle[i]
+        : linkBytesPerCycle;
   }
 
   /**
@@ -87,31 +123,29 @@ public final class HardwareDraft {
     CgraSpec c = base.cgra();
     ArraySpec array = new ArraySpec(rows, cols);
     SramSpec sram = new SramSpec(ifmapKiB, filterKiB, ofmapKiB, wordBytes, sramBanks);
-    DramSpec b = base.dram();
     DramSpec dram =
         DramSpec.link(
             userBandwidth ? BandwidthMode.USER : linkMode ? BandwidthMode.LINK : BandwidthMode.CALC,
             bandwidthWordsPerCycle,
-            b.linkBits(),
-            b.linkClockMHz(),
-            b.rlcZeroFraction());
+            linkBits,
+            linkClockMHz,
+            rlcZeroFraction);
     boolean baseXy = c.noc().topology() == NocTopology.XY_BUS;
     boolean mc = multicast;
     if (!multicastSet && c.noc().multicast() == baseXy) {
       mc = xyBus;
     }
     NocSpec bn = c.noc();
-    boolean widths = linkBytesPerCycle == bn.linkBytesPerCycle();
     NocSpec noc =
         new NocSpec(
             xyBus ? NocTopology.XY_BUS : NocTopology.SYSTOLIC_MESH,
             linkBytesPerCycle,
             hopLatencyCycles,
             mc,
-            widths ? bn.ifmapBytesPerCycle() : linkBytesPerCycle,
-            widths ? bn.filterBytesPerCycle() : linkBytesPerCycle,
-            widths ? bn.psumInBytesPerCycle() : linkBytesPerCycle,
-            widths ? bn.psumOutBytesPerCycle() : linkBytesPerCycle);
+            bus(0, bn),
+            bus(1, bn),
+            bus(2, bn),
+            bus(3, bn));
     int ports = glbPorts;
     ArraySpec baseArray = base.array();
     if (!glbPortsSet && c.glb().ports() == baseArray.rows() + baseArray.cols()) {
@@ -133,6 +167,14 @@ public final class HardwareDraft {
         df,
         clockMHz,
         memoryModel,
-        new CgraSpec(noc, glb, spad, reconfig, table, c.mapping()));
+        new CgraSpec(
+            noc,
+            glb,
+            spad,
+            reconfig,
+            table,
+            new MappingSearchSpec(
+                chipMapping ? MappingSearchSpec.Policy.CHIP : MappingSearchSpec.Policy.BEST,
+                minUtilisation)));
   }
 }

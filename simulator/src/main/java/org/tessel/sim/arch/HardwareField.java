@@ -128,6 +128,33 @@ public enum HardwareField {
       List.of(),
       "10",
       (d, v) -> d.bandwidthWordsPerCycle = Integer.parseInt(v)),
+  DRAM_LINK_BITS(
+      "dram.linkBits",
+      null,
+      Kind.INT,
+      "bits",
+      1,
+      List.of(),
+      "required with link",
+      (d, v) -> d.linkBits = Integer.parseInt(v)),
+  DRAM_LINK_CLOCK(
+      "dram.linkClockMHz",
+      null,
+      Kind.DOUBLE,
+      "MHz",
+      0,
+      List.of(),
+      "required with link",
+      (d, v) -> d.linkClockMHz = Double.parseDouble(v)),
+  DRAM_RLC_ZEROS(
+      "dram.rlcZeroFraction",
+      null,
+      Kind.SHARE_BELOW_ONE,
+      "share",
+      0,
+      List.of(),
+      "absent (no coding)",
+      (d, v) -> d.rlcZeroFraction = Double.parseDouble(v)),
   NOC_TOPOLOGY(
       "noc.topology",
       null,
@@ -146,6 +173,42 @@ public enum HardwareField {
       List.of(),
       "sram.wordBytes",
       (d, v) -> d.linkBytesPerCycle = Integer.parseInt(v)),
+  NOC_IFMAP(
+      "noc.ifmapBytesPerCycle",
+      null,
+      Kind.INT,
+      "bytes / cycle",
+      1,
+      List.of(),
+      "noc.linkBytesPerCycle",
+      (d, v) -> d.setBusBytesPerCycle(0, Integer.parseInt(v))),
+  NOC_FILTER(
+      "noc.filterBytesPerCycle",
+      null,
+      Kind.INT,
+      "bytes / cycle",
+      1,
+      List.of(),
+      "noc.linkBytesPerCycle",
+      (d, v) -> d.setBusBytesPerCycle(1, Integer.parseInt(v))),
+  NOC_PSUM_IN(
+      "noc.psumInBytesPerCycle",
+      null,
+      Kind.INT,
+      "bytes / cycle",
+      1,
+      List.of(),
+      "noc.linkBytesPerCycle",
+      (d, v) -> d.setBusBytesPerCycle(2, Integer.parseInt(v))),
+  NOC_PSUM_OUT(
+      "noc.psumOutBytesPerCycle",
+      null,
+      Kind.INT,
+      "bytes / cycle",
+      1,
+      List.of(),
+      "noc.linkBytesPerCycle",
+      (d, v) -> d.setBusBytesPerCycle(3, Integer.parseInt(v))),
   NOC_HOP(
       "noc.hopLatencyCycles",
       null,
@@ -295,7 +358,25 @@ public enum HardwareField {
       0,
       List.of(),
       "200",
-      (d, v) -> d.energy[4] = Double.parseDouble(v));
+      (d, v) -> d.energy[4] = Double.parseDouble(v)),
+  MAPPING_SEARCH(
+      "mapping.search",
+      null,
+      Kind.CHOICE,
+      "",
+      0,
+      List.of("best", "chip"),
+      "best",
+      (d, v) -> d.chipMapping = v.equals("chip")),
+  MAPPING_MIN_UTILISATION(
+      "mapping.minUtilisation",
+      null,
+      Kind.SHARE,
+      "share",
+      0,
+      List.of(),
+      "absent (no floor)",
+      (d, v) -> d.minUtilisation = Double.parseDouble(v));
 
   /** How a field's values are written. */
   public enum Kind {
@@ -305,6 +386,10 @@ public enum HardwareField {
     LONG,
     /** Numbers with an optional fraction, {@code > 0}. */
     DOUBLE,
+    /** A share: a number with an optional fraction, {@code > 0} and at most 1. */
+    SHARE,
+    /** A share below one: a number with an optional fraction, {@code > 0} and below 1. */
+    SHARE_BELOW_ONE,
     /** One of a few words ({@link #choices()}). */
     CHOICE,
     /** Free text, not empty. */
@@ -379,7 +464,10 @@ public enum HardwareField {
     return unit;
   }
 
-  /** The least whole value (INT and LONG); DOUBLE values must be {@code > 0}. */
+  /**
+   * The least whole value (INT and LONG); DOUBLE, SHARE and SHARE_BELOW_ONE values must be {@code >
+   * 0}.
+   */
   public long min() {
     return min;
   }

@@ -40,17 +40,6 @@ public final class HardwareReader {
   /** The preset used when no hardware is given. */
   public static final String DEFAULT_PRESET = "default";
 
-  /** Keys main added after the schema: not yet fields of {@link HardwareField}. */
-  private static final Set<String> DRAM_LINK =
-      Set.of("linkBits", "linkClockMHz", "rlcZeroFraction");
-
-  private static final Set<String> NOC_WIDTHS =
-      Set.of(
-          "ifmapBytesPerCycle",
-          "filterBytesPerCycle",
-          "psumInBytesPerCycle",
-          "psumOutBytesPerCycle");
-
   private HardwareReader() {}
 
   /** Reads a hardware file. */
@@ -96,7 +85,7 @@ public final class HardwareReader {
   }
 
   private static HardwareSpec parseFields(Yaml.Obj root) {
-    root.allowOnly(union(HardwareField.topKeys(), Set.of("mapping")));
+    root.allowOnly(HardwareField.topKeys());
     String name = root.string("name");
     double clock = root.positiveDouble("clockMHz", 200.0);
     if (clock < Limits.MIN_CLOCK_MHZ || clock > Limits.MAX_CLOCK_MHZ) {
@@ -147,7 +136,7 @@ public final class HardwareReader {
         built(s, worst, () -> new SramSpec(ifmapKiB, filterKiB, ofmapKiB, wordBytes, banks));
 
     Yaml.Obj d = root.obj("dram");
-    d.allowOnly(union(HardwareField.yamlKeys("dram"), DRAM_LINK));
+    d.allowOnly(HardwareField.yamlKeys("dram"));
     String mode = choice(d, HardwareField.DRAM_MODE);
     int bw = d.positiveInt("bandwidthWordsPerCycle", 10);
     boolean link = mode.equals("link");
@@ -195,12 +184,6 @@ public final class HardwareReader {
     return o.choice(f.yamlKey(), f.defaultValue().orElseThrow(), Set.copyOf(f.choices()));
   }
 
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> out = new java.util.HashSet<>(a);
-    out.addAll(b);
-    return out;
-  }
-
   /** What {@code make} builds, its refusal a mistake at {@code key} of {@code o}. */
   private static <T> T built(Yaml.Obj o, String key, java.util.function.Supplier<T> make) {
     try {
@@ -216,7 +199,7 @@ public final class HardwareReader {
     NocSpec noc = d.noc();
     if (root.has("noc")) {
       Yaml.Obj o = root.obj("noc");
-      o.allowOnly(union(HardwareField.yamlKeys("noc"), NOC_WIDTHS));
+      o.allowOnly(HardwareField.yamlKeys("noc"));
       String t = choice(o, HardwareField.NOC_TOPOLOGY);
       int link = o.positiveInt("linkBytesPerCycle", noc.linkBytesPerCycle());
       noc =
@@ -279,8 +262,8 @@ public final class HardwareReader {
     MappingSearchSpec mapping = MappingSearchSpec.BEST;
     if (root.has("mapping")) {
       Yaml.Obj o = root.obj("mapping");
-      o.allowOnly(Set.of("search", "minUtilisation"));
-      boolean chip = o.choice("search", "best", Set.of("best", "chip")).equals("chip");
+      o.allowOnly(HardwareField.yamlKeys("mapping"));
+      boolean chip = choice(o, HardwareField.MAPPING_SEARCH).equals("chip");
       double floor = o.has("minUtilisation") ? o.positiveDouble("minUtilisation", 1) : 0;
       if (floor > 1) {
         throw o.error("minUtilisation", "expected a share of the PEs, 0 to 1, was " + floor);

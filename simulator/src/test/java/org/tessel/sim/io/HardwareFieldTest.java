@@ -34,8 +34,15 @@ final class HardwareFieldTest {
       {"sram.banks", "3"},
       {"dram.mode", "user"},
       {"dram.bandwidthWordsPerCycle", "7"},
+      {"dram.linkBits", "64"},
+      {"dram.linkClockMHz", "60"},
+      {"dram.rlcZeroFraction", "0.5"},
       {"noc.topology", "xybus"},
       {"noc.linkBytesPerCycle", "8"},
+      {"noc.ifmapBytesPerCycle", "2"},
+      {"noc.filterBytesPerCycle", "6"},
+      {"noc.psumInBytesPerCycle", "4"},
+      {"noc.psumOutBytesPerCycle", "3"},
       {"noc.hopLatencyCycles", "0"},
       {"noc.multicast", "false"},
       {"glb.banks", "25"},
@@ -52,6 +59,8 @@ final class HardwareFieldTest {
       {"energy.nocPj", "2.5"},
       {"energy.glbPj", "6.5"},
       {"energy.dramPj", "201"},
+      {"mapping.search", "chip"},
+      {"mapping.minUtilisation", "0.9"},
     };
     for (String[] kv : v) {
       VALUES.put(HardwareField.find(kv[0]).orElseThrow(), kv[1]);
