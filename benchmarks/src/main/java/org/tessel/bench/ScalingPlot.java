@@ -16,15 +16,18 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import org.tessel.sim.util.svg.Html;
+import org.tessel.sim.config.Csv;
 import org.tessel.sim.util.svg.PlotAxis;
+import org.tessel.sim.util.svg.ScatterPlot;
+import org.tessel.sim.util.svg.Svg;
 
 /**
  * Runs {@link ArraySizeBenchmark} and {@link NetworkLengthBenchmark} and draws their scores as an
  * SVG (two log-log panels: milliseconds against the array's side and against the network's length,
  * simulate and schedule), beside SCALE-Sim v2's wall time on the same kind of input from {@code
  * summary.csv} of the SCALE-Sim validation data (32x32, 64 kB SRAMs, CALC, output stationary: the
- * only array size it was run on). Prints the scores as a Markdown table.
+ * only array size it was run on). Prints the scores as a Markdown table. Drawn with the one SVG
+ * writer ({@link Svg}) and the scatter plot's axes ({@link ScatterPlot#axes}).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.tessel.bench.ScalingPlot \
@@ -111,52 +114,44 @@ public final class ScalingPlot {
    */
   static Series scaleSim(Path csv) throws IOException {
     List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-    List<String> head = List.of(lines.get(0).split(","));
+    String file = csv.toString();
+    List<String> head = Csv.fields(lines.get(0), file, 1);
     TreeMap<Double, Double> points = new TreeMap<>();
-    for (String line : lines.subList(1, lines.size())) {
-      String[] f = line.split(",");
-      if (f[head.indexOf("dataflow")].equals("os")
-          && f[head.indexOf("rows")].equals("32")
-          && f[head.indexOf("cols")].equals("32")
-          && f[head.indexOf("sram")].equals("64kB")) {
+    for (int n = 2; n <= lines.size(); n++) {
+      List<String> f = Csv.fields(lines.get(n - 1), file, n);
+      if (f.get(head.indexOf("dataflow")).equals("os")
+          && f.get(head.indexOf("rows")).equals("32")
+          && f.get(head.indexOf("cols")).equals("32")
+          && f.get(head.indexOf("sram")).equals("64kB")) {
         points.put(
-            Double.parseDouble(f[head.indexOf("layers")]),
-            1000 * Double.parseDouble(f[head.indexOf("scalesim_wall_s")]));
+            Double.parseDouble(f.get(head.indexOf("layers"))),
+            1000 * Double.parseDouble(f.get(head.indexOf("scalesim_wall_s"))));
       }
     }
     return new Series("SCALE-Sim v2 simulate (32x32)", points);
   }
 
+  /** The figure: two panels side by side on one y range, drawn with the one SVG writer. */
   static String svg(List<Series> left, List<Series> right) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
-                + " height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n"
-                + "<rect width=\"100%%\" height=\"100%%\" fill=\"#ffffff\"/>%n",
-            WIDTH,
-            HEIGHT,
-            WIDTH,
-            HEIGHT));
+    Svg s = new Svg(new StringBuilder());
+    s.open(WIDTH, HEIGHT, "font-family=\"sans-serif\" font-size=\"12\"");
+    s.raw("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
     double[] yRange = range(left, right);
     panel(
-        sb,
+        s,
         left,
-        80,
-        440,
+        new ScatterPlot.Frame(WIDTH, HEIGHT, 80, 440, TOP, BOTTOM),
         yRange,
         "array side (rows = columns), ResNet-18",
         "time against the array's size");
     panel(
-        sb,
+        s,
         right,
-        560,
-        920,
+        new ScatterPlot.Frame(WIDTH, HEIGHT, 560, 920, TOP, BOTTOM),
         yRange,
         "layers (ResNet-18's repeated), 256x256 array",
         "time against the network's length");
-    return sb.append("</svg>\n").toString();
+    return s.close().out().toString();
   }
 
   private static double[] range(List<Series> a, List<Series> b) {
@@ -173,121 +168,55 @@ public final class ScalingPlot {
     return new double[] {lo, hi};
   }
 
+  /** One panel: title, axes, each series as a line with a dot per point, the legend below. */
   private static void panel(
-      StringBuilder sb,
+      Svg s,
       List<Series> series,
-      int left,
-      int right,
+      ScatterPlot.Frame area,
       double[] yRange,
       String xTitle,
       String title) {
     double xLo = Double.MAX_VALUE;
     double xHi = 0;
-    for (Series s : series) {
-      xLo = Math.min(xLo, s.points().firstKey());
-      xHi = Math.max(xHi, s.points().lastKey());
+    for (Series line : series) {
+      xLo = Math.min(xLo, line.points().firstKey());
+      xHi = Math.max(xHi, line.points().lastKey());
     }
-    PlotAxis x = new PlotAxis(xLo, xHi, left, right);
-    PlotAxis y = new PlotAxis(yRange[0], yRange[1], BOTTOM, TOP);
-    text(sb, (left + right) / 2.0, 30, "middle", "font-size=\"15\" font-weight=\"bold\"", title);
-    sb.append("<g stroke=\"#e3e3e3\">\n");
-    for (double t : x.ticks()) {
-      line(sb, x.pixel(t), TOP, x.pixel(t), BOTTOM);
-    }
-    for (double t : y.ticks()) {
-      line(sb, left, y.pixel(t), right, y.pixel(t));
-    }
-    sb.append("</g>\n");
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\""
-                + " fill=\"none\" stroke=\"#444\"/>%n",
-            left,
-            TOP,
-            right - left,
-            BOTTOM - TOP));
-    for (double t : x.ticks()) {
-      text(sb, x.pixel(t), BOTTOM + 16, "middle", "", PlotAxis.label(t));
-    }
-    for (double t : y.ticks()) {
-      text(sb, left - 6, y.pixel(t) + 4, "end", "", PlotAxis.label(t));
-    }
-    text(
-        sb,
-        (left + right) / 2.0,
-        BOTTOM + 36,
-        "middle",
-        "font-size=\"13\"",
-        xTitle + (x.log() ? ", log scale" : ""));
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "<text x=\"0\" y=\"0\" text-anchor=\"middle\""
-                + " font-size=\"13\" transform=\"translate(%d %.1f) rotate(-90)\">%s</text>%n",
-            left - 56,
-            (TOP + BOTTOM) / 2.0,
-            "ms per operation" + (y.log() ? ", log scale" : "")));
+    PlotAxis x = new PlotAxis(xLo, xHi, area.left(), area.right());
+    PlotAxis y = new PlotAxis(yRange[0], yRange[1], area.bottom(), area.top());
+    s.text(
+        (area.left() + area.right()) / 2.0,
+        30,
+        "text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\"",
+        title);
+    ScatterPlot.axes(s, area, x, y, xTitle, "ms per operation", area.left() - 56);
     for (int i = 0; i < series.size(); i++) {
-      Series s = series.get(i);
-      String colour = s.name().startsWith("SCALE-Sim") ? COLOURS[2] : COLOURS[i % 2];
+      Series line = series.get(i);
+      String colour = line.name().startsWith("SCALE-Sim") ? COLOURS[2] : COLOURS[i % 2];
       StringBuilder path = new StringBuilder();
-      for (Map.Entry<Double, Double> p : s.points().entrySet()) {
+      for (Map.Entry<Double, Double> p : line.points().entrySet()) {
         double px = x.pixel(p.getKey());
         double py = y.pixel(p.getValue());
         path.append(path.length() == 0 ? "M" : " L")
-            .append(String.format(Locale.ROOT, "%.1f %.1f", px, py));
-        sb.append(
-            String.format(
-                Locale.ROOT,
-                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\""
-                    + " fill=\"%s\"><title>%s: %s, %s ms</title></circle>%n",
-                px,
-                py,
-                colour,
-                s.name(),
-                PlotAxis.label(p.getKey()),
-                PlotAxis.label(p.getValue())));
+            .append(Svg.num(px))
+            .append(' ')
+            .append(Svg.num(py));
+        s.circle(
+            px,
+            py,
+            3.5,
+            "fill=\"" + colour + "\"",
+            line.name()
+                + ": "
+                + PlotAxis.label(p.getKey())
+                + ", "
+                + PlotAxis.label(p.getValue())
+                + " ms");
       }
-      sb.append("<path d=\"")
-          .append(path)
-          .append("\" fill=\"none\" stroke=\"")
-          .append(colour)
-          .append("\" stroke-width=\"1.5\"/>\n");
-      int ly = BOTTOM + 60 + 16 * i;
-      double lx = left;
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "<rect x=\"%.1f\" y=\"%d\" width=\"10\" height=\"10\"" + " fill=\"%s\"/>%n",
-              lx,
-              ly - 9,
-              colour));
-      text(sb, lx + 14, ly, "start", "font-size=\"11\"", s.name());
+      s.path(path.toString(), "fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"1.5\"");
+      int ly = area.bottom() + 60 + 16 * i;
+      s.rect(area.left(), ly - 9, 10, 10, "fill=\"" + colour + "\"", null);
+      s.text(area.left() + 14, ly, "text-anchor=\"start\" font-size=\"11\"", line.name());
     }
-  }
-
-  private static void line(StringBuilder sb, double x1, double y1, double x2, double y2) {
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>%n",
-            x1,
-            y1,
-            x2,
-            y2));
-  }
-
-  private static void text(
-      StringBuilder sb, double x, double y, String anchor, String attrs, String s) {
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" %s>%s" + "</text>%n",
-            x,
-            y,
-            anchor,
-            attrs,
-            Html.escape(s)));
   }
 }

@@ -150,7 +150,7 @@ public final class ScatterPlot {
     }
     PlotAxis x = new PlotAxis(minX, maxX, f.left(), f.right());
     PlotAxis y = new PlotAxis(minY, maxY, f.bottom(), f.top());
-    axes(s, x, y);
+    axes(s, f, x, y, xLabel, yLabel, f.left() / 3.0);
     frontPath(s, x, y);
     Set<String> drawn = new HashSet<>();
     for (Dot d : dots) {
@@ -175,31 +175,38 @@ public final class ScatterPlot {
     return s.close().out().toString();
   }
 
-  private void axes(Svg s, PlotAxis x, PlotAxis y) {
+  /**
+   * Draws the grid at {@code x}'s and {@code y}'s ticks, the frame of {@code area}'s plot area, the
+   * tick labels, and the axis labels (each with ", log scale" when its axis is logarithmic), the y
+   * label turned upright and centred at {@code yLabelX}. The scatter plot draws its axes with it,
+   * and so does any other figure with a plot area (the benchmarks' scaling figure).
+   */
+  public static void axes(
+      Svg s, Frame area, PlotAxis x, PlotAxis y, String xLabel, String yLabel, double yLabelX) {
     s.raw("<g stroke=\"#e3e3e3\">\n");
     for (double t : x.ticks()) {
-      s.line(x.pixel(t), f.top(), x.pixel(t), f.bottom(), "");
+      s.line(x.pixel(t), area.top(), x.pixel(t), area.bottom(), "");
     }
     for (double t : y.ticks()) {
-      s.line(f.left(), y.pixel(t), f.right(), y.pixel(t), "");
+      s.line(area.left(), y.pixel(t), area.right(), y.pixel(t), "");
     }
     s.raw("</g>\n");
     s.rect(
-        f.left(),
-        f.top(),
-        f.right() - f.left(),
-        f.bottom() - f.top(),
+        area.left(),
+        area.top(),
+        area.right() - area.left(),
+        area.bottom() - area.top(),
         "fill=\"none\" stroke=\"#444\"",
         null);
     for (double t : x.ticks()) {
-      s.text(x.pixel(t), f.bottom() + 16, "text-anchor=\"middle\"", PlotAxis.label(t));
+      s.text(x.pixel(t), area.bottom() + 16, "text-anchor=\"middle\"", PlotAxis.label(t));
     }
     for (double t : y.ticks()) {
-      s.text(f.left() - 6, y.pixel(t) + 4, "text-anchor=\"end\"", PlotAxis.label(t));
+      s.text(area.left() - 6, y.pixel(t) + 4, "text-anchor=\"end\"", PlotAxis.label(t));
     }
     s.text(
-        (f.left() + f.right()) / 2.0,
-        f.bottom() + 38,
+        (area.left() + area.right()) / 2.0,
+        area.bottom() + 38,
         "text-anchor=\"middle\"" + " font-size=\"13\"",
         xLabel + (x.log() ? ", log scale" : ""));
     s.text(
@@ -209,8 +216,8 @@ public final class ScatterPlot {
             Locale.ROOT,
             "text-anchor=\"middle\" font-size=\"13\""
                 + " transform=\"translate(%s %s) rotate(-90)\"",
-            Svg.num(f.left() / 3.0),
-            Svg.num((f.top() + f.bottom()) / 2.0)),
+            Svg.num(yLabelX),
+            Svg.num((area.top() + area.bottom()) / 2.0)),
         yLabel + (y.log() ? ", log scale" : ""));
   }
 
