@@ -164,6 +164,11 @@ public final class Yaml {
     }
 
     public long positiveLong(String key) {
+      return whole(key, 1);
+    }
+
+    /** A whole number of at least {@code min} (0 or 1). */
+    private long whole(String key, long min) {
       String s = number(key);
       long v;
       try {
@@ -171,14 +176,19 @@ public final class Yaml {
       } catch (NumberFormatException e) {
         throw error(key, "expected a whole number, was '" + s + "'");
       }
-      if (v <= 0) {
-        throw error(key, "must be > 0, was " + v);
+      if (v < min) {
+        throw error(key, "must be " + (min == 1 ? "> 0" : ">= " + min) + ", was " + v);
       }
       return v;
     }
 
     public int positiveInt(String key) {
-      long v = positiveLong(key);
+      return wholeInt(key, 1);
+    }
+
+    /** A whole number of at least {@code min} (0 or 1) that fits an {@code int}. */
+    private int wholeInt(String key, long min) {
+      long v = whole(key, min);
       if (v > Integer.MAX_VALUE) {
         throw error(key, "must be at most " + Integer.MAX_VALUE + ", was " + v);
       }
@@ -190,23 +200,7 @@ public final class Yaml {
     }
 
     public int nonNegativeInt(String key, int fallback) {
-      if (!has(key)) {
-        return fallback;
-      }
-      String s = number(key);
-      long v;
-      try {
-        v = Numbers.whole(s);
-      } catch (NumberFormatException e) {
-        throw error(key, "expected a whole number, was '" + s + "'");
-      }
-      if (v > Integer.MAX_VALUE) {
-        throw error(key, "must be at most " + Integer.MAX_VALUE + ", was " + v);
-      }
-      if (v < 0) {
-        throw error(key, "must be >= 0, was " + v);
-      }
-      return (int) v;
+      return has(key) ? wholeInt(key, 0) : fallback;
     }
 
     public double positiveDouble(String key, double fallback) {

@@ -138,7 +138,7 @@ public final class HardwareReader {
     Yaml.Obj d = root.obj("dram");
     d.allowOnly(HardwareField.yamlKeys("dram"));
     String mode = choice(d, HardwareField.DRAM_MODE);
-    int bw = d.positiveInt("bandwidthWordsPerCycle", 10);
+    int bw = whole(d, HardwareField.DRAM_BANDWIDTH, 10);
     boolean link = mode.equals("link");
     int linkBits = link || d.has("linkBits") ? d.positiveInt("linkBits") : 0;
     if (link && !d.has("linkClockMHz")) {
@@ -179,6 +179,21 @@ public final class HardwareReader {
     return z;
   }
 
+  /**
+   * An INT or LONG field of {@code o} below 2^31, at least its schema minimum (0 or 1), {@code
+   * fallback} when absent.
+   */
+  private static int whole(Yaml.Obj o, HardwareField f, int fallback) {
+    return f.min() == 0
+        ? o.nonNegativeInt(f.yamlKey(), fallback)
+        : o.positiveInt(f.yamlKey(), fallback);
+  }
+
+  /** A DOUBLE field of {@code o}, {@code > 0}, {@code fallback} when absent. */
+  private static double real(Yaml.Obj o, HardwareField f, double fallback) {
+    return o.positiveDouble(f.yamlKey(), fallback);
+  }
+
   /** A CHOICE field's value, its schema default when absent. */
   private static String choice(Yaml.Obj o, HardwareField f) {
     return o.choice(f.yamlKey(), f.defaultValue().orElseThrow(), Set.copyOf(f.choices()));
@@ -201,21 +216,21 @@ public final class HardwareReader {
       Yaml.Obj o = root.obj("noc");
       o.allowOnly(HardwareField.yamlKeys("noc"));
       String t = choice(o, HardwareField.NOC_TOPOLOGY);
-      int link = o.positiveInt("linkBytesPerCycle", noc.linkBytesPerCycle());
+      int link = whole(o, HardwareField.NOC_LINK, noc.linkBytesPerCycle());
       noc =
           new NocSpec(
               t.equals("mesh") ? NocTopology.SYSTOLIC_MESH : NocTopology.XY_BUS,
               link,
-              o.nonNegativeInt("hopLatencyCycles", noc.hopLatencyCycles()),
+              whole(o, HardwareField.NOC_HOP, noc.hopLatencyCycles()),
               o.choice(
                       "multicast",
                       t.equals("xybus") ? "true" : "false",
                       Set.copyOf(HardwareField.NOC_MULTICAST.choices()))
                   .equals("true"),
-              o.positiveInt("ifmapBytesPerCycle", link),
-              o.positiveInt("filterBytesPerCycle", link),
-              o.positiveInt("psumInBytesPerCycle", link),
-              o.positiveInt("psumOutBytesPerCycle", link));
+              whole(o, HardwareField.NOC_IFMAP, link),
+              whole(o, HardwareField.NOC_FILTER, link),
+              whole(o, HardwareField.NOC_PSUM_IN, link),
+              whole(o, HardwareField.NOC_PSUM_OUT, link));
     }
     GlbSpec glb = d.glb();
     if (root.has("glb")) {
@@ -223,9 +238,9 @@ public final class HardwareReader {
       o.allowOnly(HardwareField.yamlKeys("glb"));
       glb =
           new GlbSpec(
-              o.positiveInt("banks", glb.banks()),
-              o.positiveInt("ports", glb.ports()),
-              o.positiveInt("bytesPerPortPerCycle", glb.bytesPerPortPerCycle()));
+              whole(o, HardwareField.GLB_BANKS, glb.banks()),
+              whole(o, HardwareField.GLB_PORTS, glb.ports()),
+              whole(o, HardwareField.GLB_PORT_WIDTH, glb.bytesPerPortPerCycle()));
     }
     ScratchpadSpec spad = d.scratchpads();
     if (root.has("scratchpad")) {
@@ -233,9 +248,9 @@ public final class HardwareReader {
       o.allowOnly(HardwareField.yamlKeys("scratchpad"));
       spad =
           new ScratchpadSpec(
-              o.positiveInt("filterWords", spad.filterWords()),
-              o.positiveInt("ifmapWords", spad.ifmapWords()),
-              o.positiveInt("psumWords", spad.psumWords()));
+              whole(o, HardwareField.SPAD_FILTER, spad.filterWords()),
+              whole(o, HardwareField.SPAD_IFMAP, spad.ifmapWords()),
+              whole(o, HardwareField.SPAD_PSUM, spad.psumWords()));
     }
     ReconfigSpec reconfig = d.reconfig();
     if (root.has("reconfig")) {
@@ -243,9 +258,9 @@ public final class HardwareReader {
       o.allowOnly(HardwareField.yamlKeys("reconfig"));
       reconfig =
           new ReconfigSpec(
-              o.nonNegativeInt("configBits", 0),
-              o.positiveInt("busBitsPerCycle", 1),
-              o.nonNegativeInt("drainCycles", 0));
+              whole(o, HardwareField.RECONFIG_BITS, 0),
+              whole(o, HardwareField.RECONFIG_BUS, 1),
+              whole(o, HardwareField.RECONFIG_DRAIN, 0));
     }
     EnergyTable energy = d.energy();
     if (root.has("energy")) {
@@ -253,11 +268,11 @@ public final class HardwareReader {
       o.allowOnly(HardwareField.yamlKeys("energy"));
       energy =
           new EnergyTable(
-              o.positiveDouble("macPj", energy.macPj()),
-              o.positiveDouble("rfPj", energy.rfPj()),
-              o.positiveDouble("nocPj", energy.nocPj()),
-              o.positiveDouble("glbPj", energy.glbPj()),
-              o.positiveDouble("dramPj", energy.dramPj()));
+              real(o, HardwareField.ENERGY_MAC, energy.macPj()),
+              real(o, HardwareField.ENERGY_RF, energy.rfPj()),
+              real(o, HardwareField.ENERGY_NOC, energy.nocPj()),
+              real(o, HardwareField.ENERGY_GLB, energy.glbPj()),
+              real(o, HardwareField.ENERGY_DRAM, energy.dramPj()));
     }
     MappingSearchSpec mapping = MappingSearchSpec.BEST;
     if (root.has("mapping")) {
