@@ -3,6 +3,7 @@ package org.tessel.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
@@ -47,8 +48,8 @@ import org.tessel.sim.workload.Network;
 public final class Simulation {
   private final HardwareSpec hw;
   private final LayerRunner runner = new LayerRunner();
-  private final TraceRecorder trace;
-  private Context context;
+  private final @Nullable TraceRecorder trace;
+  private @Nullable Context context;
 
   /** A simulation of {@code hw}. */
   public Simulation(HardwareSpec hw) {
@@ -56,7 +57,7 @@ public final class Simulation {
   }
 
   /** A simulation of {@code hw} that records a timeline in {@code trace} (null: none). */
-  public Simulation(HardwareSpec hw, TraceRecorder trace) {
+  public Simulation(HardwareSpec hw, @Nullable TraceRecorder trace) {
     this.hw = hw;
     this.trace = trace;
   }
@@ -113,7 +114,7 @@ public final class Simulation {
         trace.beginLayer(layer.name(), start);
       }
       LayerResult r =
-          mapping != null
+          mapping != null && dataflow != null // a mapping implies a dataflow
               ? run(index++, layer, dataflow, mapping)
               : simulate(index++, layer, network, batch, dataflow);
       if (reconfig > 0) {
@@ -139,12 +140,20 @@ public final class Simulation {
     return simulate(index, layer, network, batch, Dataflows.of(hw.dataflow()));
   }
 
-  /** Simulates one layer with {@code dataflow} (ignored for element-wise layers). */
+  /**
+   * Simulates one layer with {@code dataflow} (ignored for element-wise layers, which may pass
+   * null).
+   *
+   * @throws IllegalArgumentException for an array layer without a dataflow
+   */
   public LayerResult simulate(
-      int index, Layer layer, Network network, int batch, Dataflow dataflow) {
+      int index, Layer layer, Network network, int batch, @Nullable Dataflow dataflow) {
     WorkLimits.check(layer, batch, hw, layer.kind().usesArray() ? dataflow : null);
     if (!layer.kind().usesArray()) {
       return VectorLayers.simulate(index, layer, network, batch, hw);
+    }
+    if (dataflow == null) {
+      throw new IllegalArgumentException("array layer " + layer.name() + " needs a dataflow");
     }
     HardwareSpec lhw = dataflow.kind() == hw.dataflow() ? hw : hw.withDataflow(dataflow.kind());
     if (hw.memoryModel().scaleSim()) {
@@ -247,8 +256,8 @@ public final class Simulation {
    */
   private static final class Context implements MappingContext {
     private final HardwareSpec hw;
-    private SystolicTiming timing;
-    private CompiledNoc noc;
+    private @Nullable SystolicTiming timing;
+    private @Nullable CompiledNoc noc;
 
     Context(HardwareSpec hw) {
       this.hw = hw;

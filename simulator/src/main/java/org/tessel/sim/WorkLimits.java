@@ -1,5 +1,6 @@
 package org.tessel.sim;
 
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.dataflow.Dataflow;
@@ -27,7 +28,7 @@ public final class WorkLimits {
    *
    * @throws ConfigException naming the layer ({@code layer NAME}) and what is too large
    */
-  public static void check(Layer layer, int batch, HardwareSpec hw, Dataflow dataflow) {
+  public static void check(Layer layer, int batch, HardwareSpec hw, @Nullable Dataflow dataflow) {
     String why = problem(layer, batch, hw, dataflow);
     if (why != null) {
       throw new ConfigException("layer " + layer.name(), 0, "", why);
@@ -35,7 +36,8 @@ public final class WorkLimits {
   }
 
   /** Why {@code layer} is past the limits, or null when it is not. */
-  public static String problem(Layer layer, int batch, HardwareSpec hw, Dataflow dataflow) {
+  public static @Nullable String problem(
+      Layer layer, int batch, HardwareSpec hw, @Nullable Dataflow dataflow) {
     try {
       long outputs =
           Math.multiplyExact(

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hardware schema: every field of a Tessel hardware file, once, with its type, unit, range,
@@ -399,7 +400,7 @@ public enum HardwareField {
   private static final HardwareField[] VALUES = values();
 
   private final String key;
-  private final String cfgKey;
+  private final @Nullable String cfgKey;
   private final Kind kind;
   private final String unit;
   private final long min;
@@ -408,7 +409,7 @@ public enum HardwareField {
   @SuppressWarnings("ImmutableEnumChecker")
   private final List<String> choices;
 
-  private final String defaultValue;
+  private final @Nullable String defaultValue;
 
   // Every setter is a non-capturing lambda (no state); EP cannot see that through BiConsumer.
   @SuppressWarnings("ImmutableEnumChecker")
@@ -416,12 +417,12 @@ public enum HardwareField {
 
   HardwareField(
       String key,
-      String cfgKey,
+      @Nullable String cfgKey,
       Kind kind,
       String unit,
       long min,
       List<String> choices,
-      String defaultValue,
+      @Nullable String defaultValue,
       BiConsumer<HardwareDraft, String> setter) {
     this.key = key;
     this.cfgKey = cfgKey;

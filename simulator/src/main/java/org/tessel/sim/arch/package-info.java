@@ -6,4 +6,7 @@
  * and {@code .cfg} readers and the profile grid) and {@link org.tessel.sim.arch.HardwareDraft}, a
  * spec's fields as variables that fields are set on.
  */
+@NullMarked
 package org.tessel.sim.arch;
+
+import org.jspecify.annotations.NullMarked;

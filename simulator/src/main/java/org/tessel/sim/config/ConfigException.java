@@ -19,6 +19,15 @@ public final class ConfigException extends RuntimeException {
     this.field = field;
   }
 
+  /**
+   * The message of {@code e} (a record's or a parser's refusal) to quote in a one-line mistake: its
+   * message, or its class's simple name when it has none.
+   */
+  public static String messageOf(Throwable e) {
+    String m = e.getMessage();
+    return m != null ? m : e.getClass().getSimpleName();
+  }
+
   private static String format(String file, int line, String field, String message) {
     StringBuilder sb = new StringBuilder(file);
     if (line > 0) {

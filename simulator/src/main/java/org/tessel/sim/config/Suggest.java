@@ -2,6 +2,7 @@ package org.tessel.sim.config;
 
 import java.util.Collection;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** "Did you mean" for misspelt keys: the closest known key by edit distance, if close enough. */
 public final class Suggest {
@@ -11,8 +12,8 @@ public final class Suggest {
    * The key of {@code known} closest to {@code key} (case ignored, ties to the first in sorted
    * order) when it is within {@code max(2, length / 3)} edits, else null.
    */
-  public static String closest(String key, Collection<String> known) {
-    String best = null;
+  public static @Nullable String closest(String key, Collection<String> known) {
+    @Nullable String best = null;
     int bestDistance = Integer.MAX_VALUE;
     String k = key.toLowerCase(Locale.ROOT);
     for (String candidate : new java.util.TreeSet<>(known)) { // sorted: ties break the same way

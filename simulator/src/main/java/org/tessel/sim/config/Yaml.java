@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -221,8 +222,14 @@ public final class Yaml {
     }
 
     public String choice(String key, String fallback, Set<String> allowed) {
+      String s = optionalChoice(key, allowed);
+      return s == null ? fallback : s;
+    }
+
+    /** The value of {@code key}, lower-cased, one of {@code allowed}; null when absent. */
+    public @Nullable String optionalChoice(String key, Set<String> allowed) {
       if (!has(key)) {
-        return fallback;
+        return null;
       }
       String s = string(key).toLowerCase(Locale.ROOT);
       if (!allowed.contains(s)) {

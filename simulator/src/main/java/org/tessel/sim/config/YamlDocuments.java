@@ -2,6 +2,7 @@ package org.tessel.sim.config;
 
 import java.io.StringReader;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -72,7 +73,7 @@ public final class YamlDocuments {
     return n.getStartMark().map(Mark::getLine).map(l -> l + 1).orElse(0);
   }
 
-  private static String oneLine(String s) {
+  private static String oneLine(@Nullable String s) {
     return s == null ? "" : s.replaceAll("\\s*[\r\n]+\\s*", " ").strip();
   }
 }

@@ -6,4 +6,7 @@
  * org.tessel.sim.config.Suggest} for "did you mean". The readers themselves are in {@code
  * org.tessel.sim.io}.
  */
+@NullMarked
 package org.tessel.sim.config;
+
+import org.jspecify.annotations.NullMarked;

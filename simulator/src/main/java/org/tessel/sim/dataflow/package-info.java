@@ -9,4 +9,7 @@
  * org.tessel.sim.mapping.LayerMapping}, and a layer that does not fit is a {@link
  * org.tessel.sim.mapping.Mapped} infeasibility, not an exception.
  */
+@NullMarked
 package org.tessel.sim.dataflow;
+
+import org.jspecify.annotations.NullMarked;

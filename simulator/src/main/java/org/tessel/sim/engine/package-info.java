@@ -8,4 +8,7 @@
  * delay, phase, target component, event kind, argument. The loop allocates nothing once its pools
  * have grown.
  */
+@NullMarked
 package org.tessel.sim.engine;
+
+import org.jspecify.annotations.NullMarked;

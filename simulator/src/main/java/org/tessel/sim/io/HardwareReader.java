@@ -72,7 +72,7 @@ public final class HardwareReader {
     try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
       return parse(Yaml.parse("preset:" + name, r));
     } catch (IOException e) {
-      throw new ConfigException("preset:" + name, 0, "", e.getMessage());
+      throw new ConfigException("preset:" + name, 0, "", ConfigException.messageOf(e));
     }
   }
 
@@ -80,7 +80,7 @@ public final class HardwareReader {
     try {
       return parseFields(root);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(root.file(), root.line(), "", e.getMessage());
+      throw new ConfigException(root.file(), root.line(), "", ConfigException.messageOf(e));
     }
   }
 
@@ -204,7 +204,7 @@ public final class HardwareReader {
     try {
       return make.get();
     } catch (IllegalArgumentException e) {
-      throw o.error(key, e.getMessage().replaceFirst("^[a-zA-Z.]+: ", ""));
+      throw o.error(key, ConfigException.messageOf(e).replaceFirst("^[a-zA-Z.]+: ", ""));
     }
   }
 

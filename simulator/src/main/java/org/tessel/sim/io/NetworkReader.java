@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.config.Yaml;
 import org.tessel.sim.limits.Limits;
 import org.tessel.sim.workload.Layer;
@@ -100,7 +102,7 @@ public final class NetworkReader {
       if (b.contains(lname)) {
         throw o.error("name", "duplicate layer name '" + lname + "'");
       }
-      String type = o.choice("type", null, TYPES);
+      String type = o.optionalChoice("type", TYPES);
       if (type == null) {
         throw o.error(
             "type",
@@ -125,7 +127,7 @@ public final class NetworkReader {
           layerInputs.add(inputs.get(i));
         }
       }
-      Shape x;
+      @Nullable Shape x; // null for gemm and matmul, which take no shape from their inputs
       if (!type.equals("gemm") && !type.equals("matmul")) {
         List<Shape> views = o.has("input") ? views(o) : List.of();
         if (views.size() > 1) {
@@ -162,9 +164,9 @@ public final class NetworkReader {
       }
       Layer layer;
       try {
-        layer = build(o, lname, type, x, inShapes);
+        layer = x == null ? matrix(o, lname, type) : build(o, lname, type, x, inShapes);
       } catch (IllegalArgumentException e) {
-        throw o.error("name", e.getMessage());
+        throw o.error("name", ConfigException.messageOf(e));
       }
       b.add(layer, layerInputs);
       shapes.put(lname, new Shape(layer.outH(), layer.outW(), layer.outC()));
@@ -173,6 +175,20 @@ public final class NetworkReader {
     return b.build();
   }
 
+  /** A {@code gemm} or {@code matmul} layer: its sizes are given, not read from its inputs. */
+  private static Layer matrix(Yaml.Obj o, String name, String type) {
+    if (type.equals("gemm")) {
+      return Layer.gemm(name, o.positiveInt("m"), o.positiveInt("n"), o.positiveInt("k"));
+    }
+    return Layer.matmul(
+        name,
+        o.positiveInt("m"),
+        o.positiveInt("n"),
+        o.positiveInt("k"),
+        o.positiveInt("heads", 1));
+  }
+
+  /** A layer of any other type, whose first input has the shape {@code x}. */
   private static Layer build(Yaml.Obj o, String name, String type, Shape x, List<Shape> ins) {
     switch (type) {
       case "conv", "dwconv" -> {
@@ -248,17 +264,6 @@ public final class NetworkReader {
                   + Integer.MAX_VALUE);
         }
         return Layer.fc(name, (int) features, o.positiveInt("outputs"));
-      }
-      case "gemm" -> {
-        return Layer.gemm(name, o.positiveInt("m"), o.positiveInt("n"), o.positiveInt("k"));
-      }
-      case "matmul" -> {
-        return Layer.matmul(
-            name,
-            o.positiveInt("m"),
-            o.positiveInt("n"),
-            o.positiveInt("k"),
-            o.positiveInt("heads", 1));
       }
       case "maxpool", "avgpool" -> {
         int kh =
@@ -425,7 +430,7 @@ public final class NetworkReader {
    * The concatenation of {@code ins} along the one of channels, height or width in which they
    * differ (channels when they agree in all three), or null when they differ in more than one.
    */
-  private static Shape concat(List<Shape> ins) {
+  private static @Nullable Shape concat(List<Shape> ins) {
     Shape a = ins.get(0);
     boolean hw = true;
     boolean wc = true;

@@ -145,14 +145,14 @@ public final class ScaleSimConfigReader {
         f.nonNegativeLong(k);
       }
     }
-    String df = values.get("dataflow");
+    String df = values.getOrDefault("dataflow", ""); // required: checked above
     DataflowKind dataflow =
         DataflowKind.find(df)
             .orElseThrow(
                 () ->
                     new ConfigException(
                         file,
-                        ini.lineOf.get("dataflow"),
+                        ini.lineOf.getOrDefault("dataflow", 0),
                         "Dataflow",
                         "expected " + DataflowKind.names() + ", was '" + df + "'"));
     BandwidthMode mode = BandwidthMode.CALC;
@@ -161,7 +161,7 @@ public final class ScaleSimConfigReader {
       if (!m.equals("CALC") && !m.equals("USER")) {
         throw new ConfigException(
             file,
-            ini.lineOf.get("interfacebandwidth"),
+            ini.lineOf.getOrDefault("interfacebandwidth", 0),
             "InterfaceBandwidth",
             "expected CALC or USER, was '" + values.get("interfacebandwidth") + "'");
       }
@@ -178,7 +178,8 @@ public final class ScaleSimConfigReader {
     }
     String runName = values.getOrDefault("run_name", "scale_run").strip();
     if (runName.isEmpty()) {
-      throw new ConfigException(file, ini.lineOf.get("run_name"), "run_name", "must not be empty");
+      throw new ConfigException(
+          file, ini.lineOf.getOrDefault("run_name", 0), "run_name", "must not be empty");
     }
     List<String> ignored = new ArrayList<>();
     V3Settings v3 = V3Settings.check(f, v, mode, ignored);
@@ -199,7 +200,7 @@ public final class ScaleSimConfigReader {
               200.0,
               v == 3 ? MemoryModel.SCALESIM_V3 : MemoryModel.SCALESIM);
     } catch (IllegalArgumentException e) {
-      String m = e.getMessage();
+      String m = ConfigException.messageOf(e);
       String key =
           m.startsWith("array")
               ? "arrayheight"
@@ -269,7 +270,7 @@ public final class ScaleSimConfigReader {
         }
         String raw = t.substring(0, eq).strip();
         String key = raw.toLowerCase(Locale.ROOT);
-        Set<String> known = KNOWN.get(section);
+        Set<String> known = KNOWN.getOrDefault(section, Set.of()); // a known section: checked
         if (!known.contains(key)) {
           String hint = Suggest.closest(key, known);
           throw new ConfigException(
@@ -337,8 +338,13 @@ public final class ScaleSimConfigReader {
       return ini.values.containsKey(key);
     }
 
+    /** The value of a key the file {@link #has}. */
     String value(String key) {
-      return ini.values.get(key);
+      String v = ini.values.get(key);
+      if (v == null) {
+        throw new IllegalStateException("no key " + key + " in " + file);
+      }
+      return v;
     }
 
     String name(String key) {

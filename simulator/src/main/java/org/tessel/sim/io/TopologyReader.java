@@ -146,7 +146,7 @@ public final class TopologyReader {
         }
       } catch (IllegalArgumentException e) {
         // the name is text, not a pattern (a name such as 'C(3' once broke a regex here)
-        String m = e.getMessage();
+        String m = ConfigException.messageOf(e);
         String prefix = name + ": ";
         throw new ConfigException(
             file, n, name, m.startsWith(prefix) ? m.substring(prefix.length()) : m);

@@ -1,5 +1,6 @@
 package org.tessel.sim.layer;
 
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.engine.Engine;
 import org.tessel.sim.engine.EventHandler;
 import org.tessel.sim.engine.Phase;
@@ -50,9 +51,9 @@ public final class LayerRunner implements EventHandler {
   private final Engine engine = new Engine();
   private final int id;
 
-  // per-run state
-  private FoldTraffic traffic;
-  private FoldDurations durations;
+  // per-run state (set by each run)
+  private FoldTraffic traffic = FoldTraffic.NONE;
+  private FoldDurations durations = FoldDurations.constant(1);
   private long foldStart;
   private int folds;
   private long bandwidth; // words per cycle; <= 0 means unlimited
@@ -71,7 +72,7 @@ public final class LayerRunner implements EventHandler {
   private long firstFoldStart;
   private long lastFoldEnd;
   private long lastDrainEnd;
-  private TraceRecorder trace;
+  private @Nullable TraceRecorder trace;
   private final long[] halfCapacity = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
   private long lastArrayFree;
   private final long[] portFirst = new long[3];
@@ -112,7 +113,7 @@ public final class LayerRunner implements EventHandler {
       long foldCycles,
       FoldTraffic traffic,
       long bandwidthWordsPerCycle,
-      TraceRecorder recorder) {
+      @Nullable TraceRecorder recorder) {
     if (foldCycles <= 0) {
       throw new IllegalArgumentException("foldCycles must be > 0, was " + foldCycles);
     }
@@ -129,7 +130,7 @@ public final class LayerRunner implements EventHandler {
       FoldDurations durations,
       FoldTraffic traffic,
       long bandwidthWordsPerCycle,
-      TraceRecorder recorder) {
+      @Nullable TraceRecorder recorder) {
     this.trace = recorder;
     this.lastArrayFree = 0;
     if (folds <= 0 || folds > Integer.MAX_VALUE) {

@@ -4,4 +4,7 @@
  * SRAMs. {@link org.tessel.sim.layer.LayerRunner} wires them and returns a {@link
  * org.tessel.sim.layer.LayerTiming} with a {@link org.tessel.sim.layer.PortWindow} per port.
  */
+@NullMarked
 package org.tessel.sim.layer;
+
+import org.jspecify.annotations.NullMarked;

@@ -12,7 +12,7 @@ public final class FoldDurations {
   private final long perGroup;
   private final long[] classes;
 
-  /** For {@link #repeating}: passes per pattern entry, and the pattern; otherwise 0 and null. */
+  /** For {@link #repeating}: passes per pattern entry, and the pattern; otherwise 0 and empty. */
   private final long runLength;
 
   private final long[] pattern;
@@ -38,14 +38,14 @@ public final class FoldDurations {
     this.perGroup = rowFolds * colFolds;
     this.classes = classes.clone();
     this.runLength = 0;
-    this.pattern = null;
+    this.pattern = new long[0];
   }
 
   private FoldDurations(long runLength, long[] pattern) {
     this.rowFolds = 1;
     this.colFolds = 1;
     this.perGroup = 1;
-    this.classes = null;
+    this.classes = new long[0];
     this.runLength = runLength;
     this.pattern = pattern;
   }
@@ -80,7 +80,7 @@ public final class FoldDurations {
 
   /** Cycles of fold {@code k} (folds counted across groups, column fold outer). */
   public long cycles(long k) {
-    if (pattern != null) {
+    if (pattern.length > 0) {
       return pattern[(int) ((k / runLength) % pattern.length)];
     }
     long kk = k % perGroup;

@@ -1,6 +1,7 @@
 package org.tessel.sim.mapping;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of mapping a layer: the mapping, or the {@link Infeasibility} that prevents it.
@@ -9,10 +10,10 @@ import java.util.Objects;
  * @param <T> the mapping type
  */
 public final class Mapped<T> {
-  private final T value;
-  private final Infeasibility infeasibility;
+  private final @Nullable T value;
+  private final @Nullable Infeasibility infeasibility;
 
-  private Mapped(T value, Infeasibility infeasibility) {
+  private Mapped(@Nullable T value, @Nullable Infeasibility infeasibility) {
     this.value = value;
     this.infeasibility = infeasibility;
   }
@@ -39,7 +40,7 @@ public final class Mapped<T> {
    */
   public T value() {
     if (value == null) {
-      throw new IllegalStateException("no mapping: " + infeasibility.detail());
+      throw new IllegalStateException("no mapping: " + why().detail());
     }
     return value;
   }
@@ -56,6 +57,11 @@ public final class Mapped<T> {
     return infeasibility;
   }
 
+  /** The infeasibility of an outcome without a mapping (exactly one of the two is present). */
+  private Infeasibility why() {
+    return Objects.requireNonNull(infeasibility, "neither a mapping nor an infeasibility");
+  }
+
   /**
    * The mapping, for a run that asked for exactly this one: its infeasibility is the user's
    * mistake.
@@ -64,18 +70,18 @@ public final class Mapped<T> {
    */
   public T orElseThrow() {
     if (value == null) {
-      throw infeasibility.toException();
+      throw why().toException();
     }
     return value;
   }
 
   /** The same outcome with the mapping converted; an infeasibility is kept. */
   public <U> Mapped<U> map(java.util.function.Function<? super T, ? extends U> f) {
-    return value == null ? infeasible(infeasibility) : of(f.apply(value));
+    return value == null ? infeasible(why()) : of(f.apply(value));
   }
 
   @Override
   public String toString() {
-    return value != null ? "fits " + value : "infeasible: " + infeasibility.detail();
+    return value != null ? "fits " + value : "infeasible: " + why().detail();
   }
 }

@@ -5,4 +5,7 @@
  * org.tessel.sim.mapping.MappingContext}), and {@link org.tessel.sim.mapping.Mapped}: a mapping or
  * the {@link org.tessel.sim.mapping.Infeasibility} that prevents it, as a value.
  */
+@NullMarked
 package org.tessel.sim.mapping;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.jgrapht.Graph;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.engine.SimulationException;
 
 /**
@@ -172,7 +173,7 @@ public final class CompiledNoc {
    * are tried in insertion order, so ties break the same way on every run. A vertex's path is fixed
    * when it is first seen, so the search stops there.
    */
-  private int[] shortestPath(int from, int to) {
+  private int @Nullable [] shortestPath(int from, int to) {
     if (from == to) {
       return new int[0];
     }

@@ -5,4 +5,7 @@
  * link carries in a phase ({@link org.tessel.sim.noc.LinkLoad}); nothing graph-shaped is touched
  * while a layer runs, and no cost grows with the square of the PE count.
  */
+@NullMarked
 package org.tessel.sim.noc;
+
+import org.jspecify.annotations.NullMarked;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.config.ConfigException;
 
 /**
@@ -38,11 +39,11 @@ public final class RunFolder implements AutoCloseable {
 
   private final Path target;
   private final Path staging;
-  private final Path created;
+  private final @Nullable Path created;
   private final OutputPolicy policy;
   private boolean committed;
 
-  private RunFolder(Path target, Path staging, Path created, OutputPolicy policy) {
+  private RunFolder(Path target, Path staging, @Nullable Path created, OutputPolicy policy) {
     this.target = target;
     this.staging = staging;
     this.created = created;
@@ -90,7 +91,7 @@ public final class RunFolder implements AutoCloseable {
       Path dest = target.resolve(rel);
       Path from = staging.resolve(rel);
       Path parent = dest.getParent();
-      if (!Files.isDirectory(parent)) {
+      if (parent != null && !Files.isDirectory(parent)) {
         Files.createDirectories(parent);
         OutputFile.readable(parent, true);
       }
@@ -206,8 +207,8 @@ public final class RunFolder implements AutoCloseable {
   }
 
   /** The outermost directory of {@code dir}'s path that does not exist yet (null: all exist). */
-  public static Path firstMissing(Path dir) {
-    Path missing = null;
+  public static @Nullable Path firstMissing(Path dir) {
+    @Nullable Path missing = null;
     for (Path p = dir.toAbsolutePath().normalize();
         p != null && !Files.exists(p);
         p = p.getParent()) {
@@ -216,8 +217,11 @@ public final class RunFolder implements AutoCloseable {
     return missing;
   }
 
-  /** Removes the empty directories from {@code dir} up to {@code created}, which a run made. */
-  public static void removeCreated(Path dir, Path created) throws IOException {
+  /**
+   * Removes the empty directories from {@code dir} up to {@code created}, which a run made (null:
+   * it made none).
+   */
+  public static void removeCreated(Path dir, @Nullable Path created) throws IOException {
     if (created == null) {
       return;
     }

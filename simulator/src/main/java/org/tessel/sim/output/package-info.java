@@ -6,4 +6,7 @@
  * input, a link, a pipe or a device; files Tessel did not write only with {@code --force}). The
  * rules are in docs/inputs.md.
  */
+@NullMarked
 package org.tessel.sim.output;
+
+import org.jspecify.annotations.NullMarked;

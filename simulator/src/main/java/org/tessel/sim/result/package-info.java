@@ -3,4 +3,7 @@
  * stalls, MACs, folds, accesses, energy counts, SCALE-Sim report line) and the network's {@link
  * org.tessel.sim.result.SimResult}.
  */
+@NullMarked
 package org.tessel.sim.result;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,4 +4,7 @@
  * org.tessel.sim.stats.EnergyCounts}) and the start, stop and word counts of one stream ({@link
  * org.tessel.sim.stats.StreamStats}).
  */
+@NullMarked
 package org.tessel.sim.stats;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,4 +4,7 @@
  * writes them in the Chrome trace-event format that Perfetto (ui.perfetto.dev) and chrome://tracing
  * open.
  */
+@NullMarked
 package org.tessel.sim.trace;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,4 +4,7 @@
  * one {@code ceilDiv}) and Pareto dominance with the one non-dominated sorting ({@link
  * org.tessel.sim.util.Pareto}). The SVG/HTML writer is in {@code org.tessel.sim.util.svg}.
  */
+@NullMarked
 package org.tessel.sim.util;
+
+import org.jspecify.annotations.NullMarked;

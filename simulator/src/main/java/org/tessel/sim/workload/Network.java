@@ -10,6 +10,7 @@ import org.jgrapht.Graphs;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DirectedAcyclicGraph;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.util.Checks;
 
 /**
@@ -74,7 +75,7 @@ public final class Network {
   }
 
   /** The layer with that name, or null. */
-  public Layer layer(String layerName) {
+  public @Nullable Layer layer(String layerName) {
     return byName.get(layerName);
   }
 
@@ -149,7 +150,7 @@ public final class Network {
     }
 
     /** The layer of that name, or null. */
-    public Layer get(String layerName) {
+    public @Nullable Layer get(String layerName) {
       return layers.get(layerName);
     }
 

@@ -5,4 +5,7 @@
  * operands themselves ({@link org.tessel.sim.workload.Operand}, {@link
  * org.tessel.sim.workload.OperandWords}) in the one order used everywhere.
  */
+@NullMarked
 package org.tessel.sim.workload;
+
+import org.jspecify.annotations.NullMarked;

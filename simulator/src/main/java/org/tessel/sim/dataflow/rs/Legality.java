@@ -2,12 +2,14 @@ package org.tessel.sim.dataflow.rs;
 
 import static org.tessel.sim.util.IntMath.ceilDiv;
 
+import org.jspecify.annotations.Nullable;
+
 /** Whether a given mapping is one {@link MappingSearch} could choose, and if not, why. */
 final class Legality {
   private Legality() {}
 
   /** Null when {@code mp} is legal for {@code shape}; otherwise the first rule it breaks. */
-  static String check(RsShape shape, RsMapping mp, int batch, RsHardware hw) {
+  static @Nullable String check(RsShape shape, RsMapping mp, int batch, RsHardware hw) {
     int qs = mp.q() * shape.s();
     if (mp.e() > shape.e()) {
       return "e=" + mp.e() + " exceeds the " + shape.e() + " output rows";

@@ -4,6 +4,7 @@ import static org.tessel.sim.util.IntMath.ceilDiv;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.arch.MappingSearchSpec;
 
 /**
@@ -43,11 +44,14 @@ final class MappingSearch {
   private final RsShape shape;
   private final int batch;
   private final RsHardware hw;
-  private final PassTimer timer;
+
+  /** Times passes for {@link #best()}; null for a search that only lists or explains. */
+  private final @Nullable PassTimer timer;
+
   private final int[] divisorsOfM;
   private int legal;
 
-  MappingSearch(RsShape shape, int batch, RsHardware hw, PassTimer timer) {
+  MappingSearch(RsShape shape, int batch, RsHardware hw, @Nullable PassTimer timer) {
     this.shape = shape;
     this.batch = batch;
     this.hw = hw;
@@ -59,6 +63,14 @@ final class MappingSearch {
       }
     }
     divisorsOfM = d.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The pass timer {@link #best()} needs. */
+  private PassTimer timer() {
+    if (timer == null) {
+      throw new IllegalStateException("a search without a pass timer cannot choose a mapping");
+    }
+    return timer;
   }
 
   /** Called for each legal mapping, in enumeration order. */
@@ -76,19 +88,20 @@ final class MappingSearch {
    *
    * @return the mapping, or null when no mapping is legal ({@link #whyNone()} says why)
    */
-  RsMapping best() {
+  @Nullable RsMapping best() {
     legal = 0;
     return hw.search().policy() == MappingSearchSpec.Policy.CHIP ? chip() : lowestEnergy();
   }
 
   /** {@link MappingSearchSpec.Policy#BEST}: the energy proxy, then cycles. */
-  private RsMapping lowestEnergy() {
+  private @Nullable RsMapping lowestEnergy() {
     double[] min = {Double.POSITIVE_INFINITY};
     enumerate(
         (e, q, p, r, t, n, m, a) -> {
           legal++;
           min[0] = Math.min(min[0], a.energy(hw));
         });
+    PassTimer passTimer = timer();
     double limit = (1 + ENERGY_TIE) * min[0];
     RsMapping[] best = {null};
     long[] bestCycles = {Long.MAX_VALUE};
@@ -100,7 +113,7 @@ final class MappingSearch {
             return;
           }
           RsMapping mp = new RsMapping(m, n, e, p, q, r, t);
-          long cycles = timer.groupCycles(mp, batch);
+          long cycles = passTimer.groupCycles(mp, batch);
           if (cycles < bestCycles[0] || (cycles == bestCycles[0] && energy < bestEnergy[0])) {
             best[0] = mp;
             bestCycles[0] = cycles;
@@ -114,13 +127,14 @@ final class MappingSearch {
    * {@link MappingSearchSpec.Policy#CHIP}: the utilisation floor, then DRAM words, cycles and
    * buffer words.
    */
-  private RsMapping chip() {
+  private @Nullable RsMapping chip() {
     int[] most = {0};
     enumerate(
         (e, q, p, r, t, n, m, a) -> {
           legal++;
           most[0] = Math.max(most[0], activePes(e, r, t));
         });
+    PassTimer passTimer = timer();
     double floor = hw.search().minUtilisation() * most[0];
     long[] fewest = {Long.MAX_VALUE};
     enumerate(
@@ -138,7 +152,7 @@ final class MappingSearch {
             return;
           }
           RsMapping mp = new RsMapping(m, n, e, p, q, r, t);
-          long cycles = timer.groupCycles(mp, batch);
+          long cycles = passTimer.groupCycles(mp, batch);
           if (cycles < bestCycles[0] || (cycles == bestCycles[0] && a.glbWords() < bestGlb[0])) {
             best[0] = mp;
             bestCycles[0] = cycles;

@@ -1,5 +1,6 @@
 package org.tessel.sim.dataflow.rs;
 
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.util.IntMath;
 
 /**
@@ -41,7 +42,7 @@ final class Placement {
   }
 
   /** The placement of {@code r x t} copies of a set {@code e} wide; null when they do not fit. */
-  static Placement of(RsShape shape, int e, int r, int t, int rows, int cols) {
+  static @Nullable Placement of(RsShape shape, int e, int r, int t, int rows, int cols) {
     Placement p = new Placement(shape.r(), e, r, rows, cols);
     return p.stacksPerSlotColumn > 0 && t <= p.stacksPerSlotColumn * p.slotCols ? p : null;
   }

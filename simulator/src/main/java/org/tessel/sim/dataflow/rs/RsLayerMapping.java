@@ -1,5 +1,6 @@
 package org.tessel.sim.dataflow.rs;
 
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.NocTopology;
 import org.tessel.sim.mapping.FoldDurations;
@@ -131,7 +132,7 @@ public final class RsLayerMapping implements LayerMapping {
   }
 
   /** Why row stationary cannot run on this hardware's network at all, or null when it can. */
-  public static Infeasibility topologyProblem(Layer layer, HardwareSpec hw) {
+  public static @Nullable Infeasibility topologyProblem(Layer layer, HardwareSpec hw) {
     if (hw.cgra().noc().topology() != NocTopology.XY_BUS) {
       return refused(
           layer,

@@ -7,4 +7,7 @@
  * org.tessel.sim.dataflow.rs.RsLayerMapping}. The model is described in {@code
  * docs/models/eyeriss/model.md} (Model A) and validated in {@code docs/validation.md}.
  */
+@NullMarked
 package org.tessel.sim.dataflow.rs;
+
+import org.jspecify.annotations.NullMarked;

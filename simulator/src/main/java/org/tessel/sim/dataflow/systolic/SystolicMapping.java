@@ -1,5 +1,6 @@
 package org.tessel.sim.dataflow.systolic;
 
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.arch.HardwareSpec;
@@ -37,7 +38,7 @@ public final class SystolicMapping implements LayerMapping {
   private final SramSpec sram;
 
   /** Chunks of the folds when DRAM traffic is simulated (USER bandwidth); null otherwise. */
-  private final FoldChunks chunks;
+  private final @Nullable FoldChunks chunks;
 
   private SystolicMapping(
       DataflowKind dataflow,
@@ -47,7 +48,7 @@ public final class SystolicMapping implements LayerMapping {
       long[] classes,
       OperandTraffic traffic,
       HardwareSpec hw,
-      FoldChunks chunks) {
+      @Nullable FoldChunks chunks) {
     this.dataflow = dataflow;
     this.plan = plan;
     this.groups = layer.groups();

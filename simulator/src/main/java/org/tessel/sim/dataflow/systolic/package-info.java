@@ -5,4 +5,7 @@
  * ({@link org.tessel.sim.dataflow.systolic.OperandTraffic}), folds cut into chunks that fit the
  * SRAM halves, and the whole layer as a {@link org.tessel.sim.mapping.LayerMapping}.
  */
+@NullMarked
 package org.tessel.sim.dataflow.systolic;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package org.tessel.sim.memory.scalesim;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.util.IntMath;
 
 /**
@@ -50,15 +51,16 @@ final class EstimateReadBuffer {
   private static final int ACTIVE_SETS = 50;
   private static final int PREFETCH_SETS = 50;
   private static final long DEFAULT_WORDS_PER_CYCLE = 10;
+  private static final int[] EMPTY = {};
 
   private final long items;
   private long startCycle;
   private long stopCycle;
   private long words;
 
-  // walk state
-  private int[] stamp;
-  private int[] row;
+  // walk state (empty between walks)
+  private int[] stamp = EMPTY;
+  private int[] row = EMPTY;
 
   /** Largest read number the reuse check stamped (plus one is the largest stamp). */
   private long stamped;
@@ -100,8 +102,8 @@ final class EstimateReadBuffer {
       return;
     }
     int[] patternEpoch = new int[stream.patterns()];
-    int[] log = null;
-    long[] runs =
+    int @Nullable [] log = null;
+    long @Nullable [] runs =
         stream.skewed && stream.ifmapOperand && stream.aIsPixel
             ? new long[stream.laneMax * stream.ops.kernelHeight()]
             : null;
@@ -123,7 +125,7 @@ final class EstimateReadBuffer {
       }
       if (inEpoch + entries < e) {
         long fresh =
-            nRuns >= 0
+            runs != null // nRuns >= 0 exactly when there are runs
                 ? stampRuns(runs, nRuns, null, Long.MAX_VALUE)
                 : stampRows(stream, q, 0, foldRowCount(stream, q), null, Long.MAX_VALUE);
         inEpoch += fresh;
@@ -135,7 +137,7 @@ final class EstimateReadBuffer {
         long room = e - inEpoch;
         log = logFor(log, Math.min(room, entries));
         long fresh =
-            nRuns >= 0
+            runs != null // nRuns >= 0 exactly when there are runs
                 ? stampRuns(runs, nRuns, log, room)
                 : stampRows(stream, q, 0, foldRowCount(stream, q), log, room);
         if (fresh < room) {
@@ -161,7 +163,7 @@ final class EstimateReadBuffer {
         }
         if (inEpoch + bound < e) {
           long fresh =
-              bandRuns >= 0
+              runs != null // bandRuns >= 0 exactly when there are runs
                   ? stampRuns(runs, bandRuns, null, Long.MAX_VALUE)
                   : stampRows(stream, q, r0, r1, null, Long.MAX_VALUE);
           inEpoch += fresh;
@@ -171,7 +173,7 @@ final class EstimateReadBuffer {
         long room = e - inEpoch;
         log = logFor(log, Math.min(room, bound));
         long fresh =
-            bandRuns >= 0
+            runs != null // bandRuns >= 0 exactly when there are runs
                 ? stampRuns(runs, bandRuns, log, room)
                 : stampRows(stream, q, r0, r1, log, room);
         if (fresh < room) {
@@ -190,7 +192,7 @@ final class EstimateReadBuffer {
   }
 
   private void finishWalk(Shape s, OperandStream stream, long firstRow, RowLoop loop) {
-    stamp = null;
+    stamp = EMPTY; // the walk's stamps are garbage now
     if (lastEndFold >= 0) {
       lastEndRow = rowOfEntry(s, stream, lastEndFold, lastEndIndex);
     }
@@ -301,7 +303,7 @@ final class EstimateReadBuffer {
     inEpoch = entries - 1 - lastEndIndex;
   }
 
-  private static int[] logFor(int[] log, long need) {
+  private static int[] logFor(int @Nullable [] log, long need) {
     return log != null && log.length >= need ? log : new int[(int) need];
   }
 
@@ -325,7 +327,7 @@ final class EstimateReadBuffer {
    * along each channel run); returns how many were not stamped yet. With a {@code log}, records
    * them and stops at {@code room} of them.
    */
-  private long stampRows(OperandStream st, int q, int r0, int r1, int[] log, long room) {
+  private long stampRows(OperandStream st, int q, int r0, int r1, int @Nullable [] log, long room) {
     Shape s = st.s;
     // entries at(.., ..) = oBase[o] + kBase[k], o outer, k (the window offset) inner: o over
     // [o0, o1), k over [k0, k0 + kN); for a skewed stream (row = lane + time step) only the k
@@ -441,7 +443,7 @@ final class EstimateReadBuffer {
   }
 
   /** As {@link #stampRows}, over the address runs of {@link #foldRuns}. */
-  private long stampRuns(long[] runs, int n, int[] log, long room) {
+  private long stampRuns(long[] runs, int n, int @Nullable [] log, long room) {
     int[] stp = stamp;
     int ep = epoch;
     long fresh = 0;
@@ -509,7 +511,7 @@ final class EstimateReadBuffer {
   }
 
   private int[] rowBuffer(Shape s) {
-    if (row == null) {
+    if (row.length == 0) {
       row = new int[Math.max(s.rows, s.cols)];
     }
     return row;

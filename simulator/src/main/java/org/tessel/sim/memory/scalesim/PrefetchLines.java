@@ -44,9 +44,9 @@ final class PrefetchLines {
    * Skewed: lane fold and column of each lane; stationary: column fold and column of each operand
    * column. Built on first use.
    */
-  private int[] foldOf;
+  private int[] foldOf = {};
 
-  private int[] posOf;
+  private int[] posOf = {};
 
   private PrefetchLines(OperandStream st, long wordsPerLine) {
     this.st = st;
@@ -72,7 +72,7 @@ final class PrefetchLines {
     } else {
       m = 0;
       nc = s.cols;
-      diagBase = null;
+      diagBase = new long[0]; // skewed streams only
       long rowsOfP = (long) s.colFolds * s.sr;
       if (rowsOfP + 1 > Integer.MAX_VALUE) {
         throw new IllegalArgumentException(
@@ -130,7 +130,7 @@ final class PrefetchLines {
 
   /** Cell of entry {@code at(a, b)} of the stream. */
   long cell(int a, int b) {
-    if (foldOf == null) {
+    if (foldOf.length == 0) {
       // the lane (skewed) or column (stationary) folds, looked up instead of divided
       int len = st.skewed ? st.laneExtent : s.sc;
       int per = st.skewed ? nc : s.cols;

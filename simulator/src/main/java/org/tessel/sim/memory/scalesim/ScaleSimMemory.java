@@ -1,5 +1,6 @@
 package org.tessel.sim.memory.scalesim;
 
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
@@ -140,8 +141,8 @@ public final class ScaleSimMemory {
     OperandStream filter = OperandStream.filter(s, ops);
     OfmapRows ofmap = new OfmapRows(s);
     WriteBuffer wb = new WriteBuffer(hw.sram().ofmapWords(), user ? bw : s.cols);
-    ReadWalks.UserWalk ifmapUser = null;
-    ReadWalks.UserWalk filterUser = null;
+    ReadWalks.@Nullable UserWalk ifmapUser = null;
+    ReadWalks.@Nullable UserWalk filterUser = null;
     if (user) {
       ifmapUser = walks.user(s, ifmap, hw.sram().ifmapWords(), ifmapBw);
       filterUser = walks.user(s, filter, hw.sram().filterWords(), filterBw);
@@ -154,8 +155,8 @@ public final class ScaleSimMemory {
             version,
             ofmap,
             wb,
-            user ? ifmapUser.events() : ReadEvents.NONE,
-            user ? filterUser.events() : ReadEvents.NONE,
+            ifmapUser != null ? ifmapUser.events() : ReadEvents.NONE, // set exactly when user
+            filterUser != null ? filterUser.events() : ReadEvents.NONE,
             ifFirst,
             ifmap.lastRow(),
             flFirst,
@@ -165,11 +166,11 @@ public final class ScaleSimMemory {
     long total = loop.run();
     wb.emptyAll(total);
     StreamStats dramIfmap =
-        user
+        ifmapUser != null
             ? ifmapUser.dram()
             : walks.calc(s, ifmap, hw.sram().ifmapWords(), ops.ifmapSpace, ifFirst, loop);
     StreamStats dramFilter =
-        user
+        filterUser != null
             ? filterUser.dram()
             : walks.calc(s, filter, hw.sram().filterWords(), ops.filterSpace, flFirst, loop);
     // v2 reports the last drain's end, v3 the latest end of any drain (np.amax of the trace)

@@ -37,10 +37,7 @@ final class UserReadBuffer {
   private long dramStartCycle;
   private long lastPrefetchCycle;
   private long dramWords;
-  // walk state
-  private OperandStream stream;
-  private PrefetchLines lines;
-  private Window w;
+  // walk state (the stream, its lines and the window are the walk's own)
   private int n;
   private int a;
   private int p;
@@ -48,11 +45,11 @@ final class UserReadBuffer {
   private long step;
   private long last;
   private long prefetches;
-  private int[] occA;
-  private int[] occB;
-  private long[] occCell;
-  private int[] occI;
-  private int[] occJ;
+  private int[] occA = {};
+  private int[] occB = {};
+  private long[] occCell = {};
+  private int[] occI = {};
+  private int[] occJ = {};
 
   /** Whether another entry gave a hit yet, at pixel shift {@code (shiftI, shiftJ)}. */
   private boolean shifted;
@@ -94,10 +91,8 @@ final class UserReadBuffer {
     last = -1;
     prefetches = 0;
     ws = 0;
-    w = new Window(lines);
+    Window w = new Window(lines);
     w.set(0, a);
-    this.stream = stream;
-    this.lines = lines;
     int cap = stream.maxEntriesPerAddress();
     occA = new int[cap];
     occB = new int[cap];
@@ -156,7 +151,7 @@ final class UserReadBuffer {
                 continue;
               }
             }
-            demand(ea, eb);
+            demand(stream, lines, w, ea, eb);
             shiftLanes1 = 0; // the shift may have changed
           }
           if (prefetches > before) {
@@ -187,7 +182,7 @@ final class UserReadBuffer {
                 && w.contains(lines.cell(k + shiftA, colBase + c + shiftB))) {
               continue;
             }
-            demand(k, colBase + c);
+            demand(stream, lines, w, k, colBase + c);
           }
           if (prefetches > before) {
             events.add(base + j, last, prefetches - before);
@@ -197,8 +192,6 @@ final class UserReadBuffer {
     }
     lastPrefetchCycle = last;
     dramWords = k0 * bw + prefetches * pfRows * bw;
-    this.stream = null;
-    this.lines = null;
     return events;
   }
 
@@ -207,12 +200,12 @@ final class UserReadBuffer {
    * entry with its address lies in the window, else the window slides until one does (each slide
    * counted in {@code prefetches}).
    */
-  private void demand(int ea, int eb) {
+  private void demand(OperandStream stream, PrefetchLines lines, Window w, int ea, int eb) {
     int cnt = stream.entriesLike(ea, eb, occA, occB, occI, occJ);
     for (int i = 0; i < cnt; i++) {
       long c = lines.cell(occA[i], occB[i]);
       if (w.contains(c)) {
-        setShift(occI[i], occJ[i]);
+        setShift(stream, occI[i], occJ[i]);
         return;
       }
       occCell[i] = c;
@@ -242,7 +235,7 @@ final class UserReadBuffer {
    * Remembers the pixel shift of the entry that gave a hit: the window trails or leads the demand
    * by a steady amount, so mostly the entry at that shift is the one inside next time too.
    */
-  private void setShift(int i, int j) {
+  private void setShift(OperandStream stream, int i, int j) {
     shifted = true;
     shiftI = i;
     shiftJ = j;

@@ -13,4 +13,7 @@
  * OfmapRows}, {@code ReadEvents}). The model and how exactly it matches SCALE-Sim's reports are in
  * docs/validation.md.
  */
+@NullMarked
 package org.tessel.sim.memory.scalesim;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A scatter plot of a Pareto front as a self-contained SVG: a title, a grid, axes from {@link
@@ -27,7 +28,7 @@ public final class ScatterPlot {
    * @param attrs extra attributes (fill, stroke, opacity)
    * @param tooltip its title, or null
    */
-  public record Dot(double x, double y, double radius, String attrs, String tooltip) {
+  public record Dot(double x, double y, double radius, String attrs, @Nullable String tooltip) {
     /** Checks the fields. */
     public Dot {
       Objects.requireNonNull(attrs, "attrs");

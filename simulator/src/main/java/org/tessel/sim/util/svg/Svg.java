@@ -2,6 +2,7 @@ package org.tessel.sim.util.svg;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes SVG elements into a {@link StringBuilder}, one element a line: coordinates to two decimals
@@ -74,7 +75,8 @@ public final class Svg {
   }
 
   /** A {@code <rect>}, with {@code tooltip} as its title when not null. */
-  public Svg rect(double x, double y, double width, double height, String attrs, String tooltip) {
+  public Svg rect(
+      double x, double y, double width, double height, String attrs, @Nullable String tooltip) {
     sb.append("<rect x=\"")
         .append(num(x))
         .append("\" y=\"")
@@ -89,7 +91,7 @@ public final class Svg {
   }
 
   /** A {@code <circle>}, with {@code tooltip} as its title when not null. */
-  public Svg circle(double cx, double cy, double r, String attrs, String tooltip) {
+  public Svg circle(double cx, double cy, double r, String attrs, @Nullable String tooltip) {
     sb.append("<circle cx=\"")
         .append(num(cx))
         .append("\" cy=\"")
@@ -123,7 +125,7 @@ public final class Svg {
     return s.equals("-0") ? "0" : s;
   }
 
-  private Svg end(String element, String tooltip) {
+  private Svg end(String element, @Nullable String tooltip) {
     if (tooltip == null) {
       sb.append("/>\n");
     } else {
@@ -134,7 +136,7 @@ public final class Svg {
     return this;
   }
 
-  private static String space(String attrs) {
+  private static String space(@Nullable String attrs) {
     return attrs == null || attrs.isEmpty() ? "" : " " + attrs;
   }
 }

@@ -5,4 +5,7 @@
  * sweep and the NAS search both draw. Self-contained output: no scripts, no external resources; the
  * same input gives the same bytes.
  */
+@NullMarked
 package org.tessel.sim.util.svg;
+
+import org.jspecify.annotations.NullMarked;
