@@ -1,6 +1,7 @@
 package org.tessel.sched;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.NocTopology;
@@ -34,7 +35,7 @@ final class CachedEvaluations {
    * without its name); null when the hardware refuses it, the reason then added to {@code whyNone}
    * as {@code "os: ..."}. The same when the hardware's network is not a systolic mesh.
    */
-  Evaluation systolic(
+  @Nullable Evaluation systolic(
       Simulation sim,
       Layer layer,
       Layer shape,
@@ -87,7 +88,7 @@ final class CachedEvaluations {
   }
 
   /** The evaluation of the row-stationary {@code candidate} with {@code mapping}. */
-  Evaluation rowStationary(
+  @Nullable Evaluation rowStationary(
       Simulation sim,
       Layer layer,
       Layer shape,

@@ -3,6 +3,7 @@ package org.tessel.sched;
 import java.util.Arrays;
 import java.util.List;
 import org.jgrapht.Graphs;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.workload.Layer;
@@ -46,9 +47,9 @@ public final class HandOff {
 
   private final Link[] links;
   private final double dramPj;
-  private final String impossible;
+  private final @Nullable String impossible;
 
-  private HandOff(Link[] links, double dramPj, String impossible) {
+  private HandOff(Link[] links, double dramPj, @Nullable String impossible) {
     this.links = links;
     this.dramPj = dramPj;
     this.impossible = impossible;
@@ -124,7 +125,7 @@ public final class HandOff {
    * Why layer {@code k-1}'s output cannot stay on chip for layer {@code k} when their mappings
    * leave the given room, or null when it can.
    */
-  String refusal(int k, long producerOutputRoomWords, long consumerInputRoomWords) {
+  @Nullable String refusal(int k, long producerOutputRoomWords, long consumerInputRoomWords) {
     if (impossible != null) {
       return impossible;
     }

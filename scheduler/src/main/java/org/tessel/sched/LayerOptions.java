@@ -2,6 +2,7 @@ package org.tessel.sched;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the layer scheduler found for one layer shape.
@@ -29,7 +30,7 @@ public record LayerOptions(
   }
 
   /** The best candidate, if any fits. */
-  public Evaluation best() {
+  public @Nullable Evaluation best() {
     return evaluated.isEmpty() ? null : evaluated.get(0);
   }
 }

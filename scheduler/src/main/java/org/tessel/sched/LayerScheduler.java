@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
@@ -115,7 +116,7 @@ public final class LayerScheduler {
         };
 
     final Candidate candidate;
-    final RsMapping rs;
+    final @Nullable RsMapping rs;
     long bound;
     boolean tight;
     double energyPj;
@@ -124,7 +125,7 @@ public final class LayerScheduler {
     double score;
 
     /** A systolic candidate's evaluation, looked up before the queue (null for row stationary). */
-    Evaluation systolic;
+    @Nullable Evaluation systolic;
 
     /** The most DRAM energy hand-offs could save it (0 without hand-offs). */
     double handOffPj;
@@ -134,7 +135,15 @@ public final class LayerScheduler {
 
     boolean roomOut;
 
-    Pending(Candidate candidate, RsMapping rs, long bound) {
+    /** The mapping of a row-stationary candidate. */
+    RsMapping rowStationary() {
+      if (rs == null) {
+        throw new IllegalStateException("not a row-stationary candidate: " + candidate);
+      }
+      return rs;
+    }
+
+    Pending(Candidate candidate, @Nullable RsMapping rs, long bound) {
       this.candidate = candidate;
       this.rs = rs;
       this.bound = bound;
@@ -279,9 +288,10 @@ public final class LayerScheduler {
    * cannot end before its last transfer has crossed the link.
    */
   private void tighten(Pending p, RsEstimator est, Layer shape, int batch) {
-    p.bound = Math.max(p.bound, evaluations.passCycles(est, shape, batch, p.rs));
+    RsMapping rs = p.rowStationary();
+    p.bound = Math.max(p.bound, evaluations.passCycles(est, shape, batch, rs));
     if (hw.dram().mode() == BandwidthMode.LINK) {
-      var a = est.access(p.rs);
+      var a = est.access(rs);
       long bytes =
           (a.dramIfmapReads() + a.dramFilterReads() + a.dramOfmapWrites()) * hw.sram().wordBytes();
       long[] rate = hw.dram().linkBytesPerCycles(hw.clockMHz());
@@ -295,7 +305,7 @@ public final class LayerScheduler {
    * (cached, with the same bound), whether or not the pruning would simulate it; null when the
    * hardware refuses it (the reason then added to {@code whyNot}). For tests.
    */
-  Evaluation evaluate(Layer layer, int batch, Candidate candidate, List<String> whyNot) {
+  @Nullable Evaluation evaluate(Layer layer, int batch, Candidate candidate, List<String> whyNot) {
     Simulation sim = simulations.get();
     Layer shape = EvaluationCache.shape(layer);
     long bound = LowerBound.cycles(layer, batch, candidate, hw);
@@ -309,10 +319,15 @@ public final class LayerScheduler {
   }
 
   /** The evaluation of {@code p}, from the cache or simulated. */
-  private Evaluation evaluate(
-      Simulation sim, Layer layer, Layer shape, int batch, Pending p, RsEstimator est) {
-    return p.systolic != null
-        ? p.systolic
-        : evaluations.rowStationary(sim, layer, shape, batch, p.candidate, p.rs, p.bound, est);
+  private @Nullable Evaluation evaluate(
+      Simulation sim, Layer layer, Layer shape, int batch, Pending p, @Nullable RsEstimator est) {
+    if (p.systolic != null) {
+      return p.systolic;
+    }
+    if (est == null) {
+      throw new IllegalStateException("a row-stationary candidate without its estimator");
+    }
+    return evaluations.rowStationary(
+        sim, layer, shape, batch, p.candidate, p.rowStationary(), p.bound, est);
   }
 }

@@ -263,20 +263,20 @@ public final class NetworkScheduler {
     long c = hw.cgra().reconfig().cycles();
     double switchCost = c > 0 ? a * c : 0;
     int[][] from = new int[n][];
-    double[] prev = null;
-    List<Evaluation> prevList = null;
+    double[] prev = new double[0]; // the previous layer's nodes (none before the first)
+    List<Evaluation> prevList = List.of();
     for (int k = 0; k < n; k++) {
       List<Evaluation> list = seq.get(k).evaluated();
       double[] val = new double[list.size()];
       from[k] = new int[list.size()];
       // reaching from any previous node: the best, and the best of each configuration
       int allBest = -1;
-      Map<String, Integer> allByConfig = null;
+      Map<String, Integer> allByConfig = Map.of();
       // reaching with the tensor kept on chip: previous nodes with room, saved write subtracted
-      double[] keptVal = null;
+      double[] keptVal = new double[0];
       int keptBest = -1;
-      Map<String, Integer> keptByConfig = null;
-      if (prev != null) {
+      Map<String, Integer> keptByConfig = Map.of();
+      if (k > 0) {
         allBest = best(prev);
         allByConfig = bestByConfig(prev, prevList);
         if (b != 0 && handOff.chained(k)) {
@@ -296,7 +296,7 @@ public final class NetworkScheduler {
       for (int j = 0; j < list.size(); j++) {
         Evaluation e = list.get(j);
         double node = a * e.cycles() + b * e.energyPj();
-        if (prev == null) {
+        if (k == 0) {
           val[j] = switchCost + node;
           from[k][j] = -1;
           continue;

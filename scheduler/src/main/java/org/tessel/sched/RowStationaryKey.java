@@ -1,5 +1,6 @@
 package org.tessel.sched;
 
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.arch.BandwidthMode;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.NocSpec;
@@ -52,7 +53,7 @@ record RowStationaryKey(
     int wordBytes,
     int ifmapSpadWords,
     int dramWordsPerCycle,
-    java.util.List<Object> link) {
+    java.util.@Nullable List<Object> link) {
 
   /** The key of {@code mapping} on {@code shape} (a layer without its name) on {@code hw}. */
   static RowStationaryKey of(Layer shape, int batch, RsMapping mapping, HardwareSpec hw) {
@@ -72,7 +73,8 @@ record RowStationaryKey(
         link(shape, mapping, hw));
   }
 
-  private static java.util.List<Object> link(Layer shape, RsMapping mapping, HardwareSpec hw) {
+  private static java.util.@Nullable List<Object> link(
+      Layer shape, RsMapping mapping, HardwareSpec hw) {
     boolean calc = hw.dram().mode() == BandwidthMode.CALC;
     boolean coded = hw.dram().rlcZeroFraction() >= 0;
     if (calc && !coded) {

@@ -3,6 +3,7 @@ package org.tessel.sched;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.workload.Layer;
@@ -74,7 +75,7 @@ public record Schedule(
   }
 
   /** The baseline called {@code name}, if it was computed. */
-  public Baseline baseline(String name) {
+  public @Nullable Baseline baseline(String name) {
     for (Baseline b : baselines) {
       if (b.name().equals(name)) {
         return b;
@@ -87,7 +88,7 @@ public record Schedule(
   public Dataflow choice(Layer layer) {
     for (ScheduledLayer l : layers) {
       if (l.layer().equals(layer) && l.usesArray()) {
-        return l.chosen().candidate().dataflow();
+        return l.arrayChoice().candidate().dataflow();
       }
     }
     throw new IllegalArgumentException("layer " + layer.name() + " is not in the schedule");
@@ -125,7 +126,7 @@ public record Schedule(
       if (!l.usesArray()) {
         continue;
       }
-      String d = l.chosen().candidate().dataflowName();
+      String d = l.arrayChoice().candidate().dataflowName();
       if (prev != null && !prev.equals(d)) {
         n++;
       }

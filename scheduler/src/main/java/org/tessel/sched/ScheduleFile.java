@@ -83,7 +83,7 @@ public final class ScheduleFile {
         sb.append(",0,0\n");
         continue;
       }
-      Evaluation e = l.chosen();
+      Evaluation e = l.arrayChoice();
       sb.append(e.candidate().dataflowName())
           .append(',')
           .append(e.candidate().tiling())
@@ -105,13 +105,13 @@ public final class ScheduleFile {
           .append(',')
           .append(yesNo(l.outputOnChip()));
       for (Dataflow d : Dataflows.all()) {
-        Evaluation b = l.options().bestByDataflow().get(d.shortName());
+        Evaluation b = l.arrayOptions().bestByDataflow().get(d.shortName());
         sb.append(',').append(b == null ? "-" : Long.toString(b.cycles()));
       }
       sb.append(',')
-          .append(l.options().candidates())
+          .append(l.arrayOptions().candidates())
           .append(',')
-          .append(l.options().simulated())
+          .append(l.arrayOptions().simulated())
           .append('\n');
     }
     return sb.toString();
@@ -217,7 +217,7 @@ public final class ScheduleFile {
             f,
             line,
             cells[2].equals("-") || Dataflows.find(cells[2]).isEmpty() ? "dataflow" : "tiling",
-            e.getMessage());
+            ConfigException.messageOf(e));
       }
       if (!CandidateSpace.dataflows(hw).contains(Dataflows.find(d.shortName()).orElseThrow())) {
         throw new ConfigException(

@@ -37,7 +37,7 @@ public final class ScheduleReport {
       if (!l.usesArray()) {
         continue;
       }
-      Evaluation e = l.chosen();
+      Evaluation e = l.arrayChoice();
       sb.append(
           String.format(
               Locale.ROOT,
@@ -49,7 +49,7 @@ public final class ScheduleReport {
               e.cycles(),
               l.reconfigCycles()));
       for (Dataflow d : Dataflows.all()) {
-        Evaluation b = l.options().bestByDataflow().get(d.shortName());
+        Evaluation b = l.arrayOptions().bestByDataflow().get(d.shortName());
         sb.append(String.format(Locale.ROOT, " %12s", b == null ? "-" : b.cycles()));
       }
       sb.append(
@@ -60,7 +60,7 @@ public final class ScheduleReport {
                   ? "-"
                   : String.format(Locale.ROOT, "%.1f", 100 * e.occupancy()),
               (l.inputOnChip() ? "i" : "-") + (l.outputOnChip() ? "o" : "-"),
-              l.options().simulated() + "/" + l.options().candidates()));
+              l.arrayOptions().simulated() + "/" + l.arrayOptions().candidates()));
     }
     sb.append(
         String.format(
@@ -73,6 +73,9 @@ public final class ScheduleReport {
             "reconf",
             "vs optimal"));
     Baseline opt = s.baseline("optimal");
+    if (opt == null) {
+      throw new IllegalStateException("a schedule without its optimal baseline");
+    }
     for (Baseline b : s.baselines()) {
       if (!b.feasible()) {
         sb.append(String.format(Locale.ROOT, "%-10s %14s%n", b.name(), "(does not fit)"));
@@ -101,8 +104,8 @@ public final class ScheduleReport {
       savedPj += l.handOffSavedPj();
       if (l.usesArray()) {
         arrayLayers++;
-        candidates += l.options().candidates();
-        simulated += l.options().simulated();
+        candidates += l.arrayOptions().candidates();
+        simulated += l.arrayOptions().simulated();
       }
     }
     sb.append(

@@ -1,5 +1,6 @@
 package org.tessel.sched;
 
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.workload.Layer;
 
 /**
@@ -21,14 +22,38 @@ import org.tessel.sim.workload.Layer;
 public record ScheduledLayer(
     int index,
     Layer layer,
-    Evaluation chosen,
+    @Nullable Evaluation chosen,
     long vectorCycles,
     double vectorEnergyPj,
     long reconfigCycles,
-    LayerOptions options,
+    @Nullable LayerOptions options,
     boolean inputOnChip,
     boolean outputOnChip,
     double handOffSavedPj) {
+
+  /**
+   * The candidate chosen for an array layer.
+   *
+   * @throws IllegalStateException for a layer that does not use the array ({@link #usesArray})
+   */
+  public Evaluation arrayChoice() {
+    if (chosen == null) {
+      throw new IllegalStateException("layer " + layer.name() + " does not use the array");
+    }
+    return chosen;
+  }
+
+  /**
+   * The candidates of an array layer.
+   *
+   * @throws IllegalStateException for a layer that does not use the array ({@link #usesArray})
+   */
+  public LayerOptions arrayOptions() {
+    if (options == null) {
+      throw new IllegalStateException("layer " + layer.name() + " does not use the array");
+    }
+    return options;
+  }
 
   /** Whether the layer runs on the PE array (and so was scheduled). */
   public boolean usesArray() {

@@ -1,5 +1,6 @@
 package org.tessel.sched;
 
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.arch.EnergyTable;
 import org.tessel.sim.mapping.Infeasibility;
 import org.tessel.sim.mapping.LayerMapping;
@@ -42,8 +43,8 @@ record Simulated(
     long ifmapPeakWords,
     long filterPeakWords,
     long ofmapPeakWords,
-    String refusedLayer,
-    String refusal) {
+    @Nullable String refusedLayer,
+    @Nullable String refusal) {
 
   /** A run of {@code mapping}, with no peak words. */
   static Simulated of(LayerResult r, LayerMapping m) {
@@ -77,9 +78,9 @@ record Simulated(
    * Why the hardware cannot run the candidate on {@code layer} (null when it can): the stored
    * message, naming {@code layer} where it named the layer it was written for.
    */
-  String refusal(Layer layer) {
-    if (refusal == null) {
-      return null;
+  @Nullable String refusal(Layer layer) {
+    if (refusal == null || refusedLayer == null) { // both or neither (refused)
+      return refusal;
     }
     return refusal.startsWith(refusedLayer + ": ")
         ? layer.name() + refusal.substring(refusedLayer.length())

@@ -5,4 +5,7 @@
  * schedules as files ({@link org.tessel.sched.ScheduleFile}). Every cost comes from the simulator,
  * memoised by content ({@link org.tessel.sched.EvaluationCache}).
  */
+@NullMarked
 package org.tessel.sched;
+
+import org.jspecify.annotations.NullMarked;

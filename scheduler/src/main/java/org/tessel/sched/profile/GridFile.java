@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.config.Csv;
 import org.tessel.sim.config.TextFiles;
@@ -38,9 +39,9 @@ public final class GridFile {
   }
 
   private static Grid.Builder yaml(String file, List<String> lines, Grid.Builder grid) {
-    String key = null;
+    @Nullable String key = null;
     int keyLine = 0;
-    List<String> items = null;
+    @Nullable List<String> items = null;
     int axes = 0;
     for (int i = 0; i < lines.size(); i++) {
       int n = i + 1;
@@ -62,7 +63,7 @@ public final class GridFile {
         items.add(unquote(t.substring(1).trim()));
         continue;
       }
-      if (key != null) {
+      if (key != null && items != null) { // a kept key has its list
         axes += flush(file, key, keyLine, items, grid);
       }
       int colon = line.indexOf(':');
@@ -83,7 +84,7 @@ public final class GridFile {
         key = null;
       }
     }
-    if (key != null) {
+    if (key != null && items != null) { // a kept key has its list
       axes += flush(file, key, keyLine, items, grid);
     }
     if (axes == 0) {

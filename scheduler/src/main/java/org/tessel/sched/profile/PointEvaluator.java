@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sched.CandidateSpace;
 import org.tessel.sched.EvaluationCache;
 import org.tessel.sched.LayerScheduler;
@@ -30,7 +31,11 @@ import org.tessel.sim.mapping.Mapped;
 final class PointEvaluator {
   /** A schedule's figures, or why the hardware cannot run the network. */
   private record Outcome(
-      long cycles, double energyPj, int reconfigurations, String dataflows, String reason) {}
+      long cycles,
+      double energyPj,
+      int reconfigurations,
+      String dataflows,
+      @Nullable String reason) {}
 
   private final ProfileSpec spec;
   private final EvaluationCache cache;
@@ -134,7 +139,7 @@ final class PointEvaluator {
     Dataflows.all().forEach(d -> count.put(d.shortName(), 0));
     for (ScheduledLayer l : s.layers()) {
       if (l.usesArray()) {
-        count.merge(l.chosen().candidate().dataflowName(), 1, Integer::sum);
+        count.merge(l.arrayChoice().candidate().dataflowName(), 1, Integer::sum);
       }
     }
     StringBuilder sb = new StringBuilder();

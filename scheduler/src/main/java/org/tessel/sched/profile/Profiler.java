@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sched.EvaluationCache;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.output.OutputFile;
@@ -104,7 +105,7 @@ public final class Profiler {
    * @throws IOException when a file cannot be written
    */
   public ProfileSummary run(
-      Path dir, ProfileListener listener, OutputPolicy policy, PointRunner runner)
+      Path dir, ProfileListener listener, OutputPolicy policy, @Nullable PointRunner runner)
       throws IOException {
     policy.check(dir.resolve(CSV));
     RunFolder.checkFiles(dir, policy, List.of(HTML, SVG));

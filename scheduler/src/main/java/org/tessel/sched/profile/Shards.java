@@ -142,7 +142,7 @@ public final class Shards {
       throw new ConfigException(folder.toString(), 0, "", none);
     }
     int n = -1;
-    boolean[] have = null;
+    boolean[] have = new boolean[0]; // sized by the first shard
     for (Path f : files) {
       Matcher m = name.matcher(f.getFileName().toString());
       m.matches();

@@ -7,4 +7,7 @@
  * org.tessel.sched.profile.ParetoPlot}). Points run in parallel; every output is the same at any
  * thread count.
  */
+@NullMarked
 package org.tessel.sched.profile;
+
+import org.jspecify.annotations.NullMarked;
