@@ -7,4 +7,7 @@
  * org.tessel.nas.report}). The module stays thin: it generates candidates, asks for their cost, and
  * ranks.
  */
+@NullMarked
 package org.tessel.nas;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,4 +4,7 @@
  * a text table, Markdown or HTML. The suites themselves live in sub-packages, one per reference;
  * {@link org.tessel.validate.Validation} lists them for {@code tessel validate}.
  */
+@NullMarked
 package org.tessel.validate;
+
+import org.jspecify.annotations.NullMarked;

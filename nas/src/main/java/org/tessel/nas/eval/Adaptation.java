@@ -27,7 +27,7 @@ record Adaptation(String dominant, double maladaptation, int maladaptiveLayers) 
     }
     for (ScheduledLayer l : s.layers()) {
       if (l.usesArray()) {
-        counts.merge(l.chosen().candidate().dataflowName(), 1, Integer::sum);
+        counts.merge(l.arrayChoice().candidate().dataflowName(), 1, Integer::sum);
       }
     }
     String dominant = "";
@@ -45,7 +45,7 @@ record Adaptation(String dominant, double maladaptation, int maladaptiveLayers) 
       if (!l.usesArray()) {
         continue;
       }
-      Map<String, Evaluation> byDataflow = l.options().bestByDataflow();
+      Map<String, Evaluation> byDataflow = l.arrayOptions().bestByDataflow();
       long b = Long.MAX_VALUE;
       for (Evaluation e : byDataflow.values()) {
         b = Math.min(b, e.cycles());

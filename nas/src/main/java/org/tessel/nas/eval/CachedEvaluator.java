@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.config.ConfigException;
 import org.tessel.sim.workload.Network;
 
@@ -16,7 +17,7 @@ import org.tessel.sim.workload.Network;
  */
 public final class CachedEvaluator implements NetworkEvaluator {
   private final NetworkEvaluator inner;
-  private final EvaluationLog log;
+  private final @Nullable EvaluationLog log;
   private final ConcurrentHashMap<String, CompletableFuture<Metrics>> memory =
       new ConcurrentHashMap<>();
   private final LongAdder lookups = new LongAdder();
@@ -24,7 +25,7 @@ public final class CachedEvaluator implements NetworkEvaluator {
   private final LongAdder misses = new LongAdder();
 
   /** A cache over {@code inner}, persisted in {@code log} (null: memory only). */
-  public CachedEvaluator(NetworkEvaluator inner, EvaluationLog log) {
+  public CachedEvaluator(NetworkEvaluator inner, @Nullable EvaluationLog log) {
     this.inner = inner;
     this.log = log;
   }
@@ -88,7 +89,7 @@ public final class CachedEvaluator implements NetworkEvaluator {
    * The metrics held for {@code key} (priced in this run or read from the log), or null; does not
    * price and is not counted in {@link #stats()}.
    */
-  public Metrics lookup(String key) {
+  public @Nullable Metrics lookup(String key) {
     CompletableFuture<Metrics> had = memory.get(key);
     if (had != null && had.isDone() && !had.isCompletedExceptionally()) {
       return had.join();
@@ -144,7 +145,7 @@ public final class CachedEvaluator implements NetworkEvaluator {
     }
   }
 
-  private Metrics fromLog(String key) {
+  private @Nullable Metrics fromLog(String key) {
     if (log == null) {
       return null;
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.config.ConfigException;
 
 /**
@@ -163,7 +164,7 @@ public final class EvaluationLog implements Closeable {
   }
 
   /** Key and value of an intact line, or null. */
-  static String[] parse(String line) {
+  static String @Nullable [] parse(String line) {
     int a = line.indexOf('\t');
     int b = line.lastIndexOf('\t');
     if (a <= 0 || b <= a) {

@@ -2,6 +2,7 @@ package org.tessel.nas.eval;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Metrics} as one line of text for the {@link EvaluationLog}: fields separated by {@code ;},
@@ -41,7 +42,7 @@ public final class MetricsCodec {
   }
 
   /** The metrics in {@code text}, or null when it is not a record of this version. */
-  public static Metrics decode(String text) {
+  public static @Nullable Metrics decode(String text) {
     String[] f = text.split(";", -1);
     if (f.length != 13 || !f[0].equals(VERSION)) {
       return null;

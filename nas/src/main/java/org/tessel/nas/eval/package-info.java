@@ -6,4 +6,7 @@
  * memory and in a crash-safe log on disk ({@link org.tessel.nas.eval.EvaluationLog}), so that equal
  * networks are priced once and a killed search replays its evaluations.
  */
+@NullMarked
 package org.tessel.nas.eval;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.tessel.nas.space.Genome;
 import org.tessel.nas.space.SearchSpace;
 import org.tessel.sim.config.ConfigException;
@@ -63,16 +64,20 @@ public final class AccuracyTable {
     Map<Genome, Double> acc = new HashMap<>();
     Map<Genome, Integer> lineOf = new HashMap<>();
     for (CsvTable.Row row : t.rows()) {
-      Genome g = null;
+      @Nullable Genome g = null;
       if (archCol >= 0) {
         try {
           g = space.parseArch(row.fields().get(archCol));
         } catch (IllegalArgumentException e) {
-          throw new ConfigException(f, row.line(), t.header().get(archCol), e.getMessage());
+          throw new ConfigException(
+              f, row.line(), t.header().get(archCol), ConfigException.messageOf(e));
         }
       }
       if (indexCol >= 0) {
         g = checkIndex(t, row, indexCol, space, g);
+      }
+      if (g == null) {
+        throw new IllegalStateException("an arch or index column was checked above");
       }
       double v = number(f, row, accCol, accName);
       Integer seen = lineOf.putIfAbsent(g, row.line());
@@ -182,7 +187,7 @@ public final class AccuracyTable {
   }
 
   private static Genome checkIndex(
-      CsvTable t, CsvTable.Row row, int col, SearchSpace space, Genome fromArch) {
+      CsvTable t, CsvTable.Row row, int col, SearchSpace space, @Nullable Genome fromArch) {
     String name = t.header().get(col);
     String text = row.fields().get(col);
     if (row.quoted(col)) {

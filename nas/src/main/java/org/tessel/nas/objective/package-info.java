@@ -4,4 +4,7 @@
  * org.tessel.nas.objective.Constraint}s such as a latency budget, and the accuracy oracle, an
  * {@link org.tessel.nas.objective.AccuracyTable} read from a CSV keyed by arch string or index.
  */
+@NullMarked
 package org.tessel.nas.objective;
+
+import org.jspecify.annotations.NullMarked;

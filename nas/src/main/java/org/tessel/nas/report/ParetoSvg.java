@@ -3,6 +3,7 @@ package org.tessel.nas.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.tessel.nas.objective.Metric;
 import org.tessel.nas.search.Candidate;
 import org.tessel.nas.search.Ranking;
@@ -86,7 +87,7 @@ public final class ParetoSvg {
     s.text(lx + 18, ly + 64, "", "marked");
   }
 
-  private static double[] point(Candidate c, Metric x, Metric y) {
+  private static double @Nullable [] point(Candidate c, Metric x, Metric y) {
     if (!c.metrics().runs()) {
       return null;
     }

@@ -22,7 +22,7 @@ public final class ScheduleCsv {
     Set<String> dataflows = new LinkedHashSet<>();
     for (ScheduledLayer l : s.layers()) {
       if (l.usesArray()) {
-        dataflows.addAll(l.options().bestByDataflow().keySet());
+        dataflows.addAll(l.arrayOptions().bestByDataflow().keySet());
       }
     }
     StringBuilder sb =
@@ -65,9 +65,9 @@ public final class ScheduleCsv {
           .append(l.macs())
           .append(',');
       if (sl.usesArray()) {
-        sb.append(sl.chosen().candidate().dataflowName())
+        sb.append(sl.arrayChoice().candidate().dataflowName())
             .append(',')
-            .append(CandidateCsv.quote(sl.chosen().candidate().tiling()));
+            .append(CandidateCsv.quote(sl.arrayChoice().candidate().tiling()));
       } else {
         sb.append("vector,-");
       }
@@ -81,7 +81,7 @@ public final class ScheduleCsv {
           .append(sl.inputOnChip() ? "yes" : "no")
           .append(',')
           .append(sl.outputOnChip() ? "yes" : "no");
-      Map<String, Evaluation> best = sl.usesArray() ? sl.options().bestByDataflow() : Map.of();
+      Map<String, Evaluation> best = sl.usesArray() ? sl.arrayOptions().bestByDataflow() : Map.of();
       for (String d : dataflows) {
         Evaluation e = best.get(d);
         sb.append(',').append(e == null ? "" : Long.toString(e.cycles()));

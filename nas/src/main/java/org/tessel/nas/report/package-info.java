@@ -6,4 +6,7 @@
  * all ({@link org.tessel.nas.report.SearchReport}). Files hold no timing or cache figures, so a
  * seed gives byte-identical files at any thread count and after a resumed run.
  */
+@NullMarked
 package org.tessel.nas.report;
+
+import org.jspecify.annotations.NullMarked;

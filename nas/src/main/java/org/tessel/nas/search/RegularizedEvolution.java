@@ -57,10 +57,10 @@ final class RegularizedEvolution implements Strategy {
     }
     List<Candidate> members = new ArrayList<>(alive);
     for (int i = 0; i < Math.min(max, batch); i++) {
-      Candidate best = null;
-      for (int s = 0; s < sample; s++) {
+      Candidate best = members.get(rnd.nextInt(members.size()));
+      for (int s = 1; s < sample; s++) {
         Candidate c = members.get(rnd.nextInt(members.size()));
-        if (best == null || Fitness.BETTER_FIRST.compare(c, best) < 0) {
+        if (Fitness.BETTER_FIRST.compare(c, best) < 0) {
           best = c;
         }
       }

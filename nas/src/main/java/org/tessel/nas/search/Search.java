@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.tessel.nas.eval.CachedEvaluator;
 import org.tessel.nas.eval.Metrics;
 import org.tessel.nas.eval.NetworkEvaluator;
@@ -37,7 +38,7 @@ public final class Search {
   private final SearchSpace space;
   private final CachedEvaluator evaluator;
   private final Scoring scoring;
-  private final AccuracyTable accuracy;
+  private final @Nullable AccuracyTable accuracy;
   private final SearchSettings settings;
   private final LongSupplier nanoClock;
 
@@ -51,7 +52,7 @@ public final class Search {
       SearchSpace space,
       CachedEvaluator evaluator,
       Scoring scoring,
-      AccuracyTable accuracy,
+      @Nullable AccuracyTable accuracy,
       SearchSettings settings) {
     this(space, evaluator, scoring, accuracy, settings, System::nanoTime);
   }
@@ -64,7 +65,7 @@ public final class Search {
       SearchSpace space,
       CachedEvaluator evaluator,
       Scoring scoring,
-      AccuracyTable accuracy,
+      @Nullable AccuracyTable accuracy,
       SearchSettings settings,
       LongSupplier nanoClock) {
     if (scoring.needsAccuracy() && accuracy == null) {
@@ -95,7 +96,7 @@ public final class Search {
    *
    * @throws ConfigException when the accuracy table lacks an architecture the search reaches
    */
-  public SearchResult run(Progress progress, Pricer pricer) {
+  public SearchResult run(Progress progress, @Nullable Pricer pricer) {
     Strategy strategy = settings.strategy().create(space, settings);
     int budget = settings.budget();
     Map<Genome, Candidate> seen = new LinkedHashMap<>();
@@ -252,7 +253,7 @@ public final class Search {
   }
 
   /** The metrics of each genome, priced on {@code pool} (null: this thread). */
-  private Metrics[] price(List<Genome> genomes, ExecutorService pool) {
+  private Metrics[] price(List<Genome> genomes, @Nullable ExecutorService pool) {
     Metrics[] out = new Metrics[genomes.size()];
     if (pool == null || genomes.size() == 1) {
       for (int i = 0; i < out.length; i++) {

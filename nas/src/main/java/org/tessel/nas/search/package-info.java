@@ -5,4 +5,7 @@
  * time budget (results placed by position, so the outcome does not depend on the thread count), and
  * {@link org.tessel.nas.search.Pareto} ranking under constrained domination.
  */
+@NullMarked
 package org.tessel.nas.search;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,8 @@ package org.tessel.nas.space;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.tessel.sim.config.ConfigException;
 
 /** Builds one layer of a {@link FileSpace} from its chosen fields, as NetworkReader does. */
 final class FileLayers {
@@ -13,12 +15,15 @@ final class FileLayers {
 
   static String build(NetBuilder b, String name, Map<String, String> f, List<String> in) {
     String type = f.get("type");
+    if (type == null) {
+      throw new IllegalArgumentException("layer " + name + ": type: missing");
+    }
     boolean many = type.equals("add") || type.equals("concat") || type.equals("mul");
     if (!many && in.size() > 1) {
       throw new IllegalArgumentException(
           "layer " + name + ": a " + type + " layer reads one" + " input, found " + in.size());
     }
-    String x = in.isEmpty() ? null : in.get(0);
+    @Nullable String x = in.isEmpty() ? null : in.get(0); // null: the network input
     NetBuilder.Shape s = b.shape(x);
     if (s == null) {
       throw new IllegalArgumentException(
@@ -66,7 +71,7 @@ final class FileLayers {
         }
       }
     } catch (IllegalArgumentException e) {
-      String m = e.getMessage();
+      String m = ConfigException.messageOf(e);
       throw new IllegalArgumentException(
           m.startsWith(name + ":") || m.startsWith("layer ") ? m : "layer " + name + ": " + m, e);
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.workload.Network;
 
 /**
@@ -26,12 +27,12 @@ public final class FileSpace implements SearchSpace {
 
   private final String name;
   private final String file;
-  private final int[] input;
+  private final int @Nullable [] input;
   private final List<LayerSpec> layers;
   private final List<Gene> genes;
   private final int[] radices;
 
-  FileSpace(String name, String file, int[] input, List<LayerSpec> layers) {
+  FileSpace(String name, String file, int @Nullable [] input, List<LayerSpec> layers) {
     this.name = name;
     this.file = file;
     this.input = input == null ? null : input.clone();
@@ -45,8 +46,7 @@ public final class FileSpace implements SearchSpace {
       }
     }
     this.genes = List.copyOf(gs);
-    this.radices =
-        gs.stream().mapToInt(g -> layers.get(g.layer).fields().get(g.field).size()).toArray();
+    this.radices = gs.stream().mapToInt(g -> values(layers, g).size()).toArray();
   }
 
   @Override
@@ -159,7 +159,7 @@ public final class FileSpace implements SearchSpace {
                 + " but the file gives no 'input' shape");
       }
       String out;
-      if (f.get("type").equals("skip")) {
+      if ("skip".equals(f.get("type"))) {
         if (inputs.size() != 1) {
           throw new IllegalArgumentException(
               "layer " + spec.name() + ": a skipped layer must" + " read exactly one input");
@@ -175,7 +175,16 @@ public final class FileSpace implements SearchSpace {
   }
 
   private List<String> values(Gene gene) {
-    return layers.get(gene.layer).fields().get(gene.field);
+    return values(layers, gene);
+  }
+
+  /** The choices of {@code gene}, a field of one of {@code layers}. */
+  private static List<String> values(List<LayerSpec> layers, Gene gene) {
+    List<String> v = layers.get(gene.layer).fields().get(gene.field);
+    if (v == null) {
+      throw new IllegalStateException("no field " + gene.field + " in layer " + gene.layer);
+    }
+    return v;
   }
 
   /** The line of layer {@code name} in the file, or 0. */

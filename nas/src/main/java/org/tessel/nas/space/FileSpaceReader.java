@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -57,7 +58,7 @@ public final class FileSpaceReader {
     }
     Map<String, NodeTuple> top = mapping(root.get(), "", TOP);
     String name = scalar(required(top, "name", root.get()), "name");
-    int[] input = null;
+    int @Nullable [] input = null;
     if (top.containsKey("input")) {
       Node in = top.get("input").getValueNode();
       Map<String, NodeTuple> m = mapping(in, "input", Set.of("height", "width", "channels"));
@@ -81,7 +82,7 @@ public final class FileSpaceReader {
     try {
       space.network(Genome.of(new int[space.radices().length]));
     } catch (IllegalArgumentException e) {
-      String msg = e.getMessage();
+      String msg = ConfigException.messageOf(e);
       String layer =
           msg.startsWith("layer ")
               ? msg.substring(6, msg.indexOf(':') > 6 ? msg.indexOf(':') : msg.length()).trim()

@@ -158,7 +158,7 @@ public final class MobileSpace implements SearchSpace {
   /** An inverted bottleneck block. */
   static String mbconv(
       NetBuilder b, String p, String in, int kernel, int expansion, int stride, int out) {
-    int c = b.shape(in).c();
+    int c = b.shapeOf(in).c();
     int hidden = c * expansion;
     String x = expansion == 1 ? in : b.conv(p + ".expand", in, 1, 1, 0, hidden, 1);
     x = b.convSame(p + ".dw", x, kernel, stride, hidden, hidden);

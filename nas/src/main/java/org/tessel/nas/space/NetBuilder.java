@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.LayerKind;
 import org.tessel.sim.workload.Network;
@@ -29,24 +30,39 @@ final class NetBuilder {
   }
 
   /** The output shape of {@code layer} (null: the network input). */
-  Shape shape(String layer) {
+  @Nullable Shape shape(@Nullable String layer) {
     return layer == null ? input : shapes.get(layer);
   }
 
+  /**
+   * The output shape of {@code layer} (null: the network input), which must be a layer added
+   * before.
+   *
+   * @throws IllegalArgumentException naming the layer when it is not
+   */
+  Shape shapeOf(@Nullable String layer) {
+    Shape s = shape(layer);
+    if (s == null) {
+      throw new IllegalArgumentException("input '" + layer + "' is not a layer defined above");
+    }
+    return s;
+  }
+
   /** A convolution reading {@code in}: {@code kernel x kernel}, stride, zero padding, groups. */
-  String conv(String name, String in, int kernel, int stride, int pad, int outC, int groups) {
-    Shape x = shape(in);
+  String conv(
+      String name, @Nullable String in, int kernel, int stride, int pad, int outC, int groups) {
+    Shape x = shapeOf(in);
     return add(Layer.conv(name, x.h(), x.w(), x.c(), kernel, stride, pad, outC, groups), in);
   }
 
   /** A convolution padded to keep the size at stride 1 ({@code pad = kernel / 2}). */
-  String convSame(String name, String in, int kernel, int stride, int outC, int groups) {
+  String convSame(String name, @Nullable String in, int kernel, int stride, int outC, int groups) {
     return conv(name, in, kernel, stride, kernel / 2, outC, groups);
   }
 
   /** Average pooling over {@code kernel x kernel} windows. */
-  String avgPool(String name, String in, int kernel, int stride, int pad) {
-    Shape x = shape(in);
+  String avgPool(String name, @Nullable String in, int kernel, int stride, int pad) {
+    Shape x = shapeOf(in);
     int outH = Math.floorDiv(x.h() + 2 * pad - kernel, stride) + 1;
     int outW = Math.floorDiv(x.w() + 2 * pad - kernel, stride) + 1;
     return add(
@@ -70,8 +86,8 @@ final class NetBuilder {
   }
 
   /** Max pooling over {@code kernel x kernel} windows. */
-  String maxPool(String name, String in, int kernel, int stride, int pad) {
-    Shape x = shape(in);
+  String maxPool(String name, @Nullable String in, int kernel, int stride, int pad) {
+    Shape x = shapeOf(in);
     int outH = Math.floorDiv(x.h() + 2 * pad - kernel, stride) + 1;
     int outW = Math.floorDiv(x.w() + 2 * pad - kernel, stride) + 1;
     return add(
@@ -95,8 +111,8 @@ final class NetBuilder {
   }
 
   /** Global average pooling to {@code 1 x 1}. */
-  String globalAvgPool(String name, String in) {
-    Shape x = shape(in);
+  String globalAvgPool(String name, @Nullable String in) {
+    Shape x = shapeOf(in);
     return add(
         new Layer(
             name, LayerKind.AVGPOOL, x.h(), x.w(), x.c(), x.h(), x.w(), 1, 1, 0, 0, 1, 1, x.c(), 1),
@@ -104,8 +120,8 @@ final class NetBuilder {
   }
 
   /** A fully connected layer over the flattened input. */
-  String fc(String name, String in, int outputs) {
-    Shape x = shape(in);
+  String fc(String name, @Nullable String in, int outputs) {
+    Shape x = shapeOf(in);
     return add(Layer.fc(name, x.h() * x.w() * x.c(), outputs), in);
   }
 
@@ -116,11 +132,11 @@ final class NetBuilder {
    */
   String sum(String name, List<String> inputs) {
     List<String> distinct = new ArrayList<>(new LinkedHashSet<>(inputs));
-    Shape x = shape(distinct.get(0));
+    Shape x = shapeOf(distinct.get(0));
     for (String in : distinct) {
-      if (!shape(in).equals(x)) {
+      if (!shapeOf(in).equals(x)) {
         throw new IllegalArgumentException(
-            name + ": inputs differ in shape: " + x + " and " + shape(in));
+            name + ": inputs differ in shape: " + x + " and " + shapeOf(in));
       }
     }
     Layer l =
@@ -139,16 +155,16 @@ final class NetBuilder {
    */
   String product(String name, List<String> inputs) {
     List<String> distinct = new ArrayList<>(new LinkedHashSet<>(inputs));
-    Shape x = shape(distinct.get(0));
+    Shape x = shapeOf(distinct.get(0));
     for (String in : distinct) {
-      if (words(shape(in)) > words(x)) {
-        x = shape(in);
+      if (words(shapeOf(in)) > words(x)) {
+        x = shapeOf(in);
       }
     }
     for (String in : distinct) {
-      if (words(x) % words(shape(in)) != 0) {
+      if (words(x) % words(shapeOf(in)) != 0) {
         throw new IllegalArgumentException(
-            name + ": inputs do not broadcast: " + x + " and " + shape(in));
+            name + ": inputs do not broadcast: " + x + " and " + shapeOf(in));
       }
     }
     return many(
@@ -163,10 +179,10 @@ final class NetBuilder {
    * @throws IllegalArgumentException when heights or widths differ
    */
   String concat(String name, List<String> inputs) {
-    Shape x = shape(inputs.get(0));
+    Shape x = shapeOf(inputs.get(0));
     long c = 0;
     for (String in : inputs) {
-      Shape s = shape(in);
+      Shape s = shapeOf(in);
       if (s.h() != x.h() || s.w() != x.w()) {
         throw new IllegalArgumentException(
             name + ": inputs differ in height or width: " + x + " and " + s);
@@ -210,7 +226,7 @@ final class NetBuilder {
     return b.build();
   }
 
-  private String add(Layer l, String in) {
+  private String add(Layer l, @Nullable String in) {
     b.add(l, in == null ? List.of() : List.of(in));
     shapes.put(l.name(), new Shape(l.outH(), l.outW(), l.outC()));
     return l.name();

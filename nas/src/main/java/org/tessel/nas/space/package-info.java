@@ -6,4 +6,7 @@
  * space ({@link org.tessel.nas.space.MobileSpace}); users define their own in a YAML file ({@link
  * org.tessel.nas.space.FileSpace}).
  */
+@NullMarked
 package org.tessel.nas.space;
+
+import org.jspecify.annotations.NullMarked;
