@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import java.io.Serializable;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A batch of one job's units, run on the member Hazelcast delivers it to: refused when that
@@ -16,7 +17,9 @@ final class BatchTask implements Callable<BatchResult>, Serializable, HazelcastI
   private final String jobId;
   private final String fingerprint;
   private final String[] units;
-  private transient HazelcastInstance hz;
+
+  /** The member's instance, which Hazelcast sets on arrival. */
+  private transient @Nullable HazelcastInstance hz;
 
   /** When this member received the task (read on arrival, before it waits for a thread). */
   private transient long arrivedNanos;
@@ -40,6 +43,9 @@ final class BatchTask implements Callable<BatchResult>, Serializable, HazelcastI
 
   @Override
   public BatchResult call() {
+    if (hz == null) {
+      throw new IllegalStateException("a batch run outside a Hazelcast member");
+    }
     ClusterNode node = ClusterNode.of(hz);
     if (!node.settings().fingerprint().equals(fingerprint)) {
       throw new CodeMismatchException(

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a job's units on the members of the cluster in batches and hands each result back once.
@@ -61,7 +62,7 @@ public final class Dispatcher {
   private long computeNanos;
   private long computeUnits;
   private long roundTripNanos;
-  private Throwable fatal;
+  private @Nullable Throwable fatal;
   private boolean[] got = new boolean[0];
 
   /**
@@ -229,7 +230,7 @@ public final class Dispatcher {
   }
 
   /** The next batch's unit range, or null when none is left to send (lock held). */
-  private int[] next() {
+  private int @Nullable [] next() {
     if (!requeued.isEmpty()) {
       return requeued.pollFirst();
     }
@@ -324,7 +325,11 @@ public final class Dispatcher {
     synchronized (lock) {
       double s = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
       List<MemberStats> out = new ArrayList<>();
-      counts.forEach((id, c) -> out.add(new MemberStats(addresses.get(id), c[0], c[1], c[0] / s)));
+      counts.forEach( // every member counted has its address (both put together)
+          (id, c) ->
+              out.add(
+                  new MemberStats(
+                      addresses.getOrDefault(id, id.toString()), c[0], c[1], c[0] / s)));
       return out;
     }
   }

@@ -9,4 +9,7 @@
  * org.tessel.cluster.ClusterPricer} (searches) compute the same units as the single-process paths,
  * so every output is byte-identical to theirs.
  */
+@NullMarked
 package org.tessel.cluster;
+
+import org.jspecify.annotations.NullMarked;
