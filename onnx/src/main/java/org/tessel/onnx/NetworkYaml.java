@@ -51,6 +51,9 @@ public final class NetworkYaml {
       boolean differs = false;
       for (int i = 0; i < Math.max(1, ins.size()); i++) {
         int[] from = ins.isEmpty() || ins.get(i).isEmpty() ? in : outs.get(ins.get(i));
+        if (from == null) {
+          throw new IllegalStateException("layer input " + ins.get(i) + " not emitted before");
+        }
         int[] v = e.views().get(i);
         differs |=
             l.kind() == LayerKind.FC ? words(from) != words(v) : !java.util.Arrays.equals(from, v);

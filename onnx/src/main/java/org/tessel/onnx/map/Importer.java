@@ -222,10 +222,13 @@ public final class Importer {
     for (Emitted e : map.emitted()) {
       b.add(e.layer(), e.inputs());
     }
+    Tensor first = values.get(activations.get(0));
+    if (first == null) {
+      throw new IllegalStateException("no value for the network input " + activations.get(0));
+    }
     int[] input =
         Shape3.of(
-            new Node(NodeProto.getDefaultInstance(), "input", file, opset, new Tensor[0]),
-            values.get(activations.get(0)));
+            new Node(NodeProto.getDefaultInstance(), "input", file, opset, new Tensor[0]), first);
     return new Result(b.build(), map.emitted(), input, skipped, values);
   }
 

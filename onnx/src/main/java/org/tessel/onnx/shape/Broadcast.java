@@ -1,11 +1,13 @@
 package org.tessel.onnx.shape;
 
+import org.jspecify.annotations.Nullable;
+
 /** Numpy-style broadcasting of shapes, and element-wise arithmetic on known integer contents. */
 final class Broadcast {
   private Broadcast() {}
 
   /** The broadcast shape of {@code a} and {@code b}, or null when they do not broadcast. */
-  static long[] shape(long[] a, long[] b) {
+  static long @Nullable [] shape(long[] a, long[] b) {
     int r = Math.max(a.length, b.length);
     long[] out = new long[r];
     for (int i = 0; i < r; i++) {

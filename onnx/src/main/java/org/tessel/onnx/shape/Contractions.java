@@ -100,7 +100,11 @@ public final class Contractions {
     String out = t[t.length - 1];
     long[] d = new long[out.length()];
     for (int i = 0; i < d.length; i++) {
-      d[i] = size.get(out.charAt(i));
+      Long s = size.get(out.charAt(i));
+      if (s == null) {
+        throw n.error("output subscript '" + out.charAt(i) + "' is in no input");
+      }
+      d[i] = s;
     }
     return Tensor.of(d, Shapes.anyActivation(n));
   }

@@ -1,5 +1,7 @@
 package org.tessel.onnx.shape;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Element-wise operators over broadcast inputs; on known integer contents (shape arithmetic) the
  * result is computed too.
@@ -32,7 +34,7 @@ final class Elementwise {
     for (int e = 0; e < out.length; e++) {
       long[] x = new long[vals.length];
       for (int i = 0; i < vals.length; i++) {
-        x[i] = Broadcast.at(n.input(i), vals[i], dims, e);
+        x[i] = Broadcast.at(n.required(i), vals[i], dims, e);
       }
       Long v = apply(n.op(), x);
       if (v == null) {
@@ -43,7 +45,7 @@ final class Elementwise {
     return Tensor.ints(dims, out);
   }
 
-  private static Long apply(String op, long[] x) {
+  private static @Nullable Long apply(String op, long[] x) {
     switch (op) {
       case "Add", "Sum" -> {
         long s = 0;

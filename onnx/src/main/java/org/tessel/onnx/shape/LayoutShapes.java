@@ -56,7 +56,7 @@ final class LayoutShapes {
   }
 
   private static Tensor one(Node n) {
-    Tensor x = n.input(0);
+    Tensor x = n.required(0);
     switch (n.op()) {
       case "Reshape" -> {
         return reshape(n, n.required(0));
@@ -233,9 +233,10 @@ final class LayoutShapes {
           }
           size = Math.multiplyExact(size, s);
         }
-        if (fill.hasInts() && size <= Tensor.MAX_VALUES) {
+        long[] fillInts = fill.intValues();
+        if (fillInts != null && size <= Tensor.MAX_VALUES) {
           long[] vals = new long[(int) size];
-          Arrays.fill(vals, fill.intValues()[0]);
+          Arrays.fill(vals, fillInts[0]);
           return Tensor.ints(shape, vals);
         }
         return Tensor.constant(shape);
@@ -374,7 +375,11 @@ final class LayoutShapes {
       long[] v = new long[(int) out[0]];
       int k = 0;
       for (Tensor t : ins) {
-        for (long x : t.intValues()) {
+        long[] tv = t.intValues();
+        if (tv == null) {
+          throw new IllegalStateException("every input holds integers (checked above)");
+        }
+        for (long x : tv) {
           v[k++] = x;
         }
       }
@@ -483,8 +488,8 @@ final class LayoutShapes {
       first[a] = s;
       step[a] = st;
     }
-    if (x.hasInts() && d.length == 1) {
-      long[] v = x.intValues();
+    long[] v = x.intValues();
+    if (v != null && d.length == 1) {
       long[] r = new long[(int) out[0]];
       for (int i = 0; i < r.length; i++) {
         r[i] = v[(int) (first[0] + i * step[0])];
@@ -520,13 +525,15 @@ final class LayoutShapes {
     }
     long[] axes = n.intsAttr("axes");
     int k = axes == null ? d.length : axes.length;
-    if ((scales == null && sizes == null) || (scales != null ? scales.length : sizes.length) != k) {
+    int given = scales != null ? scales.length : sizes != null ? sizes.length : -1;
+    if (given != k) {
       throw n.error("needs " + k + " scales or sizes for " + x);
     }
     long[] out = d.clone();
+    double[] sc = scales != null ? scales : new double[0]; // scales or sizes (checked above)
     for (int i = 0; i < k; i++) {
       int a = axes == null ? i : n.axis(axes[i], d.length);
-      out[a] = sizes != null ? sizes[i] : (long) Math.floor(d[a] * scales[i]);
+      out[a] = sizes != null ? sizes[i] : (long) Math.floor(d[a] * sc[i]);
     }
     return Tensor.of(out, x.isActivation());
   }
@@ -548,9 +555,9 @@ final class LayoutShapes {
     for (int i = axis + 1; i < d.length; i++) {
       out[k++] = d[i];
     }
-    if (data.hasInts() && idx.hasInts() && d.length == 1) {
-      long[] v = data.intValues();
-      long[] ix = idx.intValues();
+    long[] v = data.intValues();
+    long[] ix = idx.intValues();
+    if (v != null && ix != null && d.length == 1) {
       long[] r = new long[ix.length];
       for (int i = 0; i < ix.length; i++) {
         long j = ix[i] < 0 ? ix[i] + d[0] : ix[i];
@@ -572,15 +579,16 @@ final class LayoutShapes {
     if ((a = n.attr("value_int")) != null) {
       return Tensor.ints(new long[0], new long[] {a.getI()});
     }
-    if ((a = n.attr("value_ints")) != null) {
-      return Tensor.ints(n.intsAttr("value_ints"));
+    long[] valueInts = n.intsAttr("value_ints"); // null: no such attribute
+    if (valueInts != null) {
+      return Tensor.ints(valueInts);
     }
     if ((a = n.attr("value_float")) != null) {
       return Tensor.floats(new long[0], new double[] {a.getF()});
     }
-    if ((a = n.attr("value_floats")) != null) {
-      double[] v = n.floatsAttr("value_floats");
-      return Tensor.floats(new long[] {v.length}, v);
+    double[] valueFloats = n.floatsAttr("value_floats"); // null: no such attribute
+    if (valueFloats != null) {
+      return Tensor.floats(new long[] {valueFloats.length}, valueFloats);
     }
     if ((a = n.attr("sparse_value")) != null) {
       long[] dims = new long[a.getSparseTensor().getDimsCount()];

@@ -2,6 +2,7 @@ package org.tessel.onnx.shape;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.tessel.onnx.proto.Onnx.AttributeProto;
 import org.tessel.onnx.proto.Onnx.NodeProto;
 import org.tessel.sim.config.ConfigException;
@@ -52,7 +53,7 @@ public final class Node {
   }
 
   /** Input {@code i}, or null when it is omitted or beyond the inputs given. */
-  public Tensor input(int i) {
+  public @Nullable Tensor input(int i) {
     return i < inputs.length ? inputs[i] : null;
   }
 
@@ -100,7 +101,7 @@ public final class Node {
   }
 
   /** An integer-list attribute, or null. */
-  public long[] intsAttr(String name) {
+  public long @Nullable [] intsAttr(String name) {
     AttributeProto a = attr(name);
     if (a == null) {
       return null;
@@ -113,7 +114,7 @@ public final class Node {
   }
 
   /** A float-list attribute, or null. */
-  public double[] floatsAttr(String name) {
+  public double @Nullable [] floatsAttr(String name) {
     AttributeProto a = attr(name);
     if (a == null) {
       return null;
@@ -126,7 +127,7 @@ public final class Node {
   }
 
   /** The raw attribute, or null. */
-  public AttributeProto attr(String name) {
+  public @Nullable AttributeProto attr(String name) {
     for (AttributeProto a : proto.getAttributeList()) {
       if (a.getName().equals(name)) {
         return a;
@@ -139,7 +140,7 @@ public final class Node {
    * An integer list given as an attribute before opset {@code since} and as input {@code slot} from
    * it on (Squeeze axes, Split sizes, Pad pads, ...); null when absent.
    */
-  public long[] intsAttrOrInput(String name, int slot, int since) {
+  public long @Nullable [] intsAttrOrInput(String name, int slot, int since) {
     if (opset < since || has(name)) {
       return intsAttr(name);
     }

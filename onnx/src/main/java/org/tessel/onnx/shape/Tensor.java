@@ -1,6 +1,7 @@
 package org.tessel.onnx.shape;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the importer knows of one value of the graph: its dimensions, its integer or float contents
@@ -13,11 +14,12 @@ public final class Tensor {
   public static final int MAX_VALUES = 4096;
 
   private final long[] dims;
-  private final long[] ints;
-  private final double[] floats;
+  private final long @Nullable [] ints;
+  private final double @Nullable [] floats;
   private final boolean activation;
 
-  private Tensor(long[] dims, long[] ints, double[] floats, boolean activation) {
+  private Tensor(
+      long[] dims, long @Nullable [] ints, double @Nullable [] floats, boolean activation) {
     this.dims = dims;
     this.ints = ints;
     this.floats = floats;
@@ -89,12 +91,12 @@ public final class Tensor {
   }
 
   /** The integer contents, or null when unknown. */
-  public long[] intValues() {
+  public long @Nullable [] intValues() {
     return ints == null ? null : ints.clone();
   }
 
   /** The contents as doubles (integers converted), or null when unknown. */
-  public double[] numbers() {
+  public double @Nullable [] numbers() {
     if (floats != null) {
       return floats.clone();
     }
@@ -119,7 +121,7 @@ public final class Tensor {
   }
 
   /** {@code [1, 3, 224, 224]}. */
-  public static String shapeText(long[] dims) {
+  public static String shapeText(long @Nullable [] dims) {
     return Arrays.toString(dims);
   }
 }
