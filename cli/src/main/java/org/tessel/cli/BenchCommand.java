@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 import org.tessel.cli.bench.BenchSettings;
 import org.tessel.cli.bench.Benchmark;
 import org.tessel.cli.bench.BenchmarkList;
@@ -89,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
   List<String> profilers = new ArrayList<>();
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also keep JMH's JSON results.")
-  Path json;
+  @Nullable Path json;
 
   @Option(names = "--list", description = "List the selected benchmarks and their parameters.")
   boolean list;
@@ -100,7 +101,7 @@ final class BenchCommand implements Callable<Integer> {
       description =
           "The benchmarks jar (default: benchmarks/target/benchmarks.jar of this"
               + " repository, found beside tessel.jar or below the current directory).")
-  Path jar;
+  @Nullable Path jar;
 
   @Unmatched List<String> unmatched = new ArrayList<>();
 
@@ -277,7 +278,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** The jar or class directory this command runs from, or null. */
-  private static Path codeSource() {
+  private static @Nullable Path codeSource() {
     try {
       var src = BenchCommand.class.getProtectionDomain().getCodeSource();
       return src == null ? null : Path.of(src.getLocation().toURI());

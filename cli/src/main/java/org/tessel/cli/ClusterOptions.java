@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.config.ConfigException;
 import picocli.CommandLine.Option;
 
@@ -24,7 +25,7 @@ final class ClusterOptions {
       description =
           "Run on the cluster NAME (embedded Hazelcast; see docs/cluster.md): this"
               + " process coordinates and works, `tessel worker` processes join it.")
-  String cluster;
+  @Nullable String cluster;
 
   @Option(
       names = "--members",
@@ -56,7 +57,7 @@ final class ClusterOptions {
               + " variable "
               + SECRET_ENV
               + ".")
-  Path secretFile;
+  @Nullable Path secretFile;
 
   /** Whether a cluster was asked for. */
   boolean on() {
@@ -101,7 +102,7 @@ final class ClusterOptions {
 
   /** Checks the options that do not need the cluster (before anything is written). */
   void check() {
-    if (!on()) {
+    if (cluster == null) { // not on()
       if (!members.isEmpty()) {
         throw new ConfigException("--members", 0, "", "needs --cluster NAME");
       }

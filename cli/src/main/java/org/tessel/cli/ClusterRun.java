@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.tessel.cluster.ClusterNode;
 import org.tessel.cluster.ClusterPointRunner;
 import org.tessel.cluster.ClusterPricer;
@@ -55,7 +56,7 @@ final class ClusterRun implements AutoCloseable {
 
   private final ClusterNode node;
   private final PrintWriter err;
-  private Dispatcher dispatcher;
+  private @Nullable Dispatcher dispatcher;
 
   private ClusterRun(ClusterNode node, PrintWriter err) {
     this.node = node;
@@ -79,19 +80,23 @@ final class ClusterRun implements AutoCloseable {
    */
   static ClusterRun join(ClusterOptions o, int threads, String role, PrintWriter err) {
     o.check();
+    String name = o.cluster;
+    if (name == null) {
+      throw new IllegalStateException("joining a cluster without --cluster");
+    }
     ClusterSettings s;
     try {
       s =
           new ClusterSettings(
-              o.cluster, o.secret(), o.bind, o.port, o.members, threads, fingerprint(), role);
+              name, o.secret(), o.bind, o.port, o.members, threads, fingerprint(), role);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("--cluster", 0, "", e.getMessage());
+      throw new ConfigException("--cluster", 0, "", ConfigException.messageOf(e));
     }
     ClusterNode node;
     try {
       node = ClusterNode.start(s, new Jobs());
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("--bind", 0, "", e.getMessage());
+      throw new ConfigException("--bind", 0, "", ConfigException.messageOf(e));
     } catch (RuntimeException e) {
       throw new ConfigException(
           "--cluster",
@@ -226,7 +231,8 @@ final class ClusterRun implements AutoCloseable {
    * other members but has been alone for {@link #REJOIN_NANOS} joins again: a member that started
    * at the same moment as it may have formed a cluster of its own, which a new join finds.
    */
-  static String serve(ClusterOptions o, int threads, PrintWriter err) throws InterruptedException {
+  static @Nullable String serve(ClusterOptions o, int threads, PrintWriter err)
+      throws InterruptedException {
     CountDownLatch stop = new CountDownLatch(1);
     AtomicReference<String> refused = new AtomicReference<>();
     Thread hook = new Thread(stop::countDown, "tessel-worker-stop");
@@ -391,7 +397,7 @@ final class ClusterRun implements AutoCloseable {
       return all.toArray(new String[0]);
     }
 
-    private static void delete(Path dir) {
+    private static void delete(@Nullable Path dir) {
       if (dir == null) {
         return;
       }

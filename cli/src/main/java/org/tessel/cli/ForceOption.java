@@ -1,6 +1,7 @@
 package org.tessel.cli;
 
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.output.OutputPolicy;
 import picocli.CommandLine.Option;
 
@@ -15,7 +16,7 @@ final class ForceOption {
   boolean force;
 
   /** The output policy: never replace {@code inputs} (null entries skipped). */
-  OutputPolicy policy(Path... inputs) {
+  OutputPolicy policy(@Nullable Path... inputs) {
     return OutputPolicy.of(force, inputs);
   }
 }

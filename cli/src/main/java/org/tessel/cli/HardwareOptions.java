@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.io.HardwareReader;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +16,7 @@ final class HardwareOptions {
       names = {"-c", "--config"},
       paramLabel = "FILE",
       description = "Hardware: a SCALE-Sim .cfg or a Tessel hardware YAML file.")
-  Path config;
+  @Nullable Path config;
 
   @Option(
       names = "--hw",
@@ -25,7 +26,7 @@ final class HardwareOptions {
               + HardwareReader.DEFAULT_PRESET
               + ".",
       completionCandidates = Presets.class)
-  String hw;
+  @Nullable String hw;
 
   @Option(
       names = "--scalesim",
@@ -33,7 +34,7 @@ final class HardwareOptions {
       description =
           "With a SCALE-Sim .cfg: reproduce SCALE-Sim v2's or v3's numbers (default:"
               + " v3 when the file has v3's [layout] or [sparsity] sections or keys, else v2).")
-  Integer scaleSim;
+  @Nullable Integer scaleSim;
 
   @Option(
       names = {"-l", "--layout"},
@@ -41,7 +42,7 @@ final class HardwareOptions {
       description =
           "SCALE-Sim v3's layout file; read only with custom layouts, which Tessel"
               + " does not model (accepted and reported as ignored).")
-  Path layout;
+  @Nullable Path layout;
 
   /** Preset names for help and completion. */
   static final class Presets implements Iterable<String> {
@@ -52,7 +53,7 @@ final class HardwareOptions {
   }
 
   /** The hardware file these options name, or null for a preset. */
-  Path file() {
+  @Nullable Path file() {
     if (config != null) {
       return config;
     }

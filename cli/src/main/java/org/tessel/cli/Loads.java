@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sched.CandidateSpace;
 import org.tessel.sched.Objective;
 import org.tessel.sim.arch.HardwareSpec;
@@ -22,7 +23,7 @@ final class Loads {
   private Loads() {}
 
   /** The hardware of {@code -c FILE} or {@code --hw PRESET|FILE} (default preset if neither). */
-  static HardwareSpec hardware(CommandSpec spec, Path config, String hw) {
+  static HardwareSpec hardware(CommandSpec spec, @Nullable Path config, @Nullable String hw) {
     return hardware(spec, config, hw, 0, null, new ArrayList<>());
   }
 
@@ -33,7 +34,12 @@ final class Loads {
    * ignored}, one line each.
    */
   static HardwareSpec hardware(
-      CommandSpec spec, Path config, String hw, int scaleSim, Path layout, List<String> ignored) {
+      CommandSpec spec,
+      @Nullable Path config,
+      @Nullable String hw,
+      int scaleSim,
+      @Nullable Path layout,
+      List<String> ignored) {
     if (config != null && hw != null) {
       throw new ParameterException(spec.commandLine(), "give either -c/--config or --hw, not both");
     }
@@ -100,7 +106,8 @@ final class Loads {
    * The dataflows named by {@code option} (every one {@code hardware} runs when {@code names} is
    * null), without repeats, in {@link Dataflows#all()} order.
    */
-  static List<Dataflow> dataflows(String option, HardwareSpec hardware, List<String> names) {
+  static List<Dataflow> dataflows(
+      String option, HardwareSpec hardware, @Nullable List<String> names) {
     List<Dataflow> supported = CandidateSpace.dataflows(hardware);
     if (names == null) {
       return supported;

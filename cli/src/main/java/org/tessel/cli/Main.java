@@ -1,6 +1,7 @@
 package org.tessel.cli;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -54,7 +55,7 @@ public final class Main implements Runnable {
    * The command line with every subcommand, or only the one named {@code only} if it is one (other
    * than {@code help}, which lists them all).
    */
-  static CommandLine commandLine(String only) {
+  static CommandLine commandLine(@Nullable String only) {
     boolean known = false;
     for (Class<?> c : SUBCOMMANDS) {
       known |= c != HelpCommand.class && name(c).equals(only); // help lists all of them

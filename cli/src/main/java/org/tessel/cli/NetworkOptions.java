@@ -44,10 +44,8 @@ final class NetworkOptions {
       return e;
     }
     String prefix = e.file() + ": ";
-    String message =
-        e.getMessage().startsWith(prefix)
-            ? e.getMessage().substring(prefix.length())
-            : e.getMessage();
+    String all = org.tessel.sim.config.ConfigException.messageOf(e);
+    String message = all.startsWith(prefix) ? all.substring(prefix.length()) : all;
     return new org.tessel.sim.config.ConfigException(topology.toString(), 0, e.file(), message);
   }
 

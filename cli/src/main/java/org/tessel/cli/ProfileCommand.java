@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sched.EvaluationCache;
 import org.tessel.sched.Objective;
 import org.tessel.sched.profile.Grid;
@@ -71,7 +72,7 @@ class ProfileCommand implements Callable<Integer> {
       description =
           "Axes from a file: YAML (name: values per line) or CSV (a header of names,"
               + " one row per point); before the --sweep axes.")
-  Path gridFile;
+  @Nullable Path gridFile;
 
   @Option(
       names = "--objective",
@@ -97,7 +98,7 @@ class ProfileCommand implements Callable<Integer> {
       names = "--name",
       paramLabel = "NAME",
       description = "Output folder name (default: <network>_<hardware>).")
-  String name;
+  @Nullable String name;
 
   @Option(
       names = {"-p", "--path"},
@@ -118,7 +119,7 @@ class ProfileCommand implements Callable<Integer> {
           "Compute only slice K (from 0) of N of the grid, into"
               + " DIR/<name>/shards/PROFILE.K-of-N.csv (resumable); `tessel merge profile` with the"
               + " same options then writes what the whole sweep writes. For batch schedulers.")
-  String shard;
+  @Nullable String shard;
 
   /** Set by {@code tessel merge profile}: join the shards instead of computing. */
   boolean merge;

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.tessel.nas.eval.CacheStats;
 import org.tessel.nas.search.Progress;
 import org.tessel.sched.profile.ProfileListener;
@@ -30,7 +31,7 @@ final class ProgressBar implements ProfileListener, Progress {
   private int reused;
   private int lastTenth;
   private boolean lineOpen;
-  private java.util.function.Supplier<String> extra;
+  private java.util.function.@Nullable Supplier<String> extra;
 
   /** A profile sweep's progress; {@code nanos} is the clock. */
   ProgressBar(PrintWriter err, boolean terminal, LongSupplier nanos) {

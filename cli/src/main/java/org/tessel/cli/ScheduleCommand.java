@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sched.EvaluationCache;
 import org.tessel.sched.LayerScheduler;
 import org.tessel.sched.NetworkScheduler;
@@ -65,7 +66,7 @@ final class ScheduleCommand implements Callable<Integer> {
       paramLabel = "LIST",
       split = ",",
       description = "Only these dataflows (e.g. os,ws); default: every one the hardware runs.")
-  List<String> dataflows;
+  @Nullable List<String> dataflows;
 
   @Option(
       names = "--batch",
@@ -87,7 +88,7 @@ final class ScheduleCommand implements Callable<Integer> {
       names = {"-p", "--path"},
       paramLabel = "DIR",
       description = "Write DIR/<run_name>/ with SCHEDULE.csv and the reports.")
-  Path outDir;
+  @Nullable Path outDir;
 
   @Option(
       names = {"-q", "--quiet"},

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.tessel.nas.eval.CacheStats;
 import org.tessel.nas.eval.CachedEvaluator;
 import org.tessel.nas.eval.EvaluationLog;
@@ -69,7 +70,7 @@ class SearchCommand implements Callable<Integer> {
       names = "--accuracy",
       paramLabel = "FILE",
       description = "Accuracy table (CSV keyed by arch_str or arch_index).")
-  Path accuracy;
+  @Nullable Path accuracy;
 
   @Option(
       names = "--accuracy-column",
@@ -77,7 +78,7 @@ class SearchCommand implements Callable<Integer> {
       description =
           "The table's accuracy column (default: cifar10_test_acc, or the one"
               + " column whose name holds 'acc').")
-  String accuracyColumn;
+  @Nullable String accuracyColumn;
 
   @Option(
       names = "--objectives",
@@ -87,7 +88,7 @@ class SearchCommand implements Callable<Integer> {
           "What to optimise: accuracy, latency, energy, reconfigurations,"
               + " maladaptation, macs, params (default: accuracy,latency with --accuracy, else"
               + " latency).")
-  List<String> objectives;
+  @Nullable List<String> objectives;
 
   @Option(
       names = "--constraint",
@@ -101,7 +102,7 @@ class SearchCommand implements Callable<Integer> {
       description =
           "exhaustive, random, evolution or nsga2 (default: nsga2 for several"
               + " objectives, else evolution).")
-  String strategy;
+  @Nullable String strategy;
 
   @Option(
       names = "--budget",
@@ -116,7 +117,7 @@ class SearchCommand implements Callable<Integer> {
       description =
           "Stop after this long, e.g. 90s, 10m, 2h (a time-limited result depends on"
               + " the machine; the budget is reproducible).")
-  String timeLimit;
+  @Nullable String timeLimit;
 
   @Option(
       names = "--seed",
@@ -131,7 +132,7 @@ class SearchCommand implements Callable<Integer> {
       description =
           "Networks priced at once; the result is the same for any count (default:"
               + " the processors).")
-  Integer threads;
+  @Nullable Integer threads;
 
   @Option(
       names = "--population",
@@ -161,7 +162,7 @@ class SearchCommand implements Callable<Integer> {
       description =
           "Only these dataflows (one gives a fixed-dataflow search); default: every"
               + " one the hardware runs.")
-  List<String> dataflows;
+  @Nullable List<String> dataflows;
 
   @Option(
       names = "--batch",
@@ -174,7 +175,7 @@ class SearchCommand implements Callable<Integer> {
       names = "--cache",
       paramLabel = "FILE",
       description = "Evaluation log (default: ~/.cache/tessel/nas-evaluations.log).")
-  Path cache;
+  @Nullable Path cache;
 
   @Option(names = "--no-cache", description = "Keep evaluations in memory only.")
   boolean noCache;
@@ -198,13 +199,13 @@ class SearchCommand implements Callable<Integer> {
       description =
           "Also print Kendall's tau between Tessel's latency and this column of the"
               + " --accuracy table (e.g. eyeriss_latency_ms_cifar10).")
-  String compare;
+  @Nullable String compare;
 
   @Option(
       names = {"-p", "--path"},
       paramLabel = "DIR",
       description = "Write DIR/<space>_<hardware>_<strategy>_s<seed>/.")
-  Path outDir;
+  @Nullable Path outDir;
 
   @Option(
       names = "--top",
@@ -228,7 +229,7 @@ class SearchCommand implements Callable<Integer> {
               + " architectures the search proposes, into DIR/<search>/shards/evaluations.K-of-N.log"
               + " (resumable); `tessel merge search` with the same options then writes what the"
               + " whole search writes. For batch schedulers.")
-  String shard;
+  @Nullable String shard;
 
   /** Set by {@code tessel merge search}: answer from the shards' logs instead of pricing. */
   boolean merge;
@@ -290,13 +291,13 @@ class SearchCommand implements Callable<Integer> {
                     s.settings())
                 .proposals();
       } catch (IllegalArgumentException e) {
-        throw new ConfigException("--shard", 0, "", e.getMessage());
+        throw new ConfigException("--shard", 0, "", ConfigException.messageOf(e));
       }
     }
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar progress = ProgressBar.search(err, Terminal.interactive());
     org.tessel.nas.search.Progress shown = quiet ? org.tessel.nas.search.Progress.NONE : progress;
-    if (slice != null) {
+    if (slice != null && proposals != null) { // proposals are made for every shard
       return shard(s, slice, proposals, shown, progress);
     }
     SearchResult r;
@@ -314,11 +315,11 @@ class SearchCommand implements Callable<Integer> {
       CachedEvaluator cached =
           new CachedEvaluator(
               merge
-                  ? SearchShards.fromShards(outDir.resolve(dirName(s)), s.evaluator())
+                  ? SearchShards.fromShards(outDir().resolve(dirName(s)), s.evaluator())
                   : s.evaluator(),
               log);
       if (merge) {
-        SearchShards.preload(outDir.resolve(dirName(s)), cached);
+        SearchShards.preload(outDir().resolve(dirName(s)), cached);
       }
       Search search = new Search(s.space(), cached, s.scoring(), s.table(), s.settings());
       org.tessel.nas.search.Pricer pricer = null;
@@ -365,8 +366,10 @@ class SearchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(Summary.of(r, top));
-    if (compare != null) {
-      out.println(RankAgreement.line(r.history(), s.reference(), s.space()));
+    org.tessel.nas.objective.AccuracyTable reference =
+        s.reference(); // there exactly when --compare is given
+    if (compare != null && reference != null) {
+      out.println(RankAgreement.line(r.history(), reference, s.space()));
     }
     out.println(cacheLine(r.cache(), s.evaluator().layerCache()));
     double secs = r.elapsed().toNanos() / 1e9;
@@ -390,7 +393,7 @@ class SearchCommand implements Callable<Integer> {
       org.tessel.nas.search.Progress shown,
       ProgressBar progress)
       throws IOException {
-    Path dir = outDir.resolve(dirName(s));
+    Path dir = outDir().resolve(dirName(s));
     int from = (int) ((long) proposals.size() * slice.index() / slice.count());
     int to = (int) ((long) proposals.size() * (slice.index() + 1) / slice.count());
     long t0 = System.nanoTime();
@@ -486,5 +489,13 @@ class SearchCommand implements Callable<Integer> {
         log,
         100 * layers.hitRate(),
         layers.size());
+  }
+
+  /** {@code -p DIR}, which a shard or a merge needs (checked before either runs). */
+  private Path outDir() {
+    if (outDir == null) {
+      throw new IllegalStateException("-p DIR was checked");
+    }
+    return outDir;
   }
 }

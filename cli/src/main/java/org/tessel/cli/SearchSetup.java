@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.tessel.nas.eval.ScheduleEvaluator;
 import org.tessel.nas.objective.AccuracyTable;
 import org.tessel.nas.objective.Constraint;
@@ -35,8 +36,8 @@ record SearchSetup(
     ScheduleEvaluator evaluator,
     List<String> dataflowNames,
     Scoring scoring,
-    AccuracyTable table,
-    AccuracyTable reference,
+    @Nullable AccuracyTable table,
+    @Nullable AccuracyTable reference,
     SearchSettings settings,
     Metric xAxis,
     Metric yAxis,
@@ -95,9 +96,10 @@ record SearchSetup(
       throw new ConfigException(
           "--compare", 0, "", "needs the table to read it from" + " (--accuracy FILE)");
     }
+    String strategy = c.strategy;
     StrategyKind kind =
-        c.strategy != null
-            ? arg("--strategy", () -> StrategyKind.parse(c.strategy))
+        strategy != null
+            ? arg("--strategy", () -> StrategyKind.parse(strategy))
             : space.size() == 1
                 ? StrategyKind.EXHAUSTIVE
                 : objectives.size() > 1 ? StrategyKind.NSGA2 : StrategyKind.EVOLUTION;
@@ -128,10 +130,13 @@ record SearchSetup(
     Loads.report(c.spec, c.hardwareOptions.notes);
     List<Dataflow> chosen = Loads.dataflows("--dataflows", hardware, c.dataflows);
     ScheduleEvaluator evaluator = new ScheduleEvaluator(hardware, obj, chosen, c.batch);
+    Path accuracyFile = c.accuracy;
     AccuracyTable table =
-        c.accuracy == null ? null : AccuracyTable.read(c.accuracy, space, c.accuracyColumn);
-    AccuracyTable reference =
-        c.compare == null ? null : AccuracyTable.read(c.accuracy, space, c.compare);
+        accuracyFile == null ? null : AccuracyTable.read(accuracyFile, space, c.accuracyColumn);
+    AccuracyTable reference = // --compare without --accuracy is refused above
+        c.compare == null || accuracyFile == null
+            ? null
+            : AccuracyTable.read(accuracyFile, space, c.compare);
     Metric x =
         objectives.stream().filter(m -> m != Metric.ACCURACY).findFirst().orElse(Metric.LATENCY);
     Metric y =
@@ -155,11 +160,11 @@ record SearchSetup(
     try {
       return parse.get();
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(option, 0, "", e.getMessage());
+      throw new ConfigException(option, 0, "", ConfigException.messageOf(e));
     }
   }
 
-  static Duration duration(String text) {
+  static Duration duration(@Nullable String text) {
     if (text == null) {
       return Duration.ZERO;
     }

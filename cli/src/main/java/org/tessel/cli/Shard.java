@@ -2,6 +2,7 @@ package org.tessel.cli;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.config.ConfigException;
 
 /**
@@ -25,7 +26,7 @@ record Shard(int index, int count) {
    *
    * @throws ConfigException unless it reads K/N with 0 <= K < N
    */
-  static Shard parse(String text) {
+  static @Nullable Shard parse(@Nullable String text) {
     if (text == null) {
       return null;
     }

@@ -3,6 +3,7 @@ package org.tessel.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sched.ScheduleFile;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.DataflowKind;
@@ -48,7 +49,7 @@ final class SimulateCommand implements Callable<Integer> {
       names = "--dataflow",
       paramLabel = "os|ws|is|rs",
       description = "Override the hardware's dataflow: output, weight, input or row stationary.")
-  String dataflow;
+  @Nullable String dataflow;
 
   @Option(
       names = "--batch",
@@ -63,13 +64,13 @@ final class SimulateCommand implements Callable<Integer> {
       description =
           "Run each layer with the dataflow and tiling a schedule file gives it"
               + " (written by tessel schedule).")
-  Path scheduleFile;
+  @Nullable Path scheduleFile;
 
   @Option(
       names = {"-p", "--path"},
       paramLabel = "DIR",
       description = "Write report files to DIR/<run_name>/.")
-  Path outDir;
+  @Nullable Path outDir;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -80,13 +81,13 @@ final class SimulateCommand implements Callable<Integer> {
       names = "--trace",
       paramLabel = "FILE",
       description = "Write a timeline (Chrome trace-event JSON) for Perfetto or chrome://tracing.")
-  Path traceFile;
+  @Nullable Path traceFile;
 
   @Option(
       names = "--timeline",
       paramLabel = "FILE.html",
       description = "Write the timeline as a self-contained HTML page (SVG), viewable offline.")
-  Path timelineFile;
+  @Nullable Path timelineFile;
 
   @Override
   public Integer call() throws IOException {
@@ -144,10 +145,10 @@ final class SimulateCommand implements Callable<Integer> {
       }
     }
     String title = network.name() + " on " + hardware.name();
-    if (traceFile != null) {
+    if (traceFile != null && recorder != null) { // a recorder exactly when a file is asked
       OutputFile.write(traceFile, ChromeTrace.json(recorder, hardware.clockMHz(), title), policy);
     }
-    if (timelineFile != null) {
+    if (timelineFile != null && recorder != null) {
       OutputFile.write(
           timelineFile, HtmlTimeline.html(recorder, hardware.clockMHz(), title), policy);
     }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.config.TextFiles;
 import org.tessel.sim.output.OutputFile;
 import org.tessel.sim.output.OutputPolicy;
@@ -65,7 +66,7 @@ final class ValidateCommand implements Callable<Integer> {
       names = "--html",
       paramLabel = "FILE",
       description = "Also write the table and a bar chart of |error| / tolerance as HTML.")
-  Path html;
+  @Nullable Path html;
 
   @Option(
       names = "--markdown",
@@ -73,7 +74,7 @@ final class ValidateCommand implements Callable<Integer> {
       description =
           "Also write the table as Markdown; an existing FILE keeps everything outside"
               + " its generated region.")
-  Path markdown;
+  @Nullable Path markdown;
 
   @Override
   public Integer call() throws IOException {
@@ -107,7 +108,7 @@ final class ValidateCommand implements Callable<Integer> {
       err.flush();
     }
     if (markdown != null) {
-      writeMarkdown(report.markdown());
+      writeMarkdown(markdown, report.markdown());
       err.println("validate: wrote " + markdown);
       err.flush();
     }
@@ -115,7 +116,7 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /** Replaces the generated region of an existing file, or writes a new file holding one. */
-  private void writeMarkdown(String table) throws IOException {
+  private void writeMarkdown(Path markdown, String table) throws IOException {
     String text;
     if (Files.exists(markdown)) {
       text = MarkdownRegion.replace(TextFiles.text(markdown), table, markdown.toString());

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JMH benchmarks jar ({@code benchmarks/target/benchmarks.jar}), run in a child JVM so that the
@@ -39,7 +40,7 @@ public record BenchmarksJar(Path jar) {
    * cli/target/tessel.jar} or {@code cli/target/classes}: three levels up), then below the working
    * directory.
    */
-  public static List<Path> candidates(Path codeSource, Path workingDir) {
+  public static List<Path> candidates(@Nullable Path codeSource, Path workingDir) {
     Set<Path> out = new LinkedHashSet<>();
     Path p = codeSource == null ? null : codeSource.toAbsolutePath().normalize();
     for (int up = 0; up < 3 && p != null; up++) {

@@ -44,7 +44,7 @@ public final class AccuracyTable {
    *
    * @throws ConfigException naming file, line and column of the first mistake
    */
-  public static AccuracyTable read(Path path, SearchSpace space, String column) {
+  public static AccuracyTable read(Path path, SearchSpace space, @Nullable String column) {
     CsvTable t = CsvTable.read(path);
     String f = t.file();
     int archCol = t.column(ARCH_COLUMNS);
@@ -142,7 +142,7 @@ public final class AccuracyTable {
     return v;
   }
 
-  private static int accuracyColumn(CsvTable t, String asked) {
+  private static int accuracyColumn(CsvTable t, @Nullable String asked) {
     if (asked != null) {
       int i = t.header().indexOf(asked);
       if (i < 0) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.config.ConfigException;
 
 /**
@@ -30,14 +31,14 @@ public record OutputPolicy(List<Path> inputs, boolean force) {
   }
 
   /** A policy protecting {@code inputs} (null entries are skipped). */
-  public static OutputPolicy of(boolean force, Path... inputs) {
+  public static OutputPolicy of(boolean force, @Nullable Path... inputs) {
     List<Path> in = new ArrayList<>();
     Arrays.stream(inputs).filter(Objects::nonNull).forEach(in::add);
     return new OutputPolicy(in, force);
   }
 
   /** This policy also protecting {@code more} (null entries are skipped). */
-  public OutputPolicy with(Path... more) {
+  public OutputPolicy with(@Nullable Path... more) {
     List<Path> in = new ArrayList<>(inputs);
     Arrays.stream(more).filter(Objects::nonNull).forEach(in::add);
     return new OutputPolicy(in, force);
