@@ -8,11 +8,11 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * New private temporary files and folders beside a result, named by process and clock and created
- * exclusively (an existing name is never reused, another name is tried). Unlike {@link
- * Files#createTempFile} this does not seed a {@code SecureRandom} for the name, which cost 7 ms of
- * a 0.3 s {@code tessel simulate} call; the names need to be unique, not unguessable, since the
- * file is created exclusively and private.
+ * New private temporary files and folders beside a result, named by the clock and created
+ * exclusively (an existing name is never reused: another process that took it makes this one try
+ * the next name). Unlike {@link Files#createTempFile} this does not seed a {@code SecureRandom} for
+ * the name, which cost 7 ms of a 0.3 s {@code tessel simulate} call; the names need to be unique,
+ * not unguessable, since the file is created exclusively and private.
  */
 final class TempPaths {
   private static final int ATTEMPTS = 1000;
@@ -39,10 +39,8 @@ final class TempPaths {
                   PosixFilePermissions.fromString(folder ? "rwx------" : "rw-------"))
             }
             : new FileAttribute<?>[0];
-    String pid = Long.toString(ProcessHandle.current().pid(), 36);
     for (int attempt = 0; ; attempt++) {
-      Path p =
-          dir.resolve(prefix + pid + "-" + Long.toString(System.nanoTime() + attempt, 36) + suffix);
+      Path p = dir.resolve(prefix + Long.toString(System.nanoTime() + attempt, 36) + suffix);
       try {
         return folder ? Files.createDirectory(p, attrs) : Files.createFile(p, attrs);
       } catch (FileAlreadyExistsException e) {
