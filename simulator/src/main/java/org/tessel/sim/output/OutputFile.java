@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.tessel.sim.config.ConfigException;
 
 /**
  * One output file written whole or not at all: the content goes to a temporary file in the same
@@ -29,8 +30,12 @@ public final class OutputFile {
   public static void write(Path file, byte[] content, OutputPolicy policy) throws IOException {
     Path abs = file.toAbsolutePath().normalize();
     policy.check(file);
-    Files.createDirectories(abs.getParent());
-    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+    Path dir = abs.getParent();
+    if (dir == null) {
+      throw new ConfigException(file.toString(), 0, "", "expected a file, not a root folder");
+    }
+    Files.createDirectories(dir);
+    Path tmp = TempPaths.file(dir, "." + abs.getFileName(), ".tmp");
     try {
       Files.write(tmp, content);
       readable(tmp, false);
