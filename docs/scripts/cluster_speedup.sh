@@ -6,6 +6,8 @@
 #   d) as a coordinator (1 thread) + 2 worker processes (1 thread each).
 # Prints wall-clock seconds per run and the coordinator's cluster report (batches, overhead).
 # Usage: docs/scripts/cluster_speedup.sh [OUTDIR]   (builds nothing: run ./tessel --version first)
+# WHAT=sweep|search runs one case only (default: both); BUDGET=N prices N search candidates
+# instead of 5,000 (a quick check that the script works: WHAT=search BUDGET=200 ...).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 jar="$root/cli/target/tessel.jar"
@@ -16,7 +18,7 @@ j() { java -XX:+UseSerialGC -jar "$jar" "$@"; }
 sweep=(profile -t "$root/traces/networks/resnet18.yaml" --sweep array.rows=8:40:8
   --sweep array.cols=8:40:8 --sweep sram.eachKiB=16:256:*2 --sweep dram.mode=user
   --sweep dram.bandwidthWordsPerCycle=2:16:2 --no-progress)
-search=(search --space nasbench201 --hw eyeriss --strategy random --budget 5000 --seed 1
+search=(search --space nasbench201 --hw eyeriss --strategy random --budget "${BUDGET:-5000}" --seed 1
   --objectives latency,energy --no-cache -q --schedules none)
 cl=(--cluster speedup --secret-file "$secret" --port 5901)
 # timed ERRFILE CMD...: runs CMD (stdout dropped, stderr to ERRFILE), prints the seconds it took

@@ -75,11 +75,7 @@ public final class ClusterPricer implements Pricer {
           local,
           units,
           (j, text) -> {
-            String key = SearchWork.key(text);
-            Metrics m = SearchWork.metrics(text);
-            if (!key.isEmpty()) {
-              m = cached.record(key, m);
-            }
+            Metrics m = record(cached, text);
             synchronized (out) {
               out[j] = m;
             }
@@ -112,7 +108,18 @@ public final class ClusterPricer implements Pricer {
     }
   }
 
-  static String genes(Genome g) {
+  /**
+   * Records a unit's {@code result} from a member in the coordinator's {@code cached} and returns
+   * the metrics the candidate gets: those the cache held for its key, or the member's.
+   */
+  public static Metrics record(CachedEvaluator cached, String result) {
+    String key = SearchWork.key(result);
+    Metrics m = SearchWork.metrics(result);
+    return key.isEmpty() ? m : cached.record(key, m);
+  }
+
+  /** The unit of {@code g}: its genes, comma-separated. */
+  public static String genes(Genome g) {
     StringBuilder sb = new StringBuilder();
     for (int k = 0; k < g.length(); k++) {
       sb.append(k == 0 ? "" : ",").append(g.gene(k));

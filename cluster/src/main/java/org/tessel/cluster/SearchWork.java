@@ -25,7 +25,7 @@ import org.tessel.sim.workload.Network;
  * keys this member does not hold) and written once per batch ({@code setAll} of what it priced), so
  * a batch costs a fixed number of round trips however many candidates it holds.
  */
-final class SearchWork implements Work {
+public final class SearchWork implements Work {
   private final SearchSpace space;
   private final CachedEvaluator memo;
   private final IMap<String, String> shared;
@@ -88,7 +88,7 @@ final class SearchWork implements Work {
   }
 
   /** A unit's result: {@code key}, a line end, the metrics as {@link MetricsWire} writes them. */
-  static String result(String key, Metrics m) {
+  public static String result(String key, Metrics m) {
     return key + "\n" + MetricsWire.encode(m);
   }
 
