@@ -8,7 +8,7 @@ import java.util.Map;
 import org.tessel.nas.eval.CachedEvaluator;
 import org.tessel.nas.eval.Metrics;
 import org.tessel.nas.eval.MetricsCodec;
-import org.tessel.nas.eval.NetworkEvaluator;
+import org.tessel.nas.eval.ScheduleEvaluator;
 import org.tessel.nas.search.Pricer;
 import org.tessel.nas.space.Genome;
 import org.tessel.nas.space.SearchSpace;
@@ -52,10 +52,11 @@ public final class ClusterPricer implements Pricer {
 
   /**
    * The member-side work of a search: genes in, key and metrics out, priced by {@code evaluator}
-   * through {@code node}'s cluster-wide cache and a cache in this member's memory.
+   * through {@code node}'s cluster-wide caches (networks, layer options) and a cache in this
+   * member's memory.
    */
-  public static Work work(SearchSpace space, NetworkEvaluator evaluator, ClusterNode node) {
-    return new SearchWork(space, evaluator, node.cache());
+  public static Work work(SearchSpace space, ScheduleEvaluator evaluator, ClusterNode node) {
+    return new SearchWork(space, evaluator, node.cache(), evaluator, node.layerCache());
   }
 
   @Override

@@ -3,14 +3,21 @@ package org.tessel.cluster;
 import com.hazelcast.map.IMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.tessel.nas.eval.CachedEvaluator;
+import org.tessel.nas.eval.ContentKey;
 import org.tessel.nas.eval.Metrics;
 import org.tessel.nas.eval.NetworkEvaluator;
+import org.tessel.nas.eval.ScheduleEvaluator;
 import org.tessel.nas.search.Search;
 import org.tessel.nas.space.Genome;
 import org.tessel.nas.space.SearchSpace;
+import org.tessel.sched.LayerOptions;
+import org.tessel.sched.LayerOptionsCodec;
+import org.tessel.sched.LayerScheduler;
+import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
 
 /**
@@ -21,20 +28,36 @@ import org.tessel.sim.workload.Network;
  *
  * <p>Networks are looked up in this member's memory, then in the cluster-wide cache (a Hazelcast
  * map near-cached on every member: a network priced on one member is not priced again on another);
- * the others are priced here. The cluster-wide cache is read once per batch ({@code getAll} of the
- * keys this member does not hold) and written once per batch ({@code setAll} of what it priced), so
- * a batch costs a fixed number of round trips however many candidates it holds.
+ * the others are priced here. Before pricing them, the scheduler's options of their array-layer
+ * shapes that this member lacks are looked up in the cluster-wide layer cache (another map), so a
+ * layer shape scheduled on one member is not scheduled again on another. Each cluster-wide cache is
+ * read once per batch ({@code getAll} of the keys this member does not hold) and written once per
+ * batch ({@code setAll} of what it computed), so a batch costs a fixed number of round trips
+ * however many candidates it holds.
  */
 public final class SearchWork implements Work {
   private final SearchSpace space;
   private final CachedEvaluator memo;
   private final IMap<String, String> shared;
+  private final ScheduleEvaluator scheduler;
+  private final IMap<String, String> sharedLayers;
 
-  /** The work of a search of {@code space} priced by {@code evaluator} through {@code shared}. */
-  SearchWork(SearchSpace space, NetworkEvaluator evaluator, IMap<String, String> shared) {
+  /**
+   * The work of a search of {@code space} priced by {@code evaluator} through {@code shared};
+   * {@code scheduler} is the schedule evaluator {@code evaluator} prices with, whose layer options
+   * are shared through {@code sharedLayers} (both null: layers not shared).
+   */
+  SearchWork(
+      SearchSpace space,
+      NetworkEvaluator evaluator,
+      IMap<String, String> shared,
+      ScheduleEvaluator scheduler,
+      IMap<String, String> sharedLayers) {
     this.space = space;
     this.memo = new CachedEvaluator(evaluator, null);
     this.shared = shared;
+    this.scheduler = scheduler;
+    this.sharedLayers = sharedLayers;
   }
 
   @Override
@@ -42,8 +65,8 @@ public final class SearchWork implements Work {
     return runAll(new String[] {unit})[0];
   }
 
-  // Search.price split in two passes (build and key every network; then price what no cache
-  // holds), so that the cluster-wide cache is asked once for the whole batch.
+  // Search.price split in passes (build and key every network; fetch what the caches hold; price
+  // the rest), so that each cluster-wide cache is asked once for the whole batch.
   @Override
   public String[] runAll(String[] units) {
     String[] out = new String[units.length];
@@ -64,6 +87,7 @@ public final class SearchWork implements Work {
       }
     }
     Map<String, String> found = ask.isEmpty() ? Map.of() : shared.getAll(ask);
+    Map<String, Layer> layersAsked = fetchLayers(networks, keys, ask, found);
     Map<String, String> priced = new HashMap<>();
     for (int i = 0; i < units.length; i++) {
       if (keys[i] == null) {
@@ -84,7 +108,55 @@ public final class SearchWork implements Work {
     if (!priced.isEmpty()) {
       shared.setAll(priced);
     }
+    storeLayers(layersAsked);
     return out;
+  }
+
+  /**
+   * Gives the scheduler the options the cluster-wide layer cache holds for the array layers of the
+   * networks about to be priced here that it lacks; returns the keys asked for and not found.
+   */
+  private Map<String, Layer> fetchLayers(
+      Network[] networks, String[] keys, Set<String> ask, Map<String, String> found) {
+    if (scheduler == null) {
+      return Map.of();
+    }
+    LayerScheduler layers = scheduler.layers();
+    int batch = scheduler.batch();
+    Map<String, Layer> wanted = new LinkedHashMap<>();
+    for (int i = 0; i < networks.length; i++) {
+      if (keys[i] == null || !ask.contains(keys[i]) || found.containsKey(keys[i])) {
+        continue;
+      }
+      for (Layer l : networks[i].layers()) {
+        if (l.kind().usesArray() && layers.heldOptions(l, batch) == null) {
+          wanted.putIfAbsent(ContentKey.ofLayer(l, batch, scheduler.context()), l);
+        }
+      }
+    }
+    if (wanted.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> had = sharedLayers.getAll(wanted.keySet());
+    for (Map.Entry<String, String> e : had.entrySet()) {
+      layers.giveOptions(wanted.get(e.getKey()), batch, LayerOptionsCodec.decode(e.getValue()));
+    }
+    wanted.keySet().removeAll(had.keySet());
+    return wanted;
+  }
+
+  /** Puts the options computed here for {@code asked} into the cluster-wide layer cache. */
+  private void storeLayers(Map<String, Layer> asked) {
+    Map<String, String> computed = new HashMap<>();
+    for (Map.Entry<String, Layer> e : asked.entrySet()) {
+      LayerOptions o = scheduler.layers().heldOptions(e.getValue(), scheduler.batch());
+      if (o != null) {
+        computed.put(e.getKey(), LayerOptionsCodec.encode(o));
+      }
+    }
+    if (!computed.isEmpty()) {
+      sharedLayers.setAll(computed);
+    }
   }
 
   /** A unit's result: {@code key}, a line end, the metrics as {@link MetricsWire} writes them. */

@@ -2,6 +2,7 @@ package org.tessel.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.map.IMap;
 import java.lang.reflect.InvocationTargetException;
@@ -129,27 +130,82 @@ final class SearchWorkTest {
       assertEquals(40, keys.size());
 
       Map<String, Integer> callsA = new TreeMap<>();
+      Map<String, Integer> layerCallsA = new TreeMap<>();
       Counting onA = new Counting();
-      String[] gotA = new SearchWork(SPACE, onA, counted(a.cache(), callsA)).runAll(units);
+      String[] gotA = work(onA, a, callsA, layerCallsA).runAll(units);
       assertArrayEquals(expected, gotA);
       assertEquals(keys.size(), onA.calls.get(), "each distinct network priced once on A");
       assertEquals(Map.of("getAll", 1, "setAll", 1), callsA, "one read, one write per batch");
+      assertEquals(Map.of("getAll", 1, "setAll", 1), layerCallsA, "the same for layers");
       assertEquals(keys.size(), b.cache().size());
 
       Map<String, Integer> callsB = new TreeMap<>();
+      Map<String, Integer> layerCallsB = new TreeMap<>();
       Counting onB = new Counting();
-      String[] gotB = new SearchWork(SPACE, onB, counted(b.cache(), callsB)).runAll(units);
+      String[] gotB = work(onB, b, callsB, layerCallsB).runAll(units);
       assertArrayEquals(expected, gotB);
       assertEquals(0, onB.calls.get(), "B priced nothing A had priced");
       assertEquals(Map.of("getAll", 1), callsB, "one read, nothing to write");
+      assertEquals(Map.of(), layerCallsB, "no network to price: no layer looked up");
 
       // a second job on B reads them from B's near cache: counted by the map's statistics
       long before = b.cache().getLocalMapStats().getNearCacheStats().getHits();
       Counting again = new Counting();
-      assertArrayEquals(expected, new SearchWork(SPACE, again, b.cache()).runAll(units));
+      assertArrayEquals(expected, work(again, b, new TreeMap<>(), new TreeMap<>()).runAll(units));
       assertEquals(0, again.calls.get());
       assertEquals(
           keys.size(), b.cache().getLocalMapStats().getNearCacheStats().getHits() - before);
+    }
+  }
+
+  /** The work of {@code ev} on {@code node}, the calls on its two maps counted. */
+  private static SearchWork work(
+      Counting ev, ClusterNode node, Map<String, Integer> calls, Map<String, Integer> layerCalls) {
+    return new SearchWork(
+        SPACE, ev, counted(node.cache(), calls), ev.inner, counted(node.layerCache(), layerCalls));
+  }
+
+  @Test
+  void layerShapesScheduledOnA_areNotScheduledAgainOnB() throws Exception {
+    int pa = Members.freePort();
+    try (ClusterNode a =
+            ClusterNode.start(
+                Members.settings("t-lay", "s", pa, List.of(), Members.FP, "coordinator"), null);
+        ClusterNode b =
+            ClusterNode.start(
+                Members.settings("t-lay", "s", pa + 1, List.of(pa), Members.FP, "worker"), null)) {
+      Members.awaitSize(a, 2);
+      Members.awaitSize(b, 2);
+      String[] onA = new String[40];
+      String[] onB = new String[40];
+      for (int i = 0; i < 40; i++) {
+        onA[i] = ClusterPricer.genes(SPACE.genome(i * 389L % SPACE.size()));
+        onB[i] = ClusterPricer.genes(SPACE.genome((i * 389L + 1) % SPACE.size()));
+      }
+      Counting ea = new Counting();
+      work(ea, a, new TreeMap<>(), new TreeMap<>()).runAll(onA);
+      int shapes = a.layerCache().size();
+      // NAS-Bench-201's 12 distinct array-layer shapes (stem, 2 per stage, 2 per reduction, fc)
+      assertEquals(12, shapes);
+      assertTrue(ea.inner.layerCache().misses() > 0, "A simulated candidates");
+
+      Map<String, Integer> calls = new TreeMap<>();
+      Map<String, Integer> layerCalls = new TreeMap<>();
+      Counting eb = new Counting();
+      String[] got = work(eb, b, calls, layerCalls).runAll(onB);
+      assertEquals(40, eb.calls.get(), "B priced its 40 new networks");
+      assertEquals(Map.of("getAll", 1, "setAll", 1), calls);
+      assertEquals(Map.of("getAll", 1), layerCalls, "every shape B needed came from A");
+      assertEquals(
+          0, eb.inner.layerCache().hits() + eb.inner.layerCache().misses(), "B simulated nothing");
+      assertEquals(shapes, a.layerCache().size());
+      CachedEvaluator single = new CachedEvaluator(new Counting(), null);
+      for (int i = 0; i < onB.length; i++) {
+        Genome g = ClusterPricer.genome(onB[i]);
+        Metrics m = Search.price(SPACE, single, g);
+        assertEquals(
+            SearchWork.result(ContentKey.of(SPACE.network(g), single.context()), m), got[i]);
+      }
     }
   }
 
@@ -173,7 +229,8 @@ final class SearchWorkTest {
     }
     int pa = Members.freePort();
     Counting member = new Counting();
-    WorkFactory factory = (job, node) -> ClusterPricer.work(SPACE, member, node);
+    WorkFactory factory =
+        (job, node) -> new SearchWork(SPACE, member, node.cache(), member.inner, node.layerCache());
     try (EvaluationLog log = EvaluationLog.open(file);
         ClusterNode a =
             ClusterNode.start(
