@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -70,6 +71,20 @@ public class LayerCacheBenchmark {
     /** Members the units are dealt to. */
     @Param({"1", "2", "4"})
     int members;
+  }
+
+  /** Candidate simulations, summed over the members, of the operations measured. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class Work {
+    /** Layer candidates simulated (evaluation-cache misses) on all members. */
+    public long simulations;
+
+    /** Resets the counter for each iteration. */
+    @Setup(Level.Iteration)
+    public void clear() {
+      simulations = 0;
+    }
   }
 
   /** The candidates of a search. */
@@ -137,7 +152,7 @@ public class LayerCacheBenchmark {
   }
 
   @Benchmark
-  public double searchOnMembers(Members m, Searches s) {
+  public double searchOnMembers(Members m, Searches s, Work w) {
     ScheduleEvaluator[] evaluators = new ScheduleEvaluator[m.members];
     for (int k = 0; k < m.members; k++) {
       evaluators[k] =
@@ -148,18 +163,26 @@ public class LayerCacheBenchmark {
       ScheduleEvaluator e = evaluators[i / BATCH % m.members];
       sum += Search.price(s.searchSpace, e, s.genomes.get(i)).cycles();
     }
+    for (ScheduleEvaluator e : evaluators) {
+      w.simulations += e.layerCache().misses();
+    }
     return sum;
   }
 
   @Benchmark
-  public long sweepOnMembers(Members m, Sweeps s) {
+  public long sweepOnMembers(Members m, Sweeps s, Work w) {
     ProfileWork[] works = new ProfileWork[m.members];
+    EvaluationCache[] caches = new EvaluationCache[m.members];
     for (int k = 0; k < m.members; k++) {
-      works[k] = new ProfileWork(s.spec, new EvaluationCache());
+      caches[k] = new EvaluationCache();
+      works[k] = new ProfileWork(s.spec, caches[k]);
     }
     long sum = 0;
     for (int i = 0; i < s.order.size(); i++) {
       sum += works[i / BATCH % m.members].row(s.order.get(i)).length();
+    }
+    for (EvaluationCache c : caches) {
+      w.simulations += c.misses();
     }
     return sum;
   }
