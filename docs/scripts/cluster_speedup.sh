@@ -30,7 +30,7 @@ workers() { # start $1 workers on ports 5911.., wait until each says it runs
     echo $! >> "$out/workers.pid"
   done
   for i in $(seq 1 "$1"); do
-    until grep -q "this worker is" "$out/worker$i.err"; do sleep 0.2; done
+    until grep -qs "this worker is" "$out/worker$i.err"; do sleep 0.2; done
   done
 }
 stopworkers() { while read -r p; do kill "$p"; wait "$p" 2>/dev/null || true; done < "$out/workers.pid"; rm -f "$out/workers.pid"; }
@@ -46,5 +46,5 @@ for what in ${WHAT:-sweep search}; do
     stopworkers
   done
 done
-for d in "$out"/sweep-*/; do d=${d%/}; cmp -s "$out/sweep-1t/resnet18_tessel_default/PROFILE.csv" "$d/resnet18_tessel_default/PROFILE.csv" && echo "same PROFILE.csv: $d" || echo "DIFFERENT: $d"; done
-for d in "$out"/search-*/; do d=${d%/}; cmp -s "$out/search-1t/nasbench201_eyeriss_random_s1/ranked.csv" "$d/nasbench201_eyeriss_random_s1/ranked.csv" && echo "same ranked.csv: $d" || echo "DIFFERENT: $d"; done
+for d in "$out"/sweep-*/; do d=${d%/}; [ -d "$d" ] || continue; cmp -s "$out/sweep-1t/resnet18_tessel_default/PROFILE.csv" "$d/resnet18_tessel_default/PROFILE.csv" && echo "same PROFILE.csv: $d" || echo "DIFFERENT: $d"; done
+for d in "$out"/search-*/; do d=${d%/}; [ -d "$d" ] || continue; cmp -s "$out/search-1t/nasbench201_eyeriss_random_s1/ranked.csv" "$d/nasbench201_eyeriss_random_s1/ranked.csv" && echo "same ranked.csv: $d" || echo "DIFFERENT: $d"; done
