@@ -39,10 +39,10 @@ import org.tessel.sim.io.TopologyReader;
 /**
  * What the scheduler's layer-level evaluation cache being per member costs a cluster (issue 16):
  * the same work done by {@code members} members, each with its own fresh layer cache, the units
- * dealt to them in batches of 16 in the order a dispatcher sends them, all on this one thread. One
- * operation is the whole work; its time is the CPU time summed over the members. With one member
- * every layer-level evaluation is computed once; each further member computes again those its units
- * share with the others', which is the most a cluster-wide layer cache could save.
+ * dealt to them in batches (16 candidates) in the order a dispatcher sends them, all on this one
+ * thread. One operation is the whole work; its time is the CPU time summed over the members. With
+ * one member every layer-level evaluation is computed once; each further member computes again
+ * those its units share with the others', which is the most a cluster-wide layer cache could save.
  *
  * <ul>
  *   <li>{@code searchOnMembers}: random candidates (seed 1) priced on {@code eyeriss}: 2,000
@@ -50,7 +50,7 @@ import org.tessel.sim.io.TopologyReader;
  *       space (hundreds of shapes);
  *   <li>{@code sweepOnMembers}: {@code ProfileBenchmark}'s 1,000-point ResNet-18 grids {@code
  *       clock} and {@code energy} (whose points share most layer simulations), sent grouped by
- *       simulated hardware.
+ *       simulated hardware, in batches of 16 or 64 points.
  * </ul>
  *
  * <pre>
@@ -124,6 +124,10 @@ public class LayerCacheBenchmark {
     @Param({"clock", "energy"})
     String grid;
 
+    /** Points per batch (a dispatcher sends about 200 ms of work: 15 points of 13 ms). */
+    @Param({"16", "64"})
+    int batch;
+
     ProfileSpec spec;
     final List<Integer> order = new ArrayList<>();
 
@@ -179,7 +183,7 @@ public class LayerCacheBenchmark {
     }
     long sum = 0;
     for (int i = 0; i < s.order.size(); i++) {
-      sum += works[i / BATCH % m.members].row(s.order.get(i)).length();
+      sum += works[i / s.batch % m.members].row(s.order.get(i)).length();
     }
     for (EvaluationCache c : caches) {
       w.simulations += c.misses();
