@@ -1,11 +1,15 @@
 package org.tessel.cluster;
 
 import com.hazelcast.map.IMap;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.tessel.nas.eval.CachedEvaluator;
 import org.tessel.nas.eval.ContentKey;
 import org.tessel.nas.eval.Metrics;
@@ -87,7 +91,7 @@ public final class SearchWork implements Work {
       }
     }
     Map<String, String> found = ask.isEmpty() ? Map.of() : shared.getAll(ask);
-    Map<String, Layer> layersAsked = fetchLayers(networks, keys, ask, found);
+    prepareLayers(networks, keys, ask, found);
     Map<String, String> priced = new HashMap<>();
     for (int i = 0; i < units.length; i++) {
       if (keys[i] == null) {
@@ -108,18 +112,20 @@ public final class SearchWork implements Work {
     if (!priced.isEmpty()) {
       shared.setAll(priced);
     }
-    storeLayers(layersAsked);
     return out;
   }
 
   /**
-   * Gives the scheduler the options the cluster-wide layer cache holds for the array layers of the
-   * networks about to be priced here that it lacks; returns the keys asked for and not found.
+   * Makes the scheduler hold the options of every array-layer shape of the networks about to be
+   * priced here: those it lacks are fetched from the cluster-wide layer cache (one {@code getAll});
+   * those no member has stored yet are scheduled here and stored one by one, starting at a random
+   * one and looking the rest up again after each, so that members that meet the same new shapes at
+   * once (a job's first batches) mostly schedule different ones.
    */
-  private Map<String, Layer> fetchLayers(
+  private void prepareLayers(
       Network[] networks, String[] keys, Set<String> ask, Map<String, String> found) {
     if (scheduler == null) {
-      return Map.of();
+      return;
     }
     LayerScheduler layers = scheduler.layers();
     int batch = scheduler.batch();
@@ -134,28 +140,30 @@ public final class SearchWork implements Work {
         }
       }
     }
-    if (wanted.isEmpty()) {
-      return Map.of();
+    List<String> todo = new ArrayList<>(wanted.keySet());
+    if (!todo.isEmpty()) {
+      Collections.rotate(todo, ThreadLocalRandom.current().nextInt(todo.size()));
     }
-    Map<String, String> had = sharedLayers.getAll(wanted.keySet());
-    for (Map.Entry<String, String> e : had.entrySet()) {
-      layers.giveOptions(wanted.get(e.getKey()), batch, LayerOptionsCodec.decode(e.getValue()));
-    }
-    wanted.keySet().removeAll(had.keySet());
-    return wanted;
-  }
-
-  /** Puts the options computed here for {@code asked} into the cluster-wide layer cache. */
-  private void storeLayers(Map<String, Layer> asked) {
-    Map<String, String> computed = new HashMap<>();
-    for (Map.Entry<String, Layer> e : asked.entrySet()) {
-      LayerOptions o = scheduler.layers().heldOptions(e.getValue(), scheduler.batch());
-      if (o != null) {
-        computed.put(e.getKey(), LayerOptionsCodec.encode(o));
+    while (!todo.isEmpty()) {
+      Map<String, String> had = sharedLayers.getAll(new HashSet<>(todo));
+      for (Map.Entry<String, String> e : had.entrySet()) {
+        layers.giveOptions(wanted.get(e.getKey()), batch, LayerOptionsCodec.decode(e.getValue()));
       }
-    }
-    if (!computed.isEmpty()) {
-      sharedLayers.setAll(computed);
+      todo.removeAll(had.keySet());
+      if (todo.isEmpty()) {
+        break;
+      }
+      String key = todo.remove(0);
+      Layer l = wanted.get(key);
+      if (layers.heldOptions(l, batch) == null) {
+        LayerOptions o;
+        try {
+          o = layers.options(l, batch);
+        } catch (RuntimeException e) {
+          continue; // pricing the network meets it again and answers as a single process does
+        }
+        sharedLayers.set(key, LayerOptionsCodec.encode(o));
+      }
     }
   }
 

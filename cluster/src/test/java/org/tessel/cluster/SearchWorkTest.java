@@ -136,7 +136,8 @@ final class SearchWorkTest {
       assertArrayEquals(expected, gotA);
       assertEquals(keys.size(), onA.calls.get(), "each distinct network priced once on A");
       assertEquals(Map.of("getAll", 1, "setAll", 1), callsA, "one read, one write per batch");
-      assertEquals(Map.of("getAll", 1, "setAll", 1), layerCallsA, "the same for layers");
+      // its 12 new layer shapes: each scheduled, stored, and the rest looked up again
+      assertEquals(Map.of("getAll", 12, "set", 12), layerCallsA, "two round trips per new shape");
       assertEquals(keys.size(), b.cache().size());
 
       Map<String, Integer> callsB = new TreeMap<>();
