@@ -6,6 +6,8 @@
 #   d) as a coordinator (1 thread) + 2 worker processes (1 thread each).
 # Prints wall-clock seconds per run and the coordinator's cluster report (batches, overhead).
 # Usage: docs/scripts/cluster_speedup.sh [OUTDIR]   (builds nothing: run ./tessel --version first)
+# WHAT=sweep|search runs one case only (default: both); BUDGET=N prices N search candidates
+# instead of 5,000 (a quick check that the script works: WHAT=search BUDGET=200 ...).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 jar="$root/cli/target/tessel.jar"
@@ -16,7 +18,7 @@ j() { java -XX:+UseSerialGC -jar "$jar" "$@"; }
 sweep=(profile -t "$root/traces/networks/resnet18.yaml" --sweep array.rows=8:40:8
   --sweep array.cols=8:40:8 --sweep sram.eachKiB=16:256:*2 --sweep dram.mode=user
   --sweep dram.bandwidthWordsPerCycle=2:16:2 --no-progress)
-search=(search --space nasbench201 --hw eyeriss --strategy random --budget 5000 --seed 1
+search=(search --space nasbench201 --hw eyeriss --strategy random --budget "${BUDGET:-5000}" --seed 1
   --objectives latency,energy --no-cache -q --schedules none)
 cl=(--cluster speedup --secret-file "$secret" --port 5901)
 # timed ERRFILE CMD...: runs CMD (stdout dropped, stderr to ERRFILE), prints the seconds it took
@@ -28,7 +30,7 @@ workers() { # start $1 workers on ports 5911.., wait until each says it runs
     echo $! >> "$out/workers.pid"
   done
   for i in $(seq 1 "$1"); do
-    until grep -q "this worker is" "$out/worker$i.err"; do sleep 0.2; done
+    until grep -qs "this worker is" "$out/worker$i.err"; do sleep 0.2; done
   done
 }
 stopworkers() { while read -r p; do kill "$p"; wait "$p" 2>/dev/null || true; done < "$out/workers.pid"; rm -f "$out/workers.pid"; }
@@ -44,5 +46,5 @@ for what in ${WHAT:-sweep search}; do
     stopworkers
   done
 done
-for d in "$out"/sweep-*/; do d=${d%/}; cmp -s "$out/sweep-1t/resnet18_tessel_default/PROFILE.csv" "$d/resnet18_tessel_default/PROFILE.csv" && echo "same PROFILE.csv: $d" || echo "DIFFERENT: $d"; done
-for d in "$out"/search-*/; do d=${d%/}; cmp -s "$out/search-1t/nasbench201_eyeriss_random_s1/ranked.csv" "$d/nasbench201_eyeriss_random_s1/ranked.csv" && echo "same ranked.csv: $d" || echo "DIFFERENT: $d"; done
+for d in "$out"/sweep-*/; do d=${d%/}; [ -d "$d" ] || continue; cmp -s "$out/sweep-1t/resnet18_tessel_default/PROFILE.csv" "$d/resnet18_tessel_default/PROFILE.csv" && echo "same PROFILE.csv: $d" || echo "DIFFERENT: $d"; done
+for d in "$out"/search-*/; do d=${d%/}; [ -d "$d" ] || continue; cmp -s "$out/search-1t/nasbench201_eyeriss_random_s1/ranked.csv" "$d/nasbench201_eyeriss_random_s1/ranked.csv" && echo "same ranked.csv: $d" || echo "DIFFERENT: $d"; done

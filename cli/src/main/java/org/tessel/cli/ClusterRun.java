@@ -158,9 +158,9 @@ final class ClusterRun implements AutoCloseable {
     return new ClusterPricer(
         job,
         dispatcher(FIRST_SEARCH_BATCH),
-        space,
         cached,
-        ClusterPricer.work(space, evaluator, node));
+        ClusterPricer.work(space, evaluator, node),
+        node.cache());
   }
 
   /** The members that worked and their rates, for the progress line. */

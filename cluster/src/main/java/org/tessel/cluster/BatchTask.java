@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A batch of one job's units, run on the member Hazelcast delivers it to: refused when that
- * member's code differs from the coordinator's, otherwise each unit run by the job's {@link Work}
- * (built once per job and member).
+ * member's code differs from the coordinator's, otherwise the units run by the job's {@link Work}
+ * (built once per job and member) as one batch.
  */
 final class BatchTask implements Callable<BatchResult>, Serializable, HazelcastInstanceAware {
   private static final long serialVersionUID = 1L;
@@ -58,10 +58,7 @@ final class BatchTask implements Callable<BatchResult>, Serializable, HazelcastI
     long t0 = System.nanoTime();
     long queued = arrivedNanos == 0 ? 0 : t0 - arrivedNanos;
     Work work = node.work(jobId);
-    String[] out = new String[units.length];
-    for (int i = 0; i < units.length; i++) {
-      out[i] = work.run(units[i]);
-    }
+    String[] out = work.runAll(units);
     return new BatchResult(out, System.nanoTime() - t0, queued);
   }
 }

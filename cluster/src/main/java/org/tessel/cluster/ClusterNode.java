@@ -53,6 +53,7 @@ public final class ClusterNode implements AutoCloseable {
   static final String EXECUTOR = "tessel-batches";
   static final String JOBS = "tessel-jobs";
   static final String CACHE = "tessel-cache";
+  static final String LAYERS = "tessel-layers";
   static final String CONTROL = "tessel-control";
 
   private static final Map<String, ClusterNode> NODES = new ConcurrentHashMap<>();
@@ -131,14 +132,16 @@ public final class ClusterNode implements AutoCloseable {
     c.addExecutorConfig(
         new ExecutorConfig(EXECUTOR).setPoolSize(s.threads()).setStatisticsEnabled(false));
     c.addMapConfig(new MapConfig(JOBS).setBackupCount(1));
-    c.addMapConfig(
-        new MapConfig(CACHE)
-            .setBackupCount(1)
-            .setNearCacheConfig(
-                new NearCacheConfig(CACHE)
-                    .setInMemoryFormat(InMemoryFormat.OBJECT)
-                    .setInvalidateOnChange(false)
-                    .setCacheLocalEntries(true)));
+    for (String cache : List.of(CACHE, LAYERS)) {
+      c.addMapConfig(
+          new MapConfig(cache)
+              .setBackupCount(1)
+              .setNearCacheConfig(
+                  new NearCacheConfig(cache)
+                      .setInMemoryFormat(InMemoryFormat.OBJECT)
+                      .setInvalidateOnChange(false)
+                      .setCacheLocalEntries(true)));
+    }
     return c;
   }
 
@@ -206,6 +209,14 @@ public final class ClusterNode implements AutoCloseable {
   /** The cluster-wide cache of results by content key (near-cached on every member). */
   public IMap<String, String> cache() {
     return hz.getMap(CACHE);
+  }
+
+  /**
+   * The cluster-wide cache of the scheduler's layer options by layer key (near-cached on every
+   * member).
+   */
+  public IMap<String, String> layerCache() {
+    return hz.getMap(LAYERS);
   }
 
   /** Makes {@code job} known to every member, with {@code work} as this member's own. */

@@ -1,76 +1,74 @@
 package org.tessel.cluster;
 
+import com.hazelcast.map.IMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tessel.nas.eval.CachedEvaluator;
 import org.tessel.nas.eval.Metrics;
-import org.tessel.nas.eval.NetworkEvaluator;
+import org.tessel.nas.eval.MetricsCodec;
+import org.tessel.nas.eval.ScheduleEvaluator;
 import org.tessel.nas.search.Pricer;
-import org.tessel.nas.search.Search;
 import org.tessel.nas.space.Genome;
 import org.tessel.nas.space.SearchSpace;
-import org.tessel.sim.workload.Network;
 
 /**
- * A search's batches priced by the cluster. Genomes the coordinator's cache (memory or its
- * crash-safe log) already holds are answered there; the others go out as units (the genes), priced
- * on the members by {@link Search#price} through the cluster-wide cache, and come back into the
- * coordinator's cache and log, so that a coordinator run again resumes from the log as a single
- * process does.
+ * A search's batches priced by the cluster. Every genome goes out as a unit (its genes); the
+ * members build and key the networks and price them through the cluster-wide cache ({@link
+ * SearchWork}), and each result comes back with its content key into the coordinator's cache and
+ * log, which hold it as if priced here (a key the log holds gives the log's metrics), so that a
+ * coordinator run again resumes from the log as a single process does. The coordinator neither
+ * builds networks nor keys them: what its log held when it opened is put into the cluster-wide
+ * cache before the first batch, where the members find it.
  */
 public final class ClusterPricer implements Pricer {
+  /** Log records put into the cluster-wide cache per call. */
+  private static final int PRELOAD_CHUNK = 1024;
+
   private final JobSpec job;
   private final Dispatcher dispatcher;
-  private final SearchSpace space;
   private final CachedEvaluator cached;
   private final Work local;
+  private final IMap<String, String> shared;
+  private boolean preloaded;
 
   /**
-   * A pricer of {@code job} on {@code dispatcher}'s cluster, for a search of {@code space} whose
-   * coordinator caches in {@code cached}; {@code local} is this member's work.
+   * A pricer of {@code job} on {@code dispatcher}'s cluster, whose coordinator caches in {@code
+   * cached}; {@code local} is this member's work, {@code shared} the cluster-wide cache.
    */
   public ClusterPricer(
-      JobSpec job, Dispatcher dispatcher, SearchSpace space, CachedEvaluator cached, Work local) {
+      JobSpec job,
+      Dispatcher dispatcher,
+      CachedEvaluator cached,
+      Work local,
+      IMap<String, String> shared) {
     this.job = job;
     this.dispatcher = dispatcher;
-    this.space = space;
     this.cached = cached;
     this.local = local;
+    this.shared = shared;
   }
 
   /**
-   * The member-side work of a search: genes in, metrics out, priced by {@code evaluator} through
-   * {@code node}'s cluster-wide cache and a cache in this member's memory.
+   * The member-side work of a search: genes in, key and metrics out, priced by {@code evaluator}
+   * through {@code node}'s cluster-wide caches (networks, layer options) and a cache in this
+   * member's memory.
    */
-  public static Work work(SearchSpace space, NetworkEvaluator evaluator, ClusterNode node) {
-    NetworkEvaluator memo =
-        new CachedEvaluator(new SharedCacheEvaluator(evaluator, node.cache()), null);
-    return unit -> MetricsWire.encode(Search.price(space, memo, genome(unit)));
+  public static Work work(SearchSpace space, ScheduleEvaluator evaluator, ClusterNode node) {
+    return new SearchWork(space, evaluator, node.cache(), evaluator, node.layerCache());
   }
 
   @Override
   public Metrics[] price(List<Genome> genomes) {
+    if (!preloaded) {
+      preload();
+      preloaded = true;
+    }
     Metrics[] out = new Metrics[genomes.size()];
-    List<Integer> remote = new ArrayList<>();
-    List<String> keys = new ArrayList<>();
-    List<String> units = new ArrayList<>();
-    for (int i = 0; i < out.length; i++) {
-      Genome g = genomes.get(i);
-      Network n;
-      try {
-        n = space.network(g);
-      } catch (IllegalArgumentException e) {
-        out[i] = Search.unbuildable(e);
-        continue;
-      }
-      String key = cached.key(n);
-      if (cached.lookup(key) != null) {
-        out[i] = cached.evaluate(key, n);
-      } else {
-        remote.add(i);
-        keys.add(key);
-        units.add(genes(g));
-      }
+    List<String> units = new ArrayList<>(genomes.size());
+    for (Genome g : genomes) {
+      units.add(genes(g));
     }
     if (!units.isEmpty()) {
       dispatcher.run(
@@ -78,10 +76,9 @@ public final class ClusterPricer implements Pricer {
           local,
           units,
           (j, text) -> {
-            Metrics m = MetricsWire.decode(text);
-            cached.put(keys.get(j), m);
+            Metrics m = record(cached, text);
             synchronized (out) {
-              out[remote.get(j)] = m;
+              out[j] = m;
             }
           });
     }
@@ -90,7 +87,40 @@ public final class ClusterPricer implements Pricer {
     }
   }
 
-  static String genes(Genome g) {
+  /**
+   * Puts the log's records into the cluster-wide cache, so that the members answer them instead of
+   * pricing them again. Only those the log holds exactly: a failure's text loses its tabs, line
+   * ends and semicolons in the log, and the cluster-wide cache serves other runs too.
+   */
+  private void preload() {
+    Map<String, String> chunk = new HashMap<>();
+    for (Map.Entry<String, String> e : cached.logged().entrySet()) {
+      Metrics m = MetricsCodec.decode(e.getValue());
+      if (m != null && m.error().isEmpty()) {
+        chunk.put(e.getKey(), MetricsWire.encode(m));
+        if (chunk.size() == PRELOAD_CHUNK) {
+          shared.setAll(chunk);
+          chunk.clear();
+        }
+      }
+    }
+    if (!chunk.isEmpty()) {
+      shared.setAll(chunk);
+    }
+  }
+
+  /**
+   * Records a unit's {@code result} from a member in the coordinator's {@code cached} and returns
+   * the metrics the candidate gets: those the cache held for its key, or the member's.
+   */
+  public static Metrics record(CachedEvaluator cached, String result) {
+    String key = SearchWork.key(result);
+    Metrics m = SearchWork.metrics(result);
+    return key.isEmpty() ? m : cached.record(key, m);
+  }
+
+  /** The unit of {@code g}: its genes, comma-separated. */
+  public static String genes(Genome g) {
     StringBuilder sb = new StringBuilder();
     for (int k = 0; k < g.length(); k++) {
       sb.append(k == 0 ? "" : ",").append(g.gene(k));

@@ -7,4 +7,16 @@ package org.tessel.cluster;
 public interface Work {
   /** The result of {@code unit}. */
   String run(String unit);
+
+  /**
+   * The results of a batch's {@code units}, in order: each one's {@link #run}. A work that talks to
+   * the cluster per unit (a shared cache) overrides this to do so once per batch.
+   */
+  default String[] runAll(String[] units) {
+    String[] out = new String[units.length];
+    for (int i = 0; i < units.length; i++) {
+      out[i] = run(units[i]);
+    }
+    return out;
+  }
 }

@@ -133,7 +133,9 @@ final class TwoMembersTest {
       CachedEvaluator cached = new CachedEvaluator(ev, null);
       two =
           new Search(space, cached, scoring, null, settings)
-              .run(Progress.NONE, new ClusterPricer(job, d, space, cached, factory.create(job, a)));
+              .run(
+                  Progress.NONE,
+                  new ClusterPricer(job, d, cached, factory.create(job, a), a.cache()));
       assertTrue(b.cache().size() > 0, "the cluster-wide cache holds the priced networks");
     }
     assertEquals(CandidateCsv.of(one.ranked()), CandidateCsv.of(two.ranked()));

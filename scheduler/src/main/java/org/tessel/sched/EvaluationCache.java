@@ -93,6 +93,16 @@ public final class EvaluationCache {
     return prev != null ? (T) prev : value;
   }
 
+  /** The value held for {@code key}, or null; computes nothing and counts nothing. */
+  Object peek(Object key) {
+    return map.get(key);
+  }
+
+  /** Holds {@code value} for {@code key} unless a value is held already; counts nothing. */
+  void offer(Object key, Object value) {
+    map.putIfAbsent(key, value);
+  }
+
   /**
    * The pass-timing sum of a row-stationary candidate ({@code RsEstimator#passCycles}), whose
    * {@code key} leaves the DRAM out (the passes' timing does not read it), computing it on a miss.

@@ -106,6 +106,23 @@ public final class LayerScheduler {
         EvaluationCache.key(layer, batch, hwKey, optionsKey), () -> compute(layer, batch));
   }
 
+  /**
+   * The options of {@code layer}'s shape for {@code batch} inputs if this scheduler holds them
+   * (computed here or given), else null; computes nothing.
+   */
+  public LayerOptions heldOptions(Layer layer, int batch) {
+    return (LayerOptions) layerCache.peek(EvaluationCache.key(layer, batch, hwKey, optionsKey));
+  }
+
+  /**
+   * Gives this scheduler the options of {@code layer}'s shape for {@code batch} inputs, computed by
+   * a scheduler of the same hardware, objective, dataflows and code elsewhere (another member of a
+   * cluster), so that it does not compute them; options it holds already are kept.
+   */
+  public void giveOptions(Layer layer, int batch, LayerOptions options) {
+    layerCache.offer(EvaluationCache.key(layer, batch, hwKey, optionsKey), options);
+  }
+
   /** A candidate in the best-first queue: its cheap figures and how far it has been costed. */
   private static final class Pending {
     /** Queue order: the cheap bound on the objective, then the enumeration order. */

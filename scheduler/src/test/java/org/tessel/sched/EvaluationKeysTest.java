@@ -283,7 +283,7 @@ final class EvaluationKeysTest {
   }
 
   /** A small convolution (plain, strided, grouped or depthwise), fully connected layer or GEMM. */
-  private static Layer layer(SplittableRandom rnd, String name) {
+  static Layer layer(SplittableRandom rnd, String name) {
     int kind = rnd.nextInt(8);
     if (kind == 0) {
       return Layer.fc(name, 1 + rnd.nextInt(64), 1 + rnd.nextInt(40));

@@ -121,6 +121,44 @@ public final class CachedEvaluator implements NetworkEvaluator {
     }
   }
 
+  /**
+   * Records {@code m} as the metrics of {@code key}, priced elsewhere (a member of a cluster), and
+   * counts it as the lookup a single process would have made for it: a hit when this cache holds
+   * the key already, a disk hit when the log holds it, a miss otherwise (then appended to the log).
+   * Returns the metrics held for the key: those already held, the log's, or {@code m}.
+   *
+   * @throws ConfigException when the log cannot be written
+   */
+  public Metrics record(String key, Metrics m) {
+    lookups.increment();
+    Metrics logged = fromLog(key);
+    CompletableFuture<Metrics> mine =
+        CompletableFuture.completedFuture(logged != null ? logged : m);
+    CompletableFuture<Metrics> had = memory.putIfAbsent(key, mine);
+    if (had != null) {
+      return had.join();
+    }
+    if (logged != null) {
+      diskHits.increment();
+      return logged;
+    }
+    misses.increment();
+    if (log != null) {
+      try {
+        log.append(key, MetricsCodec.encode(m));
+      } catch (IOException e) {
+        throw new ConfigException(
+            log.file().toString(), 0, "", "cannot write the cache: " + e.getMessage());
+      }
+    }
+    return m;
+  }
+
+  /** The records read from the log when it was opened (key to encoded metrics); empty without. */
+  public Map<String, String> logged() {
+    return log == null ? Map.of() : log.records();
+  }
+
   /** How the cache has answered so far. */
   public CacheStats stats() {
     long l = lookups.sum();

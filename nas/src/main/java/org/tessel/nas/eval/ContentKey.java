@@ -26,40 +26,56 @@ public final class ContentKey {
     for (int i = 0; i < layers.size(); i++) {
       Layer l = layers.get(i);
       position.put(l, i);
-      sb.append(l.kind().name())
-          .append(' ')
-          .append(l.inH())
-          .append(' ')
-          .append(l.inW())
-          .append(' ')
-          .append(l.inC())
-          .append(' ')
-          .append(l.kernelH())
-          .append(' ')
-          .append(l.kernelW())
-          .append(' ')
-          .append(l.strideH())
-          .append(' ')
-          .append(l.strideW())
-          .append(' ')
-          .append(l.padH())
-          .append(' ')
-          .append(l.padW())
-          .append(' ')
-          .append(l.outH())
-          .append(' ')
-          .append(l.outW())
-          .append(' ')
-          .append(l.outC())
-          .append(' ')
-          .append(l.groups())
-          .append(" <");
+      shape(sb, l);
+      sb.append(" <");
       for (Layer in : network.inputsOf(l)) {
         sb.append(' ').append(position.get(in));
       }
       sb.append('\n');
     }
     return sb.toString();
+  }
+
+  /** Appends {@code l}'s kind and shape (not its name) to {@code sb}. */
+  private static void shape(StringBuilder sb, Layer l) {
+    sb.append(l.kind().name())
+        .append(' ')
+        .append(l.inH())
+        .append(' ')
+        .append(l.inW())
+        .append(' ')
+        .append(l.inC())
+        .append(' ')
+        .append(l.kernelH())
+        .append(' ')
+        .append(l.kernelW())
+        .append(' ')
+        .append(l.strideH())
+        .append(' ')
+        .append(l.strideW())
+        .append(' ')
+        .append(l.padH())
+        .append(' ')
+        .append(l.padW())
+        .append(' ')
+        .append(l.outH())
+        .append(' ')
+        .append(l.outW())
+        .append(' ')
+        .append(l.outC())
+        .append(' ')
+        .append(l.groups());
+  }
+
+  /**
+   * The key of {@code layer}'s shape scheduled for {@code batch} inputs in {@code context} (the
+   * hardware, the scheduler's settings, the code): 32 hex digits, as {@link #of}.
+   */
+  public static String ofLayer(Layer layer, int batch, String context) {
+    StringBuilder sb = new StringBuilder(context.length() + 64);
+    sb.append(context).append("\nlayer batch=").append(batch).append(' ');
+    shape(sb, layer);
+    return digest(sb.toString());
   }
 
   /** The key of {@code network} priced in {@code context}: 32 hex digits. */

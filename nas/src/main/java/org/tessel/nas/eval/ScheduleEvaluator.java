@@ -70,6 +70,16 @@ public final class ScheduleEvaluator implements NetworkEvaluator {
     return scheduler.layerScheduler().hardware();
   }
 
+  /** The layer scheduler (each array-layer shape's options, memoised). */
+  public LayerScheduler layers() {
+    return scheduler.layerScheduler();
+  }
+
+  /** The inputs per run every layer is scheduled for. */
+  public int batch() {
+    return batch;
+  }
+
   /** The scheduler's candidate cache (hits, misses and size per layer shape and candidate). */
   public EvaluationCache layerCache() {
     return scheduler.layerScheduler().cache();

@@ -108,6 +108,46 @@ final class CachedEvaluatorTest {
   }
 
   @Test
+  void record_countsTheLookupASingleProcessMakes_andKeepsWhatIsHeld() throws IOException {
+    Path f = tmp.resolve("cache.log");
+    Network a = net("a", "l", 24);
+    Network b = net("b", "l", 32);
+    Metrics logged;
+    try (EvaluationLog log = EvaluationLog.open(f)) {
+      logged = new CachedEvaluator(new Counting(), log).evaluate(a);
+    }
+    Metrics other = Metrics.failed("priced elsewhere", 1, 2);
+    Metrics mb = new Counting().evaluate(b);
+    try (EvaluationLog log = EvaluationLog.open(f)) {
+      Counting inner = new Counting();
+      CachedEvaluator c = new CachedEvaluator(inner, log);
+      // the log holds a: the log's metrics, a disk hit, nothing appended
+      assertEquals(logged, c.record(c.key(a), other));
+      // b is new: kept and appended, a miss
+      assertEquals(mb, c.record(c.key(b), mb));
+      // b is held now: a hit, the first metrics kept
+      assertEquals(mb, c.record(c.key(b), other));
+      assertEquals(mb, c.evaluate(net("b2", "m", 32)));
+      CacheStats s = c.stats();
+      assertEquals(4, s.lookups());
+      assertEquals(2, s.memoryHits());
+      assertEquals(1, s.diskHits());
+      assertEquals(1, s.misses());
+      assertEquals(1, log.appended());
+      assertEquals(0, inner.calls.get());
+    }
+    try (EvaluationLog log = EvaluationLog.open(f)) {
+      assertEquals(List.of(logged, mb), decodeAll(log));
+    }
+  }
+
+  private static List<Metrics> decodeAll(EvaluationLog log) {
+    List<Metrics> out = new ArrayList<>();
+    log.records().values().forEach(v -> out.add(MetricsCodec.decode(v)));
+    return out;
+  }
+
+  @Test
   void codec_roundTripsEveryField_andFailures() {
     Map<String, Double> fixed = new LinkedHashMap<>();
     fixed.put("os", 0.1 + 0.2);
