@@ -92,7 +92,9 @@ final class DramStepper {
    * @param stallCycles cycles in which the array had no pass
    * @param firstPassStart boundary at which pass 0 started
    * @param lastPassEnd boundary at which the last pass ended
+   * @param transferStarts boundary at which each transfer started: {@code [stream][pass]}
    * @param transferEnds boundary at which each transfer completed: {@code [stream][pass]}
+   * @param transferWords words of each transfer: {@code [stream][pass]}
    */
   // a result holder read field by field in tests, never compared
   @SuppressWarnings("ArrayRecordComponent")
@@ -102,7 +104,30 @@ final class DramStepper {
       long stallCycles,
       long firstPassStart,
       long lastPassEnd,
-      long[][] transferEnds) {}
+      long[][] transferStarts,
+      long[][] transferEnds,
+      long[][] transferWords) {
+
+    /** First boundary at which stream {@code s} started a transfer of some words; -1: none. */
+    long firstBusy(int s) {
+      for (int k = 0; k < transferWords[s].length; k++) {
+        if (transferWords[s][k] > 0) {
+          return transferStarts[s][k];
+        }
+      }
+      return -1;
+    }
+
+    /** Last cycle in which stream {@code s} moved words; -1: none. */
+    long lastBusy(int s) {
+      for (int k = transferWords[s].length - 1; k >= 0; k--) {
+        if (transferWords[s][k] > 0) {
+          return transferEnds[s][k] - 1;
+        }
+      }
+      return -1;
+    }
+  }
 
   private final PassArray array;
   private final Words words;
@@ -114,6 +139,8 @@ final class DramStepper {
   private final long[] remaining = new long[3];
   private final long[] waitingSince = {-1, -1, -1};
   private final long[][] ends;
+  private final long[][] starts;
+  private final long[][] sizes;
   private int linkOwner = -1;
   private int passesStarted;
   private int passesEnded;
@@ -125,6 +152,8 @@ final class DramStepper {
     this.mem = mem;
     this.passes = passes;
     this.ends = new long[3][passes];
+    this.starts = new long[3][passes];
+    this.sizes = new long[3][passes];
   }
 
   /**
@@ -159,7 +188,7 @@ final class DramStepper {
         }
       }
       if (passesEnded == passes && done[OFMAP] == passes) {
-        return new Timing(c, compute, stall, firstStart, lastEnd, ends);
+        return new Timing(c, compute, stall, firstStart, lastEnd, starts, ends, sizes);
       }
       boolean anyBusy = arrayBusy || busy[IFMAP] || busy[FILTER] || busy[OFMAP];
       if (!anyBusy) {
@@ -260,6 +289,8 @@ final class DramStepper {
   private void start(int s, long c) {
     int k = started[s]++;
     long w = s == IFMAP ? words.ifmap(k) : s == FILTER ? words.filter(k) : words.ofmap(k);
+    starts[s][k] = c;
+    sizes[s][k] = w;
     if (w == 0 || (!mem.shared() && mem.portWordsPerCycle() == UNLIMITED)) {
       busy[s] = true;
       complete(s, c);
