@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
+import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.arch.DramSpec;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
@@ -21,10 +22,12 @@ import org.tessel.sim.arch.SramSpec;
 import org.tessel.sim.dataflow.Dataflow;
 import org.tessel.sim.dataflow.Dataflows;
 import org.tessel.sim.dataflow.SystolicDataflow;
+import org.tessel.sim.io.HardwareReader;
 import org.tessel.sim.layer.LayerRunner;
 import org.tessel.sim.layer.LayerTiming;
 import org.tessel.sim.mapping.FoldDurations;
 import org.tessel.sim.mapping.FoldTraffic;
+import org.tessel.sim.mapping.LayerMapping;
 import org.tessel.sim.result.LayerResult;
 import org.tessel.sim.workload.Layer;
 import org.tessel.sim.workload.Network;
@@ -93,6 +96,144 @@ final class EngineMatchesLinkStepperTest {
 
   static LongStream wideLayerSeeds() {
     return wideSeeds().limit(1500);
+  }
+
+  /**
+   * Row-stationary layers on the {@code eyeriss} preset's shared link at random rates: the engine's
+   * mapping (its passes, their closed-form cycles, its DRAM words per pass and the buffer depths of
+   * its global-buffer allocation) stepped on the link a cycle at a time equals the layer {@link
+   * Simulation} runs: cycles and stalls. 100 random layers (the default suite), 1000 in the slow
+   * one.
+   */
+  @ParameterizedTest
+  @MethodSource("rsSeeds")
+  void rowStationaryLayers_matchLinkStepper(long seed) {
+    checkRowStationary(seed);
+  }
+
+  @Tag("slow")
+  @ParameterizedTest
+  @MethodSource("wideRsSeeds")
+  void rowStationaryLayers_matchLinkStepper_wide(long seed) {
+    checkRowStationary(seed);
+  }
+
+  static LongStream rsSeeds() {
+    return seeds().limit(100);
+  }
+
+  static LongStream wideRsSeeds() {
+    return wideSeeds().limit(1000);
+  }
+
+  /**
+   * The row-stationary cases are not vacuous: most map, run several passes and stall beyond the
+   * first fill, and some buffers are single (depth 1: the next fill waits for the pass).
+   */
+  @Test
+  void rowStationaryCases_contend() {
+    int mapped = 0;
+    int multiPass = 0;
+    int stalled = 0;
+    int shallow = 0;
+    for (long seed : rsSeeds().toArray()) {
+      int[] f = checkRowStationary(seed);
+      mapped += f[0];
+      multiPass += f[1];
+      stalled += f[2];
+      shallow += f[3];
+    }
+    String counts =
+        "mapped="
+            + mapped
+            + " multiPass="
+            + multiPass
+            + " stalled="
+            + stalled
+            + " shallow="
+            + shallow;
+    assertTrue(mapped > 30, counts);
+    assertTrue(multiPass > mapped / 2, counts);
+    assertTrue(stalled > mapped / 4, counts);
+    assertTrue(shallow > 0, counts);
+  }
+
+  /**
+   * Runs one case; flags: mapped, several passes, stalled after the first pass, a depth-1 buffer.
+   */
+  private static int[] checkRowStationary(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    Layer layer = RandomLayers.conv(rnd, "rs", 14, 12, 24);
+    int batch = rnd.nextInt(1, 5);
+    HardwareSpec eyeriss = HardwareReader.preset("eyeriss");
+    double zeros = rnd.nextInt(3) == 0 ? 0.5 : -1;
+    // a global buffer of 3 to 100 KiB and a filter buffer of 1 to 8 KiB: small ones leave room for
+    // one ifmap tile or one pass's filters only (buffer depth 1)
+    int glbKiB = rnd.nextInt(3, 101);
+    HardwareSpec hw =
+        new HardwareSpec(
+                "rs-link",
+                eyeriss.array(),
+                new SramSpec(glbKiB, rnd.nextInt(1, 9), glbKiB, 2, 25),
+                DramSpec.link(
+                    BandwidthMode.LINK, 1, 8 * rnd.nextInt(1, 9), 10 * rnd.nextInt(1, 21), zeros),
+                DataflowKind.RS,
+                200.0,
+                MemoryModel.TILES)
+            .withCgra(eyeriss.cgra());
+    Simulation sim = new Simulation(hw);
+    Dataflow rs = Dataflows.of(DataflowKind.RS);
+    var mapped = sim.map(layer, batch, rs);
+    if (!mapped.fits()) {
+      return new int[4];
+    }
+    LayerMapping m = mapped.value();
+    LayerResult e = sim.run(0, layer, rs, m);
+    FoldDurations d = m.durations();
+    FoldTraffic t = m.traffic();
+    DramStepper.PassArray array =
+        new DramStepper.PassArray() {
+          private long left;
+
+          @Override
+          public void begin(int k) {
+            left = d.cycles(k);
+          }
+
+          @Override
+          public boolean step() {
+            return --left == 0;
+          }
+        };
+    DramStepper.Words words =
+        new DramStepper.Words() {
+          @Override
+          public long ifmap(int k) {
+            return t.ifmapFillWords(k);
+          }
+
+          @Override
+          public long filter(int k) {
+            return t.filterFillWords(k);
+          }
+
+          @Override
+          public long ofmap(int k) {
+            return t.ofmapDrainWords(k);
+          }
+        };
+    DramStepper.Memory mem = SystolicStepper.memory(hw).withDepth(m.bufferDepths());
+    DramStepper.Timing s = DramStepper.run(array, words, mem, Math.toIntExact(m.passes()));
+    String what = "seed=" + seed + " " + layer + " batch=" + batch + " " + hw.dram();
+    assertEquals(s.cycles(), e.cycles(), () -> "cycles, " + what);
+    assertEquals(s.stallCycles(), e.stallCycles(), () -> "stalls, " + what);
+    int[] depth = m.bufferDepths();
+    return new int[] {
+      1,
+      m.passes() > 1 ? 1 : 0,
+      s.stallCycles() > s.firstPassStart() + (s.cycles() - s.lastPassEnd()) ? 1 : 0,
+      depth[0] == 1 || depth[1] == 1 || depth[2] == 1 ? 1 : 0
+    };
   }
 
   /**
