@@ -42,6 +42,8 @@ public final class Main implements Runnable {
    * fails exactly as in the full command line.
    */
   public static void main(String[] args) {
+    // no Groovy here: spares picocli's look-up of groovy.lang.Closure through the 31 MB jar
+    System.setProperty("picocli.disable.closures", "true");
     System.exit(commandLine(args.length > 0 ? args[0] : null).execute(args));
   }
 

@@ -58,6 +58,14 @@ final class SimulateCommand implements Callable<Integer> {
   int batch;
 
   @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Threads simulating layers of SCALE-Sim's memory model at once; the result is the same"
+              + " for any count (default: the machine's processors).")
+  Integer threads;
+
+  @Option(
       names = "--schedule",
       paramLabel = "SCHEDULE.csv",
       description =
@@ -125,7 +133,12 @@ final class SimulateCommand implements Callable<Integer> {
     }
     Loads.report(spec, hardwareOptions.notes, networkOptions.notes);
     TraceRecorder recorder = traceFile == null && timelineFile == null ? null : new TraceRecorder();
-    Simulation simulation = new Simulation(hardware, recorder);
+    Simulation simulation =
+        new Simulation(hardware, recorder)
+            .layerThreads(
+                threads == null
+                    ? Runtime.getRuntime().availableProcessors()
+                    : Loads.threads(threads));
     SimResult result =
         scheduleFile == null
             ? simulation.simulate(network, batch)

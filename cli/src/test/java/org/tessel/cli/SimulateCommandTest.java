@@ -190,10 +190,27 @@ final class SimulateCommandTest {
   void simulate_sameInputs_byteIdenticalOutputs() throws IOException {
     Path cfg = write("s.cfg", CFG);
     Path topo = write("t.csv", TOPO);
+    // one thread and three (the layers of SCALE-Sim's model run in parallel)
     Cli.run(
-        "simulate", "-c", cfg.toString(), "-t", topo.toString(), "-p", tmp.resolve("a").toString());
+        "simulate",
+        "-c",
+        cfg.toString(),
+        "-t",
+        topo.toString(),
+        "-p",
+        tmp.resolve("a").toString(),
+        "--threads",
+        "1");
     Cli.run(
-        "simulate", "-c", cfg.toString(), "-t", topo.toString(), "-p", tmp.resolve("b").toString());
+        "simulate",
+        "-c",
+        cfg.toString(),
+        "-t",
+        topo.toString(),
+        "-p",
+        tmp.resolve("b").toString(),
+        "--threads",
+        "3");
     for (String f :
         new String[] {
           "COMPUTE_REPORT.csv", "BANDWIDTH_REPORT.csv", "DETAILED_ACCESS_REPORT.csv", "SUMMARY.json"
@@ -222,6 +239,21 @@ final class SimulateCommandTest {
     assertEquals(1, r.err.strip().lines().count(), () -> "one line: " + r.err);
     assertFalse(r.err.contains("Exception"), r.err);
     return r;
+  }
+
+  @Test
+  void nonPositiveThreads_oneLineError() throws IOException {
+    Cli r =
+        Cli.run(
+            "simulate",
+            "-c",
+            write("s.cfg", CFG).toString(),
+            "-t",
+            write("t.csv", TOPO).toString(),
+            "--threads",
+            "0");
+    assertEquals(3, r.exitCode, r::toString);
+    assertEquals("tessel: --threads: must be > 0, was 0", r.err.strip());
   }
 
   @Test

@@ -49,6 +49,7 @@ public final class Simulation {
   private final LayerRunner runner = new LayerRunner();
   private final TraceRecorder trace;
   private Context context;
+  private int layerThreads = 1;
 
   /** A simulation of {@code hw}. */
   public Simulation(HardwareSpec hw) {
@@ -59,6 +60,18 @@ public final class Simulation {
   public Simulation(HardwareSpec hw, TraceRecorder trace) {
     this.hw = hw;
     this.trace = trace;
+  }
+
+  /**
+   * Lets SCALE-Sim's memory model ({@link MemoryModel#scaleSim()}) simulate up to {@code threads}
+   * layers at once: its layers share no state (SCALE-Sim starts every layer with empty buffers), so
+   * they are computed in parallel and put together in network order, and the result is the same for
+   * any count. The tile model runs its layers one after the other whatever this says. Default 1;
+   * returns this simulation.
+   */
+  public Simulation layerThreads(int threads) {
+    this.layerThreads = Checks.positive("layer threads", threads);
+    return this;
   }
 
   /** Simulates {@code network} for {@code batch} inputs on {@code hw}. */
@@ -79,14 +92,27 @@ public final class Simulation {
   public SimResult simulate(
       Network network, int batch, java.util.function.Function<Layer, Dataflow> choice) {
     Checks.positive("batch", batch);
-    List<LayerResult> results = new ArrayList<>(network.layers().size());
+    List<Layer> layers = network.layers();
+    List<LayerResult> results = new ArrayList<>(layers.size());
+    // the array changes configuration only for layers that use it
+    Dataflow[] dataflows = new Dataflow[layers.size()];
+    for (int i = 0; i < dataflows.length; i++) {
+      Layer layer = layers.get(i);
+      dataflows[i] = layer.kind().usesArray() ? choice.apply(layer) : null;
+    }
+    ParallelLayers ahead =
+        hw.memoryModel().scaleSim() && layerThreads > 1 && layers.size() > 1
+            ? ParallelLayers.run(
+                layerThreads,
+                layers.size(),
+                i -> simulate(i, layers.get(i), network, batch, dataflows[i]))
+            : null;
     int index = 0;
     long start = 0;
     String configured = null;
     long reconfigCost = hw.cgra().reconfig().cycles();
-    for (Layer layer : network.layers()) {
-      // the array changes configuration only for layers that use it
-      Dataflow dataflow = layer.kind().usesArray() ? choice.apply(layer) : null;
+    for (Layer layer : layers) {
+      Dataflow dataflow = dataflows[index];
       WorkLimits.check(layer, batch, hw, dataflow);
       // map once: the mapping gives the configuration and is what runs
       LayerMapping mapping =
@@ -115,7 +141,9 @@ public final class Simulation {
       LayerResult r =
           mapping != null
               ? run(index++, layer, dataflow, mapping)
-              : simulate(index++, layer, network, batch, dataflow);
+              : ahead != null
+                  ? ahead.result(index++)
+                  : simulate(index++, layer, network, batch, dataflow);
       if (reconfig > 0) {
         r = r.withReconfigCycles(reconfig);
       }

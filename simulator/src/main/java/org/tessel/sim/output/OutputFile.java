@@ -30,7 +30,7 @@ public final class OutputFile {
     Path abs = file.toAbsolutePath().normalize();
     policy.check(file);
     Files.createDirectories(abs.getParent());
-    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+    Path tmp = TempPaths.file(abs.getParent(), "." + abs.getFileName(), ".tmp");
     try {
       Files.write(tmp, content);
       readable(tmp, false);

@@ -59,7 +59,7 @@ public final class RunFolder implements AutoCloseable {
     checkFolder(target);
     Path created = firstMissing(abs);
     Files.createDirectories(abs);
-    Path staging = Files.createTempDirectory(abs, ".tessel-staging-");
+    Path staging = TempPaths.folder(abs, ".tessel-staging-");
     return new RunFolder(abs, staging, created, policy);
   }
 

@@ -21,19 +21,19 @@ public final class PyFloat {
     if (x == 0) {
       return (1 / x < 0) ? "-0.0" : "0.0";
     }
-    BigDecimal shortest = null;
-    for (int digits = 1; digits <= 17; digits++) {
-      BigDecimal bd =
-          new BigDecimal(x)
-              .round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
-      if (bd.doubleValue() == x) {
-        shortest = bd;
-        break;
-      }
+    // Python's repr: the fewest significant digits that read back as x, the nearest such decimal.
+    // Nearest-decimal round trips are monotone in the digit count (every d-digit decimal is also a
+    // (d+1)-digit one), so start from the digits of Java's Double.toString, which reads back but
+    // may be one digit longer than needed, and step down while the shorter one still reads back.
+    BigDecimal exact = new BigDecimal(x);
+    int n = significantDigits(Double.toString(Math.abs(x)));
+    while (n > 1 && round(exact, n - 1).doubleValue() == x) {
+      n--;
     }
-    if (shortest == null) {
-      shortest = new BigDecimal(x);
+    while (n < 17 && round(exact, n).doubleValue() != x) {
+      n++; // not reached when Double.toString reads back, as it does; kept for safety
     }
+    BigDecimal shortest = round(exact, n);
     BigDecimal stripped = shortest.stripTrailingZeros();
     int exponent = stripped.precision() - stripped.scale() - 1; // decimal exponent of first digit
     if (exponent >= -4 && exponent < 16) {
@@ -55,5 +55,24 @@ public final class PyFloat {
       sb.append('0');
     }
     return sb.append(a).toString();
+  }
+
+  private static BigDecimal round(BigDecimal exact, int digits) {
+    return exact.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+  }
+
+  /** Significant digits of a Java double literal such as {@code 0.00125} or {@code 1.5E-7}. */
+  private static int significantDigits(String literal) {
+    int e = literal.indexOf('E');
+    String m = (e < 0 ? literal : literal.substring(0, e)).replace(".", "");
+    int first = 0;
+    while (first < m.length() - 1 && m.charAt(first) == '0') {
+      first++;
+    }
+    int last = m.length();
+    while (last > first + 1 && m.charAt(last - 1) == '0') {
+      last--;
+    }
+    return last - first;
   }
 }

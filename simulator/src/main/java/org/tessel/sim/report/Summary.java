@@ -107,89 +107,118 @@ public final class Summary {
   public static String table(SimResult r) {
     HardwareSpec hw = r.hardware();
     int pes = hw.array().pes();
+    String nl = System.lineSeparator();
     StringBuilder sb = new StringBuilder();
-    sb.append(
-        String.format(
-            java.util.Locale.ROOT,
-            "%s on %s: %dx%d PEs, %s, SRAM %d/%d/%d KiB, DRAM %s%s, %.0f MHz, batch %d%n",
-            r.network().name(),
-            hw.name(),
-            hw.array().rows(),
-            hw.array().cols(),
-            hw.dataflow().shortName(),
-            hw.sram().ifmapKiB(),
-            hw.sram().filterKiB(),
-            hw.sram().ofmapKiB(),
-            hw.dram().mode(),
+    sb.append(r.network().name())
+        .append(" on ")
+        .append(hw.name())
+        .append(": ")
+        .append(hw.array().rows())
+        .append('x')
+        .append(hw.array().cols())
+        .append(" PEs, ")
+        .append(hw.dataflow().shortName())
+        .append(", SRAM ")
+        .append(hw.sram().ifmapKiB())
+        .append('/')
+        .append(hw.sram().filterKiB())
+        .append('/')
+        .append(hw.sram().ofmapKiB())
+        .append(" KiB, DRAM ")
+        .append(hw.dram().mode())
+        .append(
             hw.dram().mode().name().equals("USER")
                 ? " " + hw.dram().bandwidthWordsPerCycle() + " words/cycle"
-                : "",
-            hw.clockMHz(),
-            r.batch()));
+                : "")
+        .append(", ")
+        .append(Text.fixed(hw.clockMHz(), 0))
+        .append(" MHz, batch ")
+        .append(r.batch())
+        .append(nl);
     int nameWidth = 5;
     for (LayerResult l : r.layers()) {
       nameWidth = Math.max(nameWidth, l.layer().name().length());
     }
-    String fmt = "%3s  %-" + nameWidth + "s  %-7s  %12s  %12s  %9s  %14s  %6s  %10s%n";
-    sb.append(
-        String.format(
-            java.util.Locale.ROOT,
-            fmt,
-            "#",
-            "layer",
-            "kind",
-            "cycles",
-            "stall",
-            "reconfig",
-            "MACs",
-            "util%",
-            "ms"));
+    row(sb, nameWidth, "#", "layer", "kind", "cycles", "stall", "reconfig", "MACs", "util%", "ms");
     for (LayerResult l : r.layers()) {
-      sb.append(
-          String.format(
-              java.util.Locale.ROOT,
-              fmt,
-              l.index(),
-              l.layer().name(),
-              l.layer().kind().name().toLowerCase(java.util.Locale.ROOT),
-              l.cycles(),
-              l.stallCycles(),
-              l.reconfigCycles(),
-              l.macs(),
-              String.format(java.util.Locale.ROOT, "%.1f", 100 * l.utilization(pes)),
-              String.format(java.util.Locale.ROOT, "%.4f", hw.millis(l.totalCycles()))));
+      row(
+          sb,
+          nameWidth,
+          l.index(),
+          l.layer().name(),
+          l.layer().kind().name().toLowerCase(java.util.Locale.ROOT),
+          l.cycles(),
+          l.stallCycles(),
+          l.reconfigCycles(),
+          l.macs(),
+          Text.fixed(100 * l.utilization(pes), 1),
+          Text.fixed(hw.millis(l.totalCycles()), 4));
     }
-    sb.append(
-        String.format(
-            java.util.Locale.ROOT,
-            fmt,
-            "",
-            "total",
-            "",
-            r.cycles(),
-            r.stallCycles(),
-            r.reconfigCycles(),
-            r.macs(),
-            String.format(
-                java.util.Locale.ROOT,
-                "%.1f",
-                r.cycles() == 0 ? 0.0 : 100.0 * r.macs() / pes / r.cycles()),
-            String.format(java.util.Locale.ROOT, "%.4f", r.latencyMs())));
+    row(
+        sb,
+        nameWidth,
+        "",
+        "total",
+        "",
+        r.cycles(),
+        r.stallCycles(),
+        r.reconfigCycles(),
+        r.macs(),
+        Text.fixed(r.cycles() == 0 ? 0.0 : 100.0 * r.macs() / pes / r.cycles(), 1),
+        Text.fixed(r.latencyMs(), 4));
     EnergyCounts e = r.energy();
     EnergyTable t = hw.cgra().energy();
-    sb.append(
-        String.format(
-            java.util.Locale.ROOT,
-            "energy %.3f uJ (MAC %.1f%%, RF %.1f%%, NoC %.1f%%, GLB %.1f%%, DRAM %.1f%%),"
-                + " %.1f mW, %.1f GMAC/s/W%n",
-            r.energyPj() * 1e-6,
-            pct(e.macPj(t), r.energyPj()),
-            pct(e.rfPj(t), r.energyPj()),
-            pct(e.nocPj(t), r.energyPj()),
-            pct(e.glbPj(t), r.energyPj()),
-            pct(e.dramPj(t), r.energyPj()),
-            r.powerMw(),
-            r.gmacPerSecondPerWatt()));
+    sb.append("energy ")
+        .append(Text.fixed(r.energyPj() * 1e-6, 3))
+        .append(" uJ (MAC ")
+        .append(Text.fixed(pct(e.macPj(t), r.energyPj()), 1))
+        .append("%, RF ")
+        .append(Text.fixed(pct(e.rfPj(t), r.energyPj()), 1))
+        .append("%, NoC ")
+        .append(Text.fixed(pct(e.nocPj(t), r.energyPj()), 1))
+        .append("%, GLB ")
+        .append(Text.fixed(pct(e.glbPj(t), r.energyPj()), 1))
+        .append("%, DRAM ")
+        .append(Text.fixed(pct(e.dramPj(t), r.energyPj()), 1))
+        .append("%), ")
+        .append(Text.fixed(r.powerMw(), 1))
+        .append(" mW, ")
+        .append(Text.fixed(r.gmacPerSecondPerWatt(), 1))
+        .append(" GMAC/s/W")
+        .append(nl);
     return sb.toString();
+  }
+
+  /** One table row: {@code %3s %-<name>s %-7s %12s %12s %9s %14s %6s %10s%n}. */
+  private static void row(
+      StringBuilder sb,
+      int nameWidth,
+      Object index,
+      Object name,
+      Object kind,
+      Object cycles,
+      Object stall,
+      Object reconfig,
+      Object macs,
+      Object util,
+      Object ms) {
+    sb.append(Text.right(index, 3))
+        .append("  ")
+        .append(Text.left(name, nameWidth))
+        .append("  ")
+        .append(Text.left(kind, 7))
+        .append("  ")
+        .append(Text.right(cycles, 12))
+        .append("  ")
+        .append(Text.right(stall, 12))
+        .append("  ")
+        .append(Text.right(reconfig, 9))
+        .append("  ")
+        .append(Text.right(macs, 14))
+        .append("  ")
+        .append(Text.right(util, 6))
+        .append("  ")
+        .append(Text.right(ms, 10))
+        .append(System.lineSeparator());
   }
 }

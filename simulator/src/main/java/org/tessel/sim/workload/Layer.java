@@ -47,6 +47,39 @@ public record Layer(
     int outC,
     int groups) {
 
+  /**
+   * The name's hash: equal layers have equal names, so this agrees with {@link #equals}, and a
+   * network's layers have distinct names. Written out, like {@link #equals}, because the record's
+   * generated members link through an invokedynamic bootstrap on first use: 14 and 20 ms of a 0.3 s
+   * {@code tessel simulate} call, when the network graph first hashes and compares layers.
+   */
+  @Override
+  public int hashCode() {
+    return name.hashCode();
+  }
+
+  /** Every component equal, as a record's equals is. */
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || o instanceof Layer l
+            && name.equals(l.name)
+            && kind == l.kind
+            && inH == l.inH
+            && inW == l.inW
+            && inC == l.inC
+            && kernelH == l.kernelH
+            && kernelW == l.kernelW
+            && strideH == l.strideH
+            && strideW == l.strideW
+            && padH == l.padH
+            && padW == l.padW
+            && outH == l.outH
+            && outW == l.outW
+            && outC == l.outC
+            && groups == l.groups;
+  }
+
   /** Validates every field; a shape that cannot be computed is rejected here. */
   public Layer {
     Checks.notBlank("name", name);
