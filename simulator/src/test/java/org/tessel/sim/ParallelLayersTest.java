@@ -78,7 +78,7 @@ final class ParallelLayersTest {
     Network net = Network.chain("n", List.of(a, b, c, d));
     Dataflow os = Dataflows.of(DataflowKind.OS);
     Dataflow rs = Dataflows.of(DataflowKind.RS);
-    Function<Layer, Dataflow> choice = l -> l == b ? rs : os;
+    Function<Layer, Dataflow> choice = l -> l.equals(b) ? rs : os;
     String one =
         assertThrows(ConfigException.class, () -> new Simulation(hw).simulate(net, 1, choice))
             .getMessage();

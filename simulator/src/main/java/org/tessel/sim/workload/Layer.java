@@ -62,7 +62,7 @@ public record Layer(
   @Override
   public boolean equals(Object o) {
     return o == this
-        || o instanceof Layer l
+        || (o instanceof Layer l
             && name.equals(l.name)
             && kind == l.kind
             && inH == l.inH
@@ -77,7 +77,7 @@ public record Layer(
             && outH == l.outH
             && outW == l.outW
             && outC == l.outC
-            && groups == l.groups;
+            && groups == l.groups);
   }
 
   /** Validates every field; a shape that cannot be computed is rejected here. */

@@ -50,7 +50,7 @@ final class PyFloatTest {
     assertEquals("1e-05", PyFloat.repr(1e-5));
     assertEquals("5e-324", PyFloat.repr(Double.MIN_VALUE));
     assertEquals("1.7976931348623157e+308", PyFloat.repr(Double.MAX_VALUE));
-    assertEquals("2e+23", PyFloat.repr(2e23));
+    assertEquals("2e+23", PyFloat.repr(Double.parseDouble("2e23")));
     assertEquals("-62.5", PyFloat.repr(-62.5));
     assertEquals("100.0", PyFloat.repr(100.0));
   }

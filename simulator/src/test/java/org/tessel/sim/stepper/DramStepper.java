@@ -65,6 +65,8 @@ final class DramStepper {
    * @param wordBytes bytes per word on the link
    * @param depth passes each buffer holds: ifmap, filter, ofmap (1 or 2)
    */
+  // a spec read field by field, never compared or hashed; copied on the way in (withDepth)
+  @SuppressWarnings("ArrayRecordComponent")
   record Memory(
       long portWordsPerCycle, long linkBytes, long linkCycles, int wordBytes, int[] depth) {
     static Memory ports(long wordsPerCycle) {

@@ -253,7 +253,7 @@ final class EngineMatchesRsStepperTest {
       long e = engine.stripTiming(k).total() + delta;
       long pes = (long) sh.r() * es * mp.r() * mp.t();
       long sums = (long) mp.n() * sh.f() * mp.p();
-      if (lit.macs() != pes * sums * qs || lit.resultsWritten() != es * mp.t() * sums) {
+      if (lit.macs() != pes * sums * qs || lit.resultsWritten() != (long) es * mp.t() * sums) {
         problems.add("strip " + k + ": the stepped pass did not do its work: " + lit);
       }
       boolean bounded = bounded(c, es);

@@ -81,6 +81,8 @@ final class RsPassStepper {
    *     ports}: ifmap 0, filter 1, psum in 2)
    * @param portWords words per cycle of a port
    */
+  // a spec read field by field, never compared or hashed
+  @SuppressWarnings("ArrayRecordComponent")
   record Hardware(
       int rows,
       int cols,
@@ -148,9 +150,7 @@ final class RsPassStepper {
   private final class Pe {
     final int row;
     final int col;
-    final int filterRow;
     Pe above; // next PE up the chain (null at the top)
-    boolean bottom;
     // filter scratchpad
     long filterGot;
     long filterGotAtBoundary;
@@ -172,10 +172,9 @@ final class RsPassStepper {
     int next; // index of the next partial sum (image, pixel, filter)
     long busyUntil; // boundary at which the current sum's last MAC has issued
 
-    Pe(int row, int col, int filterRow) {
+    Pe(int row, int col) {
       this.row = row;
       this.col = col;
-      this.filterRow = filterRow;
       this.outReady = new long[hw.psumSpadWords()];
     }
 
@@ -238,7 +237,7 @@ final class RsPassStepper {
       for (int ri = 0; ri < ps.r(); ri++) {
         for (int j = 0; j < es; j++) {
           for (int i = 0; i < rr; i++) {
-            Pe pe = new Pe(pl.row(ti, ri, j, i), pl.col(ti, j), i);
+            Pe pe = new Pe(pl.row(ti, ri, j, i), pl.col(ti, j));
             at[ti][ri][j][i] = pe;
             pes.add(pe);
           }
@@ -253,7 +252,6 @@ final class RsPassStepper {
           for (int i = rr - 1; i >= 0; i--) {
             Pe pe = at[ti][ri][j][i];
             if (below == null) {
-              pe.bottom = true;
               Stream s = new Stream(psumsPerPe);
               s.receivers.add(pe);
               inputs.get(PSUM_IN).add(s);
