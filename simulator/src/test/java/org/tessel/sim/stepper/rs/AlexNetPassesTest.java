@@ -62,5 +62,6 @@ final class AlexNetPassesTest {
     assertEquals(engine, c.engine().stripTiming(0).total(), "engine");
     RsPassStepper.Result r = RsPassStepper.run(c.pass(es, RsCase.stepperHardware(hw)));
     assertEquals(literal, r.cycles(), "literal");
+    assertEquals(0, r.outputMismatches(), "sums against the convolution");
   }
 }

@@ -44,7 +44,8 @@ import org.tessel.sim.workload.LayerKind;
  *
  * <ul>
  *   <li>every stepped pass does the pass's work: {@code R e_s r t} PEs of {@code n F p q S} MACs
- *       each, {@code e_s t} chains writing {@code n F p} sums each;
+ *       each, {@code e_s t} chains writing {@code n F p} sums each, every sum equal to the
+ *       convolution computed directly (the PEs compute with the words the networks brought them);
  *   <li>the engine's layer (through {@link Simulation} with the mapping pinned, DRAM unlimited) is
  *       the sum of its passes, and the stepped layer the sum of the stepped passes;
  *   <li>in the <b>bounded regime</b> (one read port per input network, as on Eyeriss; no window
@@ -253,7 +254,9 @@ final class EngineMatchesRsStepperTest {
       long e = engine.stripTiming(k).total() + delta;
       long pes = (long) sh.r() * es * mp.r() * mp.t();
       long sums = (long) mp.n() * sh.f() * mp.p();
-      if (lit.macs() != pes * sums * qs || lit.resultsWritten() != (long) es * mp.t() * sums) {
+      if (lit.macs() != pes * sums * qs
+          || lit.resultsWritten() != (long) es * mp.t() * sums
+          || lit.outputMismatches() != 0) {
         problems.add("strip " + k + ": the stepped pass did not do its work: " + lit);
       }
       boolean bounded = bounded(c, es);

@@ -48,6 +48,10 @@ import java.util.List;
  * starts its first sum once its whole filter row is loaded. When the last sum of a pixel has issued
  * its last MAC, the window slides: words no later window needs are dropped and free their slots.
  * The pass ends when the last result has reached the buffer.
+ *
+ * <p>The words carry values: a PE computes each sum from the words in its scratchpads (a word that
+ * is not there when a MAC needs it is a bug of the model), and every sum written to the buffer is
+ * checked against the convolution computed directly ({@link Result#outputMismatches()}).
  */
 final class RsPassStepper {
   /** What a pass is: the layer's shape, the mapping, the strip and the hardware. */
@@ -99,8 +103,18 @@ final class RsPassStepper {
   static final int PSUM_IN = 2;
   static final int PSUM_OUT = 3;
 
-  /** What the pass did. */
-  record Result(long cycles, long macs, long resultsWritten, long firstMacCycle) {}
+  /**
+   * What the pass did.
+   *
+   * @param cycles cycles until the last result reached the buffer
+   * @param macs MACs the PEs issued
+   * @param resultsWritten partial sums written to the buffer by the chains' top PEs
+   * @param firstMacCycle the cycle the first MAC issued in
+   * @param outputMismatches written sums that differ from the convolution computed directly (0 when
+   *     the PEs, with the words the networks brought them, computed the pass)
+   */
+  record Result(
+      long cycles, long macs, long resultsWritten, long firstMacCycle, long outputMismatches) {}
 
   private final Pass ps;
   private final Hardware hw;
@@ -117,6 +131,7 @@ final class RsPassStepper {
   private long macs;
   private long written;
   private long firstMac = -1;
+  private long mismatches;
 
   private RsPassStepper(Pass ps) {
     this.ps = ps;
@@ -150,6 +165,10 @@ final class RsPassStepper {
   private final class Pe {
     final int row;
     final int col;
+    final int ti;
+    final int ri;
+    final int j;
+    final int i;
     Pe above; // next PE up the chain (null at the top)
     // filter scratchpad
     long filterGot;
@@ -165,17 +184,42 @@ final class RsPassStepper {
     long seedsGot;
     long seedsGotAtBoundary;
     long seedsUsed;
+    final long[] seedValue;
+    int seedHead;
     final long[] outReady;
+    final long[] outValue;
     int outHead;
     int outCount;
+    long resultsOut; // results this (top) PE has written to the buffer
+    // the ifmap scratchpad's words: stream position and value, oldest first
+    final java.util.ArrayDeque<long[]> spad = new java.util.ArrayDeque<>();
     // the sum being computed
     int next; // index of the next partial sum (image, pixel, filter)
     long busyUntil; // boundary at which the current sum's last MAC has issued
 
-    Pe(int row, int col) {
-      this.row = row;
-      this.col = col;
+    Pe(int ti, int ri, int j, int i) {
+      this.row = pl.row(ti, ri, j, i);
+      this.col = pl.col(ti, j);
+      this.ti = ti;
+      this.ri = ri;
+      this.j = j;
+      this.i = i;
+      this.seedValue = new long[hw.psumSpadWords()];
       this.outReady = new long[hw.psumSpadWords()];
+      this.outValue = new long[hw.psumSpadWords()];
+    }
+
+    /** A partial sum arrives from below (or from the buffer, at the chain's bottom). */
+    void seed(long value) {
+      seedValue[(int) ((seedHead + seedsGot - seedsUsed) % seedValue.length)] = value;
+      seedsGot++;
+    }
+
+    long takeSeed() {
+      long v = seedValue[seedHead];
+      seedHead = (seedHead + 1) % seedValue.length;
+      seedsUsed++;
+      return v;
     }
 
     long stored() {
@@ -195,12 +239,23 @@ final class RsPassStepper {
       return writesThisCycle < hw.spadWrites() && stored() < hw.ifmapSpadWords();
     }
 
-    void take(long pos) {
+    void take(long pos, long value) {
       int inRow = (int) (pos % ((long) ps.inputCols() * ps.q()));
       if (neededInRow[inRow] && pos >= frontier) {
         writesThisCycle++;
+        spad.addLast(new long[] {pos, value});
       }
       ifmapRecv++;
+    }
+
+    /** The word at stream position {@code pos}, which must be in the scratchpad. */
+    long word(long pos) {
+      for (long[] w : spad) {
+        if (w[0] == pos) {
+          return w[1];
+        }
+      }
+      throw new IllegalStateException("stepper bug: ifmap word " + pos + " not in the scratchpad");
     }
 
     boolean seedRoom() {
@@ -222,10 +277,14 @@ final class RsPassStepper {
   private static final class Stream {
     final long words;
     final List<Pe> receivers = new ArrayList<>();
+    final int ri; // ifmap: channel copy; psum in: filter copy of the chain
+    final int h; // ifmap: input row; psum in: logical column of the chain
     long sent;
 
-    Stream(long words) {
+    Stream(long words, int ri, int h) {
       this.words = words;
+      this.ri = ri;
+      this.h = h;
     }
   }
 
@@ -237,7 +296,7 @@ final class RsPassStepper {
       for (int ri = 0; ri < ps.r(); ri++) {
         for (int j = 0; j < es; j++) {
           for (int i = 0; i < rr; i++) {
-            Pe pe = new Pe(pl.row(ti, ri, j, i), pl.col(ti, j));
+            Pe pe = new Pe(ti, ri, j, i);
             at[ti][ri][j][i] = pe;
             pes.add(pe);
           }
@@ -252,7 +311,7 @@ final class RsPassStepper {
           for (int i = rr - 1; i >= 0; i--) {
             Pe pe = at[ti][ri][j][i];
             if (below == null) {
-              Stream s = new Stream(psumsPerPe);
+              Stream s = new Stream(psumsPerPe, ti, j);
               s.receivers.add(pe);
               inputs.get(PSUM_IN).add(s);
             } else {
@@ -270,7 +329,7 @@ final class RsPassStepper {
     for (int ti = 0; ti < ps.t(); ti++) {
       for (int ri = 0; ri < ps.r(); ri++) {
         for (int i = 0; i < rr; i++) {
-          Stream s = new Stream((long) ps.p() * qs);
+          Stream s = new Stream((long) ps.p() * qs, ri, i);
           for (int j = 0; j < es; j++) {
             s.receivers.add(at[ti][ri][j][i]);
           }
@@ -282,7 +341,7 @@ final class RsPassStepper {
     int lastRow = (es - 1) * u + rr;
     for (int ri = 0; ri < ps.r(); ri++) {
       for (int h = 0; h < lastRow; h++) {
-        Stream s = new Stream((long) ps.n() * ps.q() * ps.inputCols());
+        Stream s = new Stream((long) ps.n() * ps.q() * ps.inputCols(), ri, h);
         for (int j = 0; j < es; j++) {
           int i = h - j * u;
           if (i < 0 || i >= rr) {
@@ -311,6 +370,9 @@ final class RsPassStepper {
         if (c >= pe.frontierAt) {
           pe.frontier = pe.pendingFrontier;
           pe.frontierAt = Long.MAX_VALUE;
+          while (!pe.spad.isEmpty() && pe.spad.peekFirst()[0] < pe.frontier) {
+            pe.spad.removeFirst();
+          }
         }
       }
       boolean moved = false;
@@ -321,7 +383,7 @@ final class RsPassStepper {
       moved |= psumsOut(c);
       moved |= inputNetworks(c);
       if (written == total) {
-        return new Result(c + 1, macs, written, firstMac);
+        return new Result(c + 1, macs, written, firstMac, mismatches);
       }
       idle = moved ? 0 : idle + 1;
       if (idle > 10L * (qs + hw.macPipelineCycles() + 2)) {
@@ -353,15 +415,23 @@ final class RsPassStepper {
     if (pe.outCount == pe.outReady.length) {
       return false;
     }
-    pe.seedsUsed++;
+    // the MACs: the seed plus filter f's q S words times the window's q S words
+    long value = pe.takeSeed();
+    for (int cq = 0; cq < ps.q(); cq++) {
+      for (int s = 0; s < ps.filterCols(); s++) {
+        long pos = image * perImage + (long) (x * ps.strideW() + s) * ps.q() + cq;
+        value += filterValue(pe.ti, f, pe.ri, cq, pe.i, s) * pe.word(pos);
+      }
+    }
     pe.next++;
     pe.busyUntil = c + qs;
     macs += qs;
     if (firstMac < 0) {
       firstMac = c;
     }
-    pe.outReady[(pe.outHead + pe.outCount) % pe.outReady.length] =
-        c + qs + hw.macPipelineCycles() - 1;
+    int slot = (pe.outHead + pe.outCount) % pe.outReady.length;
+    pe.outReady[slot] = c + qs + hw.macPipelineCycles() - 1;
+    pe.outValue[slot] = value;
     pe.outCount++;
     if (f == ps.p() - 1) {
       // the window slides once the pixel's last MAC has issued, at boundary c + qs
@@ -387,8 +457,7 @@ final class RsPassStepper {
           && pe.outCount > 0
           && pe.outReady[pe.outHead] <= c
           && pe.above.seedRoom()) {
-        pop(pe);
-        pe.above.seedsGot++;
+        pe.above.seed(pop(pe));
         sent++;
         moved = true;
       }
@@ -405,7 +474,11 @@ final class RsPassStepper {
       for (int k = 0; k < n && yLeft > 0 && portLeft > 0; k++) {
         Pe top = tops.get((pointer[PSUM_OUT] + k) % n);
         if (top.outCount > 0 && top.outReady[top.outHead] <= c && xLeft[top.row] > 0) {
-          pop(top);
+          long v = pop(top);
+          if (v != reference(top.ti, top.j, top.resultsOut)) {
+            mismatches++;
+          }
+          top.resultsOut++;
           written++;
           yLeft--;
           portLeft--;
@@ -420,9 +493,57 @@ final class RsPassStepper {
     return moved;
   }
 
-  private static void pop(Pe pe) {
+  private static long pop(Pe pe) {
+    long v = pe.outValue[pe.outHead];
     pe.outHead = (pe.outHead + 1) % pe.outReady.length;
     pe.outCount--;
+    return v;
+  }
+
+  /**
+   * The output of chain {@code (ti, j)}'s sum {@code k} computed directly: the read-back sum plus,
+   * over the chain's channels and filter rows, filter times ifmap.
+   */
+  private long reference(int ti, int j, long k) {
+    int image = (int) (k / ((long) ps.outputCols() * ps.p()));
+    int x = (int) ((k / ps.p()) % ps.outputCols());
+    int f = (int) (k % ps.p());
+    long perImage = (long) ps.inputCols() * ps.q();
+    long sum = readBack(ti, j, k);
+    for (int ri = 0; ri < ps.r(); ri++) {
+      for (int i = 0; i < ps.filterRows(); i++) {
+        int h = j * ps.strideH() + i;
+        for (int cq = 0; cq < ps.q(); cq++) {
+          for (int s = 0; s < ps.filterCols(); s++) {
+            long pos = image * perImage + (long) (x * ps.strideW() + s) * ps.q() + cq;
+            sum += filterValue(ti, f, ri, cq, i, s) * ifmapValue(ri, h, pos);
+          }
+        }
+      }
+    }
+    return sum;
+  }
+
+  /** Small operand values, a pure function of where the word belongs. */
+  private static long mix(long... parts) {
+    long z = 0x5DEECE66DL;
+    for (long p : parts) {
+      z = (z ^ p) * 0x9E3779B97F4A7C15L;
+      z ^= z >>> 29;
+    }
+    return (z >>> 60) - 8;
+  }
+
+  private static long ifmapValue(int ri, int h, long pos) {
+    return mix(1, ri, h, pos);
+  }
+
+  private static long filterValue(int ti, int f, int ri, int cq, int i, int s) {
+    return mix(2, ti, f, ri, cq, i, s);
+  }
+
+  private static long readBack(int ti, int j, long k) {
+    return mix(3, ti, j, k);
   }
 
   /**
@@ -502,8 +623,8 @@ final class RsPassStepper {
       }
       tapLeft[pe.row * hw.cols() + pe.col]--;
       switch (net) {
-        case IFMAP -> pe.take(s.sent);
-        case PSUM_IN -> pe.seedsGot++;
+        case IFMAP -> pe.take(s.sent, ifmapValue(s.ri, s.h, s.sent));
+        case PSUM_IN -> pe.seed(readBack(s.ri, s.h, s.sent));
         default -> pe.filterGot++;
       }
     }

@@ -23,6 +23,7 @@ final class RsPassStepperTest {
     assertEquals(5, r.cycles());
     assertEquals(1, r.macs());
     assertEquals(1, r.resultsWritten());
+    assertEquals(0, r.outputMismatches());
     assertEquals(2, r.firstMacCycle());
   }
 
@@ -41,6 +42,7 @@ final class RsPassStepperTest {
     assertEquals(13, r.cycles());
     assertEquals(3, r.macs());
     assertEquals(1, r.resultsWritten());
+    assertEquals(0, r.outputMismatches());
     assertEquals(4, r.firstMacCycle());
   }
 
@@ -59,6 +61,7 @@ final class RsPassStepperTest {
     RsPassStepper.Result r =
         RsPassStepper.run(new RsPassStepper.Pass(1, 3, 5, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, tight));
     assertEquals(9, r.macs());
+    assertEquals(0, r.outputMismatches());
     assertEquals(4, r.firstMacCycle());
     assertEquals(17, r.cycles());
   }
