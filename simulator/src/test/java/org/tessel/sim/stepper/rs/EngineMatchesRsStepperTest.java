@@ -96,6 +96,29 @@ final class EngineMatchesRsStepperTest {
   }
 
   /**
+   * The figures docs/architecture.md gives ("what is exact"): 3000 random cases at scale 1, their
+   * passes, how many lie in the bounded regime, how many of those step to exactly the engine's
+   * cycles, how many passes step longer than the engine's (all outside the regime: {@link #compare}
+   * fails otherwise), and the literal / engine ratio. About 40 s: {@code mvn verify -Pslow}.
+   */
+  @Tag("slow")
+  @Test
+  void documentedFigures() {
+    Stats st = new Stats();
+    for (long seed : wideSeeds().toArray()) {
+      RsCase c = RsCase.random(new SplittableRandom(seed), 1);
+      if (c != null) {
+        List<String> problems = compare(c, c.hw(), st);
+        assertTrue(problems.isEmpty(), () -> "seed=" + seed + " " + problems);
+      }
+    }
+    assertEquals(
+        "passes=6115 bounded=1453 equalInBounded=109 literalLonger=124 chained=4590"
+            + " literal/engine mean=0.855 min=0.400 max=1.242",
+        st.toString());
+  }
+
+  /**
    * The cases are not vacuous: among the first 150 seeds most draw a legal mapping, both regimes
    * occur, passes of several strips and of several PEs per chain occur, and in the bounded regime
    * some passes step to exactly the engine's cycles.
