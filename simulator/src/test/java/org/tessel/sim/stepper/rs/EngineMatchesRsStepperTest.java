@@ -99,7 +99,7 @@ final class EngineMatchesRsStepperTest {
    * The figures docs/architecture.md gives ("what is exact"): 3000 random cases at scale 1, their
    * passes, how many lie in the bounded regime, how many of those step to exactly the engine's
    * cycles, how many passes step longer than the engine's (all outside the regime: {@link #compare}
-   * fails otherwise), and the literal / engine ratio. About 40 s: {@code mvn verify -Pslow}.
+   * fails otherwise), and the literal / engine ratio. About 6 s: {@code mvn verify -Pslow}.
    */
   @Tag("slow")
   @Test
