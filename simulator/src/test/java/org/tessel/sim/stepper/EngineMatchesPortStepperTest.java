@@ -47,7 +47,7 @@ import org.tessel.sim.workload.Network;
  * arrays of 1 to 6 rows and columns, so that several edge registers share a port.
  */
 final class EngineMatchesPortStepperTest {
-  /** The dataflows timed as GEMM folds (row stationary maps whole layers and is not stepped). */
+  /** The dataflows timed as GEMM folds (row stationary maps whole layers: see stepper.rs). */
   private static final List<Dataflow> DATAFLOWS =
       Dataflows.all().stream().filter(d -> d instanceof SystolicDataflow).toList();
 

@@ -36,7 +36,7 @@ import org.tessel.sim.workload.Network;
 final class EngineMatchesStepperTest {
   private static final int[] WORD_BYTES = {64, 32, 16, 8, 4, 2, 1};
 
-  /** The dataflows timed as GEMM folds (row stationary maps whole layers and is not stepped). */
+  /** The dataflows timed as GEMM folds (row stationary maps whole layers: see stepper.rs). */
   private static final List<Dataflow> SYSTOLIC =
       Dataflows.all().stream().filter(d -> d instanceof SystolicDataflow).toList();
 

@@ -12,8 +12,9 @@ import org.tessel.sim.workload.Layer;
 
 /**
  * Enlarges a random SRAM just enough that every fold of every systolic dataflow holds each operand
- * slice in one SRAM half, so the engine runs whole folds (no chunking), which is what the stepper
- * models. Stalls still come from the DRAM bandwidth; whether an operand stays on chip still varies.
+ * slice in one SRAM half, so the engine runs whole folds (no chunking): the cases of the tests that
+ * compare whole folds. Stalls still come from the DRAM bandwidth; whether an operand stays on chip
+ * still varies. Folds cut into chunks have their own cases ({@link ChunkSram}).
  */
 final class FitSram {
   private FitSram() {}

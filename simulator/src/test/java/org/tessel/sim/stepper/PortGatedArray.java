@@ -25,6 +25,7 @@ final class PortGatedArray implements FoldArray {
   private final Mapping m;
   private final boolean os;
   private long heldCycles;
+  private long advances;
 
   PortGatedArray(FoldArray inner, EdgeFeed feed, Mapping m, boolean os) {
     this.inner = inner;
@@ -39,6 +40,7 @@ final class PortGatedArray implements FoldArray {
     int usedRows = Math.min(m.rows(), m.rowExtent() - rowFold * m.rows());
     int usedCols = Math.min(m.cols(), m.colExtent() - colFold * m.cols());
     feed.begin(usedRows, usedCols, os ? 0 : m.rows(), m.streamLength(), os);
+    advances = 0;
   }
 
   @Override
@@ -49,6 +51,7 @@ final class PortGatedArray implements FoldArray {
       return false;
     }
     feed.advance();
+    advances++;
     boolean ended = inner.step();
     if (ended && !feed.drained()) {
       throw new IllegalStateException("stepper bug: fold ended with words undelivered or unread");
@@ -59,6 +62,14 @@ final class PortGatedArray implements FoldArray {
   @Override
   public long macs() {
     return inner.macs();
+  }
+
+  /**
+   * Advances of the array in the current fold: preload step {@code i} is advance {@code i + 1},
+   * stream step {@code j} advance {@code preload + j + 1}.
+   */
+  long advances() {
+    return advances;
   }
 
   /** Cycles inside folds in which the array held still waiting for a port, since construction. */

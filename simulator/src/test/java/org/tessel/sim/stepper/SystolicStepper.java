@@ -21,31 +21,18 @@ import org.tessel.sim.workload.Layer;
  * come from stepping PE registers ({@link OutputStationaryArray}, {@link StationaryArray}), and
  * transfer lengths from moving words a cycle at a time.
  *
- * <p>The memory model is LayerRunner's Javadoc, read as a per-cycle state machine. Time is cut into
- * cycles {@code 0, 1, 2, ...}; "boundary c" is the start of cycle c. At each boundary:
- *
- * <ol>
- *   <li>Start, repeatedly until nothing more can start: the ifmap and filter fill for fold {@code
- *       k} (in fold order, one transfer at a time per port) once its port is idle and fold {@code k
- *       - 2} has ended (its SRAM half is free); the write-back of fold {@code k} (in order) once
- *       fold {@code k} has ended and the write port is idle; fold {@code k} once the array is idle
- *       (fold {@code k - 1} ended), both fills of fold {@code k} are complete and the write-back of
- *       fold {@code k - 2} is complete. A transfer of 0 words, or any transfer when the bandwidth
- *       is unlimited, completes at the boundary it starts at, and what it enables may start at that
- *       same boundary.
- *   <li>If every fold has ended and every write-back has completed, the layer took {@code c}
- *       cycles.
- *   <li>Run cycle c: every busy port moves up to {@code B} words of its current transfer (a
- *       transfer never shares a cycle with the next one, so {@code w} words take {@code ceil(w /
- *       B)} cycles); the array, if it has a fold, steps one cycle. Whatever completes in cycle c is
- *       complete at boundary {@code c + 1}: a fold may start in the cycle right after the previous
- *       fold's last cycle.
- * </ol>
+ * <p>The memory model is LayerRunner's Javadoc, read as a per-cycle state machine ({@link
+ * DramStepper}): double-buffered SRAMs, three DRAM ports of {@code B} words per cycle (USER),
+ * unlimited ones (CALC) or one shared off-chip link (LINK). Under USER bandwidth a fold whose
+ * streamed slice does not fit half its SRAM runs as several passes ({@link Chunking}): the array
+ * keeps the fold's registers and holds still between chunks until the next chunk's words are on
+ * chip; those cycles are stalls, not fold cycles.
  *
  * <p>Folds run column fold outer, row fold inner, groups one after another in one continuous
  * sequence (fold {@code k} of the layer is fold {@code k % perGroup} of group {@code k /
- * perGroup}); the words per fold come from {@link OperandTraffic}, as in the engine. This is {@link
- * MemoryModel#TILES}; SCALE-Sim's line-buffer model is not stepped here.
+ * perGroup}); the words per fold come from {@link OperandTraffic}, as in the engine (the chunks'
+ * words from {@link Chunking}). This is {@link MemoryModel#TILES}; SCALE-Sim's line-buffer model is
+ * not stepped here.
  *
  * <p>Inside a fold, the array is fed by the global buffer's read ports ({@code hw.cgra().glb()})
  * word by word ({@link EdgeFeed}): the array advances in lockstep only when every edge register it
@@ -56,9 +43,6 @@ import org.tessel.sim.workload.Layer;
  * here). Write ports are not stepped (the engine does not time them either).
  */
 final class SystolicStepper {
-  /** Stands for unlimited bandwidth. */
-  static final long UNLIMITED = 0;
-
   private SystolicStepper() {}
 
   /** Steps {@code layer} for {@code batch} inputs on {@code hw}; {@code seed} draws operands. */
@@ -93,10 +77,48 @@ final class SystolicStepper {
     int rowFolds = (m.rowExtent() + rows - 1) / rows;
     int colFolds = (m.colExtent() + cols - 1) / cols;
     FoldTraffic traffic = OperandTraffic.of(layer, plan, hw);
-    long bandwidth =
-        hw.dram().mode() == BandwidthMode.CALC ? UNLIMITED : hw.dram().bandwidthWordsPerCycle();
-    return new SystolicStepper.Run(array, data, rowFolds, colFolds, groups, traffic, bandwidth)
-        .go();
+    // folds are cut into chunks when DRAM traffic is simulated at a given bandwidth
+    Chunking chunks =
+        Chunking.of(m, groups, hw.sram(), traffic, hw.dram().mode() == BandwidthMode.USER);
+    DramStepper.Memory mem = memory(hw);
+    int folds = Math.multiplyExact(rowFolds * colFolds, groups);
+    FoldPasses passes = new FoldPasses(array, chunks, rowFolds, os ? 0 : rows, folds);
+    DramStepper.Timing t =
+        DramStepper.run(passes, chunks, mem, Math.multiplyExact(chunks.passesPerGroup(), groups));
+    long[][] ends = t.transferEnds();
+    return new StepperResult(
+        t.cycles(),
+        t.computeCycles(),
+        t.stallCycles(),
+        array.macs(),
+        passes.folds,
+        passes.minFold,
+        passes.maxFold,
+        t.firstPassStart(),
+        t.lastPassEnd(),
+        ends[2][ends[2].length - 1],
+        data.mismatches(),
+        passes.stepped,
+        array.heldCycles());
+  }
+
+  /**
+   * The DRAM side of {@code hw}: unlimited ports (CALC), ports of the given words per cycle (USER),
+   * or one shared link of {@code linkBits} per link cycle at {@code linkClockMHz} against the core
+   * clock (LINK), worked out here from the spec's fields.
+   */
+  static DramStepper.Memory memory(HardwareSpec hw) {
+    return switch (hw.dram().mode()) {
+      case CALC -> DramStepper.Memory.ports(DramStepper.UNLIMITED);
+      case USER -> DramStepper.Memory.ports(hw.dram().bandwidthWordsPerCycle());
+      case LINK -> {
+        // bits x link kHz per 8 x core kHz: bytes per core cycle as an exact fraction
+        long linkKHz = Math.round(hw.dram().linkClockMHz() * 1000);
+        long coreKHz = Math.round(hw.clockMHz() * 1000);
+        yield DramStepper.Memory.link(
+            (long) hw.dram().linkBits() * linkKHz, 8 * coreKHz, hw.sram().wordBytes());
+      }
+    };
   }
 
   /** The read ports of {@code hw}'s global buffer feeding its array's edge registers. */
@@ -111,184 +133,55 @@ final class SystolicStepper {
     return new EdgeFeed(hw.array().rows(), hw.array().cols(), glb.ports(), width, rules);
   }
 
-  /** One DRAM port: one transfer at a time, in fold order, up to {@code B} words per cycle. */
-  private static final class Port {
-    private final long wordsPerCycle;
-    int started;
-    int done;
-    boolean busy;
-    long remaining;
-    long lastDone = -1;
-
-    Port(long wordsPerCycle) {
-      this.wordsPerCycle = wordsPerCycle;
-    }
-
-    /** Starts the next transfer at boundary {@code c}; nothing to move, or no limit: done now. */
-    void start(long words, long c) {
-      started++;
-      if (words == 0 || wordsPerCycle == UNLIMITED) {
-        done++;
-        lastDone = c;
-        return;
-      }
-      busy = true;
-      remaining = words;
-    }
-
-    /** Cycle {@code c}: moves up to B words; a transfer emptied now completes at {@code c + 1}. */
-    void tick(long c) {
-      if (!busy) {
-        return;
-      }
-      remaining -= Math.min(wordsPerCycle, remaining);
-      if (remaining == 0) {
-        busy = false;
-        done++;
-        lastDone = c + 1;
-      }
-    }
-  }
-
-  private static final class Run {
+  /**
+   * The array seen pass by pass: a pass is a fold, or a chunk of a fold ({@link Chunking}); the
+   * fold's registers carry over from one chunk to the next, and a chunk other than the fold's last
+   * ends with the array's advance that takes its last stream step.
+   */
+  private static final class FoldPasses implements DramStepper.PassArray {
     private final PortGatedArray array;
-    private final GemmData data;
+    private final Chunking chunks;
     private final int rowFolds;
-    private final int perGroup;
-    private final int folds;
-    private final FoldTraffic traffic;
-    private final Port ifmap;
-    private final Port filter;
-    private final Port ofmap;
-
-    private int foldsStarted;
-    private int foldsEnded;
-    private boolean arrayBusy;
+    private final long preload;
+    private final long[] stepped;
+    private int pass;
+    private int folds;
     private long foldCycles;
-    private long computeCycles;
-    private long stallCycles;
     private long minFold = Long.MAX_VALUE;
     private long maxFold;
-    private long firstFoldStart = -1;
-    private long lastFoldEnd;
-    private final long[] stepped;
 
-    Run(
-        PortGatedArray array,
-        GemmData data,
-        int rowFolds,
-        int colFolds,
-        int groups,
-        FoldTraffic traffic,
-        long bandwidth) {
+    FoldPasses(PortGatedArray array, Chunking chunks, int rowFolds, long preload, int folds) {
       this.array = array;
-      this.data = data;
+      this.chunks = chunks;
       this.rowFolds = rowFolds;
-      this.perGroup = Math.multiplyExact(rowFolds, colFolds);
-      this.folds = Math.multiplyExact(perGroup, groups);
-      this.traffic = traffic;
-      this.ifmap = new Port(bandwidth);
-      this.filter = new Port(bandwidth);
-      this.ofmap = new Port(bandwidth);
+      this.preload = preload;
       this.stepped = new long[folds];
     }
 
-    StepperResult go() {
-      for (long c = 0; ; c++) {
-        // boundary c: start everything that may start, until nothing more does
-        boolean startedSomething = true;
-        while (startedSomething) {
-          startedSomething = startFills(c) || startDrain(c) || startFold(c);
-        }
-        if (foldsEnded == folds && ofmap.done == folds) {
-          return new StepperResult(
-              c,
-              computeCycles,
-              stallCycles,
-              array.macs(),
-              foldsEnded,
-              minFold,
-              maxFold,
-              firstFoldStart,
-              lastFoldEnd,
-              ofmap.lastDone,
-              data.mismatches(),
-              stepped,
-              array.heldCycles());
-        }
-        if (!arrayBusy && !ifmap.busy && !filter.busy && !ofmap.busy) {
-          throw new IllegalStateException(
-              "stepper deadlock at cycle "
-                  + c
-                  + ": "
-                  + foldsEnded
-                  + " of "
-                  + folds
-                  + " folds, "
-                  + ofmap.done
-                  + " write-backs");
-        }
-        // cycle c
-        ifmap.tick(c);
-        filter.tick(c);
-        ofmap.tick(c);
-        if (arrayBusy) {
-          computeCycles++;
-          foldCycles++;
-          if (array.step()) {
-            arrayBusy = false;
-            foldsEnded++;
-            lastFoldEnd = c + 1;
-            minFold = Math.min(minFold, foldCycles);
-            maxFold = Math.max(maxFold, foldCycles);
-            stepped[foldsEnded - 1] = foldCycles;
-          }
-        } else {
-          stallCycles++;
-        }
-      }
-    }
-
-    private boolean startFills(long c) {
-      boolean any = false;
-      // fold k's half of each input SRAM is free once fold k - 2 has ended
-      int k = ifmap.started;
-      if (!ifmap.busy && k < folds && (k < 2 || foldsEnded > k - 2)) {
-        ifmap.start(traffic.ifmapFillWords(k), c);
-        any = true;
-      }
-      k = filter.started;
-      if (!filter.busy && k < folds && (k < 2 || foldsEnded > k - 2)) {
-        filter.start(traffic.filterFillWords(k), c);
-        any = true;
-      }
-      return any;
-    }
-
-    private boolean startDrain(long c) {
-      int k = ofmap.started;
-      if (!ofmap.busy && k < foldsEnded) {
-        ofmap.start(traffic.ofmapDrainWords(k), c);
-        return true;
-      }
-      return false;
-    }
-
-    private boolean startFold(long c) {
-      int k = foldsStarted;
-      boolean ofmapHalfFree = k < 2 || ofmap.done > k - 2; // write-back of fold k - 2 done
-      if (!arrayBusy && k < folds && ifmap.done > k && filter.done > k && ofmapHalfFree) {
-        arrayBusy = true;
-        foldsStarted++;
+    @Override
+    public void begin(int k) {
+      pass = k % chunks.passesPerGroup();
+      if (chunks.first(pass)) {
+        int fold = chunks.fold(pass);
+        array.begin(k / chunks.passesPerGroup(), fold % rowFolds, fold / rowFolds);
         foldCycles = 0;
-        if (k == 0) {
-          firstFoldStart = c;
+      }
+    }
+
+    @Override
+    public boolean step() {
+      foldCycles++;
+      boolean foldEnded = array.step();
+      if (foldEnded) {
+        if (!chunks.last(pass)) {
+          throw new IllegalStateException("stepper bug: fold ended inside chunk " + pass);
         }
-        int inGroup = k % perGroup;
-        array.begin(k / perGroup, inGroup % rowFolds, inGroup / rowFolds);
+        minFold = Math.min(minFold, foldCycles);
+        maxFold = Math.max(maxFold, foldCycles);
+        stepped[folds++] = foldCycles;
         return true;
       }
-      return false;
+      return !chunks.last(pass) && array.advances() == preload + chunks.endStep(pass);
     }
   }
 }

@@ -15,10 +15,12 @@ import org.tessel.sim.workload.OperandWords;
  * dimension: chunk {@code j} streams {@code len_j} steps ({@code stream / n}, the first {@code
  * stream % n} chunks one more) and needs {@code wordsPerStep * len_j} words on chip before it
  * starts; {@code n} is the smallest count for which every chunk fits. The chunks of a fold take
- * exactly the fold's cycles: the first carries the preload, the last the skew and any cycles the
- * network adds beyond the compute bound. The stationary operand (preloaded whole) cannot be
- * chunked: a fold whose stationary slice, or one stream step of a streamed slice, does not fit half
- * its SRAM is refused before the run. A fold that fits is one chunk, exactly as before.
+ * exactly the fold's cycles: the first carries the preload, the last the skew, and each its stream
+ * steps as the network times them (the first {@code s} steps of a stream phase take {@code max(s,
+ * busiest link for s steps)}, so a chunk takes the difference between its end and its start). The
+ * stationary operand (preloaded whole) cannot be chunked: a fold whose stationary slice, or one
+ * stream step of a streamed slice, does not fit half its SRAM is refused before the run. A fold
+ * that fits is one chunk, exactly as before.
  */
 final class FoldChunks implements FoldTraffic {
   private final long[] cycles;
@@ -125,14 +127,23 @@ final class FoldChunks implements FoldTraffic {
       int cls = (fr == lastFr ? 2 : 0) + (fc == lastFc ? 1 : 0);
       long d = foldCycles[cls];
       long pre = preload[cls];
-      long excess = d - pre - stream - skew;
+      int usedRows = plan.usedRows(fr);
+      int streamedCols = plan.preloadCycles() == 0 ? plan.usedCols(fc) : 0;
+      long excess = d - pre - streamCycles(timing, stream, usedRows, streamedCols) - skew;
       int n = chunks[k];
       OperandWords need = t.fillWords(k);
       OperandWords step = t.wordsPerStep(k);
       boolean[] cut = chunked[k];
+      long taken = 0;
       for (int j = 0; j < n; j++) {
         long len = stream / n + (j < stream % n ? 1 : 0);
-        long c = len;
+        // the stream steps of the chunk take what the first taken + len steps take on the
+        // network less what the first taken steps take: a port that holds the array back does
+        // so inside every chunk, not only in the last
+        long c =
+            streamCycles(timing, taken + len, usedRows, streamedCols)
+                - streamCycles(timing, taken, usedRows, streamedCols);
+        taken += len;
         if (j == 0) {
           c += pre;
         }
@@ -152,6 +163,14 @@ final class FoldChunks implements FoldTraffic {
         p++;
       }
     }
+  }
+
+  /**
+   * Cycles of the first {@code steps} stream steps of a fold: at least one per step, and the
+   * busiest link's words for them ({@link SystolicTiming#busiestLink}).
+   */
+  private static long streamCycles(SystolicTiming timing, long steps, int usedRows, int cols) {
+    return steps == 0 ? 0 : Math.max(steps, timing.busiestLink(steps, usedRows, cols));
   }
 
   /** DRAM words per group: ifmap read, filter read, ofmap written. */
