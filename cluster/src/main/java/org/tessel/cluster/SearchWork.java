@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.tessel.nas.eval.CachedEvaluator;
@@ -147,14 +148,16 @@ public final class SearchWork implements Work {
     while (!todo.isEmpty()) {
       Map<String, String> had = sharedLayers.getAll(new HashSet<>(todo));
       for (Map.Entry<String, String> e : had.entrySet()) {
-        layers.giveOptions(wanted.get(e.getKey()), batch, LayerOptionsCodec.decode(e.getValue()));
+        // the map answers only keys asked for, all of them in wanted
+        Layer asked = Objects.requireNonNull(wanted.get(e.getKey()));
+        layers.giveOptions(asked, batch, LayerOptionsCodec.decode(e.getValue()));
       }
       todo.removeAll(had.keySet());
       if (todo.isEmpty()) {
         break;
       }
       String key = todo.remove(0);
-      Layer l = wanted.get(key);
+      Layer l = Objects.requireNonNull(wanted.get(key));
       if (layers.heldOptions(l, batch) == null) {
         LayerOptions o;
         try {

@@ -3,6 +3,7 @@ package org.tessel.sched;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.workload.Layer;
 
@@ -94,7 +95,7 @@ public final class EvaluationCache {
   }
 
   /** The value held for {@code key}, or null; computes nothing and counts nothing. */
-  Object peek(Object key) {
+  @Nullable Object peek(Object key) {
     return map.get(key);
   }
 

@@ -139,10 +139,6 @@ public final class LayerOptionsCodec {
   }
 
   private static void string(DataOutputStream out, String s) throws IOException {
-    if (s == null) {
-      out.writeInt(-1);
-      return;
-    }
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     out.writeInt(b.length);
     out.write(b);
@@ -150,9 +146,6 @@ public final class LayerOptionsCodec {
 
   private static String string(DataInputStream in) throws IOException {
     int n = in.readInt();
-    if (n == -1) {
-      return null;
-    }
     if (n < 0 || n > in.available()) {
       throw new IllegalArgumentException("bad string length " + n);
     }

@@ -110,7 +110,7 @@ public final class LayerScheduler {
    * The options of {@code layer}'s shape for {@code batch} inputs if this scheduler holds them
    * (computed here or given), else null; computes nothing.
    */
-  public LayerOptions heldOptions(Layer layer, int batch) {
+  public @Nullable LayerOptions heldOptions(Layer layer, int batch) {
     return (LayerOptions) layerCache.peek(EvaluationCache.key(layer, batch, hwKey, optionsKey));
   }
 
