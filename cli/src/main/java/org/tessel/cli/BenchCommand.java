@@ -35,7 +35,7 @@ import picocli.CommandLine.Unmatched;
  * that a bad value gives one line and exit code 2 (picocli would print the whole usage).
  */
 @Command(
-    name = "bench",
+    name = BenchCommand.NAME,
     mixinStandardHelpOptions = true,
     description = {
       "Run the JMH benchmarks (all, or those whose name matches a PATTERN, a regular expression"
@@ -48,6 +48,9 @@ import picocli.CommandLine.Unmatched;
           + " 3 when it is missing, 1 when a benchmark fails."
     })
 final class BenchCommand implements Callable<Integer> {
+  /** The subcommand's name, read by {@link Main} without reflection. */
+  static final String NAME = "bench";
+
   @Spec CommandSpec spec;
 
   @Parameters(

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tessel convert}: an ONNX model to an editable Tessel network file. */
 @Command(
-    name = "convert",
+    name = ConvertCommand.NAME,
     mixinStandardHelpOptions = true,
     description = {
       "Convert an ONNX model into a Tessel network file (YAML) with the ONNX node names, which"
@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
       "The file is written whole or not at all."
     })
 final class ConvertCommand implements Callable<Integer> {
+  /** The subcommand's name, read by {@link Main} without reflection. */
+  static final String NAME = "convert";
+
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "MODEL.onnx", description = "The ONNX model.")

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
  * options are the unsharded command's.
  */
 @Command(
-    name = "merge",
+    name = MergeCommand.NAME,
     mixinStandardHelpOptions = true,
     description = {
       "Join the slices of a sharded sweep or search (--shard K/N, e.g. a SLURM job array) into"
@@ -19,6 +19,9 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {MergeCommand.Profile.class, MergeCommand.Search.class})
 final class MergeCommand implements Runnable {
+  /** The subcommand's name, read by {@link Main} without reflection. */
+  static final String NAME = "merge";
+
   @Spec CommandSpec spec;
 
   @Override

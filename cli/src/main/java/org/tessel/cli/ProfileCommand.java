@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
  * {@code PROFILE.csv} and the Pareto front of latency, energy and on-chip storage.
  */
 @Command(
-    name = "profile",
+    name = ProfileCommand.NAME,
     mixinStandardHelpOptions = true,
     description = {
       "Sweep hardware parameters over a grid, schedule the network on every point (in parallel;"
@@ -47,6 +47,9 @@ import picocli.CommandLine.Spec;
           + " again. Parameters: see docs/profile.md."
     })
 class ProfileCommand implements Callable<Integer> {
+  /** The subcommand's name, read by {@link Main} without reflection. */
+  static final String NAME = "profile";
+
   private static final int SHOWN = 20;
 
   @Spec CommandSpec spec;

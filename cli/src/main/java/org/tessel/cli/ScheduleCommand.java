@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
  * it.
  */
 @Command(
-    name = "schedule",
+    name = ScheduleCommand.NAME,
     mixinStandardHelpOptions = true,
     description = {
       "Choose each layer's dataflow and tiling (every one that fits the buffers), minimising the"
@@ -46,6 +46,9 @@ import picocli.CommandLine.Spec;
           + " SUMMARY.json of running it."
     })
 final class ScheduleCommand implements Callable<Integer> {
+  /** The subcommand's name, read by {@link Main} without reflection. */
+  static final String NAME = "schedule";
+
   @Spec CommandSpec spec;
 
   @Mixin NetworkOptions networkOptions;

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * layer-adaptive scheduler, scored and ranked.
  */
 @Command(
-    name = "search",
+    name = SearchCommand.NAME,
     mixinStandardHelpOptions = true,
     description = {
       "Search a space of networks for the best trade-offs between accuracy (from a table) and"
@@ -47,6 +47,9 @@ import picocli.CommandLine.Spec;
           + " there and ends with the same result."
     })
 class SearchCommand implements Callable<Integer> {
+  /** The subcommand's name, read by {@link Main} without reflection. */
+  static final String NAME = "search";
+
   @Spec CommandSpec spec;
 
   @Option(

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tessel simulate}: one network on one piece of hardware, per-layer cycles out. */
 @Command(
-    name = "simulate",
+    name = SimulateCommand.NAME,
     mixinStandardHelpOptions = true,
     description = {
       "Simulate a network cycle-exactly and print per-layer cycles.",
@@ -37,6 +37,9 @@ import picocli.CommandLine.Spec;
           + " BANDWIDTH_REPORT.csv, DETAILED_ACCESS_REPORT.csv and Tessel's SUMMARY.json."
     })
 final class SimulateCommand implements Callable<Integer> {
+  /** The subcommand's name, read by {@link Main} without reflection. */
+  static final String NAME = "simulate";
+
   @Spec CommandSpec spec;
 
   @Mixin NetworkOptions networkOptions;

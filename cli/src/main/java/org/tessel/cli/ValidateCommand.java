@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tessel validate}: every reference suite, one table, exit 5 when a case fails. */
 @Command(
-    name = "validate",
+    name = ValidateCommand.NAME,
     mixinStandardHelpOptions = true,
     description = {
       "Run the reference suites (SCALE-Sim v2 and v3 reports, Eyeriss JSSC 2017 measurements,"
@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
           + " -->') is replaced: ./tessel validate --markdown docs/validation.md"
     })
 final class ValidateCommand implements Callable<Integer> {
+  /** The subcommand's name, read by {@link Main} without reflection. */
+  static final String NAME = "validate";
+
   /** The suites {@code --suite} accepts. */
   enum SuiteName {
     scalesim,

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  * leaves with a message saying so.
  */
 @Command(
-    name = "worker",
+    name = WorkerCommand.NAME,
     mixinStandardHelpOptions = true,
     description = {
       "Join the cluster NAME and compute what `tessel profile|search --cluster NAME` sends, until"
@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
           + " member must run the same tessel.jar and hold the same secret. See docs/cluster.md."
     })
 final class WorkerCommand implements Callable<Integer> {
+  /** The subcommand's name, read by {@link Main} without reflection. */
+  static final String NAME = "worker";
+
   @Spec CommandSpec spec;
 
   @Mixin ClusterOptions clusterOptions;
