@@ -1,5 +1,6 @@
 package org.tessel.cli;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -11,11 +12,13 @@ import picocli.CommandLine.Spec;
 
 /** The {@code tessel} command. */
 @Command(
-    name = "tessel",
+    name = Main.ROOT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Cycle-exact, event-driven DNN accelerator simulator.")
 public final class Main implements Runnable {
+  static final String ROOT = "tessel";
+
   private static final String HELP = "help";
 
   /**
@@ -57,7 +60,33 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     // no Groovy here: spares picocli's look-up of groovy.lang.Closure through the 31 MB jar
     System.setProperty("picocli.disable.closures", "true");
-    System.exit(commandLine(args.length > 0 ? args[0] : null).execute(args));
+    Class<?> only = args.length > 0 ? subcommand(args[0]) : null;
+    System.exit(
+        only != null
+            ? alone(only, args[0]).execute(Arrays.copyOfRange(args, 1, args.length))
+            : commandLine(null).execute(args));
+  }
+
+  /** The subcommand class named {@code name}, or null for help and anything else. */
+  private static @Nullable Class<?> subcommand(String name) {
+    for (Map.Entry<String, Class<?>> c : SUBCOMMANDS) {
+      if (!c.getKey().equals(HELP) && c.getKey().equals(name)) {
+        return c.getValue();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Subcommand {@code type} as a command line of its own, named {@code tessel <name>}: it parses,
+   * helps, fails and reports versions as it does below the root command (tests compare them), and
+   * spares the root command's model, which picocli builds by reflection (a tenth of a short run).
+   */
+  static CommandLine alone(Class<?> type, String name) {
+    CommandLine cl = new CommandLine(type);
+    cl.setCommandName(ROOT + " " + name);
+    cl.getCommandSpec().versionProvider(new VersionProvider());
+    return settings(cl);
   }
 
   /** The configured command line (also used by tests). */
@@ -80,7 +109,15 @@ public final class Main implements Runnable {
         cl.addSubcommand(c.getValue());
       }
     }
+    // tessel simulate --version: the subcommands report the version too (they printed nothing)
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      sub.getCommandSpec().versionProvider(new VersionProvider());
+    }
     // after the subcommands: these settings reach the subcommands present when they are made
+    return settings(cl);
+  }
+
+  private static CommandLine settings(CommandLine cl) {
     return cl.setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler(new ErrorHandler())
         .setExitCodeExceptionMapper(new ExitCodes());

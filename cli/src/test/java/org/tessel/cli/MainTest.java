@@ -39,7 +39,14 @@ final class MainTest {
             List.of(name, "-t"),
             List.of(name, "--version"))) {
       String[] a = args.toArray(new String[0]);
-      assertEquals(run(Main.commandLine(), a), run(Main.commandLine(name), a), args.toString());
+      String full = run(Main.commandLine(), a);
+      assertEquals(full, run(Main.commandLine(name), a), args.toString());
+      // what main runs: the subcommand alone, given the arguments after its name
+      Class<?> type = Main.commandLine().getSubcommands().get(name).getCommand().getClass();
+      assertEquals(
+          full,
+          run(Main.alone(type, name), args.subList(1, args.size()).toArray(new String[0])),
+          "alone: " + args);
     }
   }
 
