@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,6 +68,28 @@ final class SearchTest {
   }
 
   @Test
+  void exhaustive_visitsCellsOnce_inIndexOrder_untilTheBudget() {
+    SearchResult r = run(StrategyKind.EXHAUSTIVE, 1_500, 2, fresh());
+    assertEquals(1_500, r.history().size());
+    assertEquals(SearchResult.Stop.BUDGET, r.stop());
+    for (int i = 0; i < 1_500; i++) {
+      assertEquals(i, r.history().get(i).index());
+    }
+  }
+
+  @Test
+  void random_neverRepeats_untilTheBudget() {
+    SearchResult r = run(StrategyKind.RANDOM, 1_500, 1, fresh());
+    assertEquals(1_500, r.history().size());
+    Set<String> archs = new HashSet<>();
+    r.history().forEach(c -> archs.add(c.arch()));
+    assertEquals(1_500, archs.size());
+    assertEquals(SearchResult.Stop.BUDGET, r.stop());
+  }
+
+  /** The whole 15,625-cell space, twice (about 10 s): {@code mvn verify -Pslow}. */
+  @Tag("slow")
+  @Test
   void exhaustive_visitsEveryCellOnce_inIndexOrder_andStopsWhenDone() {
     SearchResult r = run(StrategyKind.EXHAUSTIVE, 20_000, 2, fresh());
     assertEquals(15_625, r.history().size());
@@ -79,6 +102,7 @@ final class SearchTest {
     assertEquals(15_625, archs.size());
   }
 
+  @Tag("slow")
   @Test
   void random_neverRepeats_andExhaustsASmallSpace() {
     SearchResult r = run(StrategyKind.RANDOM, 16_000, 1, fresh());
