@@ -99,10 +99,7 @@ public final class Main implements Runnable {
    * than {@code help}, which lists them all).
    */
   static CommandLine commandLine(@Nullable String only) {
-    boolean known = false;
-    for (Map.Entry<String, Class<?>> c : SUBCOMMANDS) {
-      known |= !c.getKey().equals(HELP) && c.getKey().equals(only); // help lists all of them
-    }
+    boolean known = only != null && subcommand(only) != null; // help lists all of them
     CommandLine cl = new CommandLine(new Main());
     for (Map.Entry<String, Class<?>> c : SUBCOMMANDS) {
       if (!known || c.getKey().equals(only)) {
