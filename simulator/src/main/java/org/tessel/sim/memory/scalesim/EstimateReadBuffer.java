@@ -62,6 +62,9 @@ final class EstimateReadBuffer {
   private int[] stamp = EMPTY;
   private int[] row = EMPTY;
 
+  /** The walk's address space: {@link #stamps} allocates it on first use. */
+  private int space;
+
   /** Largest read number the reuse check stamped (plus one is the largest stamp). */
   private long stamped;
 
@@ -85,7 +88,8 @@ final class EstimateReadBuffer {
     // the epoch view needs the window to move by exactly the sets it holds
     assert ACTIVE_SETS == PREFETCH_SETS;
     long e = ACTIVE_SETS * items;
-    stamp = new int[space];
+    this.space = space;
+    stamp = EMPTY; // allocated by the first stamp: many walks only count misses
     epoch = 1;
     stamped = 0;
     inEpoch = 0;
@@ -233,7 +237,7 @@ final class EstimateReadBuffer {
       if (stamped < Integer.MAX_VALUE / 2) {
         epoch = (int) stamped + 2;
       } else {
-        Arrays.fill(stamp, 0);
+        Arrays.fill(stamps(), 0);
       }
       return false;
     }
@@ -258,7 +262,7 @@ final class EstimateReadBuffer {
    * within fewer than {@code e} reads. Stops at read number {@code limit}.
    */
   private long checkReuse(Shape s, OperandStream st, int q, long pos, long limit, long e) {
-    int[] last = stamp;
+    int[] last = stamps();
     int[] aBase = st.aBase;
     int[] bBase = st.bBase;
     int lanes0 = st.laneFold(q) * st.laneMax;
@@ -301,6 +305,14 @@ final class EstimateReadBuffer {
     epochs += more + 1;
     epoch += (int) (more + 1);
     inEpoch = entries - 1 - lastEndIndex;
+  }
+
+  /** The stamp per address of this walk, zero (no epoch) when first asked for. */
+  private int[] stamps() {
+    if (stamp.length != space) {
+      stamp = new int[space];
+    }
+    return stamp;
   }
 
   private static int[] logFor(int @Nullable [] log, long need) {
@@ -372,7 +384,7 @@ final class EstimateReadBuffer {
       o0 = fc * s.cols;
       o1 = o0 + s.usedCols(fc);
     }
-    int[] stp = stamp;
+    int[] stp = stamps();
     int ep = epoch;
     long fresh = 0;
     boolean[] interior = st.holes ? st.ops.interior : null;
@@ -444,7 +456,7 @@ final class EstimateReadBuffer {
 
   /** As {@link #stampRows}, over the address runs of {@link #foldRuns}. */
   private long stampRuns(long[] runs, int n, int @Nullable [] log, long room) {
-    int[] stp = stamp;
+    int[] stp = stamps();
     int ep = epoch;
     long fresh = 0;
     for (int i = 0; i < n; i++) {
@@ -477,7 +489,7 @@ final class EstimateReadBuffer {
    * returns whether an epoch ended in them.
    */
   private boolean walkRows(Shape s, OperandStream st, int q, int r0, int r1, long e) {
-    int[] stp = stamp;
+    int[] stp = stamps();
     int[] buf = rowBuffer(s);
     long base = q * s.foldRows + st.firstFoldRow();
     int ep = epoch;
