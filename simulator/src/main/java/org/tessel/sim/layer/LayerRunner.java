@@ -24,7 +24,7 @@ import org.tessel.sim.workload.OperandWords;
  * filter fills are complete and its ofmap half has been written back (drain of fold {@code k - 2}).
  * A fold's write-back starts when the fold ends and the write port is free.
  *
- * <p>Two settings change this model for the runs that follow them. {@link #setBufferDepths}: a
+ * <p>Three settings change this model for the runs that follow them. {@link #setBufferDepths}: a
  * buffer of depth 1 holds one fold's data, so fold {@code k}'s fill waits for fold {@code k - 1} to
  * end and fold {@code k} waits for the write-back of fold {@code k - 1} (depth 2 is the double
  * buffering above). {@link #setPrefetchWords}: a buffer of depth 1 with room beside the current
@@ -290,8 +290,8 @@ public final class LayerRunner implements EventHandler {
   }
 
   /**
-   * Words of fill {@code k} of stream {@code port} the next part moves, and whether it is the
-   * fill's last part; advances the part.
+   * Words the next part of a fill of {@code words} on stream {@code port} moves (all of them when
+   * the fill is one transfer); advances the part ({@code fillPart} back at 0: that was the last).
    */
   private long nextPartWords(int port, long words) {
     if (!split(port)) {

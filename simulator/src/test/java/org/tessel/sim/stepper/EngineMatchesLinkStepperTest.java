@@ -37,10 +37,10 @@ import org.tessel.sim.workload.Operand;
  * The shared off-chip link ({@code dram.mode: link}) with contention: one link of a rational rate
  * in bytes per cycle serving the ifmap, filter and ofmap streams one transfer at a time, the one
  * waiting longest first, stepped a cycle at a time ({@link DramStepper}), against the engine's
- * {@link LayerRunner}: on random pass sequences (durations, words, buffer depths 1 and 2, rates)
- * the layer's cycles, stalls, first and last pass and each stream's first and last busy cycle; and
- * on random systolic layers with the stepped array ({@link SystolicStepper}) through {@link
- * Simulation}.
+ * {@link LayerRunner}: on random pass sequences (durations, words, buffer depths 1 and 2, depth-1
+ * buffers with room for part of the next fill, rates) the layer's cycles, stalls, first and last
+ * pass and each stream's first and last busy cycle; and on random systolic layers with the stepped
+ * array ({@link SystolicStepper}) through {@link Simulation}.
  */
 final class EngineMatchesLinkStepperTest {
   private static final List<Dataflow> SYSTOLIC =
@@ -322,7 +322,8 @@ final class EngineMatchesLinkStepperTest {
 
   /**
    * The comparison can fail: the engine on a link one byte per period faster differs from the
-   * stepper on most sequences.
+   * stepper on most sequences, and an engine that loads no part of a fill early (no room beside a
+   * single buffer's data) differs on most sequences whose fills the stepper splits.
    */
   @Test
   void mutations_areDetected() {
