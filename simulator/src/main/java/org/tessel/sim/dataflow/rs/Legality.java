@@ -126,8 +126,8 @@ final class Legality {
     long wb = hw.wordBytes();
     long free = Math.max(0, hw.glbBanks() - tileBanks(shape, mp, hw));
     long filterBytes = (long) mp.p() * mp.t() * mp.q() * mp.r() * shape.r() * shape.s() * wb;
-    long ifmap =
-        depth[0] == 1 ? (long) Math.floor(free * hw.glbBankBytes() / wb * hw.fmapDramRatio()) : 0;
+    long freeWords = free * hw.glbBankBytes() / wb;
+    long ifmap = depth[0] == 1 ? (long) Math.floor(freeWords * hw.fmapDramRatio()) : 0;
     long filter = depth[1] == 1 ? (hw.filterGlbBytes() - filterBytes) / wb : 0;
     return new long[] {ifmap, filter};
   }
