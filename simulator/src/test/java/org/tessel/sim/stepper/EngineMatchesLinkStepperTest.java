@@ -466,7 +466,7 @@ final class EngineMatchesLinkStepperTest {
 
     /** Whether a single buffer moves part of its fills early (the fills are two transfers). */
     boolean splits() {
-      return depth[0] == 1 && prefetch[0] > 0 || depth[1] == 1 && prefetch[1] > 0;
+      return (depth[0] == 1 && prefetch[0] > 0) || (depth[1] == 1 && prefetch[1] > 0);
     }
 
     DramStepper.Timing step(long bytes) {
