@@ -52,6 +52,18 @@ public final class Main implements Runnable {
   }
 
   /**
+   * The option types picocli need not convert: no option is a java.time or java.sql type, and
+   * registering their converters loads and initialises those classes (MonthDay alone builds a date
+   * formatter). Picocli matches each name against this regular expression, which is written as
+   * alternatives of whole names: a wildcard or a character class would make the JDK link its
+   * regular expressions' lambdas, which costs more than the classes.
+   */
+  static final String NOT_CONVERTED =
+      "java\\.time\\.(Duration|Instant|LocalDate|LocalDateTime|LocalTime|MonthDay|OffsetDateTime"
+          + "|OffsetTime|Period|Year|YearMonth|ZoneId|ZoneOffset|ZonedDateTime)"
+          + "|java\\.sql\\.(Connection|Driver|DriverManager|Time|Timestamp)";
+
+  /**
    * Runs the command line and exits with its code. When the first argument names a subcommand other
    * than {@code help}, only that subcommand's model is built (picocli reflects over every option of
    * every command it holds, which is a good part of a short run's start-up); it parses, helps and
@@ -60,6 +72,7 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     // no Groovy here: spares picocli's look-up of groovy.lang.Closure through the 31 MB jar
     System.setProperty("picocli.disable.closures", "true");
+    System.setProperty("picocli.converters.excludes", NOT_CONVERTED);
     Class<?> only = args.length > 0 ? subcommand(args[0]) : null;
     System.exit(
         only != null

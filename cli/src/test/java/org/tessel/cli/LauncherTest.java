@@ -86,6 +86,8 @@ final class LauncherTest {
     assertAll(
         () -> assertTrue(simulate.contains("-XX:TieredStopAtLevel=1"), simulate),
         () -> assertFalse(search.contains("TieredStopAtLevel"), search),
+        () -> assertTrue(simulate.contains("-XX:-BytecodeVerificationRemote"), simulate),
+        () -> assertFalse(search.contains("BytecodeVerification"), search),
         () -> assertFalse(forced.contains("TieredStopAtLevel"), forced),
         () -> assertFalse(stale.contains("SharedArchiveFile"), stale),
         // a file that is no archive: the JVM falls back, the launcher hides its warning

@@ -21,6 +21,10 @@ public final class PyFloat {
     if (x == 0) {
       return (1 / x < 0) ? "-0.0" : "0.0";
     }
+    if (Math.abs(x) < 1e16 && x == Math.rint(x)) {
+      // a whole number below 1e16 has at most 16 digits, all needed, and prints in fixed notation
+      return Long.toString((long) x) + ".0";
+    }
     // Python's repr: the fewest significant digits that read back as x, the nearest such decimal.
     // Nearest-decimal round trips are monotone in the digit count (every d-digit decimal is also a
     // (d+1)-digit one), so start from the digits of Java's Double.toString, which reads back but

@@ -53,17 +53,23 @@ final class PyFloatTest {
     assertEquals("2e+23", PyFloat.repr(Double.parseDouble("2e23"))); // the double nearest 2e23
     assertEquals("-62.5", PyFloat.repr(-62.5));
     assertEquals("100.0", PyFloat.repr(100.0));
+    assertEquals("-3275.0", PyFloat.repr(-3275.0));
+    assertEquals("9999999999999998.0", PyFloat.repr(9999999999999998.0));
+    assertEquals("1.0000000000000002e+16", PyFloat.repr(10000000000000002.0));
   }
 
   @Test
   void agreesWithTheDefinition_onRandomDoubles() {
     SplittableRandom rnd = new SplittableRandom(17);
     for (int i = 0; i < 20_000; i++) {
-      // random bit patterns (every exponent) and report-like ratios of integers
+      // random bit patterns (every exponent), report-like ratios of integers, and whole numbers
+      // of every size around the 1e16 switch to exponent notation (cycle counts, negative starts)
       double x =
-          i % 2 == 0
-              ? Double.longBitsToDouble(rnd.nextLong())
-              : (double) rnd.nextLong(1, 1L << 40) / rnd.nextLong(1, 1L << 20);
+          switch (i % 3) {
+            case 0 -> Double.longBitsToDouble(rnd.nextLong());
+            case 1 -> (double) rnd.nextLong(1, 1L << 40) / rnd.nextLong(1, 1L << 20);
+            default -> (double) (rnd.nextLong(-(1L << 62), 1L << 62) >> rnd.nextInt(63));
+          };
       if (Double.isNaN(x) || Double.isInfinite(x) || x == 0) {
         continue;
       }
