@@ -37,9 +37,9 @@ import org.tessel.sim.workload.Layer;
  * @param dramWordsPerCycle the DRAM bandwidth in {@code user} mode, 0 in {@code calc} mode
  * @param link when DRAM transfers take time ({@code user} and {@code link} modes) or feature maps
  *     are run-length coded, what the stalls and the DRAM words also read: the buffer depths of the
- *     mapping (what is prefetched, from the buffer's banks and capacities), and in {@code link}
- *     mode or with coding the DRAM interface and the clock; null in {@code calc} mode without
- *     coding
+ *     mapping and the words of a fill its single buffers prefetch (from the buffer's banks and
+ *     capacities), and in {@code link} mode or with coding the DRAM interface and the clock; null
+ *     in {@code calc} mode without coding
  */
 record RowStationaryKey(
     Layer shape,
@@ -81,7 +81,8 @@ record RowStationaryKey(
       return null;
     }
     int[] d = RsEstimator.bufferDepths(shape, mapping, hw);
-    java.util.List<Object> depths = java.util.List.of(d[0], d[1], d[2]);
+    long[] p = RsEstimator.prefetchWords(shape, mapping, hw);
+    java.util.List<Object> depths = java.util.List.of(d[0], d[1], d[2], p[0], p[1]);
     return hw.dram().mode() == BandwidthMode.LINK || coded
         ? java.util.List.of(depths, hw.dram(), hw.clockMHz())
         : java.util.List.of(depths);

@@ -210,6 +210,8 @@ public final class Simulation {
     runner.setHalfCapacities(m.transferLimitsWords());
     int[] depth = m.bufferDepths();
     runner.setBufferDepths(depth[0], depth[1], depth[2]);
+    long[] prefetch = m.prefetchWords();
+    runner.setPrefetchWords(prefetch[0], prefetch[1]);
     if (hw.dram().mode() == BandwidthMode.LINK) {
       long[] rate = hw.dram().linkBytesPerCycles(hw.clockMHz());
       runner.setSharedLink(rate[0], rate[1], hw.sram().wordBytes());

@@ -24,10 +24,13 @@ import org.tessel.sim.workload.OperandWords;
  * filter fills are complete and its ofmap half has been written back (drain of fold {@code k - 2}).
  * A fold's write-back starts when the fold ends and the write port is free.
  *
- * <p>Two settings change this model for the runs that follow them. {@link #setBufferDepths}: a
+ * <p>Three settings change this model for the runs that follow them. {@link #setBufferDepths}: a
  * buffer of depth 1 holds one fold's data, so fold {@code k}'s fill waits for fold {@code k - 1} to
  * end and fold {@code k} waits for the write-back of fold {@code k - 1} (depth 2 is the double
- * buffering above). {@link #setSharedLink}: one off-chip link of a given rate (bytes per so many
+ * buffering above). {@link #setPrefetchWords}: a buffer of depth 1 with room beside the current
+ * fold's data for part of the next fill loads that part as if double-buffered (once fold {@code k -
+ * 2} has finished) and only the rest once fold {@code k - 1} has ended: fill {@code k} is then two
+ * transfers, in order. {@link #setSharedLink}: one off-chip link of a given rate (bytes per so many
  * cycles, not necessarily a whole number of words per cycle) carries all three ports' transfers,
  * one at a time; when it frees, the transfer waiting longest goes next (ties: ifmap, filter,
  * ofmap). The link delivers {@code floor(t * bytes / cycles)} bytes by cycle {@code t} of the layer
@@ -61,6 +64,11 @@ public final class LayerRunner implements EventHandler {
   private int ifmapFillsDone;
   private int filterFillsStarted;
   private int filterFillsDone;
+  // the part of the next fill to start on a split fill (0: the part that may load early, 1: rest)
+  private final int[] fillPart = new int[2];
+  // per fill stream: words of a fill that may load while the previous fold holds the buffer, for
+  // depth-1 buffers (0: none; then the fill is one transfer)
+  private final long[] prefetchWords = new long[2];
   private int foldsStarted;
   private int foldsDone;
   private int drainsStarted;
@@ -141,6 +149,7 @@ public final class LayerRunner implements EventHandler {
     this.traffic = traffic;
     this.bandwidth = bandwidthWordsPerCycle;
     ifmapFillsStarted = ifmapFillsDone = filterFillsStarted = filterFillsDone = 0;
+    fillPart[0] = fillPart[1] = 0;
     foldsStarted = foldsDone = drainsStarted = drainsDone = 0;
     arrayBusy = ifmapPortBusy = filterPortBusy = ofmapPortBusy = false;
     firstFoldStart = -1;
@@ -203,12 +212,12 @@ public final class LayerRunner implements EventHandler {
       case KIND_FILL_IFMAP_DONE -> {
         ifmapPortBusy = false;
         linkBusy = false;
-        ifmapFillsDone++;
+        ifmapFillsDone += (int) (arg & 1);
       }
       case KIND_FILL_FILTER_DONE -> {
         filterPortBusy = false;
         linkBusy = false;
-        filterFillsDone++;
+        filterFillsDone += (int) (arg & 1);
       }
       case KIND_DRAIN_DONE -> {
         ofmapPortBusy = false;
@@ -223,15 +232,16 @@ public final class LayerRunner implements EventHandler {
 
   /** Starts every transfer and fold whose conditions now hold. */
   private void advance() {
-    // fills: fold k's buffer is free once fold k - depth is done
+    // fills: fold k's buffer is free once fold k - depth is done (a split fill's first part: once
+    // fold k - 2 is done)
     boolean ifmapReady =
         !ifmapPortBusy
             && ifmapFillsStarted < folds
-            && foldsDone >= ifmapFillsStarted - (depth[0] - 1);
+            && foldsDone >= ifmapFillsStarted - (fillDepth(0) - 1);
     boolean filterReady =
         !filterPortBusy
             && filterFillsStarted < folds
-            && foldsDone >= filterFillsStarted - (depth[1] - 1);
+            && foldsDone >= filterFillsStarted - (fillDepth(1) - 1);
     // write-back of a finished fold
     boolean drainReady = !ofmapPortBusy && drainsStarted < foldsDone;
     if (linkBytes > 0) {
@@ -269,6 +279,33 @@ public final class LayerRunner implements EventHandler {
     }
   }
 
+  /** The depth the next part of stream {@code port}'s next fill waits on. */
+  private int fillDepth(int port) {
+    return split(port) && fillPart[port] == 0 ? 2 : depth[port];
+  }
+
+  /** Whether stream {@code port}'s fills are two transfers (depth 1 with room for part of one). */
+  private boolean split(int port) {
+    return depth[port] == 1 && prefetchWords[port] > 0;
+  }
+
+  /**
+   * Words the next part of a fill of {@code words} on stream {@code port} moves (all of them when
+   * the fill is one transfer); advances the part ({@code fillPart} back at 0: that was the last).
+   */
+  private long nextPartWords(int port, long words) {
+    if (!split(port)) {
+      return words;
+    }
+    long early = Math.min(words, prefetchWords[port]);
+    if (fillPart[port] == 0) {
+      fillPart[port] = 1;
+      return early;
+    }
+    fillPart[port] = 0;
+    return words - early;
+  }
+
   /** On the shared link: the ready transfer that has waited longest, when the link is free. */
   private void startOnLink(boolean ifmapReady, boolean filterReady, boolean drainReady) {
     long now = engine.now();
@@ -300,22 +337,24 @@ public final class LayerRunner implements EventHandler {
   private void startFill(int port) {
     if (port == 0) {
       ifmapPortBusy = true;
-      int k = ifmapFillsStarted++;
+      int k = ifmapFillsStarted;
+      long words = nextPartWords(0, traffic.ifmapFillWords(k));
+      long last = fillPart[0] == 0 ? 1 : 0;
+      ifmapFillsStarted += (int) last;
       engine.after(
-          transfer(IFMAP, traffic.ifmapFillWords(k)),
-          Phase.TRANSFER_DONE,
-          id,
-          KIND_FILL_IFMAP_DONE,
-          k);
+          transfer(IFMAP, words, k), Phase.TRANSFER_DONE, id, KIND_FILL_IFMAP_DONE, 2L * k + last);
     } else {
       filterPortBusy = true;
-      int k = filterFillsStarted++;
+      int k = filterFillsStarted;
+      long words = nextPartWords(1, traffic.filterFillWords(k));
+      long last = fillPart[1] == 0 ? 1 : 0;
+      filterFillsStarted += (int) last;
       engine.after(
-          transfer(FILTER, traffic.filterFillWords(k)),
+          transfer(FILTER, words, k),
           Phase.TRANSFER_DONE,
           id,
           KIND_FILL_FILTER_DONE,
-          k);
+          2L * k + last);
     }
   }
 
@@ -323,7 +362,11 @@ public final class LayerRunner implements EventHandler {
     ofmapPortBusy = true;
     int k = drainsStarted++;
     engine.after(
-        transfer(OFMAP, traffic.ofmapDrainWords(k)), Phase.TRANSFER_DONE, id, KIND_DRAIN_DONE, k);
+        transfer(OFMAP, traffic.ofmapDrainWords(k), k),
+        Phase.TRANSFER_DONE,
+        id,
+        KIND_DRAIN_DONE,
+        k);
   }
 
   /**
@@ -339,6 +382,22 @@ public final class LayerRunner implements EventHandler {
       }
     }
     System.arraycopy(d, 0, depth, 0, 3);
+  }
+
+  /**
+   * For the following runs, the words of each fill that a depth-1 buffer ({@link #setBufferDepths})
+   * has room for beside the previous fold's data (ifmap, filter): up to that many words of fill
+   * {@code k} load once fold {@code k - 2} has finished, the rest once fold {@code k - 1} has
+   * ended; 0 (the default): the whole fill waits for fold {@code k - 1}. Ignored for depth 2.
+   *
+   * @throws IllegalArgumentException for a negative count
+   */
+  public void setPrefetchWords(long ifmap, long filter) {
+    if (ifmap < 0 || filter < 0) {
+      throw new IllegalArgumentException("prefetch words must be >= 0");
+    }
+    prefetchWords[0] = ifmap;
+    prefetchWords[1] = filter;
   }
 
   /**
@@ -365,8 +424,11 @@ public final class LayerRunner implements EventHandler {
     }
   }
 
-  /** Cycles of a transfer starting now on {@code port}; records the port's active window. */
-  private long transfer(int port, long words) {
+  /**
+   * Cycles of a transfer for fold {@code k} starting now on {@code port}; records the port's active
+   * window.
+   */
+  private long transfer(int port, long words, int k) {
     if (words > halfCapacity[port]) {
       throw new SimulationException(
           engine.now(),
@@ -382,9 +444,7 @@ public final class LayerRunner implements EventHandler {
           port == IFMAP ? Track.IFMAP_DRAM : port == FILTER ? Track.FILTER_DRAM : Track.OFMAP_DRAM,
           engine.now(),
           engine.now() + cycles,
-          port == OFMAP
-              ? drainsStarted - 1
-              : port == IFMAP ? ifmapFillsStarted - 1 : filterFillsStarted - 1);
+          k);
     }
     if (words > 0) {
       if (portFirst[port] < 0) {

@@ -67,6 +67,15 @@ public interface LayerMapping {
   }
 
   /**
+   * Words of the next pass's ifmap and filter fills that a buffer of depth 1 has room for beside
+   * the current pass's data: they load during the current pass, the rest after it. None unless the
+   * mapping says otherwise.
+   */
+  default long[] prefetchWords() {
+    return new long[2];
+  }
+
+  /**
    * The fullest on-chip buffer this mapping leaves, as a fraction of its capacity (0 to 1): the
    * largest share of any buffer or scratchpad that the mapping's tiles take at one time. NaN when
    * the mapping does not know.

@@ -71,6 +71,31 @@ final class SharedLinkTest {
         () -> assertEquals(31, t.lastFoldEndCycle()));
   }
 
+  /**
+   * A one-fold ifmap buffer with room for 2 of the next fill's 3 words: each ifmap fill is two
+   * transfers, 2 words once fold k - 2 has ended and 1 word once fold k - 1 has ended. Ifmap 0 [0,
+   * 3] (4 bytes) and filter 0 (waiting since 0) [3, 6]; ifmap 0's last word [6, 8] (bytes 9 to 11);
+   * fold 0 [8, 18]; filter 1 (waiting since 6) [8, 11], ifmap 1's first 2 words [11, 14] during
+   * fold 0; ifmap 1's last word waits for fold 0: [18, 20], before write-back 0 (a tie, ifmap
+   * first); fold 1 [20, 30]; write-back 0 [20, 22], write-back 1 [30, 32].
+   */
+  @Test
+  void singleIfmapBufferWithRoom_loadsPartOfTheNextFillEarly() {
+    LayerRunner runner = new LayerRunner();
+    runner.setSharedLink(3, 2, 2);
+    runner.setBufferDepths(1, 2, 2);
+    runner.setPrefetchWords(2, 0);
+    LayerTiming t = runner.run(2, 10, TRAFFIC, 0);
+    assertAll(
+        () -> assertEquals(32, t.cycles()),
+        () -> assertEquals(12, t.stallCycles()),
+        () -> assertEquals(8, t.firstFoldStartCycle()),
+        () -> assertEquals(30, t.lastFoldEndCycle()),
+        () -> assertEquals(32, t.lastDrainEndCycle()));
+    runner.setPrefetchWords(0, 0);
+    assertEquals(31, runner.run(2, 10, TRAFFIC, 0).lastFoldEndCycle(), "no room: as depth 1");
+  }
+
   @Test
   void withoutALink_eachPortHasItsBandwidth() {
     LayerRunner runner = new LayerRunner();
@@ -85,5 +110,6 @@ final class SharedLinkTest {
   @Test
   void depthOtherThanOneOrTwo_isRefused() {
     assertThrows(IllegalArgumentException.class, () -> new LayerRunner().setBufferDepths(3, 2, 2));
+    assertThrows(IllegalArgumentException.class, () -> new LayerRunner().setPrefetchWords(-1, 0));
   }
 }

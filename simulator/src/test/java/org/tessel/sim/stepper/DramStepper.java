@@ -12,7 +12,9 @@ package org.tessel.sim.stepper;
  * <ul>
  *   <li>the fill of pass {@code k} (ifmap or filter, in pass order, one at a time per stream) may
  *       start once pass {@code k - depth} has ended (its buffer is free); the write-back of pass
- *       {@code k} once pass {@code k} has ended;
+ *       {@code k} once pass {@code k} has ended. A depth-1 stream with room for {@code P > 0} words
+ *       beside the current pass's data moves each fill as two transfers: the first {@code min(w,
+ *       P)} words once pass {@code k - 2} has ended, the rest once pass {@code k - 1} has ended;
  *   <li>with ports: each stream's next transfer starts on its own port when the port is idle; with
  *       the shared link: each stream whose next transfer may start is waiting from the first
  *       boundary it could have started; when the link is idle the one waiting since the earliest
@@ -64,21 +66,37 @@ final class DramStepper {
    * @param linkCycles the cycles of {@code linkBytes}
    * @param wordBytes bytes per word on the link
    * @param depth passes each buffer holds: ifmap, filter, ofmap (1 or 2)
+   * @param prefetch words of a fill a depth-1 ifmap or filter buffer has room for beside the
+   *     current pass's data (0: none)
    */
   // a spec read field by field, never compared or hashed; copied on the way in (withDepth)
   @SuppressWarnings("ArrayRecordComponent")
   record Memory(
-      long portWordsPerCycle, long linkBytes, long linkCycles, int wordBytes, int[] depth) {
+      long portWordsPerCycle,
+      long linkBytes,
+      long linkCycles,
+      int wordBytes,
+      int[] depth,
+      long[] prefetch) {
     static Memory ports(long wordsPerCycle) {
-      return new Memory(wordsPerCycle, 0, 1, 1, new int[] {2, 2, 2});
+      return new Memory(wordsPerCycle, 0, 1, 1, new int[] {2, 2, 2}, new long[2]);
     }
 
     static Memory link(long bytes, long cycles, int wordBytes) {
-      return new Memory(UNLIMITED, bytes, cycles, wordBytes, new int[] {2, 2, 2});
+      return new Memory(UNLIMITED, bytes, cycles, wordBytes, new int[] {2, 2, 2}, new long[2]);
     }
 
     Memory withDepth(int[] d) {
-      return new Memory(portWordsPerCycle, linkBytes, linkCycles, wordBytes, d.clone());
+      return new Memory(portWordsPerCycle, linkBytes, linkCycles, wordBytes, d.clone(), prefetch);
+    }
+
+    Memory withPrefetch(long[] words) {
+      return new Memory(portWordsPerCycle, linkBytes, linkCycles, wordBytes, depth, words.clone());
+    }
+
+    /** Whether stream {@code s}'s fills are two transfers. */
+    boolean split(int s) {
+      return s != 2 && depth[s] == 1 && prefetch[s] > 0;
     }
 
     boolean shared() {
@@ -139,6 +157,9 @@ final class DramStepper {
   private final int[] done = new int[3];
   private final boolean[] busy = new boolean[3];
   private final long[] remaining = new long[3];
+  private final long[] remainingWords = new long[3]; // words of the transfer under way
+  private final int[] part = new int[2]; // the part of a split fill to start next
+  private final boolean[] lastPart = new boolean[3]; // the transfer under way ends its pass's fill
   private final long[] waitingSince = {-1, -1, -1};
   private final long[][] ends;
   private final long[][] starts;
@@ -235,8 +256,12 @@ final class DramStepper {
 
   private void complete(int s, long boundary) {
     busy[s] = false;
-    ends[s][done[s]] = boundary;
-    done[s]++;
+    if (!mem.split(s) || remainingWords[s] > 0) {
+      ends[s][done[s]] = boundary; // a split fill ends with its last part that moved words
+    }
+    if (lastPart[s]) {
+      done[s]++;
+    }
     if (linkOwner == s) {
       linkOwner = -1;
     }
@@ -251,7 +276,8 @@ final class DramStepper {
     if (s == OFMAP) {
       return k < passesEnded;
     }
-    return passesEnded >= k - (mem.depth()[s] - 1);
+    int depth = mem.split(s) && part[s] == 0 ? 2 : mem.depth()[s];
+    return passesEnded >= k - (depth - 1);
   }
 
   private boolean startTransfers(long c) {
@@ -289,10 +315,29 @@ final class DramStepper {
   }
 
   private void start(int s, long c) {
-    int k = started[s]++;
-    long w = s == IFMAP ? words.ifmap(k) : s == FILTER ? words.filter(k) : words.ofmap(k);
-    starts[s][k] = c;
-    sizes[s][k] = w;
+    int k = started[s];
+    long all = s == IFMAP ? words.ifmap(k) : s == FILTER ? words.filter(k) : words.ofmap(k);
+    long w = all;
+    lastPart[s] = true;
+    if (mem.split(s)) {
+      long early = Math.min(all, mem.prefetch()[s]);
+      if (part[s] == 0) {
+        w = early;
+        lastPart[s] = false;
+        part[s] = 1;
+      } else {
+        w = all - early;
+        part[s] = 0;
+      }
+    }
+    if (lastPart[s]) {
+      started[s]++;
+    }
+    if (!mem.split(s) || !lastPart[s]) {
+      starts[s][k] = c; // a split fill's first part has words whenever the fill has
+    }
+    sizes[s][k] = all;
+    remainingWords[s] = w;
     if (w == 0 || (!mem.shared() && mem.portWordsPerCycle() == UNLIMITED)) {
       busy[s] = true;
       complete(s, c);

@@ -37,10 +37,10 @@ import org.tessel.sim.workload.Operand;
  * The shared off-chip link ({@code dram.mode: link}) with contention: one link of a rational rate
  * in bytes per cycle serving the ifmap, filter and ofmap streams one transfer at a time, the one
  * waiting longest first, stepped a cycle at a time ({@link DramStepper}), against the engine's
- * {@link LayerRunner}: on random pass sequences (durations, words, buffer depths 1 and 2, rates)
- * the layer's cycles, stalls, first and last pass and each stream's first and last busy cycle; and
- * on random systolic layers with the stepped array ({@link SystolicStepper}) through {@link
- * Simulation}.
+ * {@link LayerRunner}: on random pass sequences (durations, words, buffer depths 1 and 2, depth-1
+ * buffers with room for part of the next fill, rates) the layer's cycles, stalls, first and last
+ * pass and each stream's first and last busy cycle; and on random systolic layers with the stepped
+ * array ({@link SystolicStepper}) through {@link Simulation}.
  */
 final class EngineMatchesLinkStepperTest {
   private static final List<Dataflow> SYSTOLIC =
@@ -128,7 +128,8 @@ final class EngineMatchesLinkStepperTest {
 
   /**
    * The row-stationary cases are not vacuous: most map, run several passes and stall beyond the
-   * first fill, and some buffers are single (depth 1: the next fill waits for the pass).
+   * first fill, and some buffers are single (depth 1: the next fill waits for the pass), some of
+   * them with room for part of the next fill.
    */
   @Test
   void rowStationaryCases_contend() {
@@ -136,12 +137,14 @@ final class EngineMatchesLinkStepperTest {
     int multiPass = 0;
     int stalled = 0;
     int shallow = 0;
+    int split = 0;
     for (long seed : rsSeeds().toArray()) {
       int[] f = checkRowStationary(seed);
       mapped += f[0];
       multiPass += f[1];
       stalled += f[2];
       shallow += f[3];
+      split += f[4];
     }
     String counts =
         "mapped="
@@ -151,11 +154,14 @@ final class EngineMatchesLinkStepperTest {
             + " stalled="
             + stalled
             + " shallow="
-            + shallow;
+            + shallow
+            + " split="
+            + split;
     assertTrue(mapped > 30, counts);
     assertTrue(multiPass > mapped / 2, counts);
     assertTrue(stalled > mapped / 4, counts);
     assertTrue(shallow > 0, counts);
+    assertTrue(split > 0, counts);
   }
 
   /**
@@ -185,7 +191,7 @@ final class EngineMatchesLinkStepperTest {
     Dataflow rs = Dataflows.of(DataflowKind.RS);
     var mapped = sim.map(layer, batch, rs);
     if (!mapped.fits()) {
-      return new int[4];
+      return new int[5];
     }
     LayerMapping m = mapped.value();
     LayerResult e = sim.run(0, layer, rs, m);
@@ -222,17 +228,20 @@ final class EngineMatchesLinkStepperTest {
             return t.ofmapDrainWords(k);
           }
         };
-    DramStepper.Memory mem = SystolicStepper.memory(hw).withDepth(m.bufferDepths());
+    DramStepper.Memory mem =
+        SystolicStepper.memory(hw).withDepth(m.bufferDepths()).withPrefetch(m.prefetchWords());
     DramStepper.Timing s = DramStepper.run(array, words, mem, Math.toIntExact(m.passes()));
     String what = "seed=" + seed + " " + layer + " batch=" + batch + " " + hw.dram();
     assertEquals(s.cycles(), e.cycles(), () -> "cycles, " + what);
     assertEquals(s.stallCycles(), e.stallCycles(), () -> "stalls, " + what);
     int[] depth = m.bufferDepths();
+    long[] prefetch = m.prefetchWords();
     return new int[] {
       1,
       m.passes() > 1 ? 1 : 0,
       s.stallCycles() > s.firstPassStart() + (s.cycles() - s.lastPassEnd()) ? 1 : 0,
-      depth[0] == 1 || depth[1] == 1 || depth[2] == 1 ? 1 : 0
+      depth[0] == 1 || depth[1] == 1 || depth[2] == 1 ? 1 : 0,
+      prefetch[0] > 0 || prefetch[1] > 0 ? 1 : 0
     };
   }
 
@@ -287,6 +296,7 @@ final class EngineMatchesLinkStepperTest {
             new long[] {1, 1},
             new long[] {2, 2},
             new int[] {2, 2, 2},
+            new long[2],
             3,
             2,
             1);
@@ -312,18 +322,28 @@ final class EngineMatchesLinkStepperTest {
 
   /**
    * The comparison can fail: the engine on a link one byte per period faster differs from the
-   * stepper on most sequences.
+   * stepper on most sequences, and an engine that loads no part of a fill early (no room beside a
+   * single buffer's data) differs on most sequences whose fills the stepper splits.
    */
   @Test
   void mutations_areDetected() {
     int runs = 0;
     int rateCaught = 0;
+    int split = 0;
+    int prefetchCaught = 0;
     for (long seed : seeds().limit(200).toArray()) {
       Passes p = Passes.random(new SplittableRandom(seed), 12);
       runs++;
       rateCaught += compare(p, p.linkBytes() + 1).isEmpty() ? 0 : 1;
+      if (p.splits()) {
+        split++;
+        prefetchCaught += compare(p, p.linkBytes(), new long[2]).isEmpty() ? 0 : 1;
+      }
     }
     assertTrue(rateCaught > runs / 2, "of " + runs + ": rate+1 caught " + rateCaught);
+    assertTrue(
+        split > runs / 5 && prefetchCaught > split / 2,
+        "of " + split + " split fills: no prefetch caught " + prefetchCaught);
   }
 
   private static boolean waited(DramStepper.Timing t) {
@@ -344,8 +364,13 @@ final class EngineMatchesLinkStepperTest {
 
   /** The engine (at {@code engineLinkBytes} per period) against the stepper: the differences. */
   static List<String> compare(Passes p, long engineLinkBytes) {
+    return compare(p, engineLinkBytes, p.prefetch());
+  }
+
+  /** As {@link #compare(Passes, long)}, the engine with {@code enginePrefetch}. */
+  static List<String> compare(Passes p, long engineLinkBytes, long[] enginePrefetch) {
     DramStepper.Timing s = p.step(p.linkBytes());
-    LayerTiming e = p.runEngine(engineLinkBytes);
+    LayerTiming e = p.runEngine(engineLinkBytes, enginePrefetch);
     List<String> problems = new ArrayList<>();
     diff(problems, "cycles", s.cycles(), e.cycles());
     diff(problems, "computeCycles", s.computeCycles(), e.computeCycles());
@@ -411,6 +436,7 @@ final class EngineMatchesLinkStepperTest {
       long[] filter,
       long[] ofmap,
       int[] depth,
+      long[] prefetch,
       long linkBytes,
       long linkCycles,
       int wordBytes) {
@@ -427,10 +453,20 @@ final class EngineMatchesLinkStepperTest {
         ofmap[k] = rnd.nextInt(5) == 0 ? 0 : rnd.nextLong(1, 30);
       }
       int[] depth = {rnd.nextInt(1, 3), rnd.nextInt(1, 3), rnd.nextInt(1, 3)};
+      // room for part of the next fill beside a single buffer's data: none, part, or all of it
+      long[] prefetch = {
+        rnd.nextInt(2) == 0 ? 0 : rnd.nextLong(1, 35), rnd.nextInt(2) == 0 ? 0 : rnd.nextLong(1, 35)
+      };
       long linkCycles = rnd.nextLong(1, 8);
       long linkBytes = rnd.nextLong(1, 4 * linkCycles + 1);
       int wordBytes = rnd.nextInt(1, 5);
-      return new Passes(cycles, ifmap, filter, ofmap, depth, linkBytes, linkCycles, wordBytes);
+      return new Passes(
+          cycles, ifmap, filter, ofmap, depth, prefetch, linkBytes, linkCycles, wordBytes);
+    }
+
+    /** Whether a single buffer moves part of its fills early (the fills are two transfers). */
+    boolean splits() {
+      return (depth[0] == 1 && prefetch[0] > 0) || (depth[1] == 1 && prefetch[1] > 0);
     }
 
     DramStepper.Timing step(long bytes) {
@@ -468,13 +504,20 @@ final class EngineMatchesLinkStepperTest {
             }
           };
       DramStepper.Memory mem =
-          DramStepper.Memory.link(bytes, linkCycles, wordBytes).withDepth(depth);
+          DramStepper.Memory.link(bytes, linkCycles, wordBytes)
+              .withDepth(depth)
+              .withPrefetch(prefetch);
       return DramStepper.run(array, words, mem, cycles.length);
     }
 
     LayerTiming runEngine(long bytes) {
+      return runEngine(bytes, prefetch);
+    }
+
+    LayerTiming runEngine(long bytes, long[] enginePrefetch) {
       LayerRunner runner = new LayerRunner();
       runner.setBufferDepths(depth[0], depth[1], depth[2]);
+      runner.setPrefetchWords(enginePrefetch[0], enginePrefetch[1]);
       runner.setSharedLink(bytes, linkCycles, wordBytes);
       FoldTraffic traffic =
           new FoldTraffic() {
@@ -508,6 +551,8 @@ final class EngineMatchesLinkStepperTest {
           + java.util.Arrays.toString(ofmap)
           + " depth="
           + java.util.Arrays.toString(depth)
+          + " prefetch="
+          + java.util.Arrays.toString(prefetch)
           + " link="
           + linkBytes
           + "B/"

@@ -111,6 +111,27 @@ final class Legality {
     };
   }
 
+  /**
+   * Words of the next fill a single buffer ({@link #bufferDepths} 1) has room for beside the
+   * current passes' data (ifmap, filter; 0 for a double buffer, which holds the whole fill): the
+   * banks the ifmap and psum tiles leave free take the first part of the next channel group's ifmap
+   * tile (counted in DRAM words: times {@code fmapDramRatio} when feature maps cross the link
+   * coded), and the filter region beside one pass's filters takes the first part of the next
+   * pass's. The off-chip link is a separate clock domain behind asynchronous FIFOs (JSSC 2017 Sec.
+   * III), so a transfer into free buffer space runs while the array processes; only the part that
+   * would overwrite data in use waits for the pass to end.
+   */
+  static long[] prefetchWords(RsShape shape, RsMapping mp, RsHardware hw) {
+    int[] depth = bufferDepths(shape, mp, hw);
+    long wb = hw.wordBytes();
+    long free = Math.max(0, hw.glbBanks() - tileBanks(shape, mp, hw));
+    long filterBytes = (long) mp.p() * mp.t() * mp.q() * mp.r() * shape.r() * shape.s() * wb;
+    long freeWords = free * hw.glbBankBytes() / wb;
+    long ifmap = depth[0] == 1 ? (long) Math.floor(freeWords * hw.fmapDramRatio()) : 0;
+    long filter = depth[1] == 1 ? (hw.filterGlbBytes() - filterBytes) / wb : 0;
+    return new long[] {ifmap, filter};
+  }
+
   /** Global-buffer banks the ifmap tile and the psum tile of one pass take. */
   private static long tileBanks(RsShape shape, RsMapping mp, RsHardware hw) {
     long wb = hw.wordBytes();

@@ -52,6 +52,14 @@ public final class RsEstimator {
     return Legality.bufferDepths(RsShape.of(layer), mapping, RsHardware.of(hw));
   }
 
+  /**
+   * The words of a fill {@code mapping}'s single buffers load during the passes (those of its
+   * {@link RsLayerMapping#prefetchWords()}), likewise.
+   */
+  public static long[] prefetchWords(Layer layer, RsMapping mapping, HardwareSpec hw) {
+    return Legality.prefetchWords(RsShape.of(layer), mapping, RsHardware.of(hw));
+  }
+
   /** The layer as row stationary sees one of its groups. */
   public RsShape shape() {
     return shape;

@@ -166,6 +166,12 @@ public final class RsLayerMapping implements LayerMapping {
     return Legality.bufferDepths(shape, mapping, hw);
   }
 
+  /** Part of a fill a single buffer loads during the passes ({@link Legality#prefetchWords}). */
+  @Override
+  public long[] prefetchWords() {
+    return Legality.prefetchWords(shape, mapping, hw);
+  }
+
   /** The global-buffer banks the mapping's tiles leave free (ifmaps and psums share them). */
   @Override
   public long inputRoomWords() {

@@ -125,4 +125,35 @@ final class RsLegalityTest {
             .getMessage();
     assertTrue(msg.contains("need 26 banks"), msg);
   }
+
+  /**
+   * What overlaps the passes under Table III's allocation on the preset (model.md section 5), by
+   * hand. CONV1: ifmap tile 1 x 35 x 227 words (4 banks), psum tile 96 x 7 x 55 (19 banks), 2 banks
+   * (4096 words) free for the next tile's first part; filters 3872 words, 224 words of the
+   * 4096-word region free beside them. CONV2: 1 + 23 banks, 1 free for a whole second tile (1
+   * bank); 800 filter words, twice fit. CONV3: 2 + 22 banks, 1 bank (2048 words) free of a 2-bank
+   * tile; 2304 filter words, 1792 free beside them.
+   */
+  @Test
+  void tableIII_buffersAndPrefetch() {
+    RsHardware hw = RsHardware.of(RsFixtures.eyeriss());
+    int[][] depths = {{1, 1, 2}, {2, 2, 2}, {1, 1, 2}};
+    long[][] prefetch = {{4096, 224}, {0, 0}, {2048, 1792}};
+    for (int i = 0; i < 3; i++) {
+      RsShape shape = RsShape.of(RsFixtures.alexnet().get(i));
+      RsMapping mp = RsFixtures.tableIII().get(i);
+      int layer = i;
+      assertAll(
+          () ->
+              assertEquals(
+                  java.util.Arrays.toString(depths[layer]),
+                  java.util.Arrays.toString(Legality.bufferDepths(shape, mp, hw)),
+                  "CONV" + (layer + 1)),
+          () ->
+              assertEquals(
+                  java.util.Arrays.toString(prefetch[layer]),
+                  java.util.Arrays.toString(Legality.prefetchWords(shape, mp, hw)),
+                  "CONV" + (layer + 1)));
+    }
+  }
 }
