@@ -214,7 +214,8 @@ public final class ScaleSimConfigReader {
           m);
     }
     // in file order: each note starts with FILE:LINE:
-    ignored.sort(java.util.Comparator.comparingInt(s -> lineOfNote(file, s)));
+    // not Comparator.comparingInt, whose serializable lambda no class-data archive holds
+    ignored.sort((a, b) -> Integer.compare(lineOfNote(file, a), lineOfNote(file, b)));
     return new ScaleSimConfig(hw, v, ignored);
   }
 

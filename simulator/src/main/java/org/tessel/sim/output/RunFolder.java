@@ -15,7 +15,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.tessel.sim.config.ConfigException;
 
@@ -81,9 +80,18 @@ public final class RunFolder implements AutoCloseable {
    */
   public void commit() throws IOException {
     List<String> files = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(staging)) {
-      walk.filter(Files::isRegularFile).forEach(f -> files.add(relative(staging, f)));
-    }
+    // a visitor, as deleteTree walks: a stream and its lambdas cost a short run's start-up more
+    Files.walkFileTree(
+        staging,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (attrs.isRegularFile()) {
+              files.add(relative(staging, file));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
     files.sort(null);
     checkFiles(target, policy, files);
     record(target, policy, files);
@@ -163,7 +171,9 @@ public final class RunFolder implements AutoCloseable {
     }
     all.addAll(names);
     StringBuilder sb = new StringBuilder(HEAD).append('\n');
-    all.forEach(n -> sb.append(n).append('\n'));
+    for (String n : all) {
+      sb.append(n).append('\n');
+    }
     OutputFile.write(
         folder.resolve(MANIFEST), sb.toString(), new OutputPolicy(policy.inputs(), true));
   }

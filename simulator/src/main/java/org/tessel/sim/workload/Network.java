@@ -115,7 +115,10 @@ public final class Network {
   public static final class Builder {
     private final String name;
     private final DirectedAcyclicGraph<Layer, DefaultEdge> dag =
-        new DirectedAcyclicGraph<>(DefaultEdge.class);
+        // edges made by a constructor reference, not by jgrapht's reflective supplier for a
+        // class (one reflective call per edge, and a serializable lambda no class-data archive
+        // holds); no vertex supplier, unweighted, no multiple edges: as DirectedAcyclicGraph(Class)
+        new DirectedAcyclicGraph<>(null, DefaultEdge::new, false, false);
     private final Map<String, Layer> layers = new LinkedHashMap<>();
 
     private Builder(String name) {
