@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tessel.validate.scalesim.ScaleSim3Suite;
+import org.tessel.validate.scalesim.ScaleSimSuite;
 
 /**
  * {@code tessel validate}: exit 0 on the real data (with docs/validation.md current), 5 on a
@@ -70,7 +72,18 @@ final class ValidateCommandTest {
         () -> assertTrue(r.out.contains("Eyeriss, JSSC 2017 Table V"), r.out),
         () -> assertTrue(r.out.contains("SCALE-Sim v2 (HEAD 22f88b1)"), r.out),
         () -> assertFalse(r.out.contains("FAIL"), r.out),
-        () -> assertTrue(r.err.contains("validate: scalesim: "), r.err),
+        () ->
+            assertTrue(
+                r.err.contains(
+                    "validate: scalesim: " + ScaleSimSuite.cases(data).size() + " cases, 0 failed"),
+                r.err),
+        () ->
+            assertTrue(
+                r.err.contains(
+                    "validate: scalesim3: "
+                        + ScaleSim3Suite.cases(data).size()
+                        + " cases, 0 failed"),
+                r.err),
         () -> assertTrue(r.err.contains("validate: eyeriss: "), r.err),
         () -> assertTrue(r.err.contains("validate: hwnasbench: 2 cases, 0 failed"), r.err),
         () ->

@@ -1,6 +1,7 @@
 package org.tessel.sched;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -265,20 +266,28 @@ public final class NetworkScheduler {
     int[][] from = new int[n][];
     double[] prev = new double[0]; // the previous layer's nodes (none before the first)
     List<Evaluation> prevList = List.of();
+    // configurations numbered densely as first met: the per-configuration bests are arrays
+    Map<String, Integer> configIds = new HashMap<>();
+    int[] prevConfig = new int[0];
     for (int k = 0; k < n; k++) {
       List<Evaluation> list = seq.get(k).evaluated();
       double[] val = new double[list.size()];
       from[k] = new int[list.size()];
+      int[] config = new int[list.size()];
+      for (int j = 0; j < config.length; j++) {
+        Integer id = configIds.putIfAbsent(list.get(j).configuration(), configIds.size());
+        config[j] = id != null ? id : configIds.size() - 1;
+      }
       // reaching from any previous node: the best, and the best of each configuration
       int allBest = -1;
-      Map<String, Integer> allByConfig = Map.of();
+      int[] allByConfig = NONE;
       // reaching with the tensor kept on chip: previous nodes with room, saved write subtracted
       double[] keptVal = new double[0];
       int keptBest = -1;
-      Map<String, Integer> keptByConfig = Map.of();
+      int[] keptByConfig = NONE;
       if (k > 0) {
         allBest = best(prev);
-        allByConfig = bestByConfig(prev, prevList);
+        allByConfig = bestByConfig(prev, prevConfig, configIds.size());
         if (b != 0 && handOff.chained(k)) {
           keptVal = new double[prev.length];
           long words = handOff.words(k);
@@ -290,7 +299,7 @@ public final class NetworkScheduler {
                     : Double.NaN;
           }
           keptBest = best(keptVal);
-          keptByConfig = bestByConfig(keptVal, prevList);
+          keptByConfig = bestByConfig(keptVal, prevConfig, configIds.size());
         }
       }
       for (int j = 0; j < list.size(); j++) {
@@ -303,8 +312,8 @@ public final class NetworkScheduler {
         }
         int f = allBest;
         double v = prev[allBest] + switchCost;
-        Integer same = allByConfig.get(e.configuration());
-        if (same != null && (prev[same] < v || (prev[same] == v && same < f))) {
+        int same = allByConfig.length > 0 ? allByConfig[config[j]] : -1;
+        if (same >= 0 && (prev[same] < v || (prev[same] == v && same < f))) {
           v = prev[same];
           f = same;
         }
@@ -315,8 +324,8 @@ public final class NetworkScheduler {
             v = kv;
             f = keptBest;
           }
-          Integer ks = keptByConfig.get(e.configuration());
-          if (ks != null) {
+          int ks = keptByConfig.length > 0 ? keptByConfig[config[j]] : -1;
+          if (ks >= 0) {
             kv = keptVal[ks] - credit;
             if (kv < v || (kv == v && ks < f)) {
               v = kv;
@@ -329,6 +338,7 @@ public final class NetworkScheduler {
       }
       prev = val;
       prevList = list;
+      prevConfig = config;
     }
     int[] pick = new int[n];
     if (n == 0) {
@@ -361,16 +371,23 @@ public final class NetworkScheduler {
     return best;
   }
 
-  /** Per configuration, the index of the lowest value (the first of equals), NaN skipped. */
-  private static Map<String, Integer> bestByConfig(double[] values, List<Evaluation> list) {
-    Map<String, Integer> byConfig = new HashMap<>();
+  /** No per-configuration bests (the first layer, or no hand-off). */
+  private static final int[] NONE = new int[0];
+
+  /**
+   * Per configuration number ({@code config[j]} is node {@code j}'s, all below {@code configs}),
+   * the index of the lowest value (the first of equals), NaN skipped; -1 where none.
+   */
+  private static int[] bestByConfig(double[] values, int[] config, int configs) {
+    int[] byConfig = new int[configs];
+    Arrays.fill(byConfig, -1);
     for (int j = 0; j < values.length; j++) {
       if (Double.isNaN(values[j])) {
         continue;
       }
-      Integer seen = byConfig.putIfAbsent(list.get(j).configuration(), j);
-      if (seen != null && values[j] < values[seen]) {
-        byConfig.put(list.get(j).configuration(), j);
+      int seen = byConfig[config[j]];
+      if (seen < 0 || values[j] < values[seen]) {
+        byConfig[config[j]] = j;
       }
     }
     return byConfig;

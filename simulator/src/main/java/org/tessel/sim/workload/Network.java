@@ -2,6 +2,7 @@ package org.tessel.sim.workload;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +24,20 @@ public final class Network {
   private final Graph<Layer, DefaultEdge> graph;
   private final List<Layer> order;
   private final Map<String, Layer> byName;
+  private final Map<String, Integer> positionByName;
 
   private Network(String name, DirectedAcyclicGraph<Layer, DefaultEdge> dag, List<Layer> order) {
     this.name = name;
     this.graph = new AsUnmodifiableGraph<>(dag);
     this.order = List.copyOf(order);
     Map<String, Layer> map = new LinkedHashMap<>();
+    Map<String, Integer> position = new HashMap<>();
     for (Layer l : order) {
+      position.put(l.name(), map.size());
       map.put(l.name(), l);
     }
     this.byName = Collections.unmodifiableMap(map);
+    this.positionByName = position;
   }
 
   /** A network whose layers run one after the other, each feeding the next. */
@@ -70,8 +75,18 @@ public final class Network {
   public List<Layer> inputsOf(Layer layer) {
     List<Layer> preds = Graphs.predecessorListOf(graph, layer);
     List<Layer> sorted = new ArrayList<>(preds);
-    sorted.sort((a, b) -> Integer.compare(order.indexOf(a), order.indexOf(b)));
+    // by position (names are unique), not order.indexOf: a scan comparing whole layers
+    sorted.sort((a, b) -> Integer.compare(position(a), position(b)));
     return sorted;
+  }
+
+  /** Where {@code layer} (a layer of this network: a predecessor in its graph) runs. */
+  private int position(Layer layer) {
+    Integer p = positionByName.get(layer.name());
+    if (p == null) {
+      throw new IllegalArgumentException("not a layer of " + name + ": " + layer.name());
+    }
+    return p;
   }
 
   /** The layer with that name, or null. */
