@@ -62,51 +62,24 @@ final class NetBuilder {
 
   /** Average pooling over {@code kernel x kernel} windows. */
   String avgPool(String name, @Nullable String in, int kernel, int stride, int pad) {
-    Shape x = shapeOf(in);
-    int outH = Math.floorDiv(x.h() + 2 * pad - kernel, stride) + 1;
-    int outW = Math.floorDiv(x.w() + 2 * pad - kernel, stride) + 1;
-    return add(
-        new Layer(
-            name,
-            LayerKind.AVGPOOL,
-            x.h(),
-            x.w(),
-            x.c(),
-            kernel,
-            kernel,
-            stride,
-            stride,
-            pad,
-            pad,
-            outH,
-            outW,
-            x.c(),
-            1),
-        in);
+    return pool(LayerKind.AVGPOOL, name, in, kernel, stride, pad);
   }
 
   /** Max pooling over {@code kernel x kernel} windows. */
   String maxPool(String name, @Nullable String in, int kernel, int stride, int pad) {
+    return pool(LayerKind.MAXPOOL, name, in, kernel, stride, pad);
+  }
+
+  /** A {@code kind} pooling layer over {@code kernel x kernel} windows, channels kept. */
+  private String pool(
+      LayerKind kind, String name, @Nullable String in, int kernel, int stride, int pad) {
     Shape x = shapeOf(in);
     int outH = Math.floorDiv(x.h() + 2 * pad - kernel, stride) + 1;
     int outW = Math.floorDiv(x.w() + 2 * pad - kernel, stride) + 1;
     return add(
         new Layer(
-            name,
-            LayerKind.MAXPOOL,
-            x.h(),
-            x.w(),
-            x.c(),
-            kernel,
-            kernel,
-            stride,
-            stride,
-            pad,
-            pad,
-            outH,
-            outW,
-            x.c(),
-            1),
+            name, kind, x.h(), x.w(), x.c(), kernel, kernel, stride, stride, pad, pad, outH, outW,
+            x.c(), 1),
         in);
   }
 
