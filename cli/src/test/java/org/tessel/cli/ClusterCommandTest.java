@@ -56,6 +56,8 @@ final class ClusterCommandTest {
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // C1 only: a worker here starts Hazelcast and prices a few tiny batches
+                "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
                 "-cp",
                 System.getProperty(
