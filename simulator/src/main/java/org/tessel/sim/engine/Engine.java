@@ -74,6 +74,22 @@ public final class Engine {
     return now;
   }
 
+  /**
+   * Moves the clock {@code dtCycles} forward with every pending event, whose arguments change by
+   * {@code argShiftByKind[kind]} (see {@link EventQueue#shift}): a component that has found its own
+   * future to repeat a stretch it has already simulated skips the repetitions (only when it is the
+   * engine's only component, so that nothing else is moved with it).
+   *
+   * @throws SimulationException for a negative step or an event moved past the largest cycle
+   */
+  public void skip(long dtCycles, long[] argShiftByKind) {
+    if (dtCycles < 0) {
+      throw new SimulationException(now, "negative skip " + dtCycles);
+    }
+    queue.shift(dtCycles, argShiftByKind);
+    now += dtCycles;
+  }
+
   /** Sets the clock to {@code cycle} with nothing pending (start of a new run segment). */
   public void startAt(long cycle) {
     if (!queue.isEmpty()) {

@@ -30,6 +30,7 @@ public final class EventQueue {
   private int[] target = new int[1 << 10];
   private long[] arg = new long[1 << 10];
   private final IntArrayList free = new IntArrayList();
+  private long[] scratch = new long[8];
   private int nextSlot;
 
   /**
@@ -109,6 +110,35 @@ public final class EventQueue {
   /** Returns a slot to the pool. */
   public void release(int slot) {
     free.push(slot);
+  }
+
+  /**
+   * Moves every pending event {@code dtCycles} later and adds {@code argShiftByKind[kind]} to its
+   * argument (kinds beyond the array keep theirs). The order of the pending events is unchanged:
+   * all move by the same amount. Allocates only when more events are pending than ever before.
+   *
+   * @throws SimulationException when an event would move past {@link #MAX_CYCLE}
+   */
+  public void shift(long dtCycles, long[] argShiftByKind) {
+    int n = heap.size();
+    if (scratch.length < n) {
+      scratch = new long[Math.max(n, 2 * scratch.length)];
+    }
+    for (int i = 0; i < n; i++) {
+      scratch[i] = heap.dequeueLong();
+    }
+    for (int i = 0; i < n; i++) {
+      long key = scratch[i];
+      long cycle = cycleOf(key) + dtCycles;
+      if (dtCycles < 0 || cycle > MAX_CYCLE) {
+        throw new SimulationException(cycle, "event cycle out of range [0, " + MAX_CYCLE + "]");
+      }
+      int slot = slotOf(key);
+      if (kind[slot] >= 0 && kind[slot] < argShiftByKind.length) {
+        arg[slot] += argShiftByKind[kind[slot]];
+      }
+      heap.enqueue(key + (dtCycles << CYCLE_SHIFT));
+    }
   }
 
   /** Drops every pending event; keeps the grown pools. */

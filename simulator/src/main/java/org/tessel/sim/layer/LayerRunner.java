@@ -38,6 +38,13 @@ import org.tessel.sim.workload.OperandWords;
  *
  * <p>Events: {@code TRANSFER_DONE(port, k)} and {@code FOLD_DONE(k)}; after each, the runner starts
  * whatever has become possible. A runner is reusable and allocates nothing per event.
+ *
+ * <p>Repeated stretches are skipped, exactly ({@link #skipRepeats}): when a fold ends in the state
+ * an earlier fold ended in, relative to its fold number and cycle, and the folds ahead repeat the
+ * durations and traffic of the folds in between, the runner moves forward by whole repetitions
+ * without simulating them. A layer of many alike passes (a row-stationary channel sweep, a fully
+ * connected layer on a slow link) then costs events per distinct stretch, not per pass. {@link
+ * #setFastForward} turns it off; with a trace recorder every fold is simulated.
  */
 public final class LayerRunner implements EventHandler {
   /** Port indices of the per-port arrays: {@link Operand#ordinal()}, as ints for the loop. */
@@ -50,6 +57,9 @@ public final class LayerRunner implements EventHandler {
   private static final int KIND_FILL_IFMAP_DONE = 1;
   private static final int KIND_FILL_FILTER_DONE = 2;
   private static final int KIND_DRAIN_DONE = 3;
+
+  /** Folds past the counts whose inputs a repetition must also repeat ({@link #skipRepeats}). */
+  private static final int MARGIN = 2;
 
   private final Engine engine = new Engine();
   private final int id;
@@ -92,6 +102,13 @@ public final class LayerRunner implements EventHandler {
   private long linkUsedBytes;
   private boolean linkBusy;
   private final long[] readySince = new long[3];
+  // when the pending fold and each port's pending transfer end (valid while busy)
+  private long foldDueAt;
+  private final long[] portDueAt = new long[3];
+  // positive-word transfers started per port (tells whether a port's window moved in a period)
+  private final long[] portStarts = new long[3];
+  private boolean fastForward = true;
+  private final Repeats repeats = new Repeats();
 
   /** A runner with its own engine. */
   public LayerRunner() {
@@ -158,6 +175,8 @@ public final class LayerRunner implements EventHandler {
     java.util.Arrays.fill(portFirst, -1);
     java.util.Arrays.fill(portLast, -1);
     java.util.Arrays.fill(readySince, -1);
+    java.util.Arrays.fill(portStarts, 0);
+    repeats.clear();
     linkUsedBytes = 0;
     linkBusy = false;
     engine.startAt(0);
@@ -208,6 +227,11 @@ public final class LayerRunner implements EventHandler {
         if (trace != null) {
           trace.span(Track.ARRAY, foldStart, e.now(), arg);
         }
+        advance();
+        if (fastForward && trace == null) {
+          skipRepeats();
+        }
+        return;
       }
       case KIND_FILL_IFMAP_DONE -> {
         ifmapPortBusy = false;
@@ -275,6 +299,7 @@ public final class LayerRunner implements EventHandler {
         trace.span(Track.STALL, lastArrayFree, engine.now(), k);
         lastArrayFree = engine.now() + cycles;
       }
+      foldDueAt = engine.now() + cycles;
       engine.after(cycles, Phase.COMPUTE_DONE, id, KIND_FOLD_DONE, k);
     }
   }
@@ -409,9 +434,132 @@ public final class LayerRunner implements EventHandler {
     if (bytes < 0 || (bytes > 0 && (cycles <= 0 || wordBytes <= 0))) {
       throw new IllegalArgumentException("link: bytes >= 0, cycles and wordBytes > 0");
     }
-    this.linkBytes = bytes;
-    this.linkCycles = cycles;
+    long g = bytes > 0 ? gcd(bytes, cycles) : 1;
+    this.linkBytes = bytes / g;
+    this.linkCycles = bytes > 0 ? cycles / g : cycles;
     this.wordBytes = wordBytes;
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+
+  /**
+   * Whether the following runs skip repeated stretches of folds ({@link #skipRepeats}; on by
+   * default). Off, every fold and transfer is an event: the reference the skipping is tested
+   * against.
+   */
+  public void setFastForward(boolean on) {
+    fastForward = on;
+  }
+
+  /**
+   * After a fold has ended: when the runner's state, seen from the current fold and cycle, is the
+   * one it had at the end of an earlier fold, and the folds ahead repeat the durations and traffic
+   * of the folds since then, the layer's future repeats that stretch; the runner then moves every
+   * count, time and pending event forward by as many whole repetitions as the folds ahead allow,
+   * without simulating them. Exact: the state compared is everything the next events depend on (the
+   * counts relative to the folds done, the busy flags, when the pending fold and transfers end, how
+   * long each waiting transfer has waited, how far the link is booked ahead and the phase of its
+   * byte budget), and the repetition is applied only as far as {@link FoldDurations#periodicUntil}
+   * and {@link FoldTraffic#periodicUntil} vouch for the inputs. The cost of a layer becomes that of
+   * its distinct stretches, not of its folds.
+   */
+  private void skipRepeats() {
+    long now = engine.now();
+    long done = foldsDone;
+    long[] st = repeats.state;
+    st[0] = ifmapFillsStarted - done;
+    st[1] = ifmapFillsDone - done;
+    st[2] = filterFillsStarted - done;
+    st[3] = filterFillsDone - done;
+    st[4] = foldsStarted - done;
+    st[5] = drainsStarted - done;
+    st[6] = drainsDone - done;
+    st[7] =
+        fillPart[0]
+            | fillPart[1] << 1
+            | (arrayBusy ? 4 : 0)
+            | (ifmapPortBusy ? 8 : 0)
+            | (filterPortBusy ? 16 : 0)
+            | (ofmapPortBusy ? 32 : 0)
+            | (linkBusy ? 64 : 0);
+    st[8] = arrayBusy ? foldDueAt - now : -1;
+    st[9] = ifmapPortBusy ? portDueAt[IFMAP] - now : -1;
+    st[10] = filterPortBusy ? portDueAt[FILTER] - now : -1;
+    st[11] = ofmapPortBusy ? portDueAt[OFMAP] - now : -1;
+    for (int p = 0; p < 3; p++) {
+      st[12 + p] = readySince[p] < 0 ? -1 : now - readySince[p];
+    }
+    long budget = 0;
+    if (linkBytes > 0) {
+      // bytes the link may have moved by now, and the phase of that budget (now * B mod C)
+      budget = now * linkBytes / linkCycles;
+      st[15] = now % linkCycles * linkBytes % linkCycles;
+      st[16] = Math.max(0, linkUsedBytes - budget);
+    } else {
+      st[15] = 0;
+      st[16] = 0;
+    }
+    int slot = repeats.find();
+    if (slot >= 0) {
+      long period = done - repeats.fold(slot);
+      long dt = now - repeats.cycle(slot);
+      long lo = Math.min(Math.min(ifmapFillsStarted, filterFillsStarted), drainsStarted);
+      long hi = Math.max(Math.max(ifmapFillsStarted, filterFillsStarted), foldsStarted);
+      // a split fill in progress reads the words of the fold after its count: two folds of margin
+      long maxReps = (folds - hi - period - MARGIN) / period;
+      if (period > 0 && maxReps >= 1) {
+        long end = hi + maxReps * period + MARGIN;
+        long until =
+            Math.min(
+                traffic.periodicUntil((int) lo, (int) period, (int) end),
+                durations.periodicUntil(foldsStarted, period, end - hi + foldsStarted)
+                    - foldsStarted
+                    + hi);
+        long reps = Math.min(maxReps, (until - hi - MARGIN) / period);
+        if (reps >= 1) {
+          jump(reps, period, dt, slot, st[16] > 0);
+        }
+      }
+    }
+    repeats.store(foldsDone, engine.now(), portStarts);
+  }
+
+  /** Moves the runner {@code reps} repetitions of {@code period} folds and {@code dt} cycles on. */
+  private void jump(long reps, long period, long dt, int slot, boolean linkAhead) {
+    int dk = (int) (reps * period);
+    long dtAll = reps * dt;
+    ifmapFillsStarted += dk;
+    ifmapFillsDone += dk;
+    filterFillsStarted += dk;
+    filterFillsDone += dk;
+    foldsStarted += dk;
+    foldsDone += dk;
+    drainsStarted += dk;
+    drainsDone += dk;
+    lastFoldEnd += dtAll;
+    lastDrainEnd += dtAll; // each repetition ends at least one write-back (period >= 1 fold)
+    foldDueAt += dtAll;
+    for (int p = 0; p < 3; p++) {
+      portDueAt[p] += dtAll;
+      if (readySince[p] >= 0) {
+        readySince[p] += dtAll;
+      }
+      if (portStarts[p] != repeats.starts(slot, p)) {
+        portLast[p] += dtAll;
+        portStarts[p] += reps * (portStarts[p] - repeats.starts(slot, p));
+      }
+    }
+    if (linkAhead) {
+      // the phases are equal, so dt cycles grant a whole number of bytes
+      linkUsedBytes += reps * (dt * linkBytes / linkCycles);
+    }
+    repeats.argShift[KIND_FOLD_DONE] = dk;
+    repeats.argShift[KIND_FILL_IFMAP_DONE] = 2L * dk;
+    repeats.argShift[KIND_FILL_FILTER_DONE] = 2L * dk;
+    repeats.argShift[KIND_DRAIN_DONE] = dk;
+    engine.skip(dtAll, repeats.argShift);
   }
 
   /**
@@ -451,7 +599,9 @@ public final class LayerRunner implements EventHandler {
         portFirst[port] = engine.now();
       }
       portLast[port] = engine.now() + Math.max(cycles, 1) - 1;
+      portStarts[port]++;
     }
+    portDueAt[port] = engine.now() + cycles;
     return cycles;
   }
 

@@ -89,12 +89,78 @@ public final class FoldDurations {
     return classes[(fr == rowFolds - 1 ? 2 : 0) + (fc == colFolds - 1 ? 1 : 0)];
   }
 
-  /** Sum over the first {@code folds} folds. */
+  /** Sum over the first {@code folds} folds (closed form: no loop over the folds). */
   public long total(long folds) {
-    long sum = 0;
-    for (long k = 0; k < folds; k++) {
+    if (pattern.length > 0) {
+      long period = runLength * pattern.length;
+      long sum = 0;
+      for (long c : pattern) {
+        sum += c;
+      }
+      long total = folds / period * runLength * sum;
+      long rest = folds % period;
+      for (int j = 0; j < pattern.length && rest > 0; j++) {
+        long n = Math.min(runLength, rest);
+        total += n * pattern[j];
+        rest -= n;
+      }
+      return total;
+    }
+    long groups = folds / perGroup;
+    long perGroupCycles =
+        (rowFolds - 1) * (colFolds - 1) * classes[0]
+            + (rowFolds - 1) * classes[1]
+            + (colFolds - 1) * classes[2]
+            + classes[3];
+    long sum = groups * perGroupCycles;
+    for (long k = groups * perGroup; k < folds; k++) {
       sum += cycles(k);
     }
     return sum;
+  }
+
+  /**
+   * The first fold {@code i} in {@code [from, limit)} whose cycles may differ from those of fold
+   * {@code i - period}, or {@code limit} when none does (see {@link FoldTraffic#periodicUntil}):
+   * may answer early, never late.
+   *
+   * @param from first fold to compare ({@code >= period})
+   * @param period folds per repetition ({@code > 0})
+   * @param limit end of the folds of interest
+   */
+  public long periodicUntil(long from, long period, long limit) {
+    if (from >= limit) {
+      return from;
+    }
+    if (pattern.length > 0) {
+      if (allEqual(pattern) || period % (runLength * pattern.length) == 0) {
+        return limit;
+      }
+      if (period >= runLength) {
+        return from;
+      }
+      // fold i and fold i - period share a run unless i falls in the first `period` of one
+      long inRun = from % runLength;
+      long next = inRun < period ? from : from - inRun + runLength;
+      return Math.min(next, limit);
+    }
+    if (allEqual(classes) || period % perGroup == 0) {
+      return limit;
+    }
+    for (long i = from; i < limit; i++) {
+      if (cycles(i) != cycles(i - period)) {
+        return i;
+      }
+    }
+    return limit;
+  }
+
+  private static boolean allEqual(long[] values) {
+    for (long v : values) {
+      if (v != values[0]) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -15,6 +15,29 @@ public interface FoldTraffic {
   /** Ofmap words written to DRAM after fold {@code k}. */
   long ofmapDrainWords(int k);
 
+  /**
+   * The first fold {@code i} in {@code [from, limit)} whose words (ifmap, filter or ofmap) may
+   * differ from those of fold {@code i - period}, or {@code limit} when none does: the folds from
+   * {@code from} on repeat the pattern of the {@code period} folds before them up to there. An
+   * answer may come early (a fold reported that in fact repeats) but never late. This default
+   * compares fold by fold; implementations with a closed form answer in constant time.
+   *
+   * @param from first fold to compare ({@code >= period})
+   * @param period folds per repetition ({@code > 0})
+   * @param limit end of the folds of interest
+   */
+  default int periodicUntil(int from, int period, int limit) {
+    for (int i = from; i < limit; i++) {
+      int j = i - period;
+      if (ifmapFillWords(i) != ifmapFillWords(j)
+          || filterFillWords(i) != filterFillWords(j)
+          || ofmapDrainWords(i) != ofmapDrainWords(j)) {
+        return i;
+      }
+    }
+    return Math.max(from, limit);
+  }
+
   /** No DRAM traffic at all (everything on chip). */
   FoldTraffic NONE =
       new FoldTraffic() {
@@ -31,6 +54,11 @@ public interface FoldTraffic {
         @Override
         public long ofmapDrainWords(int k) {
           return 0;
+        }
+
+        @Override
+        public int periodicUntil(int from, int period, int limit) {
+          return Math.max(from, limit);
         }
       };
 }

@@ -89,4 +89,24 @@ final class EventQueueTest {
     assertEquals(3, e.run());
     assertEquals("9012", seen.toString());
   }
+
+  @Test
+  void engine_skipMovesTheClockAndEveryPendingEvent() {
+    var e = new Engine();
+    StringBuilder seen = new StringBuilder();
+    int id =
+        e.register(
+            (kind, arg, engine) -> seen.append(engine.now()).append(':').append(arg).append(' '));
+    e.at(4, Phase.COMPUTE_DONE, id, 0, 10);
+    e.at(4, Phase.TRANSFER_DONE, id, 1, 20);
+    e.at(9, Phase.TRANSFER_DONE, id, 2, 30);
+    e.skip(100, new long[] {1, 2});
+    assertEquals(100, e.now());
+    assertEquals(109, e.run());
+    // order kept (phase before phase at cycle 104); kinds 0 and 1 shifted, kind 2 beyond the array
+    assertEquals("104:22 104:11 109:30 ", seen.toString());
+    assertThrows(SimulationException.class, () -> e.skip(-1, new long[0]));
+    e.at(200, Phase.CONTROL, id, 0, 0);
+    assertThrows(SimulationException.class, () -> e.skip(EventQueue.MAX_CYCLE, new long[0]));
+  }
 }

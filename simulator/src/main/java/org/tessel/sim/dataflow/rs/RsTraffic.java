@@ -41,6 +41,21 @@ final class RsTraffic implements FoldTraffic {
   }
 
   @Override
+  public int periodicUntil(int from, int period, int limit) {
+    boolean stripsDiffer = !same(ifmapWords) || !same(ofmapWords);
+    return (int) order.sameClassUntil(from, period, limit, stripsDiffer);
+  }
+
+  private static boolean same(long[] words) {
+    for (long w : words) {
+      if (w != words[0]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
   public long ifmapFillWords(int k) {
     return order.firstFilterGroup(k) ? ifmapWords[order.strip(k)] : 0;
   }
