@@ -1,5 +1,7 @@
 package org.tessel.sim.mapping;
 
+import org.tessel.sim.util.IntMath;
+
 /**
  * Cycles of each fold of a layer. Folds of one GEMM differ only in whether their row fold and their
  * column fold are the last (possibly partial) ones, so four values describe them all; groups repeat
@@ -133,7 +135,7 @@ public final class FoldDurations {
       return from;
     }
     if (pattern.length > 0) {
-      if (allEqual(pattern) || period % (runLength * pattern.length) == 0) {
+      if (IntMath.allEqual(pattern) || period % (runLength * pattern.length) == 0) {
         return limit;
       }
       if (period >= runLength) {
@@ -144,7 +146,7 @@ public final class FoldDurations {
       long next = inRun < period ? from : from - inRun + runLength;
       return Math.min(next, limit);
     }
-    if (allEqual(classes) || period % perGroup == 0) {
+    if (IntMath.allEqual(classes) || period % perGroup == 0) {
       return limit;
     }
     for (long i = from; i < limit; i++) {
@@ -153,14 +155,5 @@ public final class FoldDurations {
       }
     }
     return limit;
-  }
-
-  private static boolean allEqual(long[] values) {
-    for (long v : values) {
-      if (v != values[0]) {
-        return false;
-      }
-    }
-    return true;
   }
 }

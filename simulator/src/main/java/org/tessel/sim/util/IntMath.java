@@ -16,4 +16,14 @@ public final class IntMath {
   public static long ceilDiv(long a, long b) {
     return -Math.floorDiv(-a, b);
   }
+
+  /** Whether every value of {@code values} is the same (true for none or one). */
+  public static boolean allEqual(long[] values) {
+    for (long v : values) {
+      if (v != values[0]) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -1,6 +1,7 @@
 package org.tessel.sim.dataflow.rs;
 
 import org.tessel.sim.mapping.FoldTraffic;
+import org.tessel.sim.util.IntMath;
 
 /**
  * DRAM words of each row-stationary pass ({@link PassOrder}): every pass loads its filters ({@code
@@ -14,6 +15,8 @@ final class RsTraffic implements FoldTraffic {
   private final long filterWords;
   private final long[] ifmapWords;
   private final long[] ofmapWords;
+  // whether strips of different widths move different words (else a strip is like any other)
+  private final boolean stripsDiffer;
 
   RsTraffic(RsShape shape, RsMapping mp) {
     this(shape, mp, 1);
@@ -38,21 +41,12 @@ final class RsTraffic implements FoldTraffic {
       ofmapWords[k] =
           (long) Math.ceil((long) mp.n() * mp.p() * mp.t() * es * shape.f() * fmapRatio);
     }
+    stripsDiffer = !IntMath.allEqual(ifmapWords) || !IntMath.allEqual(ofmapWords);
   }
 
   @Override
   public int periodicUntil(int from, int period, int limit) {
-    boolean stripsDiffer = !same(ifmapWords) || !same(ofmapWords);
     return (int) order.sameClassUntil(from, period, limit, stripsDiffer);
-  }
-
-  private static boolean same(long[] words) {
-    for (long w : words) {
-      if (w != words[0]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override
