@@ -511,12 +511,15 @@ public final class LayerRunner implements EventHandler {
       long maxReps = (folds - hi - period - MARGIN) / period;
       if (period > 0 && maxReps >= 1) {
         long end = hi + maxReps * period + MARGIN;
+        // durations first (closed forms, or short runs): the traffic is then compared fold by
+        // fold at most as far as they repeat, so failed attempts do not rescan a long stretch
         long until =
-            Math.min(
-                traffic.periodicUntil((int) lo, (int) period, (int) end),
-                durations.periodicUntil(foldsStarted, period, end - hi + foldsStarted)
-                    - foldsStarted
-                    + hi);
+            durations.periodicUntil(foldsStarted, period, end - hi + foldsStarted)
+                - foldsStarted
+                + hi;
+        if (until - hi - MARGIN >= period) {
+          until = traffic.periodicUntil((int) lo, (int) period, (int) until);
+        }
         long reps = Math.min(maxReps, (until - hi - MARGIN) / period);
         if (reps >= 1) {
           jump(reps, period, dt, slot, st[16] > 0);
