@@ -22,6 +22,10 @@ import org.tessel.sim.util.Checks;
  * @param linkClockMHz clock of the off-chip link (LINK mode; 0 when there is none)
  * @param rlcZeroFraction share of zeros in the feature maps when they cross the link run-length
  *     coded ({@link #fmapWordsRatio()}); negative: no compression
+ * @param ifmapLoadsStall whether the array stops while an ifmap tile loads from DRAM, as the
+ *     Eyeriss chip does ("the chip does not perform processing while it is loading ifmap from
+ *     DRAM", JSSC 2017 Sec. VI-A); false: the next tile loads into the buffer space the current
+ *     tiles leave free while the array works (row stationary only)
  */
 public record DramSpec(
     BandwidthMode mode,
@@ -30,7 +34,8 @@ public record DramSpec(
     int filterReadWordsPerCycle,
     int linkBits,
     double linkClockMHz,
-    double rlcZeroFraction) {
+    double rlcZeroFraction,
+    boolean ifmapLoadsStall) {
   /** Validates the bandwidths and, in LINK mode, the link. */
   public DramSpec {
     if (mode == null) {
@@ -59,7 +64,15 @@ public record DramSpec(
       int bandwidthWordsPerCycle,
       int ifmapReadWordsPerCycle,
       int filterReadWordsPerCycle) {
-    this(mode, bandwidthWordsPerCycle, ifmapReadWordsPerCycle, filterReadWordsPerCycle, 0, 0, -1);
+    this(
+        mode,
+        bandwidthWordsPerCycle,
+        ifmapReadWordsPerCycle,
+        filterReadWordsPerCycle,
+        0,
+        0,
+        -1,
+        false);
   }
 
   /** Every port at {@code bandwidthWordsPerCycle}, without an off-chip link or compression. */
@@ -81,7 +94,8 @@ public record DramSpec(
         bandwidthWordsPerCycle,
         linkBits,
         linkClockMHz,
-        rlcZeroFraction);
+        rlcZeroFraction,
+        false);
   }
 
   /** The same interface in another mode (the link kept). */
@@ -93,7 +107,8 @@ public record DramSpec(
         filterReadWordsPerCycle,
         linkBits,
         linkClockMHz,
-        rlcZeroFraction);
+        rlcZeroFraction,
+        ifmapLoadsStall);
   }
 
   /** The same interface with feature maps run-length coded at this share of zeros. */
@@ -105,7 +120,21 @@ public record DramSpec(
         filterReadWordsPerCycle,
         linkBits,
         linkClockMHz,
-        zeros);
+        zeros,
+        ifmapLoadsStall);
+  }
+
+  /** The same interface, the array stopping (or not) while an ifmap tile loads. */
+  public DramSpec withIfmapLoadsStall(boolean stall) {
+    return new DramSpec(
+        mode,
+        bandwidthWordsPerCycle,
+        ifmapReadWordsPerCycle,
+        filterReadWordsPerCycle,
+        linkBits,
+        linkClockMHz,
+        rlcZeroFraction,
+        stall);
   }
 
   /**

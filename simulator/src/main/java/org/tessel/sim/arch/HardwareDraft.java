@@ -30,6 +30,7 @@ public final class HardwareDraft {
   int linkBits;
   double linkClockMHz;
   double rlcZeroFraction;
+  boolean ifmapLoadsStall;
   boolean xyBus;
   int linkBytesPerCycle;
   int hopLatencyCycles;
@@ -73,6 +74,7 @@ public final class HardwareDraft {
     linkBits = base.dram().linkBits();
     linkClockMHz = base.dram().linkClockMHz();
     rlcZeroFraction = base.dram().rlcZeroFraction();
+    ifmapLoadsStall = base.dram().ifmapLoadsStall();
     clockMHz = base.clockMHz();
     CgraSpec c = base.cgra();
     xyBus = c.noc().topology() == NocTopology.XY_BUS;
@@ -125,11 +127,14 @@ public final class HardwareDraft {
     SramSpec sram = new SramSpec(ifmapKiB, filterKiB, ofmapKiB, wordBytes, sramBanks);
     DramSpec dram =
         DramSpec.link(
-            userBandwidth ? BandwidthMode.USER : linkMode ? BandwidthMode.LINK : BandwidthMode.CALC,
-            bandwidthWordsPerCycle,
-            linkBits,
-            linkClockMHz,
-            rlcZeroFraction);
+                userBandwidth
+                    ? BandwidthMode.USER
+                    : linkMode ? BandwidthMode.LINK : BandwidthMode.CALC,
+                bandwidthWordsPerCycle,
+                linkBits,
+                linkClockMHz,
+                rlcZeroFraction)
+            .withIfmapLoadsStall(ifmapLoadsStall);
     boolean baseXy = c.noc().topology() == NocTopology.XY_BUS;
     boolean mc = multicast;
     if (!multicastSet && c.noc().multicast() == baseXy) {

@@ -156,6 +156,15 @@ public enum HardwareField {
       List.of(),
       "absent (no coding)",
       (d, v) -> d.rlcZeroFraction = Double.parseDouble(v)),
+  DRAM_IFMAP_LOADS_STALL(
+      "dram.ifmapLoadsStall",
+      null,
+      Kind.CHOICE,
+      "",
+      0,
+      List.of("true", "false"),
+      "false",
+      (d, v) -> d.ifmapLoadsStall = v.equals("true")),
   NOC_TOPOLOGY(
       "noc.topology",
       null,

@@ -147,13 +147,14 @@ public final class HardwareReader {
     double linkMHz = d.has("linkClockMHz") ? d.positiveDouble("linkClockMHz", 0) : 0;
     DramSpec dram =
         DramSpec.link(
-            mode.equals("calc")
-                ? BandwidthMode.CALC
-                : link ? BandwidthMode.LINK : BandwidthMode.USER,
-            bw,
-            linkBits,
-            linkMHz,
-            zeroFraction(d));
+                mode.equals("calc")
+                    ? BandwidthMode.CALC
+                    : link ? BandwidthMode.LINK : BandwidthMode.USER,
+                bw,
+                linkBits,
+                linkMHz,
+                zeroFraction(d))
+            .withIfmapLoadsStall(choice(d, HardwareField.DRAM_IFMAP_LOADS_STALL).equals("true"));
     String model = choice(root, HardwareField.MEMORY_MODEL);
     CgraSpec cgra = cgra(root, array, sram.wordBytes());
     return new HardwareSpec(

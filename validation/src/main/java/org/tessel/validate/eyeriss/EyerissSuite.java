@@ -74,12 +74,7 @@ public final class EyerissSuite {
               Map.entry(
                   0.25,
                   "filters re-read per image; output zeros"
-                      + " not published (docs/validation.md)"),
-          "alexnet CONV1 total latency",
-              Map.entry(
-                  0.15,
-                  "3648 of a pass's 3872 filter words wait for the"
-                      + " previous pass (docs/validation.md)"));
+                      + " not published (docs/validation.md)"));
 
   private EyerissSuite() {}
 

@@ -93,11 +93,22 @@ final class Legality {
 
   /**
    * How many passes' data the buffers hold under a legal mapping (ifmap, filter, ofmap), from the
-   * global-buffer allocation of JSSC 2017 Table III: the next channel group's ifmap tile is loaded
-   * during the current passes only when the banks the tiles leave free hold a second ifmap tile,
-   * otherwise it waits for them; the next pass's filters are loaded during the current pass only
-   * when two passes' filters fit the filter region; finished outputs are written back from the psum
-   * tile while the next pass accumulates other filters' partial sums.
+   * global-buffer allocation of JSSC 2017 Table III.
+   *
+   * <ul>
+   *   <li>Ifmaps: the next channel group's tile is loaded during the current passes only when the
+   *       banks the tiles leave free hold a second tile; otherwise it waits for them (and with
+   *       {@code dram.ifmapLoadsStall}, as on the Eyeriss chip, it always waits: "the chip does not
+   *       perform processing while it is loading ifmap from DRAM", JSSC 2017 Sec. VI-A).
+   *   <li>Filters: two passes' worth. A pass's filters leave the filter region for the PEs' filter
+   *       scratchpads, which hold them for the whole pass (row stationary), so the region takes the
+   *       next pass's filters while the array works ("While the PE array is working on a processing
+   *       pass, the GLB preloads the filters used by the next processing pass", JSSC 2017 Sec.
+   *       V-A). The engine lets that preload start with the pass, not after the pass's own filters
+   *       have left the region (the first {@code Wf / B_f} cycles of the pass).
+   *   <li>Ofmaps: finished outputs are written back from the psum tile while the next pass
+   *       accumulates other filters' partial sums.
+   * </ul>
    */
   static int[] bufferDepths(RsShape shape, RsMapping mp, RsHardware hw) {
     long wb = hw.wordBytes();
@@ -105,10 +116,7 @@ final class Legality {
     long ifmapBanks =
         ceilDiv((long) mp.n() * mp.q() * mp.r() * shape.rowsFor(mp.e()) * shape.w() * wb, bank);
     long free = hw.glbBanks() - tileBanks(shape, mp, hw);
-    long filterBytes = (long) mp.p() * mp.t() * mp.q() * mp.r() * shape.r() * shape.s() * wb;
-    return new int[] {
-      free >= ifmapBanks ? 2 : 1, 2 * filterBytes <= hw.filterGlbBytes() ? 2 : 1, 2
-    };
+    return new int[] {!hw.ifmapLoadsStall() && free >= ifmapBanks ? 2 : 1, 2, 2};
   }
 
   /**
@@ -116,20 +124,19 @@ final class Legality {
    * current passes' data (ifmap, filter; 0 for a double buffer, which holds the whole fill): the
    * banks the ifmap and psum tiles leave free take the first part of the next channel group's ifmap
    * tile (counted in DRAM words: times {@code fmapDramRatio} when feature maps cross the link
-   * coded), and the filter region beside one pass's filters takes the first part of the next
-   * pass's. The off-chip link is a separate clock domain behind asynchronous FIFOs (JSSC 2017 Sec.
-   * III), so a transfer into free buffer space runs while the array processes; only the part that
-   * would overwrite data in use waits for the pass to end.
+   * coded), unless ifmap loads stall the array. The off-chip link is a separate clock domain behind
+   * asynchronous FIFOs (JSSC 2017 Sec. III), so a transfer into free buffer space can run while the
+   * array processes; only the part that would overwrite data in use waits for the pass to end.
    */
   static long[] prefetchWords(RsShape shape, RsMapping mp, RsHardware hw) {
     int[] depth = bufferDepths(shape, mp, hw);
-    long wb = hw.wordBytes();
     long free = Math.max(0, hw.glbBanks() - tileBanks(shape, mp, hw));
-    long filterBytes = (long) mp.p() * mp.t() * mp.q() * mp.r() * shape.r() * shape.s() * wb;
-    long freeWords = free * hw.glbBankBytes() / wb;
-    long ifmap = depth[0] == 1 ? (long) Math.floor(freeWords * hw.fmapDramRatio()) : 0;
-    long filter = depth[1] == 1 ? (hw.filterGlbBytes() - filterBytes) / wb : 0;
-    return new long[] {ifmap, filter};
+    long freeWords = free * hw.glbBankBytes() / hw.wordBytes();
+    long ifmap =
+        depth[0] == 1 && !hw.ifmapLoadsStall()
+            ? (long) Math.floor(freeWords * hw.fmapDramRatio())
+            : 0;
+    return new long[] {ifmap, 0};
   }
 
   /** Global-buffer banks the ifmap tile and the psum tile of one pass take. */

@@ -30,6 +30,8 @@ import org.tessel.sim.util.Checks;
  * @param search how the compiler chooses a mapping ({@link MappingSearch})
  * @param fmapDramRatio DRAM words per feature-map word, below 1 when feature maps cross the link
  *     run-length coded ({@link org.tessel.sim.arch.DramSpec#fmapWordsRatio()})
+ * @param ifmapLoadsStall whether the array stops while an ifmap tile loads ({@link
+ *     org.tessel.sim.arch.DramSpec#ifmapLoadsStall()})
  */
 public record RsHardware(
     int rows,
@@ -47,7 +49,8 @@ public record RsHardware(
     int ifmapSpadWritesPerCycle,
     int accumulateCycles,
     MappingSearchSpec search,
-    double fmapDramRatio) {
+    double fmapDramRatio,
+    boolean ifmapLoadsStall) {
 
   /** Eyeriss's PE: a 2-stage MAC pipeline. */
   public static final int EYERISS_MAC_PIPELINE_CYCLES = 2;
@@ -99,6 +102,7 @@ public record RsHardware(
         EYERISS_IFMAP_SPAD_WRITES_PER_CYCLE,
         0,
         hw.cgra().mapping(),
-        hw.dram().fmapWordsRatio());
+        hw.dram().fmapWordsRatio(),
+        hw.dram().ifmapLoadsStall());
   }
 }

@@ -114,6 +114,6 @@ final class RsFastForwardTest {
     }
     assertTrue(checked > 150, checked + " checked");
     assertTrue(
-        eventsSkipping * 5 < eventsStepping, eventsSkipping + " of " + eventsStepping + " events");
+        eventsSkipping * 4 < eventsStepping, eventsSkipping + " of " + eventsStepping + " events");
   }
 }

@@ -127,18 +127,24 @@ final class RsLegalityTest {
   }
 
   /**
-   * What overlaps the passes under Table III's allocation on the preset (model.md section 5), by
-   * hand. CONV1: ifmap tile 1 x 35 x 227 words (4 banks), psum tile 96 x 7 x 55 (19 banks), 2 banks
-   * (4096 words) free for the next tile's first part; filters 3872 words, 224 words of the
-   * 4096-word region free beside them. CONV2: 1 + 23 banks, 1 free for a whole second tile (1
-   * bank); 800 filter words, twice fit. CONV3: 2 + 22 banks, 1 bank (2048 words) free of a 2-bank
-   * tile; 2304 filter words, 1792 free beside them.
+   * What overlaps the passes under Table III's allocation (model.md section 5), by hand. Filters: a
+   * pass's filters sit in the PEs' scratchpads, so the 8 KiB region takes the next pass's (CONV1's
+   * 3872 words, CONV2's 800, CONV3's 2304 all fit once): depth 2, nothing split. Ifmaps on the
+   * preset, which stops the array while a tile loads (JSSC 2017 Sec. VI-A): depth 1, nothing early.
+   * Without that stop, the free banks take the next tile's first part: CONV1's ifmap tile 1 x 35 x
+   * 227 words (4 banks) and psum tile 96 x 7 x 55 (19 banks) leave 2 banks (4096 words); CONV2's 1
+   * + 23 banks leave 1, room for a whole second 1-bank tile; CONV3's 2 + 22 leave 1 bank (2048
+   * words) of a 2-bank tile. Outputs: written back during the next pass (depth 2).
    */
   @Test
   void tableIII_buffersAndPrefetch() {
-    RsHardware hw = RsHardware.of(RsFixtures.eyeriss());
-    int[][] depths = {{1, 1, 2}, {2, 2, 2}, {1, 1, 2}};
-    long[][] prefetch = {{4096, 224}, {0, 0}, {2048, 1792}};
+    RsHardware stall = RsHardware.of(RsFixtures.eyeriss());
+    RsHardware overlap =
+        RsHardware.of(
+            RsFixtures.eyeriss().withDram(RsFixtures.eyeriss().dram().withIfmapLoadsStall(false)));
+    assertTrue(stall.ifmapLoadsStall());
+    int[][] depths = {{1, 2, 2}, {2, 2, 2}, {1, 2, 2}};
+    long[][] prefetch = {{4096, 0}, {0, 0}, {2048, 0}};
     for (int i = 0; i < 3; i++) {
       RsShape shape = RsShape.of(RsFixtures.alexnet().get(i));
       RsMapping mp = RsFixtures.tableIII().get(i);
@@ -146,13 +152,23 @@ final class RsLegalityTest {
       assertAll(
           () ->
               assertEquals(
+                  "[1, 2, 2]",
+                  java.util.Arrays.toString(Legality.bufferDepths(shape, mp, stall)),
+                  "CONV" + (layer + 1)),
+          () ->
+              assertEquals(
+                  "[0, 0]",
+                  java.util.Arrays.toString(Legality.prefetchWords(shape, mp, stall)),
+                  "CONV" + (layer + 1)),
+          () ->
+              assertEquals(
                   java.util.Arrays.toString(depths[layer]),
-                  java.util.Arrays.toString(Legality.bufferDepths(shape, mp, hw)),
+                  java.util.Arrays.toString(Legality.bufferDepths(shape, mp, overlap)),
                   "CONV" + (layer + 1)),
           () ->
               assertEquals(
                   java.util.Arrays.toString(prefetch[layer]),
-                  java.util.Arrays.toString(Legality.prefetchWords(shape, mp, hw)),
+                  java.util.Arrays.toString(Legality.prefetchWords(shape, mp, overlap)),
                   "CONV" + (layer + 1)));
     }
   }
