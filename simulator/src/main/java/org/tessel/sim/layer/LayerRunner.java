@@ -108,7 +108,12 @@ public final class LayerRunner implements EventHandler {
   // positive-word transfers started per port (tells whether a port's window moved in a period)
   private final long[] portStarts = new long[3];
   private boolean fastForward = true;
+  // the runner's state at the end of a fold, relative to the fold and the cycle (skipRepeats)
+  private final long[] state = new long[Repeats.STATE];
+  // earlier fold ends by state: the latest one, and the latest a whole input period back
   private final Repeats repeats = new Repeats();
+  private final Repeats aligned = new Repeats();
+  private final long[] argShift = new long[4];
 
   /** A runner with its own engine. */
   public LayerRunner() {
@@ -177,6 +182,7 @@ public final class LayerRunner implements EventHandler {
     java.util.Arrays.fill(readySince, -1);
     java.util.Arrays.fill(portStarts, 0);
     repeats.clear();
+    aligned.clear();
     linkUsedBytes = 0;
     linkBusy = false;
     engine.startAt(0);
@@ -468,7 +474,7 @@ public final class LayerRunner implements EventHandler {
   private void skipRepeats() {
     long now = engine.now();
     long done = foldsDone;
-    long[] st = repeats.state;
+    long[] st = state;
     st[0] = ifmapFillsStarted - done;
     st[1] = ifmapFillsDone - done;
     st[2] = filterFillsStarted - done;
@@ -501,36 +507,57 @@ public final class LayerRunner implements EventHandler {
       st[15] = 0;
       st[16] = 0;
     }
-    int slot = repeats.find();
-    if (slot >= 0) {
-      long period = done - repeats.fold(slot);
-      long dt = now - repeats.cycle(slot);
-      long lo = Math.min(Math.min(ifmapFillsStarted, filterFillsStarted), drainsStarted);
-      long hi = Math.max(Math.max(ifmapFillsStarted, filterFillsStarted), foldsStarted);
-      // a split fill in progress reads the words of the fold after its count: two folds of margin
-      long maxReps = (folds - hi - period - MARGIN) / period;
-      if (period > 0 && maxReps >= 1) {
-        long end = hi + maxReps * period + MARGIN;
-        // durations first (closed forms, or short runs): the traffic is then compared fold by
-        // fold at most as far as they repeat, so failed attempts do not rescan a long stretch
-        long until =
-            durations.periodicUntil(foldsStarted, period, end - hi + foldsStarted)
-                - foldsStarted
-                + hi;
-        if (until - hi - MARGIN >= period) {
-          until = traffic.periodicUntil((int) lo, (int) period, (int) until);
-        }
-        long reps = Math.min(maxReps, (until - hi - MARGIN) / period);
-        if (reps >= 1) {
-          jump(reps, period, dt, slot, st[16] > 0);
-        }
+    // the latest earlier fold in this state; failing that (its repetition breaks at the inputs'
+    // next boundary), the latest one a whole number of the inputs' periods back
+    int slot = repeats.find(st, 0);
+    long reps = slot >= 0 ? repetitions(slot, repeats) : 0;
+    long np = traffic.period();
+    int alignedSlot = np > 1 ? aligned.find(st, 1 + done % np) : -1;
+    if (reps == 0 && alignedSlot >= 0) {
+      reps = repetitions(alignedSlot, aligned);
+      if (reps > 0) {
+        jump(reps, alignedSlot, aligned, st[16] > 0);
       }
+    } else if (reps > 0) {
+      jump(reps, slot, repeats, st[16] > 0);
     }
-    repeats.store(foldsDone, engine.now(), portStarts);
+    repeats.store(st, foldsDone, engine.now(), portStarts);
+    if (np > 1) {
+      aligned.store(st, foldsDone, engine.now(), portStarts);
+    }
   }
 
-  /** Moves the runner {@code reps} repetitions of {@code period} folds and {@code dt} cycles on. */
-  private void jump(long reps, long period, long dt, int slot, boolean linkAhead) {
+  /**
+   * How many repetitions of the stretch since the fold in {@code slot} of {@code table} the folds
+   * ahead vouch for (0: none).
+   */
+  private long repetitions(int slot, Repeats table) {
+    long period = foldsDone - table.fold(slot);
+    long lo = Math.min(Math.min(ifmapFillsStarted, filterFillsStarted), drainsStarted);
+    long hi = Math.max(Math.max(ifmapFillsStarted, filterFillsStarted), foldsStarted);
+    // a split fill in progress reads the words of the fold after its count: two folds of margin
+    long maxReps = (folds - hi - period - MARGIN) / period;
+    if (period <= 0 || maxReps < 1) {
+      return 0;
+    }
+    long end = hi + maxReps * period + MARGIN;
+    // durations first (closed forms, or short runs): the traffic is then compared fold by fold at
+    // most as far as they repeat, so failed attempts do not rescan a long stretch
+    long until =
+        durations.periodicUntil(foldsStarted, period, end - hi + foldsStarted) - foldsStarted + hi;
+    if (until - hi - MARGIN >= period) {
+      until = traffic.periodicUntil((int) lo, (int) period, (int) until);
+    }
+    return Math.max(0, Math.min(maxReps, (until - hi - MARGIN) / period));
+  }
+
+  /**
+   * Moves the runner {@code reps} repetitions of the stretch since the fold in {@code slot} of
+   * {@code table} on.
+   */
+  private void jump(long reps, int slot, Repeats table, boolean linkAhead) {
+    long period = foldsDone - table.fold(slot);
+    long dt = engine.now() - table.cycle(slot);
     int dk = (int) (reps * period);
     long dtAll = reps * dt;
     ifmapFillsStarted += dk;
@@ -549,20 +576,20 @@ public final class LayerRunner implements EventHandler {
       if (readySince[p] >= 0) {
         readySince[p] += dtAll;
       }
-      if (portStarts[p] != repeats.starts(slot, p)) {
+      if (portStarts[p] != table.starts(slot, p)) {
         portLast[p] += dtAll;
-        portStarts[p] += reps * (portStarts[p] - repeats.starts(slot, p));
+        portStarts[p] += reps * (portStarts[p] - table.starts(slot, p));
       }
     }
     if (linkAhead) {
       // the phases are equal, so dt cycles grant a whole number of bytes
       linkUsedBytes += reps * (dt * linkBytes / linkCycles);
     }
-    repeats.argShift[KIND_FOLD_DONE] = dk;
-    repeats.argShift[KIND_FILL_IFMAP_DONE] = 2L * dk;
-    repeats.argShift[KIND_FILL_FILTER_DONE] = 2L * dk;
-    repeats.argShift[KIND_DRAIN_DONE] = dk;
-    engine.skip(dtAll, repeats.argShift);
+    argShift[KIND_FOLD_DONE] = dk;
+    argShift[KIND_FILL_IFMAP_DONE] = 2L * dk;
+    argShift[KIND_FILL_FILTER_DONE] = 2L * dk;
+    argShift[KIND_DRAIN_DONE] = dk;
+    engine.skip(dtAll, argShift);
   }
 
   /**

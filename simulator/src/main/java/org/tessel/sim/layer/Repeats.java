@@ -4,22 +4,18 @@ import java.util.Arrays;
 
 /**
  * What {@link LayerRunner} remembers of the ends of its recent folds, to find a stretch its future
- * repeats: a direct-mapped table from the runner's relative state ({@link #state}, filled by the
- * runner) to the fold, the cycle and the per-port transfer counts at which it last had that state.
- * A newer fold with the same hash takes the slot, so a match is the latest earlier fold with that
- * state (the shortest repetition). Preallocated: nothing is allocated per fold.
+ * repeats: a direct-mapped table from the runner's relative state (filled by the runner) and a salt
+ * to the fold, the cycle and the per-port transfer counts at which it last had that state. A newer
+ * fold with the same hash takes the slot, so a match is the latest earlier fold with that state and
+ * salt: with salt 0 the shortest repetition; salted with the fold's position in the inputs' own
+ * period, the latest one a whole number of those periods back. Preallocated: nothing is allocated
+ * per fold.
  */
 final class Repeats {
   /** Longs in a state. */
   static final int STATE = 17;
 
   private static final int SLOTS = 256;
-
-  /** The state being looked up or stored, filled by the runner. */
-  final long[] state = new long[STATE];
-
-  /** Scratch for the runner: argument shifts per event kind. */
-  final long[] argShift = new long[4];
 
   private final long[] states = new long[SLOTS * STATE];
   private final long[] hashes = new long[SLOTS];
@@ -38,9 +34,9 @@ final class Repeats {
     Arrays.fill(folds, -1);
   }
 
-  /** The slot of an earlier fold that ended with {@link #state}, or -1. */
-  int find() {
-    long h = 0x9E3779B97F4A7C15L;
+  /** The slot of an earlier fold that ended with {@code state} and {@code salt}, or -1. */
+  int find(long[] state, long salt) {
+    long h = 0x9E3779B97F4A7C15L ^ salt * 0x94D049BB133111EBL;
     for (long v : state) {
       h = (h ^ v) * 0xBF58476D1CE4E5B9L;
       h ^= h >>> 31;
@@ -54,10 +50,11 @@ final class Repeats {
   }
 
   /**
-   * Records {@link #state} (looked up last by {@link #find}) as reached at the end of fold {@code
-   * fold}, at {@code cycle}, with {@code portStarts} positive-word transfers per port so far.
+   * Records {@code state} (looked up last by {@link #find}, with the same salt) as reached at the
+   * end of fold {@code fold}, at {@code cycle}, with {@code portStarts} positive-word transfers per
+   * port so far.
    */
-  void store(long fold, long cycle, long[] portStarts) {
+  void store(long[] state, long fold, long cycle, long[] portStarts) {
     hashes[slot] = hash;
     folds[slot] = fold;
     cycles[slot] = cycle;

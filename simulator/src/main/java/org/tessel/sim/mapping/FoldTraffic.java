@@ -38,6 +38,16 @@ public interface FoldTraffic {
     return Math.max(from, limit);
   }
 
+  /**
+   * Folds per repetition of the traffic's own innermost pattern (row stationary: the filter groups
+   * of a channel group, whose first pass loads the group's ifmap rows), or 1 when it has none to
+   * tell. A hint only: the runner also looks for repeated stretches this many folds apart, and
+   * {@link #periodicUntil} still vouches for every one it skips.
+   */
+  default int period() {
+    return 1;
+  }
+
   /** No DRAM traffic at all (everything on chip). */
   FoldTraffic NONE =
       new FoldTraffic() {

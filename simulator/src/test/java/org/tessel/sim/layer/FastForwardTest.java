@@ -60,6 +60,11 @@ final class FastForwardTest {
     }
 
     @Override
+    public int period() {
+      return f;
+    }
+
+    @Override
     public int periodicUntil(int from, int period, int limit) {
       return lie ? Math.max(from, limit) : FoldTraffic.super.periodicUntil(from, period, limit);
     }

@@ -17,6 +17,11 @@ final class PassOrder {
     this.strips = mp.strips(shape);
   }
 
+  /** Filter groups per channel group: the passes between two ifmap loads. */
+  long filterGroups() {
+    return filterGroups;
+  }
+
   /** Passes with the same strip in a row: channel groups times filter groups. */
   long stripRun() {
     return filterGroups * channelGroups;

@@ -45,6 +45,11 @@ final class RsTraffic implements FoldTraffic {
   }
 
   @Override
+  public int period() {
+    return (int) Math.min(Integer.MAX_VALUE, order.filterGroups());
+  }
+
+  @Override
   public int periodicUntil(int from, int period, int limit) {
     return (int) order.sameClassUntil(from, period, limit, stripsDiffer);
   }
