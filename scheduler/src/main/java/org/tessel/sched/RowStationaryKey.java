@@ -76,7 +76,7 @@ record RowStationaryKey(
   private static java.util.@Nullable List<Object> link(
       Layer shape, RsMapping mapping, HardwareSpec hw) {
     boolean calc = hw.dram().mode() == BandwidthMode.CALC;
-    boolean coded = hw.dram().rlcZeroFraction() >= 0;
+    boolean coded = hw.dram().rlcZeroFraction() >= 0 || hw.dram().rlcOfmapZeroFraction() >= 0;
     if (calc && !coded) {
       return null;
     }

@@ -113,7 +113,7 @@ final class PointHardwareTest {
         () ->
             assertArrayEquals(new long[] {3_840_000, 1_600_000}, hw.dram().linkBytesPerCycles(200)),
         // 4 (1 - 0.5) / 3 of the raw words
-        () -> assertEquals(2.0 / 3, hw.dram().fmapWordsRatio(), 1e-15),
+        () -> assertEquals(2.0 / 3, hw.dram().ifmapWordsRatio(), 1e-15),
         () -> assertEquals(MappingSearchSpec.Policy.BEST, hw.cgra().mapping().policy()),
         () -> assertEquals(0.5, hw.cgra().mapping().minUtilisation()));
     assertEquals(

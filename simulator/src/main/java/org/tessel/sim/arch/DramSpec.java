@@ -21,7 +21,9 @@ import org.tessel.sim.util.Checks;
  * @param linkBits width of the off-chip link in bits (LINK mode; 0 when there is none)
  * @param linkClockMHz clock of the off-chip link (LINK mode; 0 when there is none)
  * @param rlcZeroFraction share of zeros in the feature maps when they cross the link run-length
- *     coded ({@link #fmapWordsRatio()}); negative: no compression
+ *     coded ({@link #ifmapWordsRatio()}); negative: no compression
+ * @param rlcOfmapZeroFraction share of zeros in a layer's outputs when they differ from its inputs'
+ *     (the next layer's inputs: {@link #ofmapWordsRatio()}); negative: {@code rlcZeroFraction}
  * @param ifmapLoadsStall whether the array stops while an ifmap tile loads from DRAM, as the
  *     Eyeriss chip does ("the chip does not perform processing while it is loading ifmap from
  *     DRAM", JSSC 2017 Sec. VI-A); false: the next tile loads into the buffer space the current
@@ -35,6 +37,7 @@ public record DramSpec(
     int linkBits,
     double linkClockMHz,
     double rlcZeroFraction,
+    double rlcOfmapZeroFraction,
     boolean ifmapLoadsStall) {
   /** Validates the bandwidths and, in LINK mode, the link. */
   public DramSpec {
@@ -51,6 +54,10 @@ public record DramSpec(
     if (!(rlcZeroFraction < 1) || Double.isNaN(rlcZeroFraction)) {
       throw new IllegalArgumentException(
           "dram.rlcZeroFraction: must be below 1, was " + rlcZeroFraction);
+    }
+    if (!(rlcOfmapZeroFraction < 1) || Double.isNaN(rlcOfmapZeroFraction)) {
+      throw new IllegalArgumentException(
+          "dram.rlcOfmapZeroFraction: must be below 1, was " + rlcOfmapZeroFraction);
     }
     if (mode == BandwidthMode.LINK && (linkBits == 0 || linkClockMHz == 0)) {
       throw new IllegalArgumentException(
@@ -71,6 +78,7 @@ public record DramSpec(
         filterReadWordsPerCycle,
         0,
         0,
+        -1,
         -1,
         false);
   }
@@ -95,6 +103,7 @@ public record DramSpec(
         linkBits,
         linkClockMHz,
         rlcZeroFraction,
+        -1,
         false);
   }
 
@@ -108,11 +117,20 @@ public record DramSpec(
         linkBits,
         linkClockMHz,
         rlcZeroFraction,
+        rlcOfmapZeroFraction,
         ifmapLoadsStall);
   }
 
   /** The same interface with feature maps run-length coded at this share of zeros. */
   public DramSpec withRlcZeroFraction(double zeros) {
+    return withRlcZeroFractions(zeros, -1);
+  }
+
+  /**
+   * The same interface with a layer's inputs run-length coded at {@code ifmapZeros} and its outputs
+   * at {@code ofmapZeros} (negative: as its inputs).
+   */
+  public DramSpec withRlcZeroFractions(double ifmapZeros, double ofmapZeros) {
     return new DramSpec(
         mode,
         bandwidthWordsPerCycle,
@@ -120,7 +138,8 @@ public record DramSpec(
         filterReadWordsPerCycle,
         linkBits,
         linkClockMHz,
-        zeros,
+        ifmapZeros,
+        ofmapZeros,
         ifmapLoadsStall);
   }
 
@@ -134,19 +153,29 @@ public record DramSpec(
         linkBits,
         linkClockMHz,
         rlcZeroFraction,
+        rlcOfmapZeroFraction,
         stall);
   }
 
   /**
-   * DRAM words of a run-length-coded feature map per word of the raw one: Eyeriss's code packs
-   * three (5-bit run of zeros, 16-bit value) pairs into a 64-bit word (JSSC 2017 Sec. V), so with a
-   * share {@code z} of zeros spread evenly (runs longer than 31 ignored) {@code N} words take
-   * {@code N (1 - z) / 3} codewords of four words: {@code 4 (1 - z) / 3}. Below a quarter of zeros
-   * the code would be longer than the data, which then crosses uncoded (ratio 1); 1 without
+   * DRAM words of a layer's run-length-coded inputs per word of the raw ones: Eyeriss's code packs
+   * three (5-bit run of zeros, 16-bit value) pairs into a 64-bit word (JSSC 2017 Sec. IV-B), so
+   * with a share {@code z} of zeros spread evenly (runs longer than 31 ignored) {@code N} words
+   * take {@code N (1 - z) / 3} codewords of four words: {@code 4 (1 - z) / 3}. Below a quarter of
+   * zeros the code would be longer than the data, which then crosses uncoded (ratio 1); 1 without
    * compression.
    */
-  public double fmapWordsRatio() {
-    return rlcZeroFraction < 0 ? 1 : Math.min(1, 4 * (1 - rlcZeroFraction) / 3);
+  public double ifmapWordsRatio() {
+    return wordsRatio(rlcZeroFraction);
+  }
+
+  /** As {@link #ifmapWordsRatio()} for the layer's outputs ({@code rlcOfmapZeroFraction}). */
+  public double ofmapWordsRatio() {
+    return rlcOfmapZeroFraction < 0 ? ifmapWordsRatio() : wordsRatio(rlcOfmapZeroFraction);
+  }
+
+  private static double wordsRatio(double zeros) {
+    return zeros < 0 ? 1 : Math.min(1, 4 * (1 - zeros) / 3);
   }
 
   /**

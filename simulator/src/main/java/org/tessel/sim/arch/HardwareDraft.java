@@ -30,6 +30,7 @@ public final class HardwareDraft {
   int linkBits;
   double linkClockMHz;
   double rlcZeroFraction;
+  double rlcOfmapZeroFraction;
   boolean ifmapLoadsStall;
   boolean xyBus;
   int linkBytesPerCycle;
@@ -74,6 +75,7 @@ public final class HardwareDraft {
     linkBits = base.dram().linkBits();
     linkClockMHz = base.dram().linkClockMHz();
     rlcZeroFraction = base.dram().rlcZeroFraction();
+    rlcOfmapZeroFraction = base.dram().rlcOfmapZeroFraction();
     ifmapLoadsStall = base.dram().ifmapLoadsStall();
     clockMHz = base.clockMHz();
     CgraSpec c = base.cgra();
@@ -134,6 +136,7 @@ public final class HardwareDraft {
                 linkBits,
                 linkClockMHz,
                 rlcZeroFraction)
+            .withRlcZeroFractions(rlcZeroFraction, rlcOfmapZeroFraction)
             .withIfmapLoadsStall(ifmapLoadsStall);
     boolean baseXy = c.noc().topology() == NocTopology.XY_BUS;
     boolean mc = multicast;

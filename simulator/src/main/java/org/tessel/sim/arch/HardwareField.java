@@ -156,6 +156,15 @@ public enum HardwareField {
       List.of(),
       "absent (no coding)",
       (d, v) -> d.rlcZeroFraction = Double.parseDouble(v)),
+  DRAM_RLC_OFMAP_ZEROS(
+      "dram.rlcOfmapZeroFraction",
+      null,
+      Kind.SHARE_BELOW_ONE,
+      "share",
+      0,
+      List.of(),
+      "dram.rlcZeroFraction",
+      (d, v) -> d.rlcOfmapZeroFraction = Double.parseDouble(v)),
   DRAM_IFMAP_LOADS_STALL(
       "dram.ifmapLoadsStall",
       null,

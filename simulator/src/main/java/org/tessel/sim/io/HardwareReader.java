@@ -153,7 +153,9 @@ public final class HardwareReader {
                 bw,
                 linkBits,
                 linkMHz,
-                zeroFraction(d))
+                zeroFraction(d, "rlcZeroFraction"))
+            .withRlcZeroFractions(
+                zeroFraction(d, "rlcZeroFraction"), zeroFraction(d, "rlcOfmapZeroFraction"))
             .withIfmapLoadsStall(choice(d, HardwareField.DRAM_IFMAP_LOADS_STALL).equals("true"));
     String model = choice(root, HardwareField.MEMORY_MODEL);
     CgraSpec cgra = cgra(root, array, sram.wordBytes());
@@ -168,14 +170,17 @@ public final class HardwareReader {
         cgra);
   }
 
-  /** {@code dram.rlcZeroFraction}, 0 to below 1; -1 when absent (no compression). */
-  private static double zeroFraction(Yaml.Obj d) {
-    if (!d.has("rlcZeroFraction")) {
+  /**
+   * {@code dram.rlcZeroFraction} or {@code dram.rlcOfmapZeroFraction}, 0 to below 1; -1 when absent
+   * (no compression; for the outputs: as the inputs).
+   */
+  private static double zeroFraction(Yaml.Obj d, String key) {
+    if (!d.has(key)) {
       return -1;
     }
-    double z = d.positiveDouble("rlcZeroFraction", 0);
+    double z = d.positiveDouble(key, 0);
     if (z >= 1) {
-      throw d.error("rlcZeroFraction", "expected a share of zeros below 1, was " + z);
+      throw d.error(key, "expected a share of zeros below 1, was " + z);
     }
     return z;
   }

@@ -37,6 +37,7 @@ final class HardwareFieldTest {
       {"dram.linkBits", "64"},
       {"dram.linkClockMHz", "60"},
       {"dram.rlcZeroFraction", "0.5"},
+      {"dram.rlcOfmapZeroFraction", "0.75"},
       {"dram.ifmapLoadsStall", "true"},
       {"noc.topology", "xybus"},
       {"noc.linkBytesPerCycle", "8"},

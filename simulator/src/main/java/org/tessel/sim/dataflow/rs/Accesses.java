@@ -76,11 +76,11 @@ public record Accesses(
   }
 
   /**
-   * These counts with the feature maps' DRAM words (ifmap reads, ofmap writes) times {@code ratio},
-   * rounded up: what crosses the link when they are run-length coded.
+   * These counts with the ifmap reads times {@code ifmapRatio} and the ofmap writes times {@code
+   * ofmapRatio}, rounded up: what crosses the link when feature maps are run-length coded.
    */
-  public Accesses compressed(double ratio) {
-    if (ratio == 1) {
+  public Accesses compressed(double ifmapRatio, double ofmapRatio) {
+    if (ifmapRatio == 1 && ofmapRatio == 1) {
       return this;
     }
     return new Accesses(
@@ -88,9 +88,9 @@ public record Accesses(
         glbFilterReads,
         glbPsumWrites,
         glbPsumReads,
-        (long) Math.ceil(dramIfmapReads * ratio),
+        (long) Math.ceil(dramIfmapReads * ifmapRatio),
         dramFilterReads,
-        (long) Math.ceil(dramOfmapWrites * ratio));
+        (long) Math.ceil(dramOfmapWrites * ofmapRatio));
   }
 
   /** The report's view: buffer reads and writes, DRAM reads and writes. */

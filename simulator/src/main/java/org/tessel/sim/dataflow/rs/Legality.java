@@ -123,7 +123,7 @@ final class Legality {
    * Words of the next fill a single buffer ({@link #bufferDepths} 1) has room for beside the
    * current passes' data (ifmap, filter; 0 for a double buffer, which holds the whole fill): the
    * banks the ifmap and psum tiles leave free take the first part of the next channel group's ifmap
-   * tile (counted in DRAM words: times {@code fmapDramRatio} when feature maps cross the link
+   * tile (counted in DRAM words: times {@code ifmapDramRatio} when feature maps cross the link
    * coded), unless ifmap loads stall the array. The off-chip link is a separate clock domain behind
    * asynchronous FIFOs (JSSC 2017 Sec. III), so a transfer into free buffer space can run while the
    * array processes; only the part that would overwrite data in use waits for the pass to end.
@@ -134,7 +134,7 @@ final class Legality {
     long freeWords = free * hw.glbBankBytes() / hw.wordBytes();
     long ifmap =
         depth[0] == 1 && !hw.ifmapLoadsStall()
-            ? (long) Math.floor(freeWords * hw.fmapDramRatio())
+            ? (long) Math.floor(freeWords * hw.ifmapDramRatio())
             : 0;
     return new long[] {ifmap, 0};
   }

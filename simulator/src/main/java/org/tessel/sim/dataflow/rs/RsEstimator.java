@@ -96,7 +96,7 @@ public final class RsEstimator {
   public AccessCounts access(RsMapping mapping) {
     return Accesses.of(shape, mapping, batch)
         .times(shape.groups())
-        .compressed(hw.fmapDramRatio())
+        .compressed(hw.ifmapDramRatio(), hw.ofmapDramRatio())
         .counts();
   }
 
@@ -106,7 +106,9 @@ public final class RsEstimator {
         shape,
         mapping,
         batch,
-        Accesses.of(shape, mapping, batch).times(shape.groups()).compressed(hw.fmapDramRatio()));
+        Accesses.of(shape, mapping, batch)
+            .times(shape.groups())
+            .compressed(hw.ifmapDramRatio(), hw.ofmapDramRatio()));
   }
 
   /**

@@ -28,8 +28,10 @@ import org.tessel.sim.util.Checks;
  * @param accumulateCycles extra ALU cycles per partial sum for the vertical accumulation, {@code
  *     c_acc} (0: the psum from the PE below seeds the accumulator through the adder-input mux)
  * @param search how the compiler chooses a mapping ({@link MappingSearch})
- * @param fmapDramRatio DRAM words per feature-map word, below 1 when feature maps cross the link
- *     run-length coded ({@link org.tessel.sim.arch.DramSpec#fmapWordsRatio()})
+ * @param ifmapDramRatio DRAM words per input word, below 1 when feature maps cross the link
+ *     run-length coded ({@link org.tessel.sim.arch.DramSpec#ifmapWordsRatio()})
+ * @param ofmapDramRatio the same for the outputs ({@link
+ *     org.tessel.sim.arch.DramSpec#ofmapWordsRatio()})
  * @param ifmapLoadsStall whether the array stops while an ifmap tile loads ({@link
  *     org.tessel.sim.arch.DramSpec#ifmapLoadsStall()})
  */
@@ -49,7 +51,8 @@ public record RsHardware(
     int ifmapSpadWritesPerCycle,
     int accumulateCycles,
     MappingSearchSpec search,
-    double fmapDramRatio,
+    double ifmapDramRatio,
+    double ofmapDramRatio,
     boolean ifmapLoadsStall) {
 
   /** Eyeriss's PE: a 2-stage MAC pipeline. */
@@ -74,8 +77,11 @@ public record RsHardware(
     Checks.nonNegative("macPipelineCycles", macPipelineCycles);
     Checks.positive("ifmapSpadWritesPerCycle", ifmapSpadWritesPerCycle);
     Checks.nonNegative("accumulateCycles", accumulateCycles);
-    if (!(fmapDramRatio > 0 && fmapDramRatio <= 1)) {
-      throw new IllegalArgumentException("fmapDramRatio: expected (0, 1], was " + fmapDramRatio);
+    if (!(ifmapDramRatio > 0 && ifmapDramRatio <= 1)) {
+      throw new IllegalArgumentException("ifmapDramRatio: expected (0, 1], was " + ifmapDramRatio);
+    }
+    if (!(ofmapDramRatio > 0 && ofmapDramRatio <= 1)) {
+      throw new IllegalArgumentException("ofmapDramRatio: expected (0, 1], was " + ofmapDramRatio);
     }
     if (search == null) {
       throw new IllegalArgumentException("mapping search must not be null");
@@ -102,7 +108,8 @@ public record RsHardware(
         EYERISS_IFMAP_SPAD_WRITES_PER_CYCLE,
         0,
         hw.cgra().mapping(),
-        hw.dram().fmapWordsRatio(),
+        hw.dram().ifmapWordsRatio(),
+        hw.dram().ofmapWordsRatio(),
         hw.dram().ifmapLoadsStall());
   }
 }

@@ -54,9 +54,11 @@ public final class RsLayerMapping implements LayerMapping {
     }
     order = new PassOrder(shape, mapping);
     durations = FoldDurations.repeating(order.stripRun(), stripCycles);
-    traffic = new RsTraffic(shape, mapping, hw.fmapDramRatio());
+    traffic = new RsTraffic(shape, mapping, hw.ifmapDramRatio(), hw.ofmapDramRatio());
     accesses =
-        Accesses.of(shape, mapping, batch).times(shape.groups()).compressed(hw.fmapDramRatio());
+        Accesses.of(shape, mapping, batch)
+            .times(shape.groups())
+            .compressed(hw.ifmapDramRatio(), hw.ofmapDramRatio());
   }
 
   /**

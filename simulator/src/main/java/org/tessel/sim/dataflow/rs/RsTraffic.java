@@ -19,14 +19,14 @@ final class RsTraffic implements FoldTraffic {
   private final boolean stripsDiffer;
 
   RsTraffic(RsShape shape, RsMapping mp) {
-    this(shape, mp, 1);
+    this(shape, mp, 1, 1);
   }
 
   /**
-   * The traffic of {@code mp}, feature-map words times {@code fmapRatio} (rounded up per pass):
-   * run-length-coded ifmaps and ofmaps.
+   * The traffic of {@code mp}, input words times {@code ifmapRatio} and output words times {@code
+   * ofmapRatio} (rounded up per pass): run-length-coded ifmaps and ofmaps.
    */
-  RsTraffic(RsShape shape, RsMapping mp, double fmapRatio) {
+  RsTraffic(RsShape shape, RsMapping mp, double ifmapRatio, double ofmapRatio) {
     this.order = new PassOrder(shape, mp);
     this.filterWords = (long) mp.p() * mp.t() * mp.q() * mp.r() * shape.r() * shape.s();
     int strips = mp.strips(shape);
@@ -37,9 +37,9 @@ final class RsTraffic implements FoldTraffic {
       ifmapWords[k] =
           (long)
               Math.ceil(
-                  (long) mp.n() * mp.q() * mp.r() * shape.rowsFor(es) * shape.w() * fmapRatio);
+                  (long) mp.n() * mp.q() * mp.r() * shape.rowsFor(es) * shape.w() * ifmapRatio);
       ofmapWords[k] =
-          (long) Math.ceil((long) mp.n() * mp.p() * mp.t() * es * shape.f() * fmapRatio);
+          (long) Math.ceil((long) mp.n() * mp.p() * mp.t() * es * shape.f() * ofmapRatio);
     }
     stripsDiffer = !IntMath.allEqual(ifmapWords) || !IntMath.allEqual(ofmapWords);
   }
