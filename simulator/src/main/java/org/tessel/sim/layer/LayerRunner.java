@@ -497,10 +497,9 @@ public final class LayerRunner implements EventHandler {
     for (int p = 0; p < 3; p++) {
       st[12 + p] = readySince[p] < 0 ? -1 : now - readySince[p];
     }
-    long budget = 0;
     if (linkBytes > 0) {
       // bytes the link may have moved by now, and the phase of that budget (now * B mod C)
-      budget = now * linkBytes / linkCycles;
+      long budget = now * linkBytes / linkCycles;
       st[15] = now % linkCycles * linkBytes % linkCycles;
       st[16] = Math.max(0, linkUsedBytes - budget);
     } else {
