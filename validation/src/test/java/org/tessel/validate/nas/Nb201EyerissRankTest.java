@@ -12,10 +12,11 @@ import org.tessel.validate.CaseResult;
 
 /**
  * The {@code hwnasbench} suite of {@code tessel validate} (two sweeps of the 15,625 NAS-Bench-201
- * cells on the eyeriss preset), held to tighter bounds than the suite's tolerances: tau-b with
- * HW-NAS-Bench's pooling convention at least 0.9 (0.954 today), with Tessel's own at least 0.55
- * (0.587). The suite itself runs in the CLI tests and in CI; this is the slow, stricter check:
- * {@code mvn verify -Pslow}.
+ * cells on the eyeriss preset, DRAM hidden), held near today's agreement: tau-b with HW-NAS-Bench's
+ * pooling convention at least 0.9 (0.918; the suite asks 0.8), with Tessel's own at least 0.5
+ * (0.503, the suite's guard: the paper's 16-bit ifmap bus, issue 12, slowed the 1x1 convolutions of
+ * small feature maps and took it down from 0.587). The suite itself runs in CI's validate step;
+ * this is the slow check: {@code mvn verify -Pslow}.
  */
 @Tag("slow")
 final class Nb201EyerissRankTest {
@@ -28,6 +29,6 @@ final class Nb201EyerissRankTest {
         () -> assertTrue(r.get(0).name().startsWith("nasbench201:pool-as-conv ")),
         () -> assertTrue(r.get(0).passed() && r.get(1).passed()),
         () -> assertTrue(r.get(0).tessel() >= 0.9),
-        () -> assertTrue(r.get(1).tessel() >= 0.55));
+        () -> assertTrue(r.get(1).tessel() >= 0.5));
   }
 }
