@@ -281,8 +281,11 @@ final class ClusterCommandTest {
             "profile",
             "-t",
             RESNET,
+            // enough points (60) that the kill lands mid-run: a point takes a few milliseconds
             "--sweep",
-            "array.size=8:64:*2",
+            "array.rows=8:64:*2",
+            "--sweep",
+            "array.cols=8,12,16,24,32",
             "--sweep",
             "sram.eachKiB=16,64,256",
             "--threads",
@@ -308,17 +311,17 @@ final class ClusterCommandTest {
     while ((!Files.exists(csv) || Files.readAllLines(csv).size() < 4 + 2)
         && c.isAlive()
         && System.nanoTime() < end) {
-      Thread.sleep(20);
+      Thread.sleep(2);
     }
     c.destroyForcibly(); // SIGKILL to the coordinator's PID
     c.waitFor(60, TimeUnit.SECONDS);
     int rows = Files.readAllLines(csv).size() - 4;
-    assertTrue(rows >= 2 && rows < 12, "killed mid-run: " + rows + " rows\n" + cerr);
+    assertTrue(rows >= 2 && rows < 60, "killed mid-run: " + rows + " rows\n" + cerr);
     args.addAll(List.of("--port", Integer.toString(freePort())));
     Cli again = run(args);
     assertEquals(0, again.exitCode, again::toString);
     assertTrue(
-        again.out.contains("12 points (" + (12 - rows) + " computed, " + rows + " reused)"),
+        again.out.contains("60 points (" + (60 - rows) + " computed, " + rows + " reused)"),
         again.out);
     Cli one = run(with(sweep, "-p", tmp.resolve("one").toString()));
     assertEquals(0, one.exitCode, one::toString);
