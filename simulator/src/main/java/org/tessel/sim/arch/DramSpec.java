@@ -109,16 +109,7 @@ public record DramSpec(
 
   /** The same interface in another mode (the link kept). */
   public DramSpec withMode(BandwidthMode other) {
-    return new DramSpec(
-        other,
-        bandwidthWordsPerCycle,
-        ifmapReadWordsPerCycle,
-        filterReadWordsPerCycle,
-        linkBits,
-        linkClockMHz,
-        rlcZeroFraction,
-        rlcOfmapZeroFraction,
-        ifmapLoadsStall);
+    return with(other, rlcZeroFraction, rlcOfmapZeroFraction, ifmapLoadsStall);
   }
 
   /** The same interface with feature maps run-length coded at this share of zeros. */
@@ -131,29 +122,25 @@ public record DramSpec(
    * at {@code ofmapZeros} (negative: as its inputs).
    */
   public DramSpec withRlcZeroFractions(double ifmapZeros, double ofmapZeros) {
-    return new DramSpec(
-        mode,
-        bandwidthWordsPerCycle,
-        ifmapReadWordsPerCycle,
-        filterReadWordsPerCycle,
-        linkBits,
-        linkClockMHz,
-        ifmapZeros,
-        ofmapZeros,
-        ifmapLoadsStall);
+    return with(mode, ifmapZeros, ofmapZeros, ifmapLoadsStall);
   }
 
   /** The same interface, the array stopping (or not) while an ifmap tile loads. */
   public DramSpec withIfmapLoadsStall(boolean stall) {
+    return with(mode, rlcZeroFraction, rlcOfmapZeroFraction, stall);
+  }
+
+  /** The same ports and link with these mode, zero shares and ifmap stop. */
+  private DramSpec with(BandwidthMode m, double zeros, double ofmapZeros, boolean stall) {
     return new DramSpec(
-        mode,
+        m,
         bandwidthWordsPerCycle,
         ifmapReadWordsPerCycle,
         filterReadWordsPerCycle,
         linkBits,
         linkClockMHz,
-        rlcZeroFraction,
-        rlcOfmapZeroFraction,
+        zeros,
+        ofmapZeros,
         stall);
   }
 
