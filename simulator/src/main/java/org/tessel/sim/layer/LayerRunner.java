@@ -440,14 +440,10 @@ public final class LayerRunner implements EventHandler {
     if (bytes < 0 || (bytes > 0 && (cycles <= 0 || wordBytes <= 0))) {
       throw new IllegalArgumentException("link: bytes >= 0, cycles and wordBytes > 0");
     }
-    long g = bytes > 0 ? gcd(bytes, cycles) : 1;
+    long g = bytes > 0 ? IntMath.gcd(bytes, cycles) : 1;
     this.linkBytes = bytes / g;
     this.linkCycles = bytes > 0 ? cycles / g : cycles;
     this.wordBytes = wordBytes;
-  }
-
-  private static long gcd(long a, long b) {
-    return b == 0 ? a : gcd(b, a % b);
   }
 
   /**

@@ -26,4 +26,14 @@ public final class IntMath {
     }
     return true;
   }
+
+  /** The greatest common divisor of {@code a} and {@code b}, for {@code a, b >= 0}. */
+  public static long gcd(long a, long b) {
+    while (b != 0) {
+      long r = a % b;
+      a = b;
+      b = r;
+    }
+    return a;
+  }
 }
