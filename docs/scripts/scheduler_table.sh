@@ -21,7 +21,7 @@ for hw in default eyeriss; do
           printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", n, hw, f[1], f[2], f[3], f[4], f[5], f[6], (f[1] == "optimal" ? sw : ""), (f[1] == "optimal" ? ho : "")
         }
       }' "$out/$hw-$n.txt"
-    # the dataflow's own mapping rule without the scheduler (Eyeriss: energy first, then cycles)
+    # the dataflow's own mapping rule without the scheduler (Eyeriss: the chip rule: DRAM, then energy, then active PEs)
     ./tessel simulate -t "traces/networks/$n.yaml" --hw "$hw" -q \
       | awk -v n="$n" -v hw="$hw" '{ printf "| %s | %s | simulate (preset dataflow, its own tiling rule) | %s | %s | | | | | |\n", n, hw, $2, $6 }'
   done

@@ -9,9 +9,9 @@ package org.tessel.sim.arch;
  *       user designing a new chip.
  *   <li>{@link Policy#CHIP}: the rule of the Eyeriss chip's compiler, to reproduce what the chip
  *       does. Among the legal mappings that switch on at least {@code minUtilisation} of the most
- *       PEs any legal mapping of the layer switches on, the fewest DRAM words, then the fewest
- *       cycles, then the fewest buffer words. The sources are in {@code
- *       docs/models/eyeriss/model.md}, section (a).
+ *       PEs any legal mapping of the layer switches on, the fewest DRAM words, then the lowest
+ *       energy at every level under the hardware's energy table, then the most active PEs. The
+ *       sources are in {@code docs/models/eyeriss/model.md}, section (a).
  * </ul>
  *
  * @param policy which rule
@@ -26,7 +26,7 @@ public record MappingSearchSpec(Policy policy, double minUtilisation) {
   public enum Policy {
     /** The best mapping for the hardware (energy proxy, then cycles). */
     BEST,
-    /** The Eyeriss compiler's rule (utilisation floor, DRAM, cycles, buffer). */
+    /** The Eyeriss compiler's rule (utilisation floor, DRAM, energy, active PEs). */
     CHIP
   }
 

@@ -58,9 +58,9 @@ public record Accesses(
     return dramIfmapReads + dramFilterReads + dramOfmapWrites;
   }
 
-  /** The mapping's energy proxy: {@code dramWordCost * DRAM + glbWordCost * GLB} words. */
+  /** The mapping's energy proxy: {@code dramPj * DRAM + glbPj * GLB} words. */
   public double energy(RsHardware hw) {
-    return hw.dramWordCost() * dramWords() + hw.glbWordCost() * glbWords();
+    return hw.energy().dramPj() * dramWords() + hw.energy().glbPj() * glbWords();
   }
 
   /** These counts times {@code groups}. */

@@ -1,5 +1,6 @@
 package org.tessel.sim.dataflow.rs;
 
+import org.tessel.sim.arch.EnergyTable;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MappingSearchSpec;
 import org.tessel.sim.util.Checks;
@@ -21,8 +22,8 @@ import org.tessel.sim.util.Checks;
  * @param glbBankBytes bytes per bank
  * @param filterGlbBytes bytes of the filter region
  * @param wordBytes bytes per word
- * @param dramWordCost energy of one DRAM word access (the mapping's energy proxy)
- * @param glbWordCost energy of one global-buffer word access (the mapping's energy proxy)
+ * @param energy energy per access at each level, which the mapping rules weigh ({@link
+ *     MappingSearch})
  * @param macPipelineCycles PE MAC pipeline depth, {@code L_pipe} (Eyeriss: 2 stages)
  * @param ifmapSpadWritesPerCycle words the ifmap scratchpad accepts per cycle, {@code spad_wr}
  * @param accumulateCycles extra ALU cycles per partial sum for the vertical accumulation, {@code
@@ -45,8 +46,7 @@ public record RsHardware(
     long glbBankBytes,
     long filterGlbBytes,
     int wordBytes,
-    double dramWordCost,
-    double glbWordCost,
+    EnergyTable energy,
     int macPipelineCycles,
     int ifmapSpadWritesPerCycle,
     int accumulateCycles,
@@ -72,8 +72,6 @@ public record RsHardware(
     Checks.positive("glb bank bytes", glbBankBytes);
     Checks.positive("sram.filterKiB", filterGlbBytes);
     Checks.positive("sram.wordBytes", wordBytes);
-    Checks.positive("energy.dramPj", dramWordCost);
-    Checks.positive("energy.glbPj", glbWordCost);
     Checks.nonNegative("macPipelineCycles", macPipelineCycles);
     Checks.positive("ifmapSpadWritesPerCycle", ifmapSpadWritesPerCycle);
     Checks.nonNegative("accumulateCycles", accumulateCycles);
@@ -82,6 +80,9 @@ public record RsHardware(
     }
     if (!(ofmapDramRatio > 0 && ofmapDramRatio <= 1)) {
       throw new IllegalArgumentException("ofmapDramRatio: expected (0, 1], was " + ofmapDramRatio);
+    }
+    if (energy == null) {
+      throw new IllegalArgumentException("energy table must not be null");
     }
     if (search == null) {
       throw new IllegalArgumentException("mapping search must not be null");
@@ -102,8 +103,7 @@ public record RsHardware(
         Math.max(1, hw.sram().ifmapKiB() * 1024 / banks),
         hw.sram().filterKiB() * 1024,
         hw.sram().wordBytes(),
-        hw.cgra().energy().dramPj(),
-        hw.cgra().energy().glbPj(),
+        hw.cgra().energy(),
         EYERISS_MAC_PIPELINE_CYCLES,
         EYERISS_IFMAP_SPAD_WRITES_PER_CYCLE,
         0,
