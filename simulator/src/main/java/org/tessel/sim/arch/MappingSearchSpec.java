@@ -8,10 +8,11 @@ package org.tessel.sim.arch;
  *       proxy, {@code dramPj} DRAM plus {@code glbPj} buffer words, then the fewest cycles). For a
  *       user designing a new chip.
  *   <li>{@link Policy#CHIP}: the rule of the Eyeriss chip's compiler, to reproduce what the chip
- *       does. Among the legal mappings that switch on at least {@code minUtilisation} of the most
- *       PEs any legal mapping of the layer switches on, the fewest DRAM words, then the lowest
- *       energy at every level under the hardware's energy table, then the most active PEs. The
- *       sources are in {@code docs/models/eyeriss/model.md}, section (a).
+ *       does. A pass reads no more channels than one global-buffer bank holds of an image's strip
+ *       (one at least). Among those mappings, the ones that switch on at least {@code
+ *       minUtilisation} of the most PEs any of them switches on; of those, the fewest DRAM words,
+ *       then the lowest energy at every level under the hardware's energy table, then the most
+ *       active PEs. The sources are in {@code docs/models/eyeriss/model.md}, section (a).
  * </ul>
  *
  * @param policy which rule

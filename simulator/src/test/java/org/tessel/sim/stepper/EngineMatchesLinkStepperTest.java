@@ -14,8 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.tessel.sim.Simulation;
 import org.tessel.sim.arch.ArraySpec;
 import org.tessel.sim.arch.BandwidthMode;
+import org.tessel.sim.arch.CgraSpec;
 import org.tessel.sim.arch.DataflowKind;
 import org.tessel.sim.arch.DramSpec;
+import org.tessel.sim.arch.GlbSpec;
 import org.tessel.sim.arch.HardwareSpec;
 import org.tessel.sim.arch.MemoryModel;
 import org.tessel.sim.arch.SramSpec;
@@ -164,6 +166,11 @@ final class EngineMatchesLinkStepperTest {
     assertTrue(split > 0, counts);
   }
 
+  private static CgraSpec withBanks(CgraSpec c, int banks) {
+    GlbSpec glb = new GlbSpec(banks, c.glb().ports(), c.glb().bytesPerPortPerCycle());
+    return new CgraSpec(c.noc(), glb, c.scratchpads(), c.reconfig(), c.energy(), c.mapping());
+  }
+
   /**
    * Runs one case; flags: mapped, several passes, stalled after the first pass, a depth-1 buffer.
    */
@@ -176,17 +183,22 @@ final class EngineMatchesLinkStepperTest {
     // a global buffer of 3 to 100 KiB and a filter buffer of 1 to 8 KiB: small ones leave room for
     // one ifmap tile or one pass's filters only (buffer depth 1)
     int glbKiB = rnd.nextInt(3, 101);
+    int sramFilterKiB = rnd.nextInt(1, 9);
+    int linkBits = 8 * rnd.nextInt(1, 9);
+    int linkClock = 10 * rnd.nextInt(1, 21);
+    // 1 to 25 banks: the chip's rule takes one channel per pass where a bank is small, which
+    // leaves room for a second ifmap tile; few large banks leave buffers of depth 1
+    int banks = rnd.nextInt(1, 26);
     HardwareSpec hw =
         new HardwareSpec(
                 "rs-link",
                 eyeriss.array(),
-                new SramSpec(glbKiB, rnd.nextInt(1, 9), glbKiB, 2, 25),
-                DramSpec.link(
-                    BandwidthMode.LINK, 1, 8 * rnd.nextInt(1, 9), 10 * rnd.nextInt(1, 21), zeros),
+                new SramSpec(glbKiB, sramFilterKiB, glbKiB, 2, 25),
+                DramSpec.link(BandwidthMode.LINK, 1, linkBits, linkClock, zeros),
                 DataflowKind.RS,
                 200.0,
                 MemoryModel.TILES)
-            .withCgra(eyeriss.cgra());
+            .withCgra(withBanks(eyeriss.cgra(), banks));
     Simulation sim = new Simulation(hw);
     Dataflow rs = Dataflows.of(DataflowKind.RS);
     var mapped = sim.map(layer, batch, rs);

@@ -29,18 +29,20 @@ import org.tessel.sim.arch.MappingSearchSpec;
  * with the fewest cycles ({@link PassTimer}), then the lower energy, then the first in enumeration
  * order.
  *
- * <p>{@link MappingSearchSpec.Policy#CHIP}: keep the mappings that switch on at least {@code
- * minUtilisation} of the most PEs any legal mapping switches on; among them take the fewest DRAM
- * words, then the lowest energy at every level ({@link RsLayerMapping#energyCounts()} under the
- * hardware's energy table: scratchpads, partial sums climbing the array, buffer and DRAM), then the
- * most active PEs, then the first in enumeration order. DRAM first because the chip's compiler
- * optimises "the energy efficiency of the entire system, including the accelerator chip and
- * off-chip DRAM" (JSSC 2017, abstract and Sec. II) and a DRAM access costs 200 MACs against 6 for
- * the buffer (ISCA 2016, Table IV). Energy, then the most PEs, is the objective and the tie rule of
- * the authors' own mapping optimiser (Yu-Hsin Chen's ISCA 2016 analysis code, {@code rs_flow.m}:
- * minimise the summed access energy at all levels, on a tie take the largest {@code f r t}). No
- * timing enters the choice: a compiler that minimises energy does not look at cycles. On AlexNet
- * this rule chooses Table III's five mappings exactly, where the proxy does not (CONV3).
+ * <p>{@link MappingSearchSpec.Policy#CHIP}: keep the mappings whose pass reads no more channels
+ * than one global-buffer bank holds of an image's strip, or a single channel ({@link
+ * #channelsFitOneBank}); of them, keep those that switch on at least {@code minUtilisation} of the
+ * most PEs any of them switches on; among those take the fewest DRAM words, then the lowest energy
+ * at every level ({@link RsLayerMapping#energyCounts()} under the hardware's energy table:
+ * scratchpads, partial sums climbing the array, buffer and DRAM), then the most active PEs, then
+ * the first in enumeration order. DRAM first because the chip's compiler optimises "the energy
+ * efficiency of the entire system, including the accelerator chip and off-chip DRAM" (JSSC 2017,
+ * abstract and Sec. II) and a DRAM access costs 200 MACs against 6 for the buffer (ISCA 2016, Table
+ * IV). Energy, then the most PEs, is the objective and the tie rule of the authors' own mapping
+ * optimiser (Yu-Hsin Chen's ISCA 2016 analysis code, {@code rs_flow.m}: minimise the summed access
+ * energy at all levels, on a tie take the largest {@code f r t}). No timing enters the choice: a
+ * compiler that minimises energy does not look at cycles. On AlexNet this rule chooses Table III's
+ * five mappings exactly, where the proxy does not (CONV3).
  */
 final class MappingSearch {
   /** Mappings within this fraction of the lowest energy count as equally good. */
@@ -137,13 +139,15 @@ final class MappingSearch {
     enumerate(
         (e, q, p, r, t, n, m, a) -> {
           legal++;
-          most[0] = Math.max(most[0], activePes(e, r, t));
+          if (channelsFitOneBank(e, q, r)) {
+            most[0] = Math.max(most[0], activePes(e, r, t));
+          }
         });
     double floor = hw.search().minUtilisation() * most[0];
     long[] fewest = {Long.MAX_VALUE};
     enumerate(
         (e, q, p, r, t, n, m, a) -> {
-          if (activePes(e, r, t) >= floor) {
+          if (activePes(e, r, t) >= floor && channelsFitOneBank(e, q, r)) {
             fewest[0] = Math.min(fewest[0], a.dramWords());
           }
         });
@@ -153,7 +157,7 @@ final class MappingSearch {
     enumerate(
         (e, q, p, r, t, n, m, a) -> {
           int pes = activePes(e, r, t);
-          if (pes < floor || a.dramWords() != fewest[0]) {
+          if (pes < floor || a.dramWords() != fewest[0] || !channelsFitOneBank(e, q, r)) {
             return;
           }
           RsMapping mp = new RsMapping(m, n, e, p, q, r, t);
@@ -167,6 +171,20 @@ final class MappingSearch {
           }
         });
     return best[0];
+  }
+
+  /**
+   * The chip compiler's channel limit: the {@code q r} channels of one image that a pass reads (the
+   * strip's rows of each) fit in one global-buffer bank, or the pass takes a single channel. The
+   * bank is the unit the buffer is assigned and read in: "Each bank is assigned entirely to ifmaps
+   * or psums ... the PE array can access both ifmaps and psums simultaneously, each from one of the
+   * 25 banks" (JSSC 2017 Sec. V-A). Not a capacity rule: the tiles of all {@code n} images still
+   * share banks as Table III's allocation shows. Found against the chip's published counters of its
+   * second network (JSSC 2017 Table VI), see docs/models/eyeriss/model.md section (a).
+   */
+  private boolean channelsFitOneBank(int e, int q, int r) {
+    long stripBytes = (long) shape.rowsFor(e) * shape.w() * hw.wordBytes();
+    return q * r == 1 || (long) q * r * stripBytes <= hw.glbBankBytes();
   }
 
   private int activePes(int e, int r, int t) {

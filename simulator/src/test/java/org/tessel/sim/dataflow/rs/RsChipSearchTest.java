@@ -53,9 +53,10 @@ final class RsChipSearchTest {
   }
 
   /**
-   * Against every legal mapping: the choice keeps the floor, needs the fewest DRAM words of the
-   * mappings above it, and of those has the lowest energy at every level and, of equal energies,
-   * the most active PEs (the tie rule of the authors' {@code rs_flow.m}).
+   * Against every legal mapping: the choice reads no more channels per image than one bank holds,
+   * keeps the floor, needs the fewest DRAM words of the mappings above it, and of those has the
+   * lowest energy at every level and, of equal energies, the most active PEs (the tie rule of the
+   * authors' {@code rs_flow.m}).
    */
   @Test
   void chipRule_isTheFewestDramWordsThenLowestEnergyThenMostPes() {
@@ -68,7 +69,10 @@ final class RsChipSearchTest {
     double floor = PRESET.cgra().mapping().minUtilisation();
     for (Layer l : layers) {
       RsShape s = RsShape.of(l);
-      List<RsMapping> all = RsLayerMapping.legalMappings(l, 2, CTX).orElseThrow();
+      List<RsMapping> all =
+          RsLayerMapping.legalMappings(l, 2, CTX).orElseThrow().stream()
+              .filter(m -> channelsFitOneBank(s, m))
+              .toList();
       int most = all.stream().mapToInt(m -> m.activePes(s)).max().orElseThrow();
       List<RsMapping> above = all.stream().filter(m -> m.activePes(s) >= floor * most).toList();
       long fewest =
@@ -94,20 +98,45 @@ final class RsChipSearchTest {
   }
 
   /**
-   * Cycles do not enter the choice. On a 14x14 layer over 512 channels (VGG-16's conv5 shape) the
-   * rule reads partial sums back after 16 channels ({@code q=4 r=4 t=1}): half the buffer traffic
-   * of {@code q=4 r=2 t=2}, which sends one ifmap to two filter sets and is faster on the 16-bit
-   * ifmap bus.
+   * The channels of a pass: where one bank (4 KiB) holds fewer channels of an image's strip than
+   * the energy would take, the rule reads partial sums back after as many as it holds. A 3x3 layer
+   * over 112x112 outputs on 13-row strips (15 input rows of 114 words, 3,420 bytes per channel)
+   * takes one channel per pass; over 56x56 outputs (1,740 bytes per channel), two. The energy alone
+   * would take two and four (the best rule, which has no such limit, does).
+   */
+  @Test
+  void chipRule_readsBackAfterTheChannelsOneBankHolds() {
+    HardwareSpec best = PRESET.withCgra(PRESET.cgra().withMapping(MappingSearchSpec.BEST));
+    Layer wide = Layer.scaleSimConv("112x112", 114, 114, 3, 3, 64, 128, 1);
+    Layer half = Layer.scaleSimConv("56x56", 58, 58, 3, 3, 128, 256, 1);
+    RsMapping w = RsLayerMapping.search(wide, 3, CTX).orElseThrow().mapping();
+    RsMapping h = RsLayerMapping.search(half, 3, CTX).orElseThrow().mapping();
+    assertAll(
+        () -> assertEquals(13, w.e(), "112x112 strip"),
+        () -> assertEquals(1, w.q() * w.r(), "112x112 channels per pass"),
+        () -> assertEquals(13, h.e(), "56x56 strip"),
+        () -> assertEquals(2, h.q() * h.r(), "56x56 channels per pass"),
+        () -> {
+          RsMapping b =
+              RsLayerMapping.search(half, 3, RsFixtures.context(best)).orElseThrow().mapping();
+          assertTrue(b.q() * b.r() > 2, "the best rule takes more channels: " + b);
+        });
+  }
+
+  /**
+   * Cycles do not enter the choice. On a 7x7 layer over 64 channels the rule reads partial sums
+   * back after 16 channels ({@code p=8 q=4 r=4 t=2}): half the buffer traffic of {@code p=16 q=2
+   * r=4 t=2}, which needs the same DRAM words and is faster.
    */
   @Test
   void chipRule_prefersEnergyOverSpeed() {
-    Layer l = Layer.scaleSimConv("conv5", 16, 16, 3, 3, 512, 512, 1);
-    RsLayerMapping chosen = RsLayerMapping.search(l, 3, CTX).orElseThrow();
+    Layer l = Layer.scaleSimConv("7x7", 9, 9, 3, 3, 64, 64, 1);
+    RsLayerMapping chosen = RsLayerMapping.search(l, 1, CTX).orElseThrow();
     RsLayerMapping other =
-        RsLayerMapping.fixed(l, 3, CTX, new RsMapping(64, 3, 14, 16, 4, 2, 2)).orElseThrow();
-    RsEstimator timing = RsEstimator.of(l, 3, CTX).orElseThrow();
+        RsLayerMapping.fixed(l, 1, CTX, new RsMapping(64, 1, 7, 16, 2, 4, 2)).orElseThrow();
+    RsEstimator timing = RsEstimator.of(l, 1, CTX).orElseThrow();
     assertAll(
-        () -> assertEquals(new RsMapping(64, 3, 14, 16, 4, 4, 1), chosen.mapping()),
+        () -> assertEquals(new RsMapping(64, 1, 7, 8, 4, 4, 2), chosen.mapping()),
         () -> assertEquals(chosen.accesses().dramWords(), other.accesses().dramWords()),
         () ->
             assertTrue(
@@ -117,6 +146,12 @@ final class RsChipSearchTest {
             assertTrue(
                 other.accesses().glbWords() > chosen.accesses().glbWords(),
                 "and moves more buffer words"));
+  }
+
+  /** The channel limit, restated: one channel, or an image's strips of all channels in 4 KiB. */
+  private static boolean channelsFitOneBank(RsShape s, RsMapping m) {
+    int channels = m.q() * m.r();
+    return channels == 1 || (long) channels * s.rowsFor(m.e()) * s.w() * 2 <= 4096;
   }
 
   private static double energyPj(RsShape s, RsMapping m, int batch) {
